@@ -1,0 +1,1 @@
+"""The terminal face of retrowalk (Typer + Rich): parse, call one service, render."""

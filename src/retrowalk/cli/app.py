@@ -1,0 +1,78 @@
+"""The Typer application and its commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from retrowalk import __version__
+from retrowalk.cli.errors import fail_on_user_error, read_text_file
+
+app = typer.Typer(
+    name="retrowalk",
+    help="Coaching for backward (retro) treadmill walking, for knee health.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+
+ScenarioPath = Annotated[
+    Path, typer.Argument(metavar="SCENARIO.json", help="A scenario file (see examples/).")
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"retrowalk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Coaching for backward (retro) treadmill walking, for knee health."""
+
+
+@app.command()
+def simulate(scenario: ScenarioPath) -> None:
+    """Print, as JSON, the sessions the engine would prescribe for a scenario.
+
+    Exit status: 0 a plan, 2 bad input, 3 a red flag (no plan; the reason on standard error).
+
+    Example: [bold]retrowalk simulate examples/knee_oa_mph.json[/bold]
+    """
+    from retrowalk.services.simulate import simulate_text, simulation_json
+
+    with fail_on_user_error():
+        result = simulate_text(read_text_file(scenario, "SCENARIO.json"))
+    typer.echo(json.dumps(simulation_json(result), indent=2, ensure_ascii=False))
+    _exit_on_red_flag(result.exit_status, result.red_flag_message)
+
+
+@app.command()
+def plan(scenario: ScenarioPath) -> None:
+    """Show the coming weeks of a scenario's plan as a table: dose, what changed and why.
+
+    Example: [bold]retrowalk plan examples/knee_oa_kmh.json[/bold]
+    """
+    from retrowalk.cli.render import render_plan
+    from retrowalk.services.simulate import simulate_text, simulation_json
+
+    with fail_on_user_error():
+        result = simulate_text(read_text_file(scenario, "SCENARIO.json"))
+    render_plan(simulation_json(result))
+    _exit_on_red_flag(result.exit_status, result.red_flag_message)
+
+
+def _exit_on_red_flag(status: int, message: str) -> None:
+    if status != 0:
+        typer.echo(f"No plan: {message}", err=True)
+        raise typer.Exit(status)

@@ -1,0 +1,42 @@
+"""User mistakes become a one-line message and an exit status, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+
+from retrowalk.domain.errors import InputError, ProtocolError, SafetyLimitError
+
+EXIT_BAD_INPUT = 2
+EXIT_SAFETY_STOP = 3
+
+
+@contextmanager
+def fail_on_user_error() -> Iterator[None]:
+    try:
+        yield
+    except (InputError, ProtocolError) as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except SafetyLimitError as error:
+        typer.echo(f"Stopped for safety: {error}", err=True)
+        raise typer.Exit(EXIT_SAFETY_STOP) from None
+
+
+def read_text_file(path: Path, field: str) -> str:
+    """The file's text, or an InputError naming the path and what went wrong."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            field, str(path), "no such file; give the path of an existing file"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(field, str(path), "that is a folder; give a file") from None
+    except UnicodeDecodeError:
+        raise InputError(field, str(path), "the file is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(field, str(path), f"the file cannot be read ({error.strerror})") from None

@@ -1,0 +1,122 @@
+"""What happened in a session, and what the pain model makes of it (PROTOCOL.md §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
+
+from retrowalk.domain.dose import Dose
+from retrowalk.domain.protocol import Protocol
+
+# A session counts as walked in full when at most this much of a minute is missing.
+_FULL_SESSION_SLACK_MINUTES = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOutcome:
+    """A session as the walker reports it. The defaults are a session done as prescribed."""
+
+    done: bool = True
+    minutes_done: float | None = None
+    pain_during: int = 0
+    pain_after: int | None = None
+    pain_next_morning: int = 0
+    rpe: int = 4
+    sharp_pain: bool = False
+    stable_without_hands: bool = False
+    form_ok: bool = True
+    swelling: bool = False
+    locking: bool = False
+    giving_way: bool = False
+
+    @property
+    def knee_symptoms(self) -> bool:
+        return self.swelling or self.locking or self.giving_way
+
+    @property
+    def peak_pain(self) -> int:
+        return max(self.pain_during, self.pain_after or 0, self.pain_next_morning)
+
+    def walked_minutes(self, dose: Dose) -> float:
+        if not self.done:
+            return 0.0
+        return dose.minutes if self.minutes_done is None else self.minutes_done
+
+
+class Verdict(StrEnum):
+    """The one thing that matters most about a session, worst first."""
+
+    KNEE_SYMPTOMS = "knee_symptoms"
+    SHARP_PAIN = "sharp_pain"
+    OVER_LIMIT = "over_limit"
+    NOT_SETTLED = "not_settled"
+    PARTIAL = "partial"
+    HARD_EFFORT = "hard_effort"
+    POOR_FORM = "poor_form"
+    ABOVE_PROGRESS_PAIN = "above_progress_pain"
+    MISSED = "missed"
+    GOOD = "good"
+
+    @property
+    def over_the_limit(self) -> bool:
+        return self in (Verdict.OVER_LIMIT, Verdict.NOT_SETTLED)
+
+
+def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
+    """Judge one session against the pain model and the readiness rule."""
+    pain = protocol.pain
+    if not outcome.done:
+        return Verdict.MISSED
+    if outcome.knee_symptoms:
+        return Verdict.KNEE_SYMPTOMS
+    if outcome.sharp_pain:
+        return Verdict.SHARP_PAIN
+    if max(outcome.pain_during, outcome.pain_after or 0) > pain.acceptable_max:
+        return Verdict.OVER_LIMIT
+    if outcome.pain_next_morning > rest_pain + pain.next_morning_margin:
+        return Verdict.NOT_SETTLED
+    if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
+        return Verdict.PARTIAL
+    if outcome.rpe > protocol.readiness.rpe_progress_max:
+        return Verdict.HARD_EFFORT
+    if not outcome.form_ok:
+        return Verdict.POOR_FORM
+    if outcome.pain_during > pain.progress_max:
+        return Verdict.ABOVE_PROGRESS_PAIN
+    return Verdict.GOOD
+
+
+def week_number(on: date) -> int:
+    """Weeks since 0001-01-01, a Monday: consecutive weeks have consecutive numbers."""
+    return (on.toordinal() - 1) // 7
+
+
+@dataclass(frozen=True, slots=True)
+class PainTrend:
+    """Weekly average pain, the current week open and a few closed weeks kept."""
+
+    week: int | None = None
+    total: int = 0
+    count: int = 0
+    closed: tuple[float, ...] = ()
+
+    def add(self, on: date, pain: int, keep: int) -> PainTrend:
+        week = week_number(on)
+        if week == self.week:
+            return PainTrend(week, self.total + pain, self.count + 1, self.closed)
+        return PainTrend(week, pain, 1, self._closed_through(week)[-keep:])
+
+    def rising(self, on: date, weeks: int, min_increase: float) -> tuple[float, ...] | None:
+        """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
+        means = self._closed_through(week_number(on))[-(weeks + 1) :]
+        if len(means) < weeks + 1:
+            return None
+        rises = (later - earlier for earlier, later in pairwise(means))
+        return means if all(rise >= min_increase for rise in rises) else None
+
+    def _closed_through(self, week: int) -> tuple[float, ...]:
+        if self.week is None or week == self.week or self.count == 0:
+            return self.closed
+        return (*self.closed, self.total / self.count)

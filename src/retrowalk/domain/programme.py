@@ -1,0 +1,274 @@
+"""The protocol resolved for one walker on one piece of equipment.
+
+A Programme holds every limit and step the engine needs, already combined (population row,
+severity, balance caps, caution, experience, the clinician's limits) and already placed on the
+equipment's own grid, so the engine never has to ask twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
+from retrowalk.domain.equipment import (
+    Deadmill,
+    Equipment,
+    ManualTreadmill,
+    MotorizedTreadmill,
+    Outdoor,
+    Sled,
+    has_handrails,
+)
+from retrowalk.domain.errors import SafetyLimitError
+from retrowalk.domain.protocol import (
+    ModalityRules,
+    MotorizedRules,
+    Population,
+    Protocol,
+    SledRules,
+)
+from retrowalk.domain.screening import Screening
+from retrowalk.domain.units import Speed
+from retrowalk.domain.walker import Condition, Severity, WalkerProfile
+
+_VARIABLES_BY_KIND = {
+    MotorizedTreadmill: (DoseVariable.MINUTES, DoseVariable.SPEED, DoseVariable.INCLINE),
+    Deadmill: (DoseVariable.MINUTES,),
+    ManualTreadmill: (DoseVariable.MINUTES, DoseVariable.RESISTANCE),
+    Sled: (DoseVariable.LOAD, DoseVariable.DISTANCE, DoseVariable.SETS),
+    Outdoor: (DoseVariable.MINUTES, DoseVariable.DISTANCE),
+}
+# Higher is the careful direction for these; lower for every other number.
+_CAREFUL_WHEN_HIGHER = {"sessions_before_wean"}
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One step of the progression order; `extended` is minutes past the target."""
+
+    variable: DoseVariable
+    extended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    walker: WalkerProfile
+    equipment: Equipment
+    protocol: Protocol
+    modality: ModalityRules
+    population: Population
+    start_dose: Dose
+    target_minutes: int
+    extended_target_minutes: int | None
+    phases: tuple[Phase, ...]
+    variables: tuple[DoseVariable, ...]
+    good_sessions_to_progress: int
+    sessions_before_wean: int
+    max_set_minutes: float
+    speed_ceiling: Speed | None
+    speed_cap: Speed | None
+    speed_step: float | None
+    incline_ceiling_percent: float
+    incline_first_percent: float | None
+    incline_step_percent: float | None
+    warnings: tuple[str, ...]
+
+
+def resolve_population(protocol: Protocol, walker: WalkerProfile) -> Population:
+    """The condition's row, lowered by the severe row and by the balance row where they apply."""
+    population = protocol.population(walker.condition)
+    if walker.severity is Severity.SEVERE:
+        population = _careful_merge(population, protocol.severe)
+    if walker.has_balance_risk and walker.condition is not Condition.BALANCE:
+        population = _careful_merge(population, protocol.population(Condition.BALANCE))
+    return population
+
+
+def build_programme(
+    walker: WalkerProfile,
+    equipment: Equipment,
+    protocol: Protocol,
+    modality: ModalityRules,
+    screening: Screening,
+) -> Programme:
+    if not screening.cleared_to_start:
+        raise SafetyLimitError("no programme while a red flag stands")
+    population = resolve_population(protocol, walker)
+    target = _capped(population.target_minutes, walker.limits.target_minutes)
+    extended = population.extended_target_minutes
+    if walker.experienced:
+        extended = max(extended or target, protocol.experienced_target_minutes)
+    if extended is not None:
+        extended = _capped(extended, walker.limits.target_minutes)
+    start_minutes = population.start_minutes
+    if screening.cautious_start:
+        start_minutes = min(start_minutes, protocol.caution.start_minutes)
+    grid = _grid_limits(walker, equipment, modality, population)
+    phases = tuple(Phase(DoseVariable(step)) for step in modality.order)
+    if extended is not None and extended > target and "minutes" in modality.order:
+        phases = (*phases, Phase(DoseVariable.MINUTES, extended=True))
+    start = _start_dose(equipment, modality, min(start_minutes, target), grid)
+    return Programme(
+        walker=walker,
+        equipment=equipment,
+        protocol=protocol,
+        modality=modality,
+        population=population,
+        start_dose=start,
+        target_minutes=target,
+        extended_target_minutes=extended if extended is not None and extended > target else None,
+        phases=phases,
+        variables=(*_VARIABLES_BY_KIND[type(equipment)], DoseVariable.HAND_SUPPORT),
+        good_sessions_to_progress=protocol.readiness.good_sessions_to_progress
+        + (protocol.caution.extra_good_sessions if screening.cautious_start else 0),
+        sessions_before_wean=population.sessions_before_wean
+        if population.sessions_before_wean is not None
+        else protocol.hands.sessions_before_wean,
+        max_set_minutes=protocol.sets.max_set_minutes,
+        speed_ceiling=grid.speed_ceiling,
+        speed_cap=grid.speed_cap,
+        speed_step=grid.speed_step,
+        incline_ceiling_percent=grid.incline_ceiling_percent,
+        incline_first_percent=grid.incline_first_percent,
+        incline_step_percent=grid.incline_step_percent,
+        warnings=grid.warnings,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _GridLimits:
+    speed_ceiling: Speed | None = None
+    speed_cap: Speed | None = None
+    speed_step: float | None = None
+    incline_ceiling_percent: float = 0.0
+    incline_first_percent: float | None = None
+    incline_step_percent: float | None = None
+    start_speed: Speed | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _grid_limits(
+    walker: WalkerProfile, equipment: Equipment, modality: ModalityRules, population: Population
+) -> _GridLimits:
+    if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
+        return _treadmill_limits(walker, equipment, modality, population)
+    if isinstance(equipment, ManualTreadmill):
+        return _GridLimits(incline_ceiling_percent=equipment.incline_percent)
+    if isinstance(equipment, Outdoor):
+        limits = [Speed.mph(population.speed_ceiling_mph)]
+        if walker.limits.max_speed is not None:
+            limits.append(walker.limits.max_speed)
+        return _GridLimits(speed_ceiling=min(limits, key=lambda s: s.metres_per_second))
+    return _GridLimits()
+
+
+def _treadmill_limits(
+    walker: WalkerProfile, treadmill: MotorizedTreadmill, rules: MotorizedRules, pop: Population
+) -> _GridLimits:
+    unit = treadmill.speed_unit
+    grid = treadmill.speed_grid
+    below_running = Speed.mph(rules.walking_limit_mph - 1e-6)
+    ceilings = [Speed.mph(pop.speed_ceiling_mph), below_running, treadmill.maximum_speed]
+    if walker.limits.max_speed is not None:
+        ceilings.append(walker.limits.max_speed)
+    ceiling = treadmill.speed_at_or_below(min(ceilings, key=lambda s: s.metres_per_second))
+    start = min(treadmill.speed_at_or_above(Speed.mph(pop.start_speed_mph)), ceiling)
+    incline_ceiling = _incline_ceiling(walker, treadmill, pop)
+    speed_cap = ceiling
+    if incline_ceiling > 0 and "incline" in rules.order:
+        on_incline = Speed.mph(pop.incline_speed_max_mph or rules.incline_speed_max_mph)
+        speed_cap = min(ceiling, treadmill.speed_at_or_below(on_incline))
+    warnings = []
+    step: float | None = _grid_step(Speed.mph(rules.speed_step_mph).in_unit(unit), grid.step)
+    if step is not None and step > Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-9:
+        step = None
+        warnings.append(
+            f"This treadmill changes speed in steps of {Speed(grid.step, unit).describe()}, more "
+            f"than the {rules.max_speed_step_mph} mph a step may add: the plan will not raise "
+            "the speed; minutes and incline still progress."
+        )
+    incline_grid = treadmill.incline_grid
+    first = incline_grid.ceil(rules.incline_first_percent) if incline_ceiling > 0 else None
+    if first is not None and (first > rules.max_incline_first_percent or first > incline_ceiling):
+        first = None
+    incline_step = _grid_step(rules.incline_step_percent, incline_grid.step)
+    return _GridLimits(
+        speed_ceiling=ceiling,
+        speed_cap=speed_cap,
+        speed_step=step,
+        incline_ceiling_percent=incline_ceiling,
+        incline_first_percent=first,
+        incline_step_percent=incline_step
+        if incline_step <= rules.max_incline_step_percent + 1e-9
+        else None,
+        start_speed=start,
+        warnings=tuple(warnings),
+    )
+
+
+def _incline_ceiling(
+    walker: WalkerProfile, treadmill: MotorizedTreadmill, pop: Population
+) -> float:
+    if not treadmill.has_incline:
+        return 0.0
+    ceiling = treadmill.incline_grid.highest if walker.experienced else pop.incline_ceiling_percent
+    if walker.limits.max_incline_percent is not None:
+        ceiling = min(ceiling, walker.limits.max_incline_percent)
+    return treadmill.incline_grid.floor(ceiling)
+
+
+def _grid_step(wanted: float, grid_step: float) -> float:
+    """The protocol's step rounded to whole grid steps (at least one)."""
+    return round(max(1, round(wanted / grid_step)) * grid_step, 6)
+
+
+def _start_dose(
+    equipment: Equipment, modality: ModalityRules, minutes: int, grid: _GridLimits
+) -> Dose:
+    hands = HandSupport.BOTH if has_handrails(equipment) else HandSupport.NONE
+    if isinstance(equipment, MotorizedTreadmill):
+        return Dose(minutes=minutes, hands=hands, speed=grid.start_speed)
+    if isinstance(equipment, ManualTreadmill):
+        level = min(getattr(modality, "start_level", 1), equipment.resistance_levels)
+        return Dose(
+            minutes, hands, incline_percent=equipment.incline_percent, resistance_level=level
+        )
+    if isinstance(equipment, Sled) and isinstance(modality, SledRules):
+        load = min(_sled_start_load(equipment, modality), sled_max_load(equipment, modality))
+        return sled_dose(modality, load, modality.start_distance_m, modality.start_sets)
+    return Dose(minutes=minutes, hands=hands)
+
+
+def sled_dose(rules: SledRules, load_kg: float, distance_m: int, sets: int) -> Dose:
+    """A sled session; its minutes follow from the distance pulled at the protocol's pace."""
+    minutes = round(sets * distance_m / rules.pace_m_per_min, 2)
+    return Dose(minutes, HandSupport.NONE, load_kg=load_kg, distance_m=distance_m, set_count=sets)
+
+
+def sled_max_load(sled: Sled, rules: SledRules) -> float:
+    return min(sled.max_load_kg or rules.max_load_kg, rules.max_load_kg)
+
+
+def _sled_start_load(sled: Sled, rules: SledRules) -> float:
+    return rules.start_load_kg if sled.start_load_kg is None else sled.start_load_kg
+
+
+def _capped(value: int, limit: int | None) -> int:
+    return value if limit is None else min(value, limit)
+
+
+def _careful_merge(row: Population, cap: Population) -> Population:
+    """Each number from whichever row is more careful (PROTOCOL.md §4, severity 'severe')."""
+    merged: dict[str, Any] = {}
+    for item in fields(row):
+        mine, theirs = getattr(row, item.name), getattr(cap, item.name)
+        if item.name == "extended_target_minutes":
+            merged[item.name] = None if mine is None or theirs is None else min(mine, theirs)
+        elif mine is None or theirs is None:
+            merged[item.name] = theirs if mine is None else mine
+        elif item.name in _CAREFUL_WHEN_HIGHER:
+            merged[item.name] = max(mine, theirs)
+        else:
+            merged[item.name] = min(mine, theirs)
+    return replace(row, **merged)

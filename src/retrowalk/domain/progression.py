@@ -1,0 +1,289 @@
+"""The progression engine: the next dose from the last one and how it went (PROTOCOL.md §5, §6).
+
+The engine is a fold. `decide` prescribes the next session from an EngineState and the date;
+`record` folds that decision and the walker's outcome into the next state. The state keeps only
+counters and a few weekly averages, so a decision costs the same after ten sessions or ten years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
+from retrowalk.domain.programme import Programme
+from retrowalk.domain.reasons import describe_change, describe_dose, outcome_problem
+from retrowalk.domain.steps import Blocked, step_down, step_up, wean_hands
+
+
+class DecisionKind(StrEnum):
+    START = "start"
+    PROGRESS = "progress"
+    HOLD = "hold"
+    REGRESS = "regress"
+    DELOAD = "deload"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    kind: DecisionKind
+    dose: Dose
+    changed: DoseVariable | None
+    reasons: tuple[str, ...]
+    walk: bool = True
+    stepped_down: bool = False
+    pauses: bool = False
+    resets_trend: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EngineState:
+    dose: Dose
+    walked: int = 0
+    good_streak: int = 0
+    streak_peak_pain: int = 0
+    stable_streak: int = 0
+    over_limit_streak: int = 0
+    partial_streak: int = 0
+    step_downs: int = 0
+    last_increase: tuple[DoseVariable, Dose] | None = None
+    last_walked_on: date | None = None
+    last_verdict: Verdict | None = None
+    last_outcome: SessionOutcome | None = None
+    paused: bool = False
+    stopped: bool = False
+    trend: PainTrend = field(default_factory=PainTrend)
+
+
+def initial_state(p: Programme) -> EngineState:
+    return EngineState(dose=p.start_dose)
+
+
+def clear_by_clinician(state: EngineState) -> EngineState:
+    """A clinician has seen the walker: lift a pause or a stop and start counting afresh."""
+    return replace(state, paused=False, stopped=False, step_downs=0, good_streak=0)
+
+
+def decide(p: Programme, state: EngineState, on: date) -> Decision:
+    if state.stopped:
+        return _stopped(state)
+    if state.walked == 0 or state.last_walked_on is None:
+        return _start(p, state)
+    gap = (on - state.last_walked_on).days
+    if gap > p.protocol.layoff.restart_after_days:
+        return _restart(p, gap)
+    if gap > p.protocol.layoff.deload_after_days:
+        return _deload(p, state, gap)
+    cause = _step_down_cause(p, state, on)
+    if cause is not None:
+        return _stepped_down(p, state, *cause)
+    problem = _hold_cause(p, state)
+    if problem is not None:
+        return _held(state, problem)
+    if state.paused:
+        return _held(state, "progression is paused until a clinician has seen you")
+    return _progress_or_hold(p, state)
+
+
+def record(
+    p: Programme, state: EngineState, decision: Decision, outcome: SessionOutcome, on: date
+) -> EngineState:
+    """The state after `decision` was prescribed and the walker reported `outcome`."""
+    state = _after_decision(state, decision)
+    if not decision.walk:
+        return state
+    verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
+    if verdict is Verdict.MISSED:
+        return replace(state, last_verdict=verdict, last_outcome=outcome)
+    good = verdict is Verdict.GOOD
+    return replace(
+        state,
+        walked=state.walked + 1,
+        good_streak=state.good_streak + 1 if good else 0,
+        streak_peak_pain=max(state.streak_peak_pain, outcome.peak_pain) if good else 0,
+        stable_streak=state.stable_streak + 1 if outcome.stable_without_hands else 0,
+        over_limit_streak=state.over_limit_streak + 1 if verdict.over_the_limit else 0,
+        partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
+        step_downs=0 if good else state.step_downs,
+        last_walked_on=on,
+        last_verdict=verdict,
+        last_outcome=outcome,
+        stopped=verdict is Verdict.KNEE_SYMPTOMS,
+        trend=state.trend.add(on, outcome.peak_pain, p.protocol.pain.rising_weeks + 1),
+    )
+
+
+def _after_decision(state: EngineState, decision: Decision) -> EngineState:
+    changed = decision.dose != state.dose
+    last_increase = state.last_increase
+    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+        last_increase = (decision.changed, state.dose)
+    elif changed or decision.stepped_down:
+        last_increase = None
+    return replace(
+        state,
+        dose=decision.dose,
+        good_streak=0 if changed else state.good_streak,
+        streak_peak_pain=0 if changed else state.streak_peak_pain,
+        stable_streak=0 if decision.changed is DoseVariable.HAND_SUPPORT else state.stable_streak,
+        step_downs=state.step_downs + 1 if decision.stepped_down else state.step_downs,
+        last_increase=last_increase,
+        paused=state.paused or decision.pauses,
+        over_limit_streak=0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
+        trend=PainTrend() if decision.resets_trend else state.trend,
+    )
+
+
+def _start(p: Programme, state: EngineState) -> Decision:
+    reasons = [f"Start: {describe_dose(p, p.start_dose)}."]
+    if state.last_verdict is Verdict.MISSED:
+        reasons.append("The first session has not been walked yet, so the start dose stands.")
+    if p.start_dose.minutes < p.population.start_minutes:
+        reasons.append("A cautious start because of what screening found.")
+    return Decision(DecisionKind.START, p.start_dose, None, tuple(reasons))
+
+
+def _stopped(state: EngineState) -> Decision:
+    reason = (
+        "No walking: swelling, locking or giving way was reported. See a clinician; the plan "
+        "resumes once they have cleared you."
+    )
+    return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
+
+
+def _restart(p: Programme, gap: int) -> Decision:
+    reason = (
+        f"{gap} days since the last walk, more than {p.protocol.layoff.restart_after_days}: "
+        f"start again from the beginning ({describe_dose(p, p.start_dose)})."
+    )
+    return Decision(DecisionKind.DELOAD, p.start_dose, None, (reason,), resets_trend=True)
+
+
+def _deload(p: Programme, state: EngineState, gap: int) -> Decision:
+    dose, variable = state.dose, None
+    lighter = _deloaded_minutes(p, dose)
+    if lighter is not None:
+        dose, variable = lighter, DoseVariable.MINUTES
+    else:
+        dose, variable = _one_step_down(p, state.dose)
+    days = p.protocol.layoff.deload_after_days
+    head = f"{gap} days since the last walk (more than {days}): step back before going on"
+    change = describe_change(p, variable, state.dose, dose) if variable else "already at the start"
+    return Decision(DecisionKind.DELOAD, dose, variable, (f"{head}; {change}.",), resets_trend=True)
+
+
+def _deloaded_minutes(p: Programme, dose: Dose) -> Dose | None:
+    if DoseVariable.MINUTES not in p.variables:
+        return None
+    fraction = p.protocol.layoff.deload_minutes_fraction
+    lighter = max(p.start_dose.minutes, float(int(dose.minutes * (1 - fraction))))
+    return dose.with_value(DoseVariable.MINUTES, lighter) if lighter < dose.minutes else None
+
+
+def _step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bool] | None:
+    """Why the dose must come down, and whether the cause was the weekly pain trend."""
+    readiness, pain, verdict = p.protocol.readiness, p.protocol.pain, state.last_verdict
+    if verdict is Verdict.SHARP_PAIN:
+        return "sharp pain in the last session", False
+    repeats = readiness.over_limit_repeats_to_regress
+    if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
+        return f"pain over the limit {state.over_limit_streak} sessions running", False
+    rising = state.trend.rising(on, pain.rising_weeks, pain.rising_min_increase)
+    if rising is not None:
+        weeks = " → ".join(f"{mean:.1f}" for mean in rising)
+        return f"weekly pain has kept rising ({weeks}); please talk to a clinician", True
+    repeats = readiness.partial_repeats_to_regress
+    if verdict is Verdict.PARTIAL and state.partial_streak >= repeats:
+        return f"the last {state.partial_streak} sessions could not be finished", False
+    return None
+
+
+def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool) -> Decision:
+    dose, variable = _one_step_down(p, state.dose, state.last_increase)
+    pauses = not state.paused and state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
+    reasons = [f"Step down: {cause}."]
+    if variable is None:
+        reasons.append("This is already the lowest dose; if it keeps hurting, see a clinician.")
+    else:
+        reasons.append(f"{describe_change(p, variable, state.dose, dose)}.")
+    if pauses:
+        reasons.append(
+            "Progression is paused after repeated step-downs: see a clinician before moving on."
+        )
+    kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
+    if variable is None and not pauses:
+        kind = DecisionKind.HOLD
+    return Decision(
+        kind, dose, variable, tuple(reasons), stepped_down=True, pauses=pauses, resets_trend=trend
+    )
+
+
+def _one_step_down(
+    p: Programme, dose: Dose, undo: tuple[DoseVariable, Dose] | None = None
+) -> tuple[Dose, DoseVariable | None]:
+    """Undo the last increase, or else take one step down, hardest variable first."""
+    if undo is not None:
+        variable, before = undo
+        return dose.with_value(variable, before.value_of(variable)), variable
+    for phase in reversed(p.phases):
+        lower = step_down(p, dose, phase.variable)
+        if not isinstance(lower, Blocked):
+            return lower, phase.variable
+    return dose, None
+
+
+def _hold_cause(p: Programme, state: EngineState) -> str | None:
+    if state.last_verdict in (None, Verdict.GOOD) or state.last_outcome is None:
+        return None
+    return outcome_problem(p, state.last_verdict, state.last_outcome, state.dose)
+
+
+def _held(state: EngineState, why: str) -> Decision:
+    kind = DecisionKind.PAUSED if state.paused else DecisionKind.HOLD
+    return Decision(kind, state.dose, None, (f"Same dose: {why}.",))
+
+
+def _progress_or_hold(p: Programme, state: EngineState) -> Decision:
+    readiness = p.protocol.readiness
+    if state.walked < readiness.initial_sessions:
+        first = f"the first {readiness.initial_sessions} sessions stay at the start dose"
+        return _held(state, first)
+    needed = p.good_sessions_to_progress
+    if state.good_streak < needed:
+        return _held(state, f"{state.good_streak} of {needed} comfortable, full sessions so far")
+    evidence = (
+        f"the last {state.good_streak} sessions were walked in full, pain at most "
+        f"{state.streak_peak_pain}/10 and settled by the next morning, effort moderate"
+    )
+    weaned = _weaned(p, state)
+    if weaned is not None:
+        return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
+    blocked = "every step is at its target"
+    for phase in p.phases:
+        if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
+            blocked = "more minutes only while pain stays in the safe zone"
+            continue
+        raised = step_up(p, state.dose, phase)
+        if isinstance(raised, Blocked):
+            blocked = raised.reason
+            continue
+        return _progressed(p, state, raised, phase.variable, evidence)
+    return _held(state, f"this is the target dose ({blocked}); keep it up")
+
+
+def _weaned(p: Programme, state: EngineState) -> Dose | None:
+    rules = p.protocol.hands
+    if state.stable_streak < rules.stable_reports_to_wean or state.walked < p.sessions_before_wean:
+        return None
+    fewer = wean_hands(state.dose)
+    return None if isinstance(fewer, Blocked) else fewer
+
+
+def _progressed(
+    p: Programme, state: EngineState, dose: Dose, variable: DoseVariable, evidence: str
+) -> Decision:
+    change = describe_change(p, variable, state.dose, dose)
+    return Decision(DecisionKind.PROGRESS, dose, variable, (f"{change}: {evidence}.",))

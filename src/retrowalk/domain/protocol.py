@@ -1,0 +1,369 @@
+"""The protocol as typed data: every number the engine uses, loaded from protocols/*.toml.
+
+The dataclasses here only describe and check; reading the files is the loader's job
+(`retrowalk.protocols`). `problems()` returns every rule a well-typed file can still break,
+each with the dotted key it concerns, so a clinician editing a file learns exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, ClassVar, Literal
+
+from retrowalk.domain.walker import Condition
+
+# Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
+_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
+
+Problem = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PainRules:
+    """Pain is rated 0-10; the pain-monitoring model's zones (PROTOCOL.md §6)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    safe_max: int
+    acceptable_max: int
+    progress_max: int
+    next_morning_margin: int
+    rising_weeks: int
+    rising_min_increase: float
+
+    def problems(self) -> Iterator[Problem]:
+        if not 0 <= self.safe_max <= self.acceptable_max <= 10:
+            yield "safe_max", "need 0 <= safe_max <= acceptable_max <= 10"
+        if not 0 <= self.progress_max <= self.acceptable_max:
+            yield "progress_max", f"must be between 0 and acceptable_max ({self.acceptable_max})"
+        if not 0 <= self.next_morning_margin <= 10:
+            yield "next_morning_margin", "must be between 0 and 10"
+        if self.rising_weeks < 1:
+            yield "rising_weeks", "must be at least 1"
+        if self.rising_min_increase <= 0:
+            yield "rising_min_increase", "must be above 0"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    good_sessions_to_progress: int
+    initial_sessions: int
+    rpe_progress_max: int
+    over_limit_repeats_to_regress: int
+    partial_repeats_to_regress: int
+    regressions_to_pause: int
+
+    def problems(self) -> Iterator[Problem]:
+        for name in (
+            "good_sessions_to_progress",
+            "initial_sessions",
+            "over_limit_repeats_to_regress",
+            "partial_repeats_to_regress",
+            "regressions_to_pause",
+        ):
+            if getattr(self, name) < 1:
+                yield name, "must be at least 1"
+        if not 0 <= self.rpe_progress_max <= 10:
+            yield "rpe_progress_max", "must be between 0 and 10 (the 0-10 effort scale)"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoffRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    deload_after_days: int
+    restart_after_days: int
+    deload_minutes_fraction: float
+
+    def problems(self) -> Iterator[Problem]:
+        if self.deload_after_days < 2:
+            yield "deload_after_days", "must be at least 2"
+        if self.restart_after_days <= self.deload_after_days:
+            yield "restart_after_days", "must be above deload_after_days"
+        if not 0 < self.deload_minutes_fraction < 1:
+            yield "deload_minutes_fraction", "must be between 0 and 1"
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    rest_day_weeks: int
+
+    def problems(self) -> Iterator[Problem]:
+        if self.rest_day_weeks < 0:
+            yield "rest_day_weeks", "must be 0 or more"
+
+
+@dataclass(frozen=True, slots=True)
+class SetRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    max_set_minutes: float
+    rest_minutes: float
+
+    def problems(self) -> Iterator[Problem]:
+        if not 1 <= self.max_set_minutes <= 60:
+            yield "max_set_minutes", "must be between 1 and 60"
+        if not 0 <= self.rest_minutes <= 10:
+            yield "rest_minutes", "must be between 0 and 10"
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    step: int
+    max_step: int
+    floor: int
+
+    def problems(self) -> Iterator[Problem]:
+        if not 1 <= self.step <= self.max_step:
+            yield "step", f"must be between 1 and max_step ({self.max_step})"
+        if self.floor < 1:
+            yield "floor", "must be at least 1"
+
+
+@dataclass(frozen=True, slots=True)
+class HandRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    stable_reports_to_wean: int
+    sessions_before_wean: int
+
+    def problems(self) -> Iterator[Problem]:
+        if self.stable_reports_to_wean < 1:
+            yield "stable_reports_to_wean", "must be at least 1"
+        if self.sessions_before_wean < 0:
+            yield "sessions_before_wean", "must be 0 or more"
+
+
+@dataclass(frozen=True, slots=True)
+class CautionRules:
+    """The cautious start for yellow flags such as rest pain 4-6."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    start_minutes: int
+    extra_good_sessions: int
+
+    def problems(self) -> Iterator[Problem]:
+        if self.start_minutes < 1:
+            yield "start_minutes", "must be at least 1"
+        if self.extra_good_sessions < 0:
+            yield "extra_good_sessions", "must be 0 or more"
+
+
+@dataclass(frozen=True, slots=True)
+class EnergyRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    backward_factor: float
+    kcal_per_litre_oxygen: float
+    acsm_valid_from_m_per_min: float
+    resting_vo2: float
+
+    def problems(self) -> Iterator[Problem]:
+        if not 1 <= self.backward_factor <= 2:
+            yield "backward_factor", "must be between 1 and 2 (studies give 1.3-1.6)"
+        if self.kcal_per_litre_oxygen <= 0:
+            yield "kcal_per_litre_oxygen", "must be above 0"
+        if self.resting_vo2 <= 0:
+            yield "resting_vo2", "must be above 0"
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """One row of PROTOCOL.md §4's table: start dose, targets and ceilings for a group."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    start_minutes: int
+    target_minutes: int
+    start_speed_mph: float
+    speed_ceiling_mph: float
+    incline_ceiling_percent: float
+    sessions_per_week_min: int
+    sessions_per_week_max: int
+    extended_target_minutes: int | None = None
+    incline_speed_max_mph: float | None = None
+    sessions_before_wean: int | None = None
+
+    def problems(self) -> Iterator[Problem]:
+        if not 1 <= self.start_minutes <= self.target_minutes:
+            yield "start_minutes", f"must be between 1 and target_minutes ({self.target_minutes})"
+        if self.extended_target_minutes is not None and (
+            self.extended_target_minutes < self.target_minutes
+        ):
+            yield "extended_target_minutes", "must not be below target_minutes"
+        if not 0 < self.start_speed_mph <= self.speed_ceiling_mph:
+            yield "start_speed_mph", "must be above 0 and not above speed_ceiling_mph"
+        if self.incline_ceiling_percent < 0:
+            yield "incline_ceiling_percent", "must be 0 or more"
+        if not 1 <= self.sessions_per_week_min <= self.sessions_per_week_max <= 7:
+            yield "sessions_per_week_min", "need 1 <= sessions_per_week_min <= max <= 7"
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """A population protocol (default, post-surgery, athlete): everything but the modality."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    name: str
+    title: str
+    conditions: tuple[Condition, ...]
+    pain: PainRules
+    readiness: ReadinessRules
+    layoff: LayoffRules
+    schedule: ScheduleRules
+    sets: SetRules
+    minutes: MinuteRules
+    hands: HandRules
+    caution: CautionRules
+    energy: EnergyRules
+    experienced_target_minutes: int
+    severe: Population
+    populations: dict[Condition, Population] = field(default_factory=dict)
+
+    def problems(self) -> Iterator[Problem]:
+        yield from _nested_problems(self, "")
+        for condition in self.conditions:
+            if condition not in self.populations:
+                yield "conditions", f"{condition} has no [populations.{condition}] table"
+        if Condition.BALANCE not in self.populations:
+            yield "populations", "needs a balance row (used for walkers with a balance risk)"
+
+    def population(self, condition: Condition) -> Population:
+        return self.populations[condition]
+
+
+ProgressionStep = Literal["minutes", "speed", "incline", "resistance", "load", "distance", "sets"]
+
+
+@dataclass(frozen=True, slots=True)
+class MotorizedRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    kind: Literal["motorized_treadmill"]
+    order: tuple[Literal["minutes", "speed", "incline"], ...]
+    speed_step_mph: float
+    max_speed_step_mph: float
+    walking_limit_mph: float
+    beginner_max_minimum_mph: float
+    incline_first_percent: float
+    max_incline_first_percent: float
+    incline_step_percent: float
+    max_incline_step_percent: float
+    incline_speed_min_mph: float
+    incline_speed_max_mph: float
+
+    def problems(self) -> Iterator[Problem]:
+        if not 0 < self.speed_step_mph <= self.max_speed_step_mph:
+            yield "speed_step_mph", "must be above 0 and not above max_speed_step_mph"
+        if not 0 < self.incline_first_percent <= self.max_incline_first_percent:
+            yield "incline_first_percent", "must be above 0, not above max_incline_first_percent"
+        if not 0 < self.incline_step_percent <= self.max_incline_step_percent:
+            yield "incline_step_percent", "must be above 0, not above max_incline_step_percent"
+        if not 0 < self.incline_speed_min_mph <= self.incline_speed_max_mph:
+            yield "incline_speed_min_mph", "must be above 0 and not above incline_speed_max_mph"
+        if self.incline_speed_max_mph >= self.walking_limit_mph:
+            yield "incline_speed_max_mph", "must be below walking_limit_mph"
+        yield from _order_problems(self.order)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadmillRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    kind: Literal["deadmill"]
+    order: tuple[Literal["minutes"], ...]
+    assumed_speed_mph: float
+
+    def problems(self) -> Iterator[Problem]:
+        yield from _order_problems(self.order)
+        if self.assumed_speed_mph <= 0:
+            yield "assumed_speed_mph", "must be above 0"
+
+
+@dataclass(frozen=True, slots=True)
+class ManualRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    kind: Literal["manual_treadmill"]
+    order: tuple[Literal["minutes", "resistance"], ...]
+    start_level: int
+    level_step: int
+    assumed_speed_mph: float
+
+    def problems(self) -> Iterator[Problem]:
+        yield from _order_problems(self.order)
+        if self.start_level < 1:
+            yield "start_level", "must be at least 1"
+        if self.level_step < 1:
+            yield "level_step", "must be at least 1"
+        if self.assumed_speed_mph <= 0:
+            yield "assumed_speed_mph", "must be above 0"
+
+
+@dataclass(frozen=True, slots=True)
+class SledRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    kind: Literal["sled"]
+    order: tuple[Literal["load", "distance", "sets"], ...]
+    start_load_kg: float
+    load_step_kg: float
+    max_load_kg: float
+    start_distance_m: int
+    distance_step_m: int
+    max_distance_m: int
+    start_sets: int
+    max_sets: int
+    pace_m_per_min: float
+    rest_minutes: float
+
+    def problems(self) -> Iterator[Problem]:
+        yield from _order_problems(self.order)
+        if not 0 <= self.start_load_kg <= self.max_load_kg:
+            yield "start_load_kg", "must be between 0 and max_load_kg"
+        if self.load_step_kg <= 0:
+            yield "load_step_kg", "must be above 0"
+        if not 1 <= self.start_distance_m <= self.max_distance_m:
+            yield "start_distance_m", "must be between 1 and max_distance_m"
+        if self.distance_step_m < 1:
+            yield "distance_step_m", "must be at least 1"
+        if not 1 <= self.start_sets <= self.max_sets:
+            yield "start_sets", "must be between 1 and max_sets"
+        if self.pace_m_per_min <= 0:
+            yield "pace_m_per_min", "must be above 0"
+
+
+@dataclass(frozen=True, slots=True)
+class OutdoorRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    kind: Literal["outdoor"]
+    order: tuple[Literal["minutes", "distance"], ...]
+    assumed_speed_mph: float
+    distance_step_m: int
+    distance_round_m: int
+
+    def problems(self) -> Iterator[Problem]:
+        yield from _order_problems(self.order)
+        if self.assumed_speed_mph <= 0:
+            yield "assumed_speed_mph", "must be above 0"
+        if self.distance_step_m < 1 or self.distance_round_m < 1:
+            yield "distance_step_m", "distance_step_m and distance_round_m must be at least 1"
+
+
+ModalityRules = MotorizedRules | DeadmillRules | ManualRules | SledRules | OutdoorRules
+
+
+def _order_problems(order: tuple[str, ...]) -> Iterator[Problem]:
+    if not order:
+        yield "order", "must name at least one step"
+    if len(set(order)) != len(order):
+        yield "order", "names a step twice"
+
+
+def _nested_problems(node: object, prefix: str) -> Iterator[Problem]:
+    """Problems of every nested rule table, keyed by their dotted path."""
+    if not is_dataclass(node):
+        return
+    for item in fields(node):
+        value = getattr(node, item.name)
+        children = value.items() if isinstance(value, dict) else [(item.name, value)]
+        for name, child in children:
+            path = f"{prefix}{item.name}." if isinstance(value, dict) else prefix
+            check = getattr(child, "problems", None)
+            if check is not None and not isinstance(child, Protocol):
+                for key, problem in check():
+                    yield f"{path}{name}.{key}", problem

@@ -1,0 +1,97 @@
+"""Plain-words descriptions of doses, changes and outcomes, for the reasons every decision carries.
+
+Speeds are shown in the walker's own units.
+"""
+
+from __future__ import annotations
+
+from retrowalk.domain.dose import Dose, DoseValue, DoseVariable, HandSupport
+from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor, Sled
+from retrowalk.domain.outcome import SessionOutcome, Verdict
+from retrowalk.domain.programme import Programme
+from retrowalk.domain.units import Speed, format_number
+
+
+def describe_dose(p: Programme, dose: Dose) -> str:
+    minutes = f"{format_number(dose.minutes)} min"
+    hands = dose.hands.describe()
+    equipment = p.equipment
+    if isinstance(equipment, Sled):
+        return (
+            f"{dose.set_count} sets of {dose.distance_m} m pulling "
+            f"{format_number(dose.load_kg or 0)} kg"
+        )
+    if isinstance(equipment, Outdoor):
+        distance = f", covering {dose.distance_m} m" if dose.distance_m else ""
+        return f"{minutes} outdoors{distance}"
+    if isinstance(equipment, Deadmill):
+        return f"{minutes} pushing the belt with the motor off, {hands}"
+    if isinstance(equipment, ManualTreadmill):
+        return f"{minutes} at resistance level {dose.resistance_level}, {hands}"
+    return f"{minutes} at {_speed(p, dose.speed)}, {_incline(dose.incline_percent)}, {hands}"
+
+
+def describe_change(p: Programme, variable: DoseVariable, before: Dose, after: Dose) -> str:
+    """'speed +0.1 mph (0.5 → 0.6 mph)', 'hand support: one hand on a rail'."""
+    old, new = before.value_of(variable), after.value_of(variable)
+    if variable is DoseVariable.HAND_SUPPORT and isinstance(new, HandSupport):
+        return f"hand support: {new.describe()}"
+    if variable is DoseVariable.SPEED and isinstance(old, Speed) and isinstance(new, Speed):
+        unit = p.walker.units.speed_unit
+        delta = new.in_unit(unit) - old.in_unit(unit)
+        sign = "+" if delta > 0 else "-"
+        shown = f"{_number(old.in_unit(unit))} → {new.describe(unit)}"
+        return f"speed {sign}{format_number(abs(delta), 2)} {unit.label} ({shown})"
+    label, unit_label = _LABELS[variable]
+    if variable is DoseVariable.DISTANCE and old is None:
+        return f"distance: cover {_number(new)} m in {format_number(after.minutes)} min"
+    if variable is DoseVariable.DISTANCE and new is None:
+        return f"distance: back to minutes only (was {_number(old)} m)"
+    return f"{label} {_number(old)} → {_number(new)}{unit_label}"
+
+
+_LABELS = {
+    DoseVariable.MINUTES: ("minutes", " min"),
+    DoseVariable.INCLINE: ("incline", " %"),
+    DoseVariable.RESISTANCE: ("resistance level", ""),
+    DoseVariable.LOAD: ("sled load", " kg"),
+    DoseVariable.DISTANCE: ("distance", " m"),
+    DoseVariable.SETS: ("sets", ""),
+    DoseVariable.SPEED: ("speed", ""),
+    DoseVariable.HAND_SUPPORT: ("hand support", ""),
+}
+
+
+def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dose: Dose) -> str:
+    """Why the last session does not yet count toward moving on."""
+    pain, readiness = p.protocol.pain, p.protocol.readiness
+    worst = max(outcome.pain_during, outcome.pain_after or 0)
+    problems = {
+        Verdict.MISSED: "the last session was missed",
+        Verdict.OVER_LIMIT: f"pain {worst}/10 in the last session was over the "
+        f"{pain.acceptable_max}/10 limit",
+        Verdict.NOT_SETTLED: f"pain the next morning ({outcome.pain_next_morning}/10) was above "
+        f"your usual {p.walker.rest_pain}/10",
+        Verdict.PARTIAL: f"the last session stopped after "
+        f"{format_number(outcome.walked_minutes(dose))} of {format_number(dose.minutes)} minutes",
+        Verdict.HARD_EFFORT: f"effort {outcome.rpe}/10 was harder than moderate (up to "
+        f"{readiness.rpe_progress_max}/10)",
+        Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
+        Verdict.ABOVE_PROGRESS_PAIN: f"pain {outcome.pain_during}/10 is acceptable, but this plan "
+        f"moves on only from {pain.progress_max}/10 or less",
+    }
+    return problems.get(verdict, "the last session did not go as planned")
+
+
+def _speed(p: Programme, speed: Speed | None) -> str:
+    return "your own pace" if speed is None else speed.describe(p.walker.units.speed_unit)
+
+
+def _incline(percent: float) -> str:
+    return "flat" if percent == 0 else f"{format_number(percent, 2)} % incline"
+
+
+def _number(value: DoseValue) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, 2)
+    return str(value)

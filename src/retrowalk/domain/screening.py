@@ -1,0 +1,218 @@
+"""Screening before a plan (PROTOCOL.md §9): red flags stop, yellow flags slow the start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from retrowalk.domain.equipment import (
+    Deadmill,
+    Equipment,
+    ManualTreadmill,
+    MotorizedTreadmill,
+    Outdoor,
+)
+from retrowalk.domain.protocol import ModalityRules, MotorizedRules, Population
+from retrowalk.domain.units import Speed
+from retrowalk.domain.walker import WalkerProfile
+
+RECENT_SURGERY_DAYS = 365
+REST_PAIN_RED = 7
+REST_PAIN_YELLOW = 4
+
+
+class FlagLevel(StrEnum):
+    RED = "red"
+    YELLOW = "yellow"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    level: FlagLevel
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    flags: tuple[Flag, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def red(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if f.level is FlagLevel.RED)
+
+    @property
+    def cleared_to_start(self) -> bool:
+        return not self.red
+
+    def has(self, code: str) -> bool:
+        return any(f.code == code for f in self.flags)
+
+    @property
+    def cautious_start(self) -> bool:
+        return self.has("rest_pain_moderate") or self.has("recent_surgery")
+
+
+def screen(
+    walker: WalkerProfile,
+    equipment: Equipment,
+    modality: ModalityRules,
+    population: Population,
+    on: date,
+) -> Screening:
+    """Every flag the walker's answers and equipment raise, reds first."""
+    flags = [
+        *_surgery_flags(walker, on),
+        *_symptom_flags(walker),
+        *_equipment_flags(walker, equipment, modality, population),
+    ]
+    flags.sort(key=lambda f: f.level is not FlagLevel.RED)
+    warnings = []
+    if isinstance(equipment, Deadmill):
+        warnings.append(
+            "Walking a motorized treadmill with the motor off is allowed, but doing it often "
+            "may strain the motor; check the maker's advice."
+        )
+    return Screening(tuple(flags), tuple(warnings))
+
+
+def _surgery_flags(walker: WalkerProfile, on: date) -> list[Flag]:
+    surgery = walker.surgery
+    recent = surgery is not None and (on - surgery.on).days <= RECENT_SURGERY_DAYS
+    if walker.cleared_by_clinician:
+        if recent and not walker.condition.is_post_surgery:
+            return [
+                _yellow(
+                    "recent_surgery",
+                    "You had knee surgery in the last 12 months: the plan "
+                    "starts at the lowest dose and moves on more slowly.",
+                )
+            ]
+        return []
+    if recent or walker.condition.is_post_surgery:
+        return [
+            _red(
+                "surgery_not_cleared",
+                "After knee surgery, get clearance from your surgeon "
+                "or physical therapist before starting backward walking.",
+            )
+        ]
+    return []
+
+
+def _symptom_flags(walker: WalkerProfile) -> list[Flag]:
+    flags = []
+    if walker.rest_pain >= REST_PAIN_RED:
+        flags.append(
+            _red(
+                "rest_pain_high",
+                f"Pain at rest of {walker.rest_pain}/10 needs a clinician's look before you start.",
+            )
+        )
+    elif walker.rest_pain >= REST_PAIN_YELLOW:
+        flags.append(
+            _yellow(
+                "rest_pain_moderate",
+                f"Pain at rest of {walker.rest_pain}/10: the "
+                "plan starts at the lowest dose and progresses more slowly.",
+            )
+        )
+    if walker.knee_symptoms:
+        named = " and ".join(walker.knee_symptoms)
+        flags.append(_red("knee_symptoms", f"Knee {named}: see a clinician before starting."))
+    if walker.dizziness:
+        flags.append(_red("dizziness", "Dizziness or fainting: see a clinician before starting."))
+    if walker.has_balance_risk:
+        flags.append(
+            _yellow(
+                "balance_risk",
+                "Falls or balance worries: the plan keeps to the "
+                "balance limits (slower, hands on the rails longer).",
+            )
+        )
+    return flags
+
+
+def _equipment_flags(
+    walker: WalkerProfile, equipment: Equipment, modality: ModalityRules, population: Population
+) -> list[Flag]:
+    if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
+        return _treadmill_flags(walker, equipment, modality, population)
+    if isinstance(equipment, Deadmill) and not equipment.handrails:
+        return [_no_handrails()]
+    if isinstance(equipment, ManualTreadmill) and not equipment.handrails:
+        return [
+            _yellow(
+                "no_handrails",
+                "Without handrails there is nothing to hold while you "
+                "learn the movement: go slowly and keep a wall or partner near.",
+            )
+        ]
+    if isinstance(equipment, Outdoor) and not equipment.spotter:
+        message = (
+            "Walk backward outdoors only with a spotter facing forward, on clear, flat ground."
+        )
+        if walker.has_balance_risk:
+            return [_red("outdoor_without_spotter", message)]
+        return [_yellow("outdoor_without_spotter", message)]
+    return []
+
+
+def _treadmill_flags(
+    walker: WalkerProfile,
+    treadmill: MotorizedTreadmill,
+    rules: MotorizedRules,
+    population: Population,
+) -> list[Flag]:
+    flags = []
+    if not treadmill.safety_clip:
+        flags.append(
+            _red(
+                "no_safety_clip",
+                "A motorized treadmill needs its safety clip attached "
+                "to your clothing. Get one (they are cheap), or walk on a manual "
+                "treadmill, pull a sled or walk outdoors.",
+            )
+        )
+    if not treadmill.handrails:
+        flags.append(_no_handrails())
+    slowest = treadmill.minimum_speed
+    if slowest > Speed.mph(rules.beginner_max_minimum_mph) or slowest > Speed.mph(
+        population.speed_ceiling_mph
+    ):
+        text = (
+            f"This treadmill cannot go slower than {slowest.describe()}, too fast to start "
+            "backward walking. Use it with the motor off (deadmill), or walk outdoors or on "
+            "a manual treadmill."
+        )
+        fits = slowest <= Speed.mph(population.speed_ceiling_mph)
+        flags.append((_yellow if walker.experienced and fits else _red)("treadmill_too_fast", text))
+    elif slowest > Speed.mph(population.start_speed_mph):
+        flags.append(
+            _yellow(
+                "treadmill_minimum_above_start",
+                "This treadmill's slowest speed is "
+                f"{slowest.describe()}, above the usual "
+                f"{Speed.mph(population.start_speed_mph).describe()} start: the plan "
+                "starts at the treadmill's minimum.",
+            )
+        )
+    return flags
+
+
+def _no_handrails() -> Flag:
+    return _red(
+        "no_handrails",
+        "A treadmill without handrails gives a beginner nothing safe to "
+        "hold. Walk outdoors with a spotter, or pull a sled, instead.",
+    )
+
+
+def _red(code: str, message: str) -> Flag:
+    return Flag(FlagLevel.RED, code, message)
+
+
+def _yellow(code: str, message: str) -> Flag:
+    return Flag(FlagLevel.YELLOW, code, message)

@@ -1,0 +1,114 @@
+"""Units: speed in mph, km/h and m/s; incline as percent grade and degrees.
+
+Speeds keep the unit they were given in, so a value on a treadmill's own grid (0.1 mph or
+0.1 km/h steps) stays exact; conversion happens only when asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+METRES_PER_SECOND_IN_ONE_MPH = 0.44704  # exact: 1 mile = 1609.344 m
+METRES_PER_SECOND_IN_ONE_KMH = 1 / 3.6
+KM_PER_MILE = 1.609344
+
+
+class SpeedUnit(StrEnum):
+    MPH = "mph"
+    KMH = "kmh"
+
+    @property
+    def label(self) -> str:
+        return "mph" if self is SpeedUnit.MPH else "km/h"
+
+    @property
+    def metres_per_second(self) -> float:
+        return (
+            METRES_PER_SECOND_IN_ONE_MPH if self is SpeedUnit.MPH else METRES_PER_SECOND_IN_ONE_KMH
+        )
+
+
+class UnitSystem(StrEnum):
+    """The walker's preference for how speeds and distances are shown."""
+
+    IMPERIAL = "imperial"
+    METRIC = "metric"
+
+    @property
+    def speed_unit(self) -> SpeedUnit:
+        return SpeedUnit.MPH if self is UnitSystem.IMPERIAL else SpeedUnit.KMH
+
+
+@dataclass(frozen=True, slots=True)
+class Speed:
+    """A belt or walking speed, kept in the unit it was given in."""
+
+    value: float
+    unit: SpeedUnit
+
+    @classmethod
+    def mph(cls, value: float) -> Speed:
+        return cls(value, SpeedUnit.MPH)
+
+    @classmethod
+    def kmh(cls, value: float) -> Speed:
+        return cls(value, SpeedUnit.KMH)
+
+    @property
+    def metres_per_second(self) -> float:
+        return self.value * self.unit.metres_per_second
+
+    @property
+    def metres_per_minute(self) -> float:
+        return self.metres_per_second * 60
+
+    def in_unit(self, unit: SpeedUnit) -> float:
+        """The value in `unit`; exact when the unit is already this speed's own."""
+        if unit is self.unit:
+            return self.value
+        return self.metres_per_second / unit.metres_per_second
+
+    def to(self, unit: SpeedUnit) -> Speed:
+        return Speed(self.in_unit(unit), unit)
+
+    def __lt__(self, other: Speed) -> bool:
+        return self.metres_per_second < other.metres_per_second - 1e-12
+
+    def __le__(self, other: Speed) -> bool:
+        return self.metres_per_second <= other.metres_per_second + 1e-12
+
+    def __gt__(self, other: Speed) -> bool:
+        return other < self
+
+    def __ge__(self, other: Speed) -> bool:
+        return other <= self
+
+    def describe(self, unit: SpeedUnit | None = None) -> str:
+        """'0.6 mph': rounded for people, never for arithmetic."""
+        shown = unit or self.unit
+        return f"{format_number(self.in_unit(shown), 2)} {shown.label}"
+
+
+def mph_to_kmh(mph: float) -> float:
+    return mph * KM_PER_MILE
+
+
+def kmh_to_mph(kmh: float) -> float:
+    return kmh / KM_PER_MILE
+
+
+def degrees_to_percent(degrees: float) -> float:
+    """Grade in percent for a slope angle: rise over run, 100·tan(θ) (8° is 14.05 %)."""
+    return 100.0 * math.tan(math.radians(degrees))
+
+
+def percent_to_degrees(percent: float) -> float:
+    return math.degrees(math.atan(percent / 100.0))
+
+
+def format_number(value: float, places: int = 1) -> str:
+    """A number without trailing zeros: 2 -> '2', 0.50 -> '0.5', 1.25 -> '1.25'."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text

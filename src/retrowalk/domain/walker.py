@@ -1,0 +1,85 @@
+"""The walker: who they are, what their knee has been through, and what they told screening."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from retrowalk.domain.units import Speed, UnitSystem
+
+
+class Condition(StrEnum):
+    KNEE_OA = "knee_oa"
+    PATELLOFEMORAL_PAIN = "patellofemoral_pain"
+    POST_TKR = "post_tkr"
+    POST_ACL = "post_acl"
+    KNEE_DISCOMFORT = "knee_discomfort"
+    BALANCE = "balance"
+    ATHLETE = "athlete"
+    GENERAL = "general"
+
+    @property
+    def is_post_surgery(self) -> bool:
+        return self in (Condition.POST_TKR, Condition.POST_ACL)
+
+
+class Severity(StrEnum):
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+
+class SurgeryKind(StrEnum):
+    TKR = "tkr"
+    ACL = "acl"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Surgery:
+    kind: SurgeryKind
+    on: date
+
+
+@dataclass(frozen=True, slots=True)
+class WalkerLimits:
+    """Caps a clinician may set for one walker; each only ever lowers the protocol's own."""
+
+    max_speed: Speed | None = None
+    max_incline_percent: float | None = None
+    target_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WalkerProfile:
+    age: int
+    weight_kg: float | None
+    units: UnitSystem
+    condition: Condition
+    severity: Severity
+    surgery: Surgery | None = None
+    cleared_by_clinician: bool = False
+    rest_pain: int = 0
+    falls_last_year: int = 0
+    balance_concern: bool = False
+    experienced: bool = False
+    dizziness: bool = False
+    swelling: bool = False
+    locking: bool = False
+    giving_way: bool = False
+    limits: WalkerLimits = field(default_factory=WalkerLimits)
+
+    @property
+    def has_balance_risk(self) -> bool:
+        """Two or more falls in a year, or a balance worry (PROTOCOL.md §9)."""
+        return self.falls_last_year >= 2 or self.balance_concern
+
+    @property
+    def knee_symptoms(self) -> tuple[str, ...]:
+        present = {
+            "swelling": self.swelling,
+            "locking": self.locking,
+            "giving way": self.giving_way,
+        }
+        return tuple(name for name, found in present.items() if found)

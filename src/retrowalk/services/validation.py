@@ -1,0 +1,48 @@
+"""Turn pydantic's validation errors into InputErrors that name the field, the value and what
+is allowed, in words a walker can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from retrowalk.domain.errors import InputError
+
+_MISSING = object()
+
+
+def input_errors(error: ValidationError, prefix: str = "") -> list[InputError]:
+    return [_one(item, prefix) for item in error.errors(include_url=False)]
+
+
+def first_input_error(error: ValidationError, prefix: str = "") -> InputError:
+    return input_errors(error, prefix)[0]
+
+
+def _one(item: Any, prefix: str) -> InputError:
+    field = _field_name(item["loc"], prefix)
+    kind, message = item["type"], item["msg"]
+    if kind == "missing":
+        return InputError(field, None, "it is required")
+    if kind == "extra_forbidden":
+        return InputError(field, item["input"], "this field is unknown here")
+    if kind == "json_invalid":
+        detail = item.get("ctx", {}).get("error", "not valid JSON")
+        return InputError(field or "(file)", "(the text)", f"it is not valid JSON: {detail}")
+    allowed = message.removeprefix("Value error, ")
+    if allowed.startswith("Input should be"):
+        allowed = "it should be" + allowed.removeprefix("Input should be")
+    return InputError(field or "(top level)", item.get("input", _MISSING), allowed)
+
+
+def _field_name(loc: tuple[int | str, ...], prefix: str) -> str:
+    parts: list[str] = [prefix] if prefix else []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
+        elif "[" in part or part.startswith("function-"):
+            continue  # a union branch's internal tag, not a field a person wrote
+        else:
+            parts.append(part)
+    return ".".join(parts)
