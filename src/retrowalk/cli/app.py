@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from retrowalk import __version__
+from retrowalk.cli.devices import devices_app
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 
 app = typer.Typer(
@@ -76,3 +77,6 @@ def _exit_on_red_flag(status: int, message: str) -> None:
     if status != 0:
         typer.echo(f"No plan: {message}", err=True)
         raise typer.Exit(status)
+
+
+app.add_typer(devices_app, name="devices", help="Decode device bytes; encode FTMS commands.")

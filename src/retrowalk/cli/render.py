@@ -42,12 +42,11 @@ def _table(plan: dict[str, Any]) -> Table:
     table = Table(title=f"retrowalk plan ({plan['protocol']} protocol)", show_lines=False)
     table.add_column("Wk", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Minutes (sets)", justify="right")
+    table.add_column("Minutes (sets)", justify="right", max_width=10)
     table.add_column(_intensity_header(plan["sessions"], speed_unit), justify="right")
     table.add_column("Incline", justify="right", no_wrap=True)
     table.add_column("Hands", no_wrap=True)
-    table.add_column("Change")
-    table.add_column("Why", ratio=1, min_width=24)
+    table.add_column("What changed, and why", ratio=1, min_width=28)
     last_week = None
     for session in plan["sessions"]:
         week = session["week"]
@@ -58,8 +57,7 @@ def _table(plan: dict[str, Any]) -> Table:
             _intensity(session, plan["units"]),
             f"{session['incline_percent']:g} %",
             _HANDS[session["hand_support"]],
-            _change(session),
-            " ".join(session["reasons"]),
+            _change_and_why(session),
             style="dim" if session["missed"] else None,
         )
         last_week = week
@@ -96,9 +94,11 @@ def _intensity(session: dict[str, Any], units: str) -> str:
     return "own pace"
 
 
-def _change(session: dict[str, Any]) -> Text:
+def _change_and_why(session: dict[str, Any]) -> Text:
     decision = session["decision"]
-    label = "missed" if session["missed"] else decision
+    label = f"{decision} (missed)" if session["missed"] else decision
     if session["changed"]:
         label += f": {session['changed'].replace('_', ' ')}"
-    return Text(label, style=_DECISION_STYLE.get(decision, ""))
+    text = Text(label, style=_DECISION_STYLE.get(decision, ""))
+    text.append(" — " + " ".join(session["reasons"]), style="")
+    return text

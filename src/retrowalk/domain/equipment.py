@@ -36,7 +36,7 @@ class Grid:
         return math.floor((self.maximum - self.minimum) / self.step + _EPSILON)
 
     def value_at(self, index: int) -> float:
-        return round(self.minimum + max(0, min(index, self.top_index)) * self.step, 6)
+        return round(self.minimum + max(0, min(index, self.top_index)) * self.step, 9)
 
     def index_below(self, value: float) -> int:
         """Index of the highest grid value at or below `value` (0 when below the minimum)."""

@@ -26,7 +26,11 @@ class InputError(RetrowalkError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field}: {value!r} is not allowed; {allowed}")
+        if isinstance(value, dict | list):  # a whole table: `allowed` names the parts at fault
+            super().__init__(f"{field}: {allowed}")
+            return
+        given = "missing" if value is None else f"got {value!r}"
+        super().__init__(f"{field}: {given}; {allowed}")
 
 
 class ProtocolError(RetrowalkError):

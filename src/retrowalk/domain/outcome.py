@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
@@ -83,7 +83,7 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
         return Verdict.HARD_EFFORT
     if not outcome.form_ok:
         return Verdict.POOR_FORM
-    if outcome.pain_during > pain.progress_max:
+    if max(outcome.pain_during, outcome.pain_after or 0) > pain.progress_max:
         return Verdict.ABOVE_PROGRESS_PAIN
     return Verdict.GOOD
 
@@ -101,16 +101,27 @@ class PainTrend:
     total: int = 0
     count: int = 0
     closed: tuple[float, ...] = ()
+    # The last closed week a rise was already acted on: a rise is acted on once per week.
+    acted_through: int | None = None
 
     def add(self, on: date, pain: int, keep: int) -> PainTrend:
         week = week_number(on)
         if week == self.week:
-            return PainTrend(week, self.total + pain, self.count + 1, self.closed)
-        return PainTrend(week, pain, 1, self._closed_through(week)[-keep:])
+            return replace(self, total=self.total + pain, count=self.count + 1)
+        return replace(
+            self, week=week, total=pain, count=1, closed=self._closed_through(week)[-keep:]
+        )
+
+    def acted_on(self, on: date) -> PainTrend:
+        """Remember that the rise seen up to the week before `on` has been acted on."""
+        return replace(self, acted_through=week_number(on) - 1)
 
     def rising(self, on: date, weeks: int, min_increase: float) -> tuple[float, ...] | None:
         """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
-        means = self._closed_through(week_number(on))[-(weeks + 1) :]
+        this_week = week_number(on)
+        if self.acted_through is not None and self.acted_through >= this_week - 1:
+            return None
+        means = self._closed_through(this_week)[-(weeks + 1) :]
         if len(means) < weeks + 1:
             return None
         rises = (later - earlier for earlier, later in pairwise(means))

@@ -62,10 +62,12 @@ class Programme:
     target_minutes: int
     extended_target_minutes: int | None
     phases: tuple[Phase, ...]
+    step_down_order: tuple[DoseVariable, ...]
     variables: tuple[DoseVariable, ...]
     good_sessions_to_progress: int
     sessions_before_wean: int
     max_set_minutes: float
+    cautious_start: bool
     speed_ceiling: Speed | None
     speed_cap: Speed | None
     speed_step: float | None
@@ -97,7 +99,7 @@ def build_programme(
     population = resolve_population(protocol, walker)
     target = _capped(population.target_minutes, walker.limits.target_minutes)
     extended = population.extended_target_minutes
-    if walker.experienced:
+    if walker.experience_lifts_caps:
         extended = max(extended or target, protocol.experienced_target_minutes)
     if extended is not None:
         extended = _capped(extended, walker.limits.target_minutes)
@@ -119,6 +121,7 @@ def build_programme(
         target_minutes=target,
         extended_target_minutes=extended if extended is not None and extended > target else None,
         phases=phases,
+        step_down_order=tuple(DoseVariable(step) for step in reversed(modality.order)),
         variables=(*_VARIABLES_BY_KIND[type(equipment)], DoseVariable.HAND_SUPPORT),
         good_sessions_to_progress=protocol.readiness.good_sessions_to_progress
         + (protocol.caution.extra_good_sessions if screening.cautious_start else 0),
@@ -126,6 +129,7 @@ def build_programme(
         if population.sessions_before_wean is not None
         else protocol.hands.sessions_before_wean,
         max_set_minutes=protocol.sets.max_set_minutes,
+        cautious_start=screening.cautious_start,
         speed_ceiling=grid.speed_ceiling,
         speed_cap=grid.speed_cap,
         speed_step=grid.speed_step,
@@ -173,11 +177,11 @@ def _treadmill_limits(
     if walker.limits.max_speed is not None:
         ceilings.append(walker.limits.max_speed)
     ceiling = treadmill.speed_at_or_below(min(ceilings, key=lambda s: s.metres_per_second))
-    start = min(treadmill.speed_at_or_above(Speed.mph(pop.start_speed_mph)), ceiling)
+    start = min(treadmill.speed_at_or_below(Speed.mph(pop.start_speed_mph)), ceiling)
     incline_ceiling = _incline_ceiling(walker, treadmill, pop)
     speed_cap = ceiling
     if incline_ceiling > 0 and "incline" in rules.order:
-        on_incline = Speed.mph(pop.incline_speed_max_mph or rules.incline_speed_max_mph)
+        on_incline = Speed.mph(rules.incline_speed_max_mph)
         speed_cap = min(ceiling, treadmill.speed_at_or_below(on_incline))
     warnings = []
     step: float | None = _grid_step(Speed.mph(rules.speed_step_mph).in_unit(unit), grid.step)
@@ -212,7 +216,9 @@ def _incline_ceiling(
 ) -> float:
     if not treadmill.has_incline:
         return 0.0
-    ceiling = treadmill.incline_grid.highest if walker.experienced else pop.incline_ceiling_percent
+    ceiling = pop.incline_ceiling_percent
+    if walker.experience_lifts_caps:
+        ceiling = treadmill.incline_grid.highest
     if walker.limits.max_incline_percent is not None:
         ceiling = min(ceiling, walker.limits.max_incline_percent)
     return treadmill.incline_grid.floor(ceiling)

@@ -13,9 +13,14 @@ from enum import StrEnum
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
-from retrowalk.domain.programme import Programme
-from retrowalk.domain.reasons import describe_change, describe_dose, outcome_problem
+from retrowalk.domain.programme import Programme, sled_dose
+from retrowalk.domain.protocol import SledRules
+from retrowalk.domain.reasons import describe_change, describe_dose, outcome_problem, sentence
 from retrowalk.domain.steps import Blocked, step_down, step_up, wean_hands
+
+# How far the current layoff has already stepped the dose back (a layoff de-loads only once).
+_DELOADED = 1
+_RESTARTED = 2
 
 
 class DecisionKind(StrEnum):
@@ -37,6 +42,7 @@ class Decision:
     stepped_down: bool = False
     pauses: bool = False
     resets_trend: bool = False
+    acts_on_trend: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,8 @@ class EngineState:
     last_outcome: SessionOutcome | None = None
     paused: bool = False
     stopped: bool = False
+    layoff_steps: int = 0
+    resume_lower: bool = False
     trend: PainTrend = field(default_factory=PainTrend)
 
 
@@ -64,7 +72,15 @@ def initial_state(p: Programme) -> EngineState:
 
 def clear_by_clinician(state: EngineState) -> EngineState:
     """A clinician has seen the walker: lift a pause or a stop and start counting afresh."""
-    return replace(state, paused=False, stopped=False, step_downs=0, good_streak=0)
+    return replace(
+        state,
+        paused=False,
+        stopped=False,
+        resume_lower=state.stopped,
+        step_downs=0,
+        good_streak=0,
+        last_verdict=None,
+    )
 
 
 def decide(p: Programme, state: EngineState, on: date) -> Decision:
@@ -73,10 +89,13 @@ def decide(p: Programme, state: EngineState, on: date) -> Decision:
     if state.walked == 0 or state.last_walked_on is None:
         return _start(p, state)
     gap = (on - state.last_walked_on).days
-    if gap > p.protocol.layoff.restart_after_days:
-        return _restart(p, gap)
-    if gap > p.protocol.layoff.deload_after_days:
+    if gap > p.protocol.layoff.restart_after_days and state.layoff_steps < _RESTARTED:
+        return _restart(p, state, gap)
+    if gap > p.protocol.layoff.deload_after_days and state.layoff_steps < _DELOADED:
         return _deload(p, state, gap)
+    if state.resume_lower:
+        back = "back after knee symptoms with a clinician's clearance: one step lower to begin"
+        return _stepped_down(p, state, back, False)
     cause = _step_down_cause(p, state, on)
     if cause is not None:
         return _stepped_down(p, state, *cause)
@@ -92,7 +111,7 @@ def record(
     p: Programme, state: EngineState, decision: Decision, outcome: SessionOutcome, on: date
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
-    state = _after_decision(state, decision)
+    state = _after_decision(state, decision, on)
     if not decision.walk:
         return state
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
@@ -109,6 +128,7 @@ def record(
         partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
         step_downs=0 if good else state.step_downs,
         last_walked_on=on,
+        layoff_steps=0,
         last_verdict=verdict,
         last_outcome=outcome,
         stopped=verdict is Verdict.KNEE_SYMPTOMS,
@@ -116,7 +136,13 @@ def record(
     )
 
 
-def _after_decision(state: EngineState, decision: Decision) -> EngineState:
+def _trend_after(trend: PainTrend, decision: Decision, on: date) -> PainTrend:
+    if decision.resets_trend:
+        return PainTrend()
+    return trend.acted_on(on) if decision.acts_on_trend else trend
+
+
+def _after_decision(state: EngineState, decision: Decision, on: date) -> EngineState:
     changed = decision.dose != state.dose
     last_increase = state.last_increase
     if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
@@ -133,16 +159,27 @@ def _after_decision(state: EngineState, decision: Decision) -> EngineState:
         last_increase=last_increase,
         paused=state.paused or decision.pauses,
         over_limit_streak=0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
-        trend=PainTrend() if decision.resets_trend else state.trend,
+        layoff_steps=_layoff_steps(state, decision),
+        trend=_trend_after(state.trend, decision, on),
+        resume_lower=False,
     )
+
+
+def _layoff_steps(state: EngineState, decision: Decision) -> int:
+    if decision.kind is not DecisionKind.DELOAD:
+        return state.layoff_steps
+    return _RESTARTED if decision.changed is None else _DELOADED
 
 
 def _start(p: Programme, state: EngineState) -> Decision:
     reasons = [f"Start: {describe_dose(p, p.start_dose)}."]
     if state.last_verdict is Verdict.MISSED:
         reasons.append("The first session has not been walked yet, so the start dose stands.")
-    if p.start_dose.minutes < p.population.start_minutes:
-        reasons.append("A cautious start because of what screening found.")
+    if p.cautious_start:
+        reasons.append(
+            "A cautious start, because of what screening found: the lowest dose, and "
+            "one more comfortable session before each step up."
+        )
     return Decision(DecisionKind.START, p.start_dose, None, tuple(reasons))
 
 
@@ -154,12 +191,31 @@ def _stopped(state: EngineState) -> Decision:
     return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
 
 
-def _restart(p: Programme, gap: int) -> Decision:
+def _restart(p: Programme, state: EngineState, gap: int) -> Decision:
+    dose = _no_higher_than_start(p, state.dose)
     reason = (
         f"{gap} days since the last walk, more than {p.protocol.layoff.restart_after_days}: "
-        f"start again from the beginning ({describe_dose(p, p.start_dose)})."
+        f"start again from the beginning ({describe_dose(p, dose)})."
     )
-    return Decision(DecisionKind.DELOAD, p.start_dose, None, (reason,), resets_trend=True)
+    return Decision(DecisionKind.DELOAD, dose, None, (reason,), resets_trend=True)
+
+
+def _no_higher_than_start(p: Programme, dose: Dose) -> Dose:
+    """Each variable back to its start value, or kept where it already sits lower."""
+    if isinstance(p.modality, SledRules):
+        start = p.start_dose
+        return sled_dose(
+            p.modality,
+            min(dose.load_kg or 0.0, start.load_kg or 0.0),
+            min(dose.distance_m or 0, start.distance_m or 0),
+            min(dose.set_count or 0, start.set_count or 0),
+        )
+    lowered = p.start_dose
+    if dose.minutes < lowered.minutes:
+        lowered = lowered.with_value(DoseVariable.MINUTES, dose.minutes)
+    if dose.speed is not None and lowered.speed is not None and dose.speed < lowered.speed:
+        lowered = lowered.with_value(DoseVariable.SPEED, dose.speed)
+    return lowered
 
 
 def _deload(p: Programme, state: EngineState, gap: int) -> Decision:
@@ -190,7 +246,11 @@ def _step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, b
         return "sharp pain in the last session", False
     repeats = readiness.over_limit_repeats_to_regress
     if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
-        return f"pain over the limit {state.over_limit_streak} sessions running", False
+        runs = state.over_limit_streak
+        return (
+            f"pain was over the limit or not settled by the next morning {runs} times running",
+            False,
+        )
     rising = state.trend.rising(on, pain.rising_weeks, pain.rising_min_increase)
     if rising is not None:
         weeks = " → ".join(f"{mean:.1f}" for mean in rising)
@@ -208,7 +268,7 @@ def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool) -> 
     if variable is None:
         reasons.append("This is already the lowest dose; if it keeps hurting, see a clinician.")
     else:
-        reasons.append(f"{describe_change(p, variable, state.dose, dose)}.")
+        reasons.append(sentence(describe_change(p, variable, state.dose, dose)))
     if pauses:
         reasons.append(
             "Progression is paused after repeated step-downs: see a clinician before moving on."
@@ -217,7 +277,7 @@ def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool) -> 
     if variable is None and not pauses:
         kind = DecisionKind.HOLD
     return Decision(
-        kind, dose, variable, tuple(reasons), stepped_down=True, pauses=pauses, resets_trend=trend
+        kind, dose, variable, tuple(reasons), stepped_down=True, pauses=pauses, acts_on_trend=trend
     )
 
 
@@ -228,10 +288,10 @@ def _one_step_down(
     if undo is not None:
         variable, before = undo
         return dose.with_value(variable, before.value_of(variable)), variable
-    for phase in reversed(p.phases):
-        lower = step_down(p, dose, phase.variable)
+    for variable in p.step_down_order:
+        lower = step_down(p, dose, variable)
         if not isinstance(lower, Blocked):
-            return lower, phase.variable
+            return lower, variable
     return dose, None
 
 
@@ -286,4 +346,4 @@ def _progressed(
     p: Programme, state: EngineState, dose: Dose, variable: DoseVariable, evidence: str
 ) -> Decision:
     change = describe_change(p, variable, state.dose, dose)
-    return Decision(DecisionKind.PROGRESS, dose, variable, (f"{change}: {evidence}.",))
+    return Decision(DecisionKind.PROGRESS, dose, variable, (sentence(f"{change}: {evidence}"),))

@@ -179,7 +179,6 @@ class Population:
     sessions_per_week_min: int
     sessions_per_week_max: int
     extended_target_minutes: int | None = None
-    incline_speed_max_mph: float | None = None
     sessions_before_wean: int | None = None
 
     def problems(self) -> Iterator[Problem]:

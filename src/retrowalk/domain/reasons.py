@@ -77,10 +77,16 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         Verdict.HARD_EFFORT: f"effort {outcome.rpe}/10 was harder than moderate (up to "
         f"{readiness.rpe_progress_max}/10)",
         Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
-        Verdict.ABOVE_PROGRESS_PAIN: f"pain {outcome.pain_during}/10 is acceptable, but this plan "
+        Verdict.ABOVE_PROGRESS_PAIN: f"pain {worst}/10 is acceptable, but this plan "
         f"moves on only from {pain.progress_max}/10 or less",
     }
     return problems.get(verdict, "the last session did not go as planned")
+
+
+def sentence(text: str) -> str:
+    """Capitalised and closed with a full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else f"{text}."
 
 
 def _speed(p: Programme, speed: Speed | None) -> str:

@@ -142,14 +142,8 @@ def _equipment_flags(
         return _treadmill_flags(walker, equipment, modality, population)
     if isinstance(equipment, Deadmill) and not equipment.handrails:
         return [_no_handrails()]
-    if isinstance(equipment, ManualTreadmill) and not equipment.handrails:
-        return [
-            _yellow(
-                "no_handrails",
-                "Without handrails there is nothing to hold while you "
-                "learn the movement: go slowly and keep a wall or partner near.",
-            )
-        ]
+    if isinstance(equipment, ManualTreadmill):
+        return _manual_flags(walker, equipment, population)
     if isinstance(equipment, Outdoor) and not equipment.spotter:
         message = (
             "Walk backward outdoors only with a spotter facing forward, on clear, flat ground."
@@ -158,6 +152,36 @@ def _equipment_flags(
             return [_red("outdoor_without_spotter", message)]
         return [_yellow("outdoor_without_spotter", message)]
     return []
+
+
+def _manual_flags(
+    walker: WalkerProfile, machine: ManualTreadmill, population: Population
+) -> list[Flag]:
+    flags = []
+    ceiling = population.incline_ceiling_percent
+    if walker.limits.max_incline_percent is not None:
+        ceiling = min(ceiling, walker.limits.max_incline_percent)
+    steep = machine.incline_percent > ceiling + 1e-9
+    lifted = walker.experience_lifts_caps and walker.limits.max_incline_percent is None
+    if steep and not lifted:
+        flags.append(
+            _red(
+                "fixed_incline_too_steep",
+                f"This treadmill's deck is fixed at "
+                f"{machine.incline_degrees:g}° ({machine.incline_percent:.1f} %), steeper "
+                f"than the {ceiling:g} % this plan allows. Start on a flat treadmill, "
+                "with the motor off, or outdoors.",
+            )
+        )
+    if not machine.handrails:
+        flags.append(
+            _yellow(
+                "no_handrails",
+                "Without handrails there is nothing to hold while "
+                "you learn the movement: go slowly and keep a wall or partner near.",
+            )
+        )
+    return flags
 
 
 def _treadmill_flags(
@@ -179,16 +203,36 @@ def _treadmill_flags(
     if not treadmill.handrails:
         flags.append(_no_handrails())
     slowest = treadmill.minimum_speed
-    if slowest > Speed.mph(rules.beginner_max_minimum_mph) or slowest > Speed.mph(
-        population.speed_ceiling_mph
-    ):
-        text = (
-            f"This treadmill cannot go slower than {slowest.describe()}, too fast to start "
-            "backward walking. Use it with the motor off (deadmill), or walk outdoors or on "
-            "a manual treadmill."
+    limit = walker.limits.max_speed
+    if limit is not None and slowest > limit:
+        flags.append(
+            _red(
+                "limit_below_treadmill_minimum",
+                f"Your clinician's speed limit of "
+                f"{limit.describe()} is below this treadmill's slowest speed "
+                f"({slowest.describe()}).",
+            )
         )
-        fits = slowest <= Speed.mph(population.speed_ceiling_mph)
-        flags.append((_yellow if walker.experienced and fits else _red)("treadmill_too_fast", text))
+    too_fast_for_beginners = slowest > Speed.mph(rules.beginner_max_minimum_mph)
+    above_ceiling = slowest > Speed.mph(population.speed_ceiling_mph)
+    if above_ceiling or (too_fast_for_beginners and not walker.experienced):
+        flags.append(
+            _red(
+                "treadmill_too_fast",
+                f"This treadmill cannot go slower than "
+                f"{slowest.describe()}, too fast to start backward walking. Use it with "
+                "the motor off (deadmill), or walk outdoors or on a manual treadmill.",
+            )
+        )
+    elif too_fast_for_beginners:
+        flags.append(
+            _yellow(
+                "treadmill_too_fast",
+                f"This treadmill cannot go slower than "
+                f"{slowest.describe()}. As an experienced walker you may start "
+                "there; hold both rails until it feels easy.",
+            )
+        )
     elif slowest > Speed.mph(population.start_speed_mph):
         flags.append(
             _yellow(

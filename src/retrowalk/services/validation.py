@@ -7,9 +7,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import InputError
 
 _MISSING = object()
+# Tagged unions put the tag in an error's location; a person never wrote it as a field.
+_BRANCH_TAGS = frozenset(kind.value for kind in EquipmentKind)
 
 
 def input_errors(error: ValidationError, prefix: str = "") -> list[InputError]:
@@ -27,6 +30,10 @@ def _one(item: Any, prefix: str) -> InputError:
         return InputError(field, None, "it is required")
     if kind == "extra_forbidden":
         return InputError(field, item["input"], "this field is unknown here")
+    if kind == "union_tag_invalid":
+        context = item["ctx"]
+        name = f"{field}.{context['discriminator'].strip(chr(39))}"
+        return InputError(name, context["tag"], f"it should be one of {context['expected_tags']}")
     if kind == "json_invalid":
         detail = item.get("ctx", {}).get("error", "not valid JSON")
         return InputError(field or "(file)", "(the text)", f"it is not valid JSON: {detail}")
@@ -41,7 +48,7 @@ def _field_name(loc: tuple[int | str, ...], prefix: str) -> str:
     for part in loc:
         if isinstance(part, int):
             parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
-        elif "[" in part or part.startswith("function-"):
+        elif "[" in part or part.startswith("function-") or part in _BRANCH_TAGS:
             continue  # a union branch's internal tag, not a field a person wrote
         else:
             parts.append(part)

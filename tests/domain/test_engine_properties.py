@@ -1,0 +1,173 @@
+"""Safety invariants of the engine over random walkers, equipment and outcome scripts."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+
+from retrowalk.domain.dose import Dose, HandSupport
+from retrowalk.domain.equipment import (
+    ManualTreadmill,
+    MotorizedTreadmill,
+    Outdoor,
+    Sled,
+    has_handrails,
+)
+from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
+from retrowalk.domain.programme import build_programme, resolve_population
+from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.screening import screen
+from retrowalk.domain.units import Speed, SpeedUnit
+from tests.strategies import plan_requests
+
+EPSILON = 1e-6
+
+
+def _prescribed(preview: PlanPreview) -> list[PlannedSession]:
+    return [s for s in preview.sessions if s.decision.walk]
+
+
+def _is_restart(session: PlannedSession) -> bool:
+    return session.decision.kind is DecisionKind.DELOAD and session.decision.changed is None
+
+
+def _programme(request: PlanRequest):
+    population = resolve_population(request.protocol, request.walker)
+    screening = screen(
+        request.walker, request.equipment, request.modality, population, request.start
+    )
+    return build_programme(
+        request.walker, request.equipment, request.protocol, request.modality, screening
+    )
+
+
+@given(plan_requests())
+def test_no_session_leaves_the_equipment_range_or_the_protocol_ceilings(request):
+    """Every prescribed value is on the equipment's grid and under every ceiling."""
+    preview = preview_plan(request)
+    if not preview.sessions:
+        return
+    p = _programme(request)
+    most_minutes = max(p.target_minutes, p.extended_target_minutes or 0)
+    for session in _prescribed(preview):
+        dose = session.decision.dose
+        if not isinstance(request.equipment, Sled):  # a sled's minutes follow from its distance
+            assert dose.minutes <= most_minutes + EPSILON
+        _assert_within_equipment(request, p.speed_ceiling, p.incline_ceiling_percent, dose)
+
+
+def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose) -> None:
+    kit = request.equipment
+    if isinstance(kit, MotorizedTreadmill):
+        assert dose.speed is not None and speed_ceiling is not None
+        value = dose.speed.in_unit(kit.speed_unit)
+        assert kit.speed_grid.contains(value)
+        assert dose.speed <= speed_ceiling
+        assert dose.speed < Speed.mph(3.5)
+        assert dose.speed <= Speed.mph(
+            request.protocol.population(request.walker.condition).speed_ceiling_mph
+        )
+        if request.walker.limits.max_speed is not None:
+            assert dose.speed <= request.walker.limits.max_speed
+        assert kit.incline_grid.contains(dose.incline_percent)
+        assert dose.incline_percent <= incline_ceiling + EPSILON
+    elif isinstance(kit, ManualTreadmill):
+        assert dose.resistance_level is not None
+        assert 1 <= dose.resistance_level <= kit.resistance_levels
+    elif isinstance(kit, Sled):
+        assert dose.load_kg is not None and dose.load_kg >= 0
+        if kit.max_load_kg is not None:
+            assert dose.load_kg <= kit.max_load_kg + EPSILON
+    elif isinstance(kit, Outdoor) and dose.distance_m is not None:
+        pace = dose.distance_m / dose.minutes
+        ceiling = Speed.mph(resolve_population(request.protocol, request.walker).speed_ceiling_mph)
+        assert pace <= ceiling.metres_per_minute + EPSILON
+    if not has_handrails(kit):
+        assert dose.hands is HandSupport.NONE
+
+
+@given(plan_requests())
+def test_consecutive_prescriptions_differ_in_at_most_one_variable(request):
+    """Only a restart after a long layoff may change several, and then nothing goes up."""
+    sessions = _prescribed(preview_plan(request))
+    if not sessions:
+        return
+    variables = _programme(request).variables
+    for before, after in itertools.pairwise(sessions):
+        old, new = before.decision.dose, after.decision.dose
+        changed = new.changed_variables(old, variables)
+        if _is_restart(after):
+            assert not _rose(old, new)
+            continue
+        assert len(changed) <= 1, (changed, after.decision.reasons)
+        if changed:
+            assert after.decision.changed is changed[0]
+
+
+def _rose(old: Dose, new: Dose) -> bool:
+    return (
+        new.minutes > old.minutes
+        or (new.speed is not None and old.speed is not None and new.speed > old.speed)
+        or new.incline_percent > old.incline_percent
+    )
+
+
+@given(plan_requests())
+def test_speed_and_incline_never_rise_together(request):
+    sessions = _prescribed(preview_plan(request))
+    for before, after in itertools.pairwise(sessions):
+        old, new = before.decision.dose, after.decision.dose
+        speed_rose = old.speed is not None and new.speed is not None and new.speed > old.speed
+        assert not (speed_rose and new.incline_percent > old.incline_percent)
+
+
+@given(plan_requests())
+def test_a_speed_step_is_at_most_two_tenths_of_a_mph_on_the_treadmill_grid(request):
+    """0.2 mph, or on a km/h treadmill the largest whole grid step not above it (0.3 km/h)."""
+    kit = request.equipment
+    if not isinstance(kit, MotorizedTreadmill):
+        return
+    largest = Speed.mph(0.2).in_unit(kit.speed_unit)
+    sessions = _prescribed(preview_plan(request))
+    for before, after in itertools.pairwise(sessions):
+        if _is_restart(after):
+            continue
+        old, new = before.decision.dose.speed, after.decision.dose.speed
+        assert old is not None and new is not None
+        assert abs(new.in_unit(kit.speed_unit) - old.in_unit(kit.speed_unit)) <= largest + EPSILON
+
+
+@given(plan_requests())
+def test_the_first_session_is_within_the_start_dose(request):
+    sessions = preview_plan(request).sessions
+    if not sessions:
+        return
+    first = sessions[0].decision
+    assert first.kind is DecisionKind.START
+    dose = first.dose
+    assert dose.minutes <= 5
+    assert dose.incline_percent == 0 or isinstance(request.equipment, ManualTreadmill)
+    if has_handrails(request.equipment):
+        assert dose.hands is HandSupport.BOTH
+    if isinstance(request.equipment, MotorizedTreadmill) and dose.speed is not None:
+        slowest = request.equipment.minimum_speed
+        assert dose.speed <= max(Speed.mph(1.0), slowest, key=lambda s: s.metres_per_second)
+
+
+@given(plan_requests(screened_out=True))
+def test_a_red_flag_yields_no_sessions(request):
+    preview = preview_plan(request)
+    if not preview.screening.cleared_to_start:
+        assert preview.sessions == ()
+    else:
+        assert preview.sessions
+
+
+@given(plan_requests())
+def test_the_same_request_always_yields_the_same_plan(request):
+    assert preview_plan(request) == preview_plan(request)
+
+
+def test_speed_unit_names_are_the_contract_spelling():
+    assert {u.value for u in SpeedUnit} == {"mph", "kmh"}

@@ -1,0 +1,65 @@
+"""Units: exact conversions, the incline trigonometry, and numbers shown without noise."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrowalk.domain.units import (
+    Speed,
+    SpeedUnit,
+    degrees_to_percent,
+    format_number,
+    kmh_to_mph,
+    mph_to_kmh,
+    percent_to_degrees,
+)
+
+
+def test_one_mph_is_exactly_0_44704_metres_per_second():
+    assert Speed.mph(1).metres_per_second == 0.44704
+
+
+def test_one_mph_is_1_609344_kmh():
+    assert mph_to_kmh(1.0) == pytest.approx(1.609344, abs=1e-12)
+    assert kmh_to_mph(1.609344) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_a_speed_keeps_its_own_unit_exactly():
+    assert Speed.kmh(0.8).in_unit(SpeedUnit.KMH) == 0.8
+
+
+def test_speeds_in_different_units_compare_by_their_real_pace():
+    assert Speed.mph(1.0) < Speed.kmh(1.7)
+    assert Speed.kmh(1.6) < Speed.mph(1.0)
+    assert Speed.mph(1.0) <= Speed.kmh(1.609344)
+
+
+@pytest.mark.parametrize(
+    ("degrees", "percent"),
+    [(5, 8.75), (8, 14.05), (10, 17.63), (15, 26.79)],
+)
+def test_degrees_become_percent_grade_by_the_tangent(degrees, percent):
+    assert degrees_to_percent(degrees) == pytest.approx(percent, abs=0.005)
+
+
+@pytest.mark.parametrize(("percent", "degrees"), [(5, 2.86), (10, 5.71), (15, 8.53), (35, 19.29)])
+def test_percent_grade_becomes_degrees_by_the_arctangent(percent, degrees):
+    assert percent_to_degrees(percent) == pytest.approx(degrees, abs=0.005)
+
+
+@given(st.floats(min_value=0, max_value=45, allow_nan=False))
+def test_degrees_to_percent_and_back_is_the_identity(degrees):
+    assert math.isclose(percent_to_degrees(degrees_to_percent(degrees)), degrees, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize(("value", "shown"), [(2.0, "2"), (0.5, "0.5"), (1.25, "1.25"), (0.0, "0")])
+def test_numbers_are_shown_without_trailing_zeros(value, shown):
+    assert format_number(value, 2) == shown
+
+
+def test_a_speed_describes_itself_in_the_unit_asked_for():
+    assert Speed.mph(0.5).describe(SpeedUnit.KMH) == "0.8 km/h"
