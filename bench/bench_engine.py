@@ -10,6 +10,7 @@ from __future__ import annotations
 import cProfile
 import io
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -97,7 +98,8 @@ def profile_decisions(history: int = 1_000) -> str:
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(8)
-    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    text = re.sub(r"\S*/(?=[\w.]+\.py:)", "", out.getvalue())  # file names, not full paths
+    lines = [line for line in text.splitlines() if line.strip()]
     start = next(i for i, line in enumerate(lines) if "ncalls" in line)
     return "\n".join(lines[start : start + 9])
 

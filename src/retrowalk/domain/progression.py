@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
@@ -111,29 +112,30 @@ def record(
     p: Programme, state: EngineState, decision: Decision, outcome: SessionOutcome, on: date
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
-    state = _after_decision(state, decision, on)
+    changes = _decision_changes(state, decision, on)
     if not decision.walk:
-        return state
+        return replace(state, **changes)
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
     if verdict is Verdict.MISSED:
-        return replace(state, last_verdict=verdict, last_outcome=outcome)
+        return replace(state, **changes, last_verdict=verdict, last_outcome=outcome)
     good = verdict is Verdict.GOOD
-    return replace(
-        state,
+    keep = p.protocol.pain.rising_weeks + 1
+    changes.update(
         walked=state.walked + 1,
-        good_streak=state.good_streak + 1 if good else 0,
-        streak_peak_pain=max(state.streak_peak_pain, outcome.peak_pain) if good else 0,
-        stable_streak=state.stable_streak + 1 if outcome.stable_without_hands else 0,
-        over_limit_streak=state.over_limit_streak + 1 if verdict.over_the_limit else 0,
+        good_streak=changes["good_streak"] + 1 if good else 0,
+        streak_peak_pain=max(changes["streak_peak_pain"], outcome.peak_pain) if good else 0,
+        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
+        over_limit_streak=changes["over_limit_streak"] + 1 if verdict.over_the_limit else 0,
         partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
-        step_downs=0 if good else state.step_downs,
+        step_downs=0 if good else changes["step_downs"],
         last_walked_on=on,
         layoff_steps=0,
         last_verdict=verdict,
         last_outcome=outcome,
         stopped=verdict is Verdict.KNEE_SYMPTOMS,
-        trend=state.trend.add(on, outcome.peak_pain, p.protocol.pain.rising_weeks + 1),
+        trend=changes["trend"].add(on, outcome.peak_pain, keep),
     )
+    return replace(state, **changes)
 
 
 def _trend_after(trend: PainTrend, decision: Decision, on: date) -> PainTrend:
@@ -142,27 +144,29 @@ def _trend_after(trend: PainTrend, decision: Decision, on: date) -> PainTrend:
     return trend.acted_on(on) if decision.acts_on_trend else trend
 
 
-def _after_decision(state: EngineState, decision: Decision, on: date) -> EngineState:
+def _decision_changes(state: EngineState, decision: Decision, on: date) -> dict[str, Any]:
+    """What prescribing `decision` alone changes in the state, before any outcome is known."""
     changed = decision.dose != state.dose
     last_increase = state.last_increase
     if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
         last_increase = (decision.changed, state.dose)
     elif changed or decision.stepped_down:
         last_increase = None
-    return replace(
-        state,
-        dose=decision.dose,
-        good_streak=0 if changed else state.good_streak,
-        streak_peak_pain=0 if changed else state.streak_peak_pain,
-        stable_streak=0 if decision.changed is DoseVariable.HAND_SUPPORT else state.stable_streak,
-        step_downs=state.step_downs + 1 if decision.stepped_down else state.step_downs,
-        last_increase=last_increase,
-        paused=state.paused or decision.pauses,
-        over_limit_streak=0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
-        layoff_steps=_layoff_steps(state, decision),
-        trend=_trend_after(state.trend, decision, on),
-        resume_lower=False,
-    )
+    return {
+        "dose": decision.dose,
+        "good_streak": 0 if changed else state.good_streak,
+        "streak_peak_pain": 0 if changed else state.streak_peak_pain,
+        "stable_streak": 0
+        if decision.changed is DoseVariable.HAND_SUPPORT
+        else state.stable_streak,
+        "step_downs": state.step_downs + 1 if decision.stepped_down else state.step_downs,
+        "last_increase": last_increase,
+        "paused": state.paused or decision.pauses,
+        "over_limit_streak": 0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
+        "layoff_steps": _layoff_steps(state, decision),
+        "trend": _trend_after(state.trend, decision, on),
+        "resume_lower": False,
+    }
 
 
 def _layoff_steps(state: EngineState, decision: Decision) -> int:
