@@ -159,3 +159,20 @@ def test_plan_with_a_red_flag_shows_the_flag_and_exits_3(tmp_path):
 
     assert result.exit_code == 3
     assert "no_safety_clip" in result.stdout
+
+
+def test_an_outcome_date_moves_that_session(tmp_path):
+    outcomes = [{}, {"date": "2027-01-07"}]
+
+    result = _run(tmp_path, _scenario(outcomes=outcomes))
+
+    assert result.exit_code == 0, result.output
+    dates = [s["date"] for s in json.loads(result.stdout)["sessions"][:3]]
+    assert dates == ["2027-01-04", "2027-01-07", "2027-01-08"]
+
+
+def test_a_moved_session_must_keep_its_place_in_the_order(tmp_path):
+    result = _run(tmp_path, _scenario(outcomes=[{}, {"date": "2027-01-03"}]))
+
+    assert result.exit_code == 2
+    assert "outcomes[1].date" in result.stderr and "2027-01-03" in result.stderr

@@ -207,3 +207,40 @@ def test_walkers_with_falls_keep_both_hands_on_the_rails_longer():
 
 def test_the_start_date_is_the_first_session():
     assert plan().sessions[0].on == START
+
+
+def test_after_knee_symptoms_and_clearance_walking_resumes_one_step_lower():
+    script = [*good(3), *good(1, giving_way=True), *good(2)]
+    script.append(ScriptedSession(SessionOutcome(), cleared_by_clinician=True))
+    preview = plan(script=script)
+
+    before = preview.sessions[3].decision.dose
+    resumed = preview.sessions[6].decision
+
+    assert resumed.walk and resumed.kind is DecisionKind.REGRESS
+    assert resumed.dose.minutes == before.minutes - 1
+    assert any("clearance" in reason for reason in resumed.reasons)
+
+
+def test_after_surgery_pain_after_the_session_above_three_holds_the_dose():
+    from datetime import date
+
+    from retrowalk.domain.walker import Condition, Surgery, SurgeryKind
+
+    who = walker(condition=Condition.POST_TKR, surgery=Surgery(SurgeryKind.TKR, date(2026, 9, 1)))
+    script = [*good(2), *good(1, pain_after=4)]
+
+    third = plan(who=who, script=script).sessions[3].decision
+
+    assert third.kind is DecisionKind.HOLD
+    assert any("moves on only from 3/10" in reason for reason in third.reasons)
+
+
+def test_pain_that_keeps_rising_is_acted_on_again_the_next_week():
+    weeks = [good(3), good(3, pain_during=1), good(3, pain_during=2), good(3, pain_during=3)]
+    preview = plan(who=walker(rest_pain=0), script=[s for week in weeks for s in week])
+
+    step_downs = [s.index for s in preview.sessions if s.decision.stepped_down]
+
+    assert step_downs[:2] == [9, 12]
+    assert preview.sessions[12].decision.kind is DecisionKind.PAUSED

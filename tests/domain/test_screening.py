@@ -9,7 +9,7 @@ import pytest
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.domain.units import Speed
-from retrowalk.domain.walker import Condition, Surgery, SurgeryKind, WalkerLimits
+from retrowalk.domain.walker import Condition, Severity, Surgery, SurgeryKind, WalkerLimits
 from tests.factories import START, plan, treadmill, walker
 
 
@@ -126,3 +126,13 @@ def test_the_deadmill_warns_about_the_motor():
 
     assert any("motor" in warning for warning in preview.warnings)
     assert preview.sessions[0].on == START
+
+
+def test_experience_lifts_the_incline_ceiling_but_not_for_a_severe_knee():
+    experienced = plan(who=walker(experienced=True), weeks=80)
+    severe = plan(who=walker(experienced=True, severity=Severity.SEVERE), weeks=80)
+
+    assert max(s.decision.dose.incline_percent for s in experienced.sessions) == 15
+    assert max(s.decision.dose.incline_percent for s in severe.sessions) <= 5
+    assert max(s.decision.dose.minutes for s in experienced.sessions) > 20
+    assert max(s.decision.dose.minutes for s in severe.sessions) <= 10

@@ -112,6 +112,10 @@ class PainTrend:
             self, week=week, total=pain, count=1, closed=self._closed_through(week)[-keep:]
         )
 
+    def acted_on_last_week(self, on: date) -> bool:
+        """True when a rise was already acted on in the week before `on`'s last closed week."""
+        return self.acted_through is not None and self.acted_through >= week_number(on) - 2
+
     def acted_on(self, on: date) -> PainTrend:
         """Remember that the rise seen up to the week before `on` has been acted on."""
         return replace(self, acted_through=week_number(on) - 1)

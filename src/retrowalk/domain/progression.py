@@ -96,10 +96,10 @@ def decide(p: Programme, state: EngineState, on: date) -> Decision:
         return _deload(p, state, gap)
     if state.resume_lower:
         back = "back after knee symptoms with a clinician's clearance: one step lower to begin"
-        return _stepped_down(p, state, back, False)
+        return _stepped_down(p, state, back, False, on)
     cause = _step_down_cause(p, state, on)
     if cause is not None:
-        return _stepped_down(p, state, *cause)
+        return _stepped_down(p, state, *cause, on)
     problem = _hold_cause(p, state)
     if problem is not None:
         return _held(state, problem)
@@ -265,9 +265,11 @@ def _step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, b
     return None
 
 
-def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool) -> Decision:
+def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: date) -> Decision:
     dose, variable = _one_step_down(p, state.dose, state.last_increase)
-    pauses = not state.paused and state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
+    repeated = state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
+    still_rising = trend and state.trend.acted_on_last_week(on)
+    pauses = not state.paused and (repeated or still_rising)
     reasons = [f"Step down: {cause}."]
     if variable is None:
         reasons.append("This is already the lowest dose; if it keeps hurting, see a clinician.")
