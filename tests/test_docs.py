@@ -22,7 +22,7 @@ def _keys(table: dict[str, Any], prefix: str = "") -> Iterator[str]:
 
 
 def _protocol_keys() -> list[str]:
-    keys = []
+    keys: list[str] = []
     for name in ("default", "post_surgery", "athlete"):
         keys.extend(_keys(tomllib.loads(PROTOCOLS.joinpath(f"{name}.toml").read_text("utf-8"))))
     for item in PROTOCOLS.joinpath("modalities").iterdir():
