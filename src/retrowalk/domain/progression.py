@@ -7,64 +7,27 @@ counters and a few weekly averages, so a decision costs the same after ten sessi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.engine_state import DELOADED, RESTARTED, Decision, DecisionKind, EngineState
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
-from retrowalk.domain.programme import Programme, sled_dose
-from retrowalk.domain.protocol import SledRules
+from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, describe_dose, outcome_problem, sentence
-from retrowalk.domain.steps import Blocked, step_down, step_up, wean_hands
+from retrowalk.domain.stepping_back import deload, restart, step_down_cause, stepped_down
+from retrowalk.domain.steps import Blocked, step_up, wean_hands
 
-# How far the current layoff has already stepped the dose back (a layoff de-loads only once).
-_DELOADED = 1
-_RESTARTED = 2
-
-
-class DecisionKind(StrEnum):
-    START = "start"
-    PROGRESS = "progress"
-    HOLD = "hold"
-    REGRESS = "regress"
-    DELOAD = "deload"
-    PAUSED = "paused"
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    kind: DecisionKind
-    dose: Dose
-    changed: DoseVariable | None
-    reasons: tuple[str, ...]
-    walk: bool = True
-    stepped_down: bool = False
-    pauses: bool = False
-    resets_trend: bool = False
-    acts_on_trend: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class EngineState:
-    dose: Dose
-    walked: int = 0
-    good_streak: int = 0
-    streak_peak_pain: int = 0
-    stable_streak: int = 0
-    over_limit_streak: int = 0
-    partial_streak: int = 0
-    step_downs: int = 0
-    last_increase: tuple[DoseVariable, Dose] | None = None
-    last_walked_on: date | None = None
-    last_verdict: Verdict | None = None
-    last_outcome: SessionOutcome | None = None
-    paused: bool = False
-    stopped: bool = False
-    layoff_steps: int = 0
-    resume_lower: bool = False
-    trend: PainTrend = field(default_factory=PainTrend)
+__all__ = [
+    "Decision",
+    "DecisionKind",
+    "EngineState",
+    "clear_by_clinician",
+    "decide",
+    "initial_state",
+    "record",
+]
 
 
 def initial_state(p: Programme) -> EngineState:
@@ -90,16 +53,16 @@ def decide(p: Programme, state: EngineState, on: date) -> Decision:
     if state.walked == 0 or state.last_walked_on is None:
         return _start(p, state)
     gap = (on - state.last_walked_on).days
-    if gap > p.protocol.layoff.restart_after_days and state.layoff_steps < _RESTARTED:
-        return _restart(p, state, gap)
-    if gap > p.protocol.layoff.deload_after_days and state.layoff_steps < _DELOADED:
-        return _deload(p, state, gap)
+    if gap > p.protocol.layoff.restart_after_days and state.layoff_steps < RESTARTED:
+        return restart(p, state, gap)
+    if gap > p.protocol.layoff.deload_after_days and state.layoff_steps < DELOADED:
+        return deload(p, state, gap)
     if state.resume_lower:
         back = "back after knee symptoms with a clinician's clearance: one step lower to begin"
-        return _stepped_down(p, state, back, False, on)
-    cause = _step_down_cause(p, state, on)
+        return stepped_down(p, state, back, False, on)
+    cause = step_down_cause(p, state, on)
     if cause is not None:
-        return _stepped_down(p, state, *cause, on)
+        return stepped_down(p, state, *cause, on)
     problem = _hold_cause(p, state)
     if problem is not None:
         return _held(state, problem)
@@ -172,7 +135,7 @@ def _decision_changes(state: EngineState, decision: Decision, on: date) -> dict[
 def _layoff_steps(state: EngineState, decision: Decision) -> int:
     if decision.kind is not DecisionKind.DELOAD:
         return state.layoff_steps
-    return _RESTARTED if decision.changed is None else _DELOADED
+    return RESTARTED if decision.changed is None else DELOADED
 
 
 def _start(p: Programme, state: EngineState) -> Decision:
@@ -193,112 +156,6 @@ def _stopped(state: EngineState) -> Decision:
         "resumes once they have cleared you."
     )
     return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
-
-
-def _restart(p: Programme, state: EngineState, gap: int) -> Decision:
-    dose = _no_higher_than_start(p, state.dose)
-    reason = (
-        f"{gap} days since the last walk, more than {p.protocol.layoff.restart_after_days}: "
-        f"start again from the beginning ({describe_dose(p, dose)})."
-    )
-    return Decision(DecisionKind.DELOAD, dose, None, (reason,), resets_trend=True)
-
-
-def _no_higher_than_start(p: Programme, dose: Dose) -> Dose:
-    """Each variable back to its start value, or kept where it already sits lower."""
-    if isinstance(p.modality, SledRules):
-        start = p.start_dose
-        return sled_dose(
-            p.modality,
-            min(dose.load_kg or 0.0, start.load_kg or 0.0),
-            min(dose.distance_m or 0, start.distance_m or 0),
-            min(dose.set_count or 0, start.set_count or 0),
-        )
-    lowered = p.start_dose
-    if dose.minutes < lowered.minutes:
-        lowered = lowered.with_value(DoseVariable.MINUTES, dose.minutes)
-    if dose.speed is not None and lowered.speed is not None and dose.speed < lowered.speed:
-        lowered = lowered.with_value(DoseVariable.SPEED, dose.speed)
-    return lowered
-
-
-def _deload(p: Programme, state: EngineState, gap: int) -> Decision:
-    dose, variable = state.dose, None
-    lighter = _deloaded_minutes(p, dose)
-    if lighter is not None:
-        dose, variable = lighter, DoseVariable.MINUTES
-    else:
-        dose, variable = _one_step_down(p, state.dose)
-    days = p.protocol.layoff.deload_after_days
-    head = f"{gap} days since the last walk (more than {days}): step back before going on"
-    change = describe_change(p, variable, state.dose, dose) if variable else "already at the start"
-    return Decision(DecisionKind.DELOAD, dose, variable, (f"{head}; {change}.",), resets_trend=True)
-
-
-def _deloaded_minutes(p: Programme, dose: Dose) -> Dose | None:
-    if DoseVariable.MINUTES not in p.variables:
-        return None
-    fraction = p.protocol.layoff.deload_minutes_fraction
-    lighter = max(p.start_dose.minutes, float(int(dose.minutes * (1 - fraction))))
-    return dose.with_value(DoseVariable.MINUTES, lighter) if lighter < dose.minutes else None
-
-
-def _step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bool] | None:
-    """Why the dose must come down, and whether the cause was the weekly pain trend."""
-    readiness, pain, verdict = p.protocol.readiness, p.protocol.pain, state.last_verdict
-    if verdict is Verdict.SHARP_PAIN:
-        return "sharp pain in the last session", False
-    repeats = readiness.over_limit_repeats_to_regress
-    if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
-        runs = state.over_limit_streak
-        return (
-            f"pain was over the limit or not settled by the next morning {runs} times running",
-            False,
-        )
-    rising = state.trend.rising(on, pain.rising_weeks, pain.rising_min_increase)
-    if rising is not None:
-        weeks = " → ".join(f"{mean:.1f}" for mean in rising)
-        return f"weekly pain has kept rising ({weeks}); please talk to a clinician", True
-    repeats = readiness.partial_repeats_to_regress
-    if verdict is Verdict.PARTIAL and state.partial_streak >= repeats:
-        return f"the last {state.partial_streak} sessions could not be finished", False
-    return None
-
-
-def _stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: date) -> Decision:
-    dose, variable = _one_step_down(p, state.dose, state.last_increase)
-    repeated = state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
-    still_rising = trend and state.trend.acted_on_last_week(on)
-    pauses = not state.paused and (repeated or still_rising)
-    reasons = [f"Step down: {cause}."]
-    if variable is None:
-        reasons.append("This is already the lowest dose; if it keeps hurting, see a clinician.")
-    else:
-        reasons.append(sentence(describe_change(p, variable, state.dose, dose)))
-    if pauses:
-        reasons.append(
-            "Progression is paused after repeated step-downs: see a clinician before moving on."
-        )
-    kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
-    if variable is None and not pauses:
-        kind = DecisionKind.HOLD
-    return Decision(
-        kind, dose, variable, tuple(reasons), stepped_down=True, pauses=pauses, acts_on_trend=trend
-    )
-
-
-def _one_step_down(
-    p: Programme, dose: Dose, undo: tuple[DoseVariable, Dose] | None = None
-) -> tuple[Dose, DoseVariable | None]:
-    """Undo the last increase, or else take one step down, hardest variable first."""
-    if undo is not None:
-        variable, before = undo
-        return dose.with_value(variable, before.value_of(variable)), variable
-    for variable in p.step_down_order:
-        lower = step_down(p, dose, variable)
-        if not isinstance(lower, Blocked):
-            return lower, variable
-    return dose, None
 
 
 def _hold_cause(p: Programme, state: EngineState) -> str | None:
