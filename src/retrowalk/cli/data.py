@@ -1,0 +1,126 @@
+"""The data commands: `db upgrade`, `backup`, `restore`, `export`, `import`.
+
+Each parses its arguments, calls one service and prints the result. The database code loads
+inside the commands, so the CLI starts quickly for everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error, read_text_file
+from retrowalk.domain.errors import StorageError
+
+if TYPE_CHECKING:
+    from retrowalk.bootstrap import Wiring
+
+db_app = typer.Typer(name="db", help="Look after the database itself.", no_args_is_help=True)
+
+FilePath = Annotated[Path, typer.Argument(metavar="FILE")]
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Upgrade the database to this version's schema (back it up first)."""
+    from retrowalk.store.migrate import head_revision, upgrade
+
+    with _opened(check_schema=False) as wiring:
+        before = upgrade(wiring.engine)
+    after = head_revision()
+    if before == after:
+        typer.echo(f"The database is already at the current schema ({after}).")
+    else:
+        typer.echo(f"Upgraded the database from {before or 'empty'} to {after}.")
+
+
+def backup(file: FilePath) -> None:
+    """Write a consistent copy of the database to FILE, even while retrowalk is in use.
+
+    SQLite gives a database file; PostgreSQL a JSON snapshot. `retrowalk restore` reads both.
+    """
+    from retrowalk.services.interchange import backup as take_backup
+
+    with _opened() as wiring:
+        take_backup(file, wiring.data)
+    typer.echo(f"Backed up to {file}.")
+
+
+def restore(file: FilePath) -> None:
+    """Replace everything in the database with a backup or a JSON export (one transaction)."""
+    from retrowalk.services.interchange import restore as put_back
+
+    with _opened() as wiring:
+        put_back(file, wiring.data)
+    typer.echo(f"Restored from {file}.")
+
+
+def export(
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", help="json: everything; csv: the sessions.")
+    ] = ExportFormat.JSON,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of the screen.")
+    ] = None,
+) -> None:
+    """Export all data as JSON, or every logged session as CSV."""
+    from retrowalk.services.interchange import export_csv, export_json
+
+    with _opened() as wiring:
+        text = (
+            export_json(wiring.data)
+            if output_format is ExportFormat.JSON
+            else export_csv(wiring.data)
+        )
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:
+    """Load a JSON export into an empty database."""
+    from retrowalk.services.interchange import import_json
+
+    with _opened() as wiring:
+        import_json(read_text_file(file, "FILE.json"), wiring.data)
+    typer.echo(f"Imported {file}.")
+
+
+@contextmanager
+def _opened(check_schema: bool = True) -> Iterator[Wiring]:
+    from retrowalk.bootstrap import bootstrap
+
+    with fail_on_user_error(), _storage_errors():
+        wiring = bootstrap(check_schema=check_schema)
+        try:
+            yield wiring
+        finally:
+            wiring.close()
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    try:
+        yield
+    except StorageError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(db_app)
+    app.command()(backup)
+    app.command()(restore)
+    app.command()(export)
+    app.command("import")(import_)

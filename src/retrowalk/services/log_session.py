@@ -1,0 +1,96 @@
+"""Log a session: the outcome is stored beside the prescribed dose, the engine folds it in, and
+the next session is planned, all in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from pydantic import field_validator
+
+from retrowalk.domain.errors import InputError
+from retrowalk.domain.progression import decide, record
+from retrowalk.services.clock import Clock
+from retrowalk.services.commands import read_command
+from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
+from retrowalk.services.ports import UnitOfWork
+from retrowalk.services.records import PlannedSession, SessionLog
+from retrowalk.services.walker_plan import (
+    next_session_date,
+    programme_of,
+    require_plan,
+    require_walker,
+)
+
+
+class LogIn(EntryIn):
+    walker_id: int
+    samples: tuple[SampleIn, ...] = ()
+
+    @field_validator("samples")
+    @classmethod
+    def _samples_in_order(cls, samples: tuple[SampleIn, ...]) -> tuple[SampleIn, ...]:
+        seconds = [s.second for s in samples]
+        if any(later <= earlier for earlier, later in pairwise(seconds)):
+            raise ValueError("samples must come one per second, in increasing order")
+        return samples
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    log: SessionLog
+    session: PlannedSession
+    next_session: PlannedSession
+
+
+def log_command(**fields: Any) -> LogIn:
+    return read_command(LogIn, fields)
+
+
+def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
+    today = clock.today()
+    on = command.date or today
+    with uow:
+        walker = require_walker(uow, command.walker_id, lock=True)
+        pending = require_plan(uow, walker)
+        _check_date(uow, pending, on, today)
+        if command.pain_next_morning is not None and on >= today:
+            raise InputError(
+                "pain_next_morning",
+                command.pain_next_morning,
+                f"the morning after {on.isoformat()} has not come yet; add it then",
+            )
+        p = programme_of(walker)
+        decision = pending.decision if on == pending.on else decide(p, pending.state_before, on)
+        session = replace(pending, on=on, decision=decision)
+        if session != pending:
+            uow.sessions.update_planned(session)
+        entry = command.entry(next_morning_on=today)
+        after = record(p, session.state_before, decision, entry.outcome, on)
+        log = uow.sessions.add_log(session, entry, after, clock.now())
+        uow.sessions.add_samples(log.id, samples_of(command.samples))
+        next_on = next_session_date(walker.prescription, p.protocol.schedule.rest_day_weeks, on)
+        following = uow.sessions.add_planned(
+            walker.id,
+            session.seq + 1,
+            next_on,
+            walker.equipment_id,
+            decide(p, after, next_on),
+            after,
+        )
+        uow.commit()
+    return Logged(log, session, following)
+
+
+def _check_date(uow: UnitOfWork, pending: PlannedSession, on: date, today: date) -> None:
+    if on > today:
+        raise InputError("date", on.isoformat(), f"give a date not after today ({today})")
+    previous = uow.sessions.last_live_log(pending.walker_id, pending.seq)
+    if previous is not None and on < previous.on:
+        raise InputError(
+            "date",
+            on.isoformat(),
+            f"give a date on or after {previous.on}, the last logged session",
+        )

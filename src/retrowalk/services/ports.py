@@ -1,0 +1,191 @@
+"""The storage the use cases need, named here and implemented in `store/` (SQL and in memory).
+
+A unit of work is one transaction: `with uow:` opens it, `uow.commit()` keeps the work, and
+leaving the block without committing rolls everything back.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.progression import Decision, EngineState
+from retrowalk.domain.screening import Flag
+from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.records import (
+    Account,
+    Change,
+    LoggedEntry,
+    LoggedSession,
+    LogVersion,
+    PlannedSession,
+    Prescription,
+    Role,
+    Sample,
+    SessionFacts,
+    SessionLog,
+    StoredWalker,
+)
+
+
+class Accounts(ABC):
+    @abstractmethod
+    def by_name(self, name: str) -> Account | None: ...
+
+    @abstractmethod
+    def add(self, name: str, role: Role, at: datetime) -> Account: ...
+
+
+class Walkers(ABC):
+    @abstractmethod
+    def add(
+        self,
+        account_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        equipment: Equipment,
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker: ...
+
+    @abstractmethod
+    def get(self, walker_id: int, lock: bool = False) -> StoredWalker | None:
+        """A walker; with `lock`, other writers to this walker wait until this work ends."""
+
+    @abstractmethod
+    def for_account(self, account_id: int) -> StoredWalker | None: ...
+
+
+class Sessions(ABC):
+    """Planned sessions (one per `seq`, the last one still to walk) and their logs."""
+
+    @abstractmethod
+    def latest_planned(self, walker_id: int) -> PlannedSession | None: ...
+
+    @abstractmethod
+    def add_planned(
+        self,
+        walker_id: int,
+        seq: int,
+        on: date,
+        equipment_id: int,
+        decision: Decision,
+        state_before: EngineState,
+    ) -> PlannedSession: ...
+
+    @abstractmethod
+    def planned(self, planned_id: int) -> PlannedSession | None: ...
+
+    @abstractmethod
+    def update_planned(self, planned: PlannedSession) -> None:
+        """Store a planned session's new date, decision and state (same id)."""
+
+    @abstractmethod
+    def add_log(
+        self, planned: PlannedSession, entry: LoggedEntry, state_after: EngineState, at: datetime
+    ) -> SessionLog: ...
+
+    @abstractmethod
+    def log(self, log_id: int) -> SessionLog | None:
+        """A log by id, deleted ones included."""
+
+    @abstractmethod
+    def update_log(self, log_id: int, entry: LoggedEntry, state_after: EngineState) -> None: ...
+
+    @abstractmethod
+    def set_deleted(self, log_id: int, deleted: bool) -> None: ...
+
+    @abstractmethod
+    def last_live_log(self, walker_id: int, before_seq: int) -> SessionLog | None:
+        """The latest log not deleted whose planned session comes before `before_seq`."""
+
+    @abstractmethod
+    def sessions_from(
+        self, walker_id: int, seq: int
+    ) -> list[tuple[PlannedSession, SessionLog | None]]:
+        """Planned sessions from `seq` on, in order, each with its log (deleted ones included)."""
+
+    @abstractmethod
+    def history(
+        self, walker_id: int, since: date | None, until: date | None
+    ) -> list[LoggedSession]:
+        """Logged sessions not deleted, dated within the bounds (inclusive), oldest first."""
+
+    @abstractmethod
+    def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
+        """The numbers of the same sessions as `history`, in the same order, read lean."""
+
+    @abstractmethod
+    def add_version(
+        self, log_id: int, change: Change, entry: LoggedEntry, at: datetime
+    ) -> LogVersion: ...
+
+    @abstractmethod
+    def last_open_version(self, walker_id: int) -> LogVersion | None:
+        """The latest edit or delete of this walker's logs not yet undone."""
+
+    @abstractmethod
+    def close_version(self, version_id: int, at: datetime) -> None: ...
+
+    @abstractmethod
+    def add_samples(self, log_id: int, samples: Sequence[Sample]) -> None: ...
+
+    @abstractmethod
+    def samples(self, log_id: int) -> list[Sample]: ...
+
+
+class UnitOfWork(ABC):
+    accounts: Accounts
+    walkers: Walkers
+    sessions: Sessions
+
+    def __enter__(self) -> Self:
+        self._begin()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self._end()
+
+    @abstractmethod
+    def _begin(self) -> None: ...
+
+    @abstractmethod
+    def _end(self) -> None:
+        """Release what `_begin` took (a connection, for instance)."""
+
+    @abstractmethod
+    def commit(self) -> None: ...
+
+    @abstractmethod
+    def rollback(self) -> None: ...
+
+
+class DataStore(ABC):
+    """The whole database as data, for backup, restore, export and import."""
+
+    @abstractmethod
+    def snapshot(self) -> dict[str, Any]:
+        """Every row of every table, in a canonical order, read in one consistent transaction."""
+
+    @abstractmethod
+    def load(self, snapshot: dict[str, Any], replace: bool) -> None:
+        """Write a snapshot's rows in one transaction; into an empty database unless `replace`."""
+
+    @abstractmethod
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the database, taken while it may be in use."""
+
+    @abstractmethod
+    def restore(self, source: Path) -> None:
+        """Replace every row with those of a backup or a JSON export, in one transaction."""

@@ -1,0 +1,165 @@
+"""What the store keeps, as the services see it: plain frozen records around the domain values.
+
+The domain knows nothing of ids or rows; these records add just that (who, which session,
+when it was written) so the use cases can name stored things. `store/` maps them to tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from retrowalk.domain.dose import Dose, HandSupport
+from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.progression import Decision, EngineState
+from retrowalk.domain.screening import Flag
+from retrowalk.domain.units import Speed
+from retrowalk.domain.walker import WalkerProfile
+
+
+class Role(StrEnum):
+    WALKER = "walker"
+    CLINICIAN = "clinician"
+    ADMIN = "admin"
+
+
+class Source(StrEnum):
+    """Where a logged session came from."""
+
+    MANUAL = "manual"
+    LIVE = "live"
+    DEVICE = "device"
+    IMPORT = "import"
+
+
+class Change(StrEnum):
+    EDIT = "edit"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    name: str
+    role: Role
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    """The protocol assigned to a walker and how often they walk; limits live in the profile."""
+
+    protocol: str
+    sessions_per_week: int
+    start: date
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWalker:
+    id: int
+    account_id: int
+    clinician_id: int | None
+    profile: WalkerProfile
+    screened_on: date
+    flags: tuple[Flag, ...]
+    equipment_id: int
+    equipment: Equipment
+    prescription: Prescription
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    """A session the engine prescribed, and the engine state it was decided from."""
+
+    id: int
+    walker_id: int
+    seq: int
+    on: date
+    equipment_id: int
+    decision: Decision
+    state_before: EngineState
+
+
+@dataclass(frozen=True, slots=True)
+class Performed:
+    """What was actually done, beside the prescribed dose, when a device or the walker says."""
+
+    speed: Speed | None = None
+    incline_percent: float | None = None
+    hands: HandSupport | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEntry:
+    """The editable part of a logged session. `next_morning_on` is None until that pain is known
+    (the engine then reads the outcome's next-morning pain as 0)."""
+
+    outcome: SessionOutcome
+    performed: Performed
+    next_morning_on: date | None
+    notes: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLog:
+    id: int
+    walker_id: int
+    planned_id: int
+    on: date
+    entry: LoggedEntry
+    state_after: EngineState
+    logged_at: datetime
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSession:
+    """A logged session as history shows it: the decision prescribed beside the entry."""
+
+    log_id: int
+    seq: int
+    on: date
+    prescribed: Decision
+    entry: LoggedEntry
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFacts:
+    """The numbers of one logged session, for progress: the dose prescribed and what was done.
+    `pain_next_morning` is None until reported."""
+
+    on: date
+    done: bool
+    dose: Dose
+    minutes_done: float | None
+    speed_done: Speed | None
+    incline_done: float | None
+    pain_during: int
+    pain_after: int | None
+    pain_next_morning: int | None
+    rpe: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogVersion:
+    """A before-image kept for undo: the entry as it was before an edit or a delete."""
+
+    id: int
+    log_id: int
+    change: Change
+    entry: LoggedEntry
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One second of a session from a device: metres per second, percent, metres, beats/min."""
+
+    second: int
+    speed_mps: float | None = None
+    incline_percent: float | None = None
+    distance_m: float | None = None
+    heart_rate: int | None = None

@@ -1,0 +1,251 @@
+"""An in-memory store honouring the same contract as the SQL one, for fast service tests.
+
+`MemoryDatabase` plays the database; each `MemoryUnitOfWork` works on a copy of it and
+publishes the copy only on commit, so work left uncommitted disappears as in SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from itertools import count
+
+from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.progression import Decision, EngineState
+from retrowalk.domain.screening import Flag
+from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.ports import Accounts, Sessions, UnitOfWork, Walkers
+from retrowalk.services.records import (
+    Account,
+    Change,
+    LoggedEntry,
+    LoggedSession,
+    LogVersion,
+    PlannedSession,
+    Prescription,
+    Role,
+    Sample,
+    SessionFacts,
+    SessionLog,
+    StoredWalker,
+)
+
+
+@dataclass
+class _Tables:
+    accounts: dict[int, Account] = field(default_factory=dict)
+    walkers: dict[int, StoredWalker] = field(default_factory=dict)
+    planned: dict[int, PlannedSession] = field(default_factory=dict)
+    logs: dict[int, SessionLog] = field(default_factory=dict)
+    versions: dict[int, tuple[LogVersion, datetime | None]] = field(default_factory=dict)
+    samples: dict[int, list[Sample]] = field(default_factory=dict)
+
+    def copy(self) -> _Tables:
+        return _Tables(
+            dict(self.accounts),
+            dict(self.walkers),
+            dict(self.planned),
+            dict(self.logs),
+            dict(self.versions),
+            {k: list(v) for k, v in self.samples.items()},
+        )
+
+
+class MemoryDatabase:
+    def __init__(self) -> None:
+        self.tables = _Tables()
+        self.ids = count(1)
+
+
+class MemoryAccounts(Accounts):
+    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
+        self._db, self._t = db, tables
+
+    def by_name(self, name: str) -> Account | None:
+        return next((a for a in self._t.accounts.values() if a.name == name), None)
+
+    def add(self, name: str, role: Role, at: datetime) -> Account:
+        account = Account(next(self._db.ids), name, role, at)
+        self._t.accounts[account.id] = account
+        return account
+
+
+class MemoryWalkers(Walkers):
+    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
+        self._db, self._t = db, tables
+
+    def add(
+        self,
+        account_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        equipment: Equipment,
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker:
+        walker_id, equipment_id = next(self._db.ids), next(self._db.ids)
+        stored = StoredWalker(
+            walker_id, account_id, None, profile, *screened, equipment_id, equipment, prescription
+        )
+        self._t.walkers[walker_id] = stored
+        return stored
+
+    def get(self, walker_id: int, lock: bool = False) -> StoredWalker | None:
+        return self._t.walkers.get(walker_id)  # one process, one writer: nothing to lock
+
+    def for_account(self, account_id: int) -> StoredWalker | None:
+        return next((w for w in self._t.walkers.values() if w.account_id == account_id), None)
+
+
+class MemorySessions(Sessions):
+    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
+        self._db, self._t = db, tables
+
+    def latest_planned(self, walker_id: int) -> PlannedSession | None:
+        return max(self._planned_of(walker_id), key=lambda p: p.seq, default=None)
+
+    def add_planned(
+        self,
+        walker_id: int,
+        seq: int,
+        on: date,
+        equipment_id: int,
+        decision: Decision,
+        state_before: EngineState,
+    ) -> PlannedSession:
+        planned = PlannedSession(
+            next(self._db.ids), walker_id, seq, on, equipment_id, decision, state_before
+        )
+        self._t.planned[planned.id] = planned
+        return planned
+
+    def planned(self, planned_id: int) -> PlannedSession | None:
+        return self._t.planned.get(planned_id)
+
+    def update_planned(self, planned: PlannedSession) -> None:
+        self._t.planned[planned.id] = planned
+
+    def add_log(
+        self, planned: PlannedSession, entry: LoggedEntry, state_after: EngineState, at: datetime
+    ) -> SessionLog:
+        log = SessionLog(
+            next(self._db.ids), planned.walker_id, planned.id, planned.on, entry, state_after, at
+        )
+        self._t.logs[log.id] = log
+        return log
+
+    def log(self, log_id: int) -> SessionLog | None:
+        return self._t.logs.get(log_id)
+
+    def update_log(self, log_id: int, entry: LoggedEntry, state_after: EngineState) -> None:
+        self._t.logs[log_id] = replace(self._t.logs[log_id], entry=entry, state_after=state_after)
+
+    def set_deleted(self, log_id: int, deleted: bool) -> None:
+        self._t.logs[log_id] = replace(self._t.logs[log_id], deleted=deleted)
+
+    def last_live_log(self, walker_id: int, before_seq: int) -> SessionLog | None:
+        pairs = [(p, log) for p, log in self._pairs(walker_id) if p.seq < before_seq]
+        live = [(p.seq, log) for p, log in pairs if not log.deleted]
+        return max(live, key=lambda pair: pair[0], default=(0, None))[1]
+
+    def sessions_from(
+        self, walker_id: int, seq: int
+    ) -> list[tuple[PlannedSession, SessionLog | None]]:
+        by_planned = {log.planned_id: log for log in self._t.logs.values()}
+        chosen = sorted((p for p in self._planned_of(walker_id) if p.seq >= seq), key=_seq)
+        return [(p, by_planned.get(p.id)) for p in chosen]
+
+    def history(
+        self, walker_id: int, since: date | None, until: date | None
+    ) -> list[LoggedSession]:
+        kept = [
+            LoggedSession(log.id, p.seq, log.on, p.decision, log.entry)
+            for p, log in self._pairs(walker_id)
+            if not log.deleted
+            and (since is None or log.on >= since)
+            and (until is None or log.on <= until)
+        ]
+        return sorted(kept, key=lambda logged: (logged.on, logged.seq))
+
+    def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
+        return [_facts(logged) for logged in self.history(walker_id, since, until)]
+
+    def add_version(
+        self, log_id: int, change: Change, entry: LoggedEntry, at: datetime
+    ) -> LogVersion:
+        version = LogVersion(next(self._db.ids), log_id, change, entry, at)
+        self._t.versions[version.id] = (version, None)
+        return version
+
+    def last_open_version(self, walker_id: int) -> LogVersion | None:
+        mine = [
+            version
+            for version, undone in self._t.versions.values()
+            if undone is None and self._t.logs[version.log_id].walker_id == walker_id
+        ]
+        return max(mine, key=lambda v: v.id, default=None)
+
+    def close_version(self, version_id: int, at: datetime) -> None:
+        version, _ = self._t.versions[version_id]
+        self._t.versions[version_id] = (version, at)
+
+    def add_samples(self, log_id: int, samples: Sequence[Sample]) -> None:
+        self._t.samples.setdefault(log_id, []).extend(samples)
+
+    def samples(self, log_id: int) -> list[Sample]:
+        return sorted(self._t.samples.get(log_id, []), key=lambda s: s.second)
+
+    def _planned_of(self, walker_id: int) -> list[PlannedSession]:
+        return [p for p in self._t.planned.values() if p.walker_id == walker_id]
+
+    def _pairs(self, walker_id: int) -> list[tuple[PlannedSession, SessionLog]]:
+        return [
+            (self._t.planned[log.planned_id], log)
+            for log in self._t.logs.values()
+            if log.walker_id == walker_id
+        ]
+
+
+def _facts(logged: LoggedSession) -> SessionFacts:
+    outcome, entry = logged.entry.outcome, logged.entry
+    return SessionFacts(
+        on=logged.on,
+        done=outcome.done,
+        dose=logged.prescribed.dose,
+        minutes_done=outcome.minutes_done,
+        speed_done=entry.performed.speed,
+        incline_done=entry.performed.incline_percent,
+        pain_during=outcome.pain_during,
+        pain_after=outcome.pain_after,
+        pain_next_morning=outcome.pain_next_morning if entry.next_morning_on else None,
+        rpe=outcome.rpe,
+    )
+
+
+def _seq(planned: PlannedSession) -> int:
+    return planned.seq
+
+
+class MemoryUnitOfWork(UnitOfWork):
+    def __init__(self, db: MemoryDatabase) -> None:
+        self._db = db
+        self._work = db.tables.copy()
+
+    def _begin(self) -> None:
+        self._work = self._db.tables.copy()
+        self.accounts = MemoryAccounts(self._db, self._work)
+        self.walkers = MemoryWalkers(self._db, self._work)
+        self.sessions = MemorySessions(self._db, self._work)
+
+    def _end(self) -> None:
+        """Nothing to release: the copy is dropped with the next `_begin`."""
+
+    def commit(self) -> None:
+        self._db.tables = self._work.copy()
+
+    def rollback(self) -> None:
+        # Throw away the uncommitted copy; the repositories keep working on a fresh one.
+        fresh = self._db.tables.copy()
+        for name in vars(fresh):
+            setattr(self._work, name, getattr(fresh, name))

@@ -1,0 +1,111 @@
+"""Schema revisions: which one a database is at, upgrading it, refusing what this version
+does not know. Alembic runs from the migrations shipped inside the package."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from retrowalk.domain.errors import StorageError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+UPGRADE_HINT = "run `retrowalk db upgrade` (make a backup first with `retrowalk backup FILE`)"
+
+
+class SchemaState(StrEnum):
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    FOREIGN = "foreign"
+
+
+def head_revision(location: Path = MIGRATIONS) -> str:
+    head = ScriptDirectory(str(location)).get_current_head()
+    if head is None:
+        raise AssertionError(f"no migrations in {location}")
+    return head
+
+
+def revisions(location: Path = MIGRATIONS) -> list[str]:
+    """Every revision, oldest first."""
+    walked = ScriptDirectory(str(location)).walk_revisions()
+    return [script.revision for script in reversed(list(walked))]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def schema_state(engine: Engine, location: Path = MIGRATIONS) -> tuple[SchemaState, str | None]:
+    revision = current_revision(engine)
+    if revision is None:
+        tables = inspect(engine).get_table_names()
+        return (SchemaState.FOREIGN if tables else SchemaState.EMPTY), None
+    if revision == head_revision(location):
+        return SchemaState.CURRENT, revision
+    if revision in revisions(location):
+        return SchemaState.OLDER, revision
+    return SchemaState.FOREIGN, revision
+
+
+def ensure_current(engine: Engine, location: Path = MIGRATIONS) -> None:
+    """Make a brand-new database current; refuse an older, newer or unknown one."""
+    state, revision = schema_state(engine, location)
+    if state is SchemaState.EMPTY:
+        upgrade(engine, location=location)
+    elif state is SchemaState.OLDER:
+        raise StorageError(f"the database is at an older schema ({revision}); {UPGRADE_HINT}")
+    elif state is SchemaState.FOREIGN:
+        raise StorageError(_foreign_message(revision))
+
+
+def upgrade(engine: Engine, target: str = "head", location: Path = MIGRATIONS) -> str | None:
+    """Upgrade to `target`; returns the revision the database was at before."""
+    state, before = schema_state(engine, location)
+    if state is SchemaState.FOREIGN:
+        raise StorageError(_foreign_message(before))
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                config = Config()
+                config.set_main_option("script_location", str(location))
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _foreign_keys(connection, on=True)
+    return before
+
+
+def _foreign_message(revision: str | None) -> str:
+    if revision is None:
+        return "the database holds tables but no retrowalk schema revision; it is not ours"
+    return (
+        f"the database is at schema {revision}, which this version of retrowalk does not know "
+        "(a newer retrowalk made it?); upgrade retrowalk rather than the database"
+    )
+
+
+def _foreign_keys(connection: Connection, on: bool) -> None:
+    # Batch mode rebuilds SQLite tables; foreign keys must be off (outside any transaction).
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StorageError(f"the migration would break {len(broken)} references; nothing changed")

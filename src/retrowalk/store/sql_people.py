@@ -1,0 +1,114 @@
+"""SQL repositories for accounts and walkers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.screening import Flag
+from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.ports import Accounts, Walkers
+from retrowalk.services.records import Account, Prescription, Role, StoredWalker
+from retrowalk.store.convert import (
+    equipment_from_domain,
+    equipment_to_domain,
+    flag_rows,
+    flag_to_domain,
+    prescription_row,
+    prescription_to_domain,
+    walker_from_domain,
+    walker_to_domain,
+)
+from retrowalk.store.people import (
+    AccountRow,
+    EquipmentRow,
+    PrescriptionRow,
+    ScreeningFlagRow,
+    WalkerRow,
+)
+
+
+class SqlAccounts(Accounts):
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def by_name(self, name: str) -> Account | None:
+        row = self._session.scalars(select(AccountRow).where(AccountRow.name == name)).first()
+        return None if row is None else Account(row.id, row.name, Role(row.role), row.created_at)
+
+    def add(self, name: str, role: Role, at: datetime) -> Account:
+        row = AccountRow(name=name, role=role.value, created_at=at)
+        self._session.add(row)
+        self._session.flush()
+        return Account(row.id, name, role, at)
+
+
+class SqlWalkers(Walkers):
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(
+        self,
+        account_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        equipment: Equipment,
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker:
+        screened_on, flags = screened
+        row = WalkerRow(
+            account_id=account_id,
+            screened_on=screened_on,
+            created_at=at,
+            **walker_from_domain(profile),
+        )
+        self._session.add(row)
+        self._session.flush()
+        self._session.add(prescription_row(row.id, prescription, profile.limits, at))
+        self._session.add_all(flag_rows(row.id, flags))
+        gear = EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
+        self._session.add(gear)
+        self._session.flush()
+        return StoredWalker(
+            row.id, account_id, None, profile, screened_on, flags, gear.id, equipment, prescription
+        )
+
+    def get(self, walker_id: int, lock: bool = False) -> StoredWalker | None:
+        # PostgreSQL: a row lock on the walker serialises writers to their sessions. SQLite
+        # needs none: every transaction there begins IMMEDIATE, one writer at a time.
+        row = self._session.get(WalkerRow, walker_id, with_for_update=lock)
+        return None if row is None else self._stored(row)
+
+    def for_account(self, account_id: int) -> StoredWalker | None:
+        query = select(WalkerRow).where(WalkerRow.account_id == account_id)
+        row = self._session.scalars(query).first()
+        return None if row is None else self._stored(row)
+
+    def _stored(self, row: WalkerRow) -> StoredWalker:
+        prescription = self._session.get_one(PrescriptionRow, row.id)
+        flags = self._session.scalars(
+            select(ScreeningFlagRow)
+            .where(ScreeningFlagRow.walker_id == row.id)
+            .order_by(ScreeningFlagRow.position)
+        )
+        gear = self._session.scalars(
+            select(EquipmentRow)
+            .where(EquipmentRow.walker_id == row.id)
+            .order_by(EquipmentRow.id.desc())
+            .limit(1)
+        ).one()
+        return StoredWalker(
+            id=row.id,
+            account_id=row.account_id,
+            clinician_id=row.clinician_id,
+            profile=walker_to_domain(row, prescription),
+            screened_on=row.screened_on,
+            flags=tuple(flag_to_domain(f) for f in flags),
+            equipment_id=gear.id,
+            equipment=equipment_to_domain(gear),
+            prescription=prescription_to_domain(prescription),
+        )

@@ -1,0 +1,28 @@
+"""Every table, imported in one place so the metadata is complete wherever it is used."""
+
+from __future__ import annotations
+
+from retrowalk.store.base import Base
+from retrowalk.store.people import (
+    AccountRow,
+    EquipmentRow,
+    PrescriptionRow,
+    ScreeningFlagRow,
+    WalkerRow,
+)
+from retrowalk.store.sessions import LogVersionRow, PlannedSessionRow, SampleRow, SessionLogRow
+
+metadata = Base.metadata
+
+__all__ = [
+    "AccountRow",
+    "EquipmentRow",
+    "LogVersionRow",
+    "PlannedSessionRow",
+    "PrescriptionRow",
+    "SampleRow",
+    "ScreeningFlagRow",
+    "SessionLogRow",
+    "WalkerRow",
+    "metadata",
+]

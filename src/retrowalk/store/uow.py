@@ -1,0 +1,63 @@
+"""The SQL unit of work (one session, one transaction, rolled back unless committed) and the
+whole-database store for backups and interchange."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from retrowalk.services.ports import DataStore, UnitOfWork
+from retrowalk.store.backup import backup, restore
+from retrowalk.store.snapshot import read_snapshot, write_snapshot
+from retrowalk.store.sql_people import SqlAccounts, SqlWalkers
+from retrowalk.store.sql_sessions import SqlSessions
+
+
+class SqlUnitOfWork(UnitOfWork):
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._factory = sessions
+        self._session: Session | None = None
+
+    def _begin(self) -> None:
+        self._session = self._factory()
+        self.accounts = SqlAccounts(self._session)
+        self.walkers = SqlWalkers(self._session)
+        self.sessions = SqlSessions(self._session)
+
+    def _end(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        self._open().commit()
+
+    def rollback(self) -> None:
+        self._open().rollback()
+
+    def _open(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside a `with` block")
+        return self._session
+
+
+class SqlDataStore(DataStore):
+    """The database as a whole: snapshots, backups and restores."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def snapshot(self) -> dict[str, Any]:
+        return read_snapshot(self._engine)
+
+    def load(self, snapshot: dict[str, Any], replace: bool) -> None:
+        write_snapshot(self._engine, snapshot, replace)
+
+    def backup(self, target: Path) -> None:
+        backup(self._engine, target)
+
+    def restore(self, source: Path) -> None:
+        restore(self._engine, source)

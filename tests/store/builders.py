@@ -1,0 +1,53 @@
+"""Tiny builders for storage and service tests: onboard a walker, walk their sessions."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from retrowalk.services.clock import FixedClock
+from retrowalk.services.log_session import Logged, log_command, log_session
+from retrowalk.services.onboard import Onboarded, onboard, onboard_command
+from retrowalk.services.today import today_session
+from tests.db import Backend
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "knee_oa_mph.json"
+
+
+def scenario() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def onboarding(**changes: Any) -> dict[str, Any]:
+    """Onboarding input from the example scenario; `walker` and `equipment` changes merge, and
+    equipment of another `kind` replaces the example's treadmill."""
+    example = scenario()
+    kit = changes.pop("equipment", {})
+    data: dict[str, Any] = {
+        "walker": example["walker"] | changes.pop("walker", {}),
+        "equipment": kit if "kind" in kit else example["equipment"] | kit,
+        "start": example["start"],
+        "sessions_per_week": 3,
+    }
+    return data | changes
+
+
+def onboarded(backend: Backend, clock: FixedClock, **changes: Any) -> Onboarded:
+    return onboard(onboard_command(onboarding(**changes)), backend.uow(), clock)
+
+
+def walk(
+    backend: Backend, clock: FixedClock, walker_id: int, sessions: int, **outcome: Any
+) -> list[Logged]:
+    """Log `sessions` sessions, each on its planned day, moving the clock there."""
+    logged = []
+    for _ in range(sessions):
+        ahead = today_session(walker_id, backend.uow(), clock).session
+        assert ahead is not None
+        clock.current = max(clock.current, datetime.combine(ahead.on, clock.current.time()))
+        command = log_command(walker_id=walker_id, **outcome)
+        logged.append(log_session(command, backend.uow(), clock))
+    return logged

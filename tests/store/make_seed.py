@@ -1,0 +1,61 @@
+"""Write the seed for the current head revision: `python -m tests.store.make_seed`.
+
+Run it once when a new revision becomes head (before the next one is written), so the migration
+test can fill a database at that revision and check every row reaches the next heads intact.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from retrowalk.services.clock import FixedClock
+from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
+from retrowalk.services.log_session import log_command, log_session
+from retrowalk.store.database import make_engine, session_factory
+from retrowalk.store.migrate import head_revision, upgrade
+from retrowalk.store.snapshot import read_snapshot
+from retrowalk.store.uow import SqlUnitOfWork
+from tests.db import START, Backend
+from tests.store.builders import onboarded, walk
+
+SEEDS = Path(__file__).parent / "seeds"
+
+
+def seeded_snapshot() -> dict[str, object]:
+    """A small clinic's worth of every kind of row, made through the services."""
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = make_engine(f"sqlite:///{scratch}/seed.sqlite3")
+        upgrade(engine)
+        sessions = session_factory(engine)
+        backend = Backend("sqlite", lambda: SqlUnitOfWork(sessions), lambda: None, engine)
+        clock = FixedClock(START)
+        ann = onboarded(backend, clock, account="ann").walker
+        onboarded(backend, clock, account="bob", equipment={"safety_clip": False})
+        cy = onboarded(
+            backend, clock, account="cy", equipment={"kind": "outdoor", "spotter": True}
+        ).walker
+        logs = walk(backend, clock, ann.id, 5, pain_during=2, notes="ok")
+        walk(backend, clock, cy.id, 2)
+        clock.current += timedelta(days=1)
+        add_next_morning_pain(
+            NextMorningIn(walker_id=ann.id, log_id=logs[-1].log.id, pain=1), backend.uow(), clock
+        )
+        edit_log(ann.id, logs[1].log.id, {"rpe": 6}, backend.uow(), clock)
+        delete_log(ann.id, logs[2].log.id, backend.uow(), clock)
+        samples = [{"second": s, "speed_mps": 0.3, "heart_rate": 90 + s} for s in range(5)]
+        log_session(
+            log_command(walker_id=ann.id, source="device", samples=samples), backend.uow(), clock
+        )
+        snapshot = read_snapshot(engine)
+        engine.dispose()
+    return snapshot
+
+
+if __name__ == "__main__":
+    path = SEEDS / f"{head_revision()}.json"
+    path.write_text(json.dumps(seeded_snapshot()["tables"], indent=1, sort_keys=True) + "\n")
+    sys.stdout.write(f"wrote {path}\n")
