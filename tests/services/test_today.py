@@ -8,9 +8,9 @@ import pytest
 
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.schedule import next_session_date
 from retrowalk.services.records import Prescription
 from retrowalk.services.today import today_session
-from retrowalk.services.walker_plan import next_session_date
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
     Backend,
     backend_fixture,
@@ -65,7 +65,7 @@ def test_today_for_an_unknown_walker_names_the_walker_id(backend: Backend, clock
 def test_the_first_session_falls_on_the_start_date() -> None:
     plan = Prescription("default", 3, MONDAY)
 
-    assert next_session_date(plan, rest_day_weeks=4, last_walked=None) == MONDAY
+    assert next_session_date(plan.start, plan.sessions_per_week, 4, None) == MONDAY
 
 
 @pytest.mark.parametrize(
@@ -81,14 +81,14 @@ def test_during_the_rest_day_weeks_a_rest_day_separates_sessions(
 ) -> None:
     plan = Prescription("default", 3, MONDAY)
 
-    assert next_session_date(plan, rest_day_weeks=4, last_walked=last_walked) == expected
+    assert next_session_date(plan.start, plan.sessions_per_week, 4, last_walked) == expected
 
 
 def test_after_the_rest_day_weeks_the_next_slot_may_be_the_next_day() -> None:
     plan = Prescription("default", 5, MONDAY)
     tuesday_week_six = date(2027, 2, 9)
 
-    following = next_session_date(plan, rest_day_weeks=4, last_walked=tuesday_week_six)
+    following = next_session_date(plan.start, plan.sessions_per_week, 4, tuesday_week_six)
 
     assert following == date(2027, 2, 10)
 
@@ -97,7 +97,7 @@ def test_during_the_rest_day_weeks_at_most_three_sessions_fall_in_a_week() -> No
     plan = Prescription("default", 5, MONDAY)
     days, last = [], None
     for _ in range(6):
-        last = next_session_date(plan, rest_day_weeks=4, last_walked=last)
+        last = next_session_date(plan.start, plan.sessions_per_week, 4, last)
         days.append(last)
 
     assert days[:3] == [MONDAY, date(2027, 1, 6), date(2027, 1, 8)]

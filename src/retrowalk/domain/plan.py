@@ -127,16 +127,18 @@ def _planned(
     p: Programme, index: int, on: date, week: int, decision: Decision, entry: ScriptedSession
 ) -> PlannedSession:
     dose = decision.dose if decision.walk else None
-    sets: tuple[float, ...] = ()
-    rest = p.protocol.sets.rest_minutes
-    if dose is not None and isinstance(p.modality, SledRules):
-        each = (dose.distance_m or 0) / p.modality.pace_m_per_min
-        sets, rest = equal_sets(dose.set_count or 0, each), p.modality.rest_minutes
-    elif dose is not None:
-        sets = split_into_sets(dose.minutes, p.max_set_minutes)
+    sets, rest = session_structure(p, dose) if dose is not None else ((), 0.0)
     energy = None if dose is None else session_energy(p, dose)
     missed = decision.walk and not entry.outcome.done
     return PlannedSession(index, on, week, decision, missed, sets, rest, energy)
+
+
+def session_structure(p: Programme, dose: Dose) -> tuple[tuple[float, ...], float]:
+    """The day's sets (minutes each) and the rest between them."""
+    if isinstance(p.modality, SledRules):
+        each = (dose.distance_m or 0) / p.modality.pace_m_per_min
+        return equal_sets(dose.set_count or 0, each), p.modality.rest_minutes
+    return split_into_sets(dose.minutes, p.max_set_minutes), p.protocol.sets.rest_minutes
 
 
 def session_energy(p: Programme, dose: Dose) -> EnergyEstimate | None:

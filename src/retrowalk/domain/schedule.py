@@ -21,11 +21,32 @@ def session_dates(
     During the first `rest_day_weeks` weeks sessions keep a rest day between them, so a week then
     holds at most MOST_SESSIONS_WITH_REST_DAYS sessions whatever was asked.
     """
-    dates: list[date] = []
-    for week in range(weeks):
+    last = start + timedelta(weeks=weeks, days=-1)
+    return planned_days(start, sessions_per_week, rest_day_weeks, start, last)
+
+
+def planned_days(
+    start: date, sessions_per_week: int, rest_day_weeks: int, first: date, last: date
+) -> list[date]:
+    """The schedule's session days from `first` to `last`, both included."""
+    days: list[date] = []
+    for week in range(max(0, (first - start).days // 7), (last - start).days // 7 + 1):
         count = sessions_per_week
         if week < rest_day_weeks:
             count = min(count, MOST_SESSIONS_WITH_REST_DAYS)
         first_day = start + timedelta(weeks=week)
-        dates.extend(first_day + timedelta(days=offset) for offset in week_offsets(count))
-    return dates
+        days.extend(first_day + timedelta(days=offset) for offset in week_offsets(count))
+    return [day for day in days if first <= day <= last]
+
+
+def next_session_date(
+    start: date, sessions_per_week: int, rest_day_weeks: int, last_walked: date | None
+) -> date:
+    """A live walker's next session: the first schedule day after the last walk (two days after
+    it while rest days are kept), or the start when nothing has been walked yet."""
+    if last_walked is None:
+        return start
+    resting = (last_walked - start).days // 7 < rest_day_weeks
+    earliest = max(start, last_walked + timedelta(days=2 if resting else 1))
+    window = earliest + timedelta(weeks=2)
+    return planned_days(start, sessions_per_week, rest_day_weeks, earliest, window)[0]

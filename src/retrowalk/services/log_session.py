@@ -18,7 +18,7 @@ from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import PlannedSession, SessionLog
 from retrowalk.services.walker_plan import (
-    next_session_date,
+    next_date,
     programme_of,
     require_plan,
     require_walker,
@@ -71,7 +71,7 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         after = record(p, session.state_before, decision, entry.outcome, on)
         log = uow.sessions.add_log(session, entry, after, clock.now())
         uow.sessions.add_samples(log.id, samples_of(command.samples))
-        next_on = next_session_date(walker.prescription, p.protocol.schedule.rest_day_weeks, on)
+        next_on = next_date(walker, p, on)
         following = uow.sessions.add_planned(
             walker.id,
             session.seq + 1,

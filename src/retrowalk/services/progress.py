@@ -15,12 +15,13 @@ from retrowalk.domain.dose import Dose
 from retrowalk.domain.energy import EnergyEstimate
 from retrowalk.domain.plan import session_energy
 from retrowalk.domain.programme import Programme
+from retrowalk.domain.schedule import planned_days
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import Clock
 from retrowalk.services.history import Period
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import SessionFacts
-from retrowalk.services.walker_plan import planned_days, programme_of, require_walker
+from retrowalk.services.walker_plan import programme_of, require_walker
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def progress(period: Period, uow: UnitOfWork, clock: Clock) -> Progress:
     first = max(period.since or start, start)
     last = min(period.until or clock.today(), clock.today())
     rest_weeks = p.protocol.schedule.rest_day_weeks
-    slots = planned_days(walker.prescription, rest_weeks, first, last)
+    plan = walker.prescription
+    slots = planned_days(plan.start, plan.sessions_per_week, rest_weeks, first, last)
     weeks = _weeks(start, points, slots)
     kcal = [pt.energy_kcal for pt in points if pt.energy_kcal is not None]
     return Progress(

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from retrowalk.domain.energy import EnergyEstimate
-from retrowalk.domain.plan import session_energy
+from retrowalk.domain.plan import session_energy, session_structure
 from retrowalk.domain.progression import Decision, decide
 from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.services.clock import Clock
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.walker_plan import programme_of, require_walker, session_sets
+from retrowalk.services.walker_plan import programme_of, require_walker
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def today_session(walker_id: int, uow: UnitOfWork, clock: Clock) -> Today:
     on, decision = pending.on, pending.decision
     if on <= today:
         on, decision = today, decide(p, pending.state_before, today)
-    sets, rest = session_sets(p, decision.dose) if decision.walk else ((), 0.0)
+    sets, rest = session_structure(p, decision.dose) if decision.walk else ((), 0.0)
     energy = session_energy(p, decision.dose) if decision.walk else None
     ahead = SessionAhead(pending.seq, on, on == today, decision, sets, rest, energy)
     return Today(walker.id, ahead, red)
