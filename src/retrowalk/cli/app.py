@@ -12,6 +12,7 @@ from retrowalk import __version__
 from retrowalk.cli.data import register as register_data_commands
 from retrowalk.cli.devices import devices_app
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
+from retrowalk.cli.go import register as register_go
 
 app = typer.Typer(
     name="retrowalk",
@@ -82,3 +83,4 @@ def _exit_on_red_flag(status: int, message: str) -> None:
 
 app.add_typer(devices_app, name="devices", help="Decode device bytes; encode FTMS commands.")
 register_data_commands(app)
+register_go(app)

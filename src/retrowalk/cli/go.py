@@ -1,0 +1,99 @@
+"""`retrowalk go`: walk today's session with the live coach in the terminal.
+
+Until storage is wired in, today's walk comes from a scenario file and the session is kept in
+memory; the command prints the completed session as JSON when it ends.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from retrowalk.cli.errors import fail_on_user_error, read_text_file
+from retrowalk.domain.errors import InputError
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="go")(go)
+
+
+def _check_someone_can_answer(auto_confirm: bool, check_in_from: Path | None) -> None:
+    """Without a keyboard the session would wait for Enter, or for answers, for ever."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    if not auto_confirm:
+        allowed = "standard input is not a terminal: add --auto-confirm, or run it in one"
+        raise InputError("--auto-confirm", False, allowed)
+    if check_in_from is None:
+        allowed = "standard input is not a terminal: give the answers as a JSON file"
+        raise InputError("--check-in-from", None, allowed)
+
+
+def go(
+    scenario: Annotated[
+        Path,
+        typer.Option("--scenario", metavar="SCENARIO.json", help="Walk a session of this plan."),
+    ],
+    session: Annotated[
+        int, typer.Option("--session", min=0, help="Which session of the plan (0 is the first).")
+    ] = 0,
+    time_scale: Annotated[
+        float,
+        typer.Option("--time-scale", min=0.1, max=1000, help="Run N times faster (demos, tests)."),
+    ] = 1.0,
+    check_in_from: Annotated[
+        Path | None,
+        typer.Option("--check-in-from", metavar="FILE", help="Check-in answers as JSON."),
+    ] = None,
+    auto_confirm: Annotated[
+        bool,
+        typer.Option("--auto-confirm", help="Do not wait for Enter after a console instruction."),
+    ] = False,
+    voice: Annotated[bool, typer.Option("--voice/--no-voice", help="Speak the cues.")] = True,
+    rate: Annotated[
+        int, typer.Option("--rate", help="Speech rate, words a minute (80-400).")
+    ] = 150,
+    volume: Annotated[int, typer.Option("--volume", help="Loudness, 0-200 (100 normal).")] = 100,
+) -> None:
+    """Walk today's session with spoken cues and a large countdown.
+
+    Keys: [b]space[/b] pause / go on, [b]s[/b] stop at once, [b]+[/b] / [b]-[/b] belt speed,
+    [b]Enter[/b] confirm what the coach asked you to set on the console.
+
+    Example: [bold]retrowalk go --scenario examples/knee_oa_mph.json[/bold]
+    """
+    from rich.console import Console
+
+    from retrowalk.coach.belt import HandSetBelt
+    from retrowalk.coach.checkin import AnswersFile
+    from retrowalk.coach.clock import MonotonicClock, ScaledClock
+    from retrowalk.coach.logger import InMemoryLogger
+    from retrowalk.coach.scenario_source import ScenarioWalks
+    from retrowalk.coach.speech import SpeechSettings, choose_voice
+    from retrowalk.coach.terminal.live import walk_in_terminal
+    from retrowalk.services.scenario import parse_scenario
+
+    console = Console(stderr=True)
+    with fail_on_user_error():
+        _check_someone_can_answer(auto_confirm, check_in_from)
+        source = ScenarioWalks(parse_scenario(read_text_file(scenario, "--scenario")), session)
+        answers = None
+        if check_in_from is not None:
+            answers = AnswersFile(read_text_file(check_in_from, "--check-in-from"))
+        settings = SpeechSettings(rate, volume)
+    speaker = choose_voice(voice, settings, console.bell)
+    clock = MonotonicClock() if time_scale == 1 else ScaledClock(time_scale)
+    logger = InMemoryLogger(source.next_decision)
+    belt = HandSetBelt(confirm=not auto_confirm)
+    try:
+        finished = walk_in_terminal(
+            source, logger, clock, speaker, belt, console, time_scale, answers
+        )
+    finally:
+        speaker.close()
+    console.print(f"[bold]{finished.summary}[/bold]")
+    typer.echo(json.dumps({**finished.completed.to_json(), "next": finished.summary}, indent=2))

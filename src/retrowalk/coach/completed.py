@@ -1,0 +1,102 @@
+"""A completed session: the plan, what the runner saw and what the walker said, ready to log."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from retrowalk.coach.checkin import CheckIn
+from retrowalk.coach.record import WalkRecord
+from retrowalk.coach.walk import TodaysWalk
+from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.units import Speed, SpeedUnit
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedSession:
+    walk: TodaysWalk
+    record: WalkRecord
+    check_in: CheckIn
+
+    @property
+    def outcome(self) -> SessionOutcome:
+        """The engine's view. A walk stopped before the first step still counts as done when
+        sharp pain was reported, so the pain is not lost as a missed session."""
+        answers = self.check_in
+        return SessionOutcome(
+            done=self.record.walked_seconds > 0 or answers.sharp_pain,
+            minutes_done=self.record.minutes_walked,
+            pain_during=answers.pain_during,
+            rpe=answers.rpe,
+            sharp_pain=answers.sharp_pain,
+            stable_without_hands=answers.stable_without_hands,
+        )
+
+    def log_entry(self) -> dict[str, Any]:
+        """The fields of the services' session log (`EntryIn`), with `source` live."""
+        outcome, speed = self.outcome, self.record.main_speed
+        mph = speed.value if speed is not None and speed.unit is SpeedUnit.MPH else None
+        kmh = speed.value if speed is not None and speed.unit is SpeedUnit.KMH else None
+        return {
+            "done": outcome.done,
+            "minutes_done": outcome.minutes_done,
+            "pain_during": outcome.pain_during,
+            "rpe": outcome.rpe,
+            "sharp_pain": outcome.sharp_pain,
+            "stable_without_hands": outcome.stable_without_hands,
+            "hands_used": self.check_in.hands_used.value,
+            "speed_done_mph": mph,
+            "speed_done_kmh": kmh,
+            "incline_done_percent": self.walk.dose.incline_percent,
+            "notes": self.check_in.notes,
+            "source": "live",
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        record, walk = self.record, self.walk
+        return {
+            "planned": _planned(walk),
+            "minutes_walked": record.minutes_walked,
+            "sets_walked": list(record.sets_walked),
+            "completed": not record.stopped_early,
+            "stopped_early": record.stopped_early,
+            "stopped_at_seconds": round(record.ended_at, 1) if record.stopped_early else None,
+            "speed_changes": [
+                {
+                    "at_seconds": round(c.at, 1),
+                    "from": _speed(c.old),
+                    "to": _speed(c.new),
+                    "by": c.by.value,
+                }
+                for c in record.speed_changes
+            ],
+            "pauses": [
+                {"at_seconds": round(p.at, 1), "seconds": round(p.seconds, 1)}
+                for p in record.pauses
+            ],
+            "check_in": {**asdict(self.check_in), "hands_used": self.check_in.hands_used.value},
+            "log_entry": self.log_entry(),
+        }
+
+
+def _planned(walk: TodaysWalk) -> dict[str, Any]:
+    dose = walk.dose
+    return {
+        "label": walk.label,
+        "minutes": dose.minutes,
+        "sets": list(walk.sets),
+        "rest_minutes": walk.rest_minutes,
+        "speed": _speed(dose.speed),
+        "previous_speed": _speed(walk.previous_speed),
+        "incline_percent": dose.incline_percent,
+        "hand_support": dose.hands.value,
+    }
+
+
+def _speed(speed: Speed | None) -> dict[str, float] | None:
+    if speed is None:
+        return None
+    return {
+        "mph": round(speed.in_unit(SpeedUnit.MPH), 2),
+        "kmh": round(speed.in_unit(SpeedUnit.KMH), 2),
+    }

@@ -1,0 +1,36 @@
+"""Today's walk as the live coach receives it, whatever it came from (a scenario file today, the
+database once storage is wired in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from retrowalk.domain.dose import Dose
+from retrowalk.domain.equipment import MotorizedTreadmill
+from retrowalk.domain.units import Speed, SpeedUnit
+
+
+@dataclass(frozen=True, slots=True)
+class TodaysWalk:
+    """The dose and how it splits, plus what the coach needs to talk about it.
+
+    `previous_speed` is the last walked session's speed: when today's is higher, the first set
+    starts at the old speed for a while before stepping up. `treadmill` is None for equipment
+    without a belt speed; `speed_ceiling` is the highest speed a manual change may reach.
+    """
+
+    dose: Dose
+    sets: tuple[float, ...]
+    rest_minutes: float
+    unit: SpeedUnit
+    previous_speed: Speed | None = None
+    treadmill: MotorizedTreadmill | None = None
+    speed_ceiling: Speed | None = None
+    label: str = "today's session"
+
+
+class WalkSource(Protocol):
+    """Where today's walk comes from."""
+
+    def todays_walk(self) -> TodaysWalk: ...

@@ -1,0 +1,90 @@
+"""`retrowalk go` driven in a real terminal (a pseudo-terminal, through pexpect) at sixty times
+real speed: set-up, the belt by hand, pause, go on, stop, the check-in from a file, and the
+completed session printed as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+
+ROOT = Path(__file__).resolve().parents[2]
+RETROWALK = Path(sys.executable).with_name("retrowalk")
+ANSWERS = {"pain_during": 2, "sharp_pain": False, "rpe": 5, "notes": "a little stiff"}
+STEP_UP_SESSION = "16"  # knee_oa_mph: 2 × 5 minutes, opening at 0.5 mph and stepping up to 0.6
+
+
+def _spawn(tmp_path: Path) -> pexpect.spawn:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    arguments = [
+        "go",
+        "--scenario", str(ROOT / "examples" / "knee_oa_mph.json"),
+        "--session", STEP_UP_SESSION,
+        "--time-scale", "60",
+        "--check-in-from", str(answers),
+        "--no-voice",
+    ]  # fmt: skip
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "40"}
+    return pexpect.spawn(
+        str(RETROWALK), arguments, env=env, dimensions=(40, 110), encoding="utf-8", timeout=20
+    )
+
+
+def _completed_session(output: str) -> dict[str, Any]:
+    """The JSON printed after the full-screen display has gone."""
+    text = output.replace("\r\n", "\n")
+    session: dict[str, Any] = json.loads(text[text.index("\n{\n") :])
+    return session
+
+
+def test_go_in_a_terminal_pauses_resumes_stops_and_prints_what_was_walked(tmp_path: Path):
+    child = _spawn(tmp_path)
+
+    child.expect("When all of that is done, press Enter")
+    child.send("\r")
+    child.expect("Start the belt at 0.5 mph, then press Enter once you are walking")
+    child.send("\r")
+    child.expect("WALK · SET 1 OF 2")
+    child.send(" ")
+    child.expect("PAUSED · SET 1 OF 2")
+    time.sleep(0.5)  # thirty seconds of session time, paused
+    child.send(" ")
+    child.expect("Walking again")
+    child.send("s")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    session = _completed_session(child.before)
+    assert child.exitstatus == 0, child.before
+    assert session["stopped_early"] is True and session["completed"] is False
+    assert 0 < session["minutes_walked"] < 2  # the step up comes at minute two; we stopped first
+    assert session["sets_walked"][1] == 0
+    assert len(session["pauses"]) == 1 and session["pauses"][0]["seconds"] >= 25
+    assert session["planned"]["speed"] == {"mph": 0.6, "kmh": 0.97}
+    assert session["planned"]["previous_speed"] == {"mph": 0.5, "kmh": 0.8}
+    assert session["check_in"] == {**ANSWERS, "hands_used": "both", "stable_without_hands": False}
+    assert session["log_entry"]["minutes_done"] == session["minutes_walked"]
+    assert session["log_entry"]["speed_done_mph"] == 0.5
+    assert session["next"].startswith("Next session, 2027-02-12:")
+
+
+def test_go_names_the_field_when_the_check_in_file_is_wrong(tmp_path: Path):
+    bad = tmp_path / "answers.json"
+    bad.write_text('{"pain_during": 12, "sharp_pain": false, "rpe": 5}', encoding="utf-8")
+    scenario = str(ROOT / "examples" / "knee_oa_mph.json")
+
+    output, status = pexpect.run(
+        f"{RETROWALK} go --scenario {scenario} --check-in-from {bad} --no-voice",
+        withexitstatus=True,
+        encoding="utf-8",
+        timeout=20,
+    )
+
+    assert status == 2, output
+    assert "check-in.pain_during" in output
