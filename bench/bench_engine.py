@@ -21,9 +21,8 @@ from tests.factories import request, treadmill, walker
 from bench.report import machine, write_section
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import PlanRequest, preview_plan
-from retrowalk.domain.programme import build_programme, resolve_population
+from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import EngineState, decide, initial_state, record
-from retrowalk.domain.screening import screen
 from retrowalk.domain.walker import Condition
 
 HISTORIES = (10, 1_000, 100_000)
@@ -57,14 +56,11 @@ def time_year_plan(runs: int = 40) -> list[float]:
 
 def _programme_and_state(history: int):
     plan_request = year_request()
-    population = resolve_population(plan_request.protocol, plan_request.walker)
-    screening = screen(
-        plan_request.walker, plan_request.equipment, plan_request.modality, population, date.today()
-    )
-    p = build_programme(
+    _, p = screened_programme(
         plan_request.walker, plan_request.equipment, plan_request.protocol,
-        plan_request.modality, screening,
+        plan_request.modality, plan_request.start,
     )  # fmt: skip
+    assert p is not None
     state, on = initial_state(p), date(2020, 1, 6)
     for index in range(history):
         decision = decide(p, state, on)

@@ -17,7 +17,7 @@ from retrowalk.domain.equipment import (
 )
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import PlanRequest, ScriptedSession
-from retrowalk.domain.programme import resolve_population
+from retrowalk.domain.population import resolve_population
 from retrowalk.domain.schedule import session_dates
 from retrowalk.domain.units import Speed, SpeedUnit, UnitSystem
 from retrowalk.domain.walker import (

@@ -15,9 +15,9 @@ from retrowalk.domain.equipment import (
     has_handrails,
 )
 from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
-from retrowalk.domain.programme import build_programme, resolve_population
+from retrowalk.domain.population import resolve_population
+from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import DecisionKind
-from retrowalk.domain.screening import screen
 from retrowalk.domain.units import Speed, SpeedUnit
 from tests.strategies import plan_requests
 
@@ -33,13 +33,11 @@ def _is_restart(session: PlannedSession) -> bool:
 
 
 def _programme(request: PlanRequest):
-    population = resolve_population(request.protocol, request.walker)
-    screening = screen(
-        request.walker, request.equipment, request.modality, population, request.start
+    _, programme = screened_programme(
+        request.walker, request.equipment, request.protocol, request.modality, request.start
     )
-    return build_programme(
-        request.walker, request.equipment, request.protocol, request.modality, screening
-    )
+    assert programme is not None
+    return programme
 
 
 @given(plan_requests())

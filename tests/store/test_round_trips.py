@@ -13,9 +13,8 @@ from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.errors import StorageError
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import PlanRequest
-from retrowalk.domain.programme import build_programme, resolve_population
+from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import decide, initial_state, record
-from retrowalk.domain.screening import screen
 from retrowalk.domain.units import Speed, SpeedUnit, UnitSystem
 from retrowalk.domain.walker import Condition, Surgery, SurgeryKind, WalkerLimits, WalkerProfile
 from retrowalk.services.records import Prescription, Role
@@ -31,14 +30,11 @@ AT = datetime(2027, 1, 4, 9)
 def test_every_engine_state_survives_its_json_snapshot(
     request: PlanRequest, script: list[SessionOutcome]
 ) -> None:
-    population = resolve_population(request.protocol, request.walker)
-    screening = screen(
-        request.walker, request.equipment, request.modality, population, request.start
+    _, p = screened_programme(
+        request.walker, request.equipment, request.protocol, request.modality, request.start
     )
-    assume(screening.cleared_to_start)
-    p = build_programme(
-        request.walker, request.equipment, request.protocol, request.modality, screening
-    )
+    assume(p is not None)
+    assert p is not None
     state, on = initial_state(p), request.start
 
     for day, outcome in enumerate(script):

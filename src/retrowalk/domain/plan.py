@@ -20,8 +20,10 @@ from retrowalk.domain.equipment import (
     Sled,
 )
 from retrowalk.domain.errors import InputError
+from retrowalk.domain.modality import ModalityRules, SledRules
 from retrowalk.domain.outcome import SessionOutcome
-from retrowalk.domain.programme import Programme, build_programme, resolve_population
+from retrowalk.domain.population import resolve_population
+from retrowalk.domain.programme import Programme, screened_programme
 from retrowalk.domain.progression import (
     Decision,
     clear_by_clinician,
@@ -29,9 +31,9 @@ from retrowalk.domain.progression import (
     initial_state,
     record,
 )
-from retrowalk.domain.protocol import ModalityRules, Protocol, SledRules
+from retrowalk.domain.protocol import EnergyRules, Population, Protocol
 from retrowalk.domain.schedule import MOST_SESSIONS_WITH_REST_DAYS, session_dates
-from retrowalk.domain.screening import Screening, screen
+from retrowalk.domain.screening import Screening
 from retrowalk.domain.structure import equal_sets, split_into_sets
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
@@ -83,16 +85,13 @@ class PlanPreview:
 
 def preview_plan(request: PlanRequest) -> PlanPreview:
     population = resolve_population(request.protocol, request.walker)
-    screening = screen(
-        request.walker, request.equipment, request.modality, population, request.start
+    screening, programme = screened_programme(
+        request.walker, request.equipment, request.protocol, request.modality, request.start
     )
     per_week = request.sessions_per_week or population.sessions_per_week_max
     kind = request.equipment.kind
-    if not screening.cleared_to_start:
+    if programme is None:
         return PlanPreview(request.protocol.name, kind, screening, (), screening.warnings, per_week)
-    programme = build_programme(
-        request.walker, request.equipment, request.protocol, request.modality, screening
-    )
     dates = session_dates(
         request.start, request.weeks, per_week, request.protocol.schedule.rest_day_weeks
     )
@@ -101,8 +100,8 @@ def preview_plan(request: PlanRequest) -> PlanPreview:
     warnings = (
         *screening.warnings,
         *programme.warnings,
-        *_schedule_warnings(request, per_week, population.sessions_per_week_max),
-        *_energy_warnings(sessions),
+        *_schedule_warnings(request, per_week, population),
+        *_energy_warnings(sessions, request.protocol.energy),
     )
     return PlanPreview(request.protocol.name, kind, screening, sessions, warnings, per_week)
 
@@ -164,7 +163,7 @@ def _assumed_speed(p: Programme, dose: Dose) -> float | None:
     return None
 
 
-def _schedule_warnings(request: PlanRequest, per_week: int, recommended: int) -> list[str]:
+def _schedule_warnings(request: PlanRequest, per_week: int, population: Population) -> list[str]:
     warnings = []
     rest_weeks = request.protocol.schedule.rest_day_weeks
     if per_week > MOST_SESSIONS_WITH_REST_DAYS and rest_weeks > 0:
@@ -172,22 +171,31 @@ def _schedule_warnings(request: PlanRequest, per_week: int, recommended: int) ->
             f"The first {rest_weeks} weeks keep a rest day between sessions, so they hold "
             f"{MOST_SESSIONS_WITH_REST_DAYS} sessions a week; {per_week} a week after that."
         )
-    if per_week > recommended:
+    most, fewest = population.sessions_per_week_max, population.sessions_per_week_min
+    if per_week > most:
         warnings.append(
-            f"{per_week} sessions a week is more than the {recommended} this protocol recommends "
+            f"{per_week} sessions a week is more than the {most} this protocol recommends "
             "for this walker; rest days help the knee recover."
+        )
+    elif per_week < fewest:
+        warnings.append(
+            f"{per_week} session(s) a week is fewer than the {fewest} this protocol recommends; "
+            "progress will be slower."
         )
     return warnings
 
 
-def _energy_warnings(sessions: tuple[PlannedSession, ...]) -> list[str]:
+def _energy_warnings(sessions: tuple[PlannedSession, ...], rules: EnergyRules) -> list[str]:
     estimates = [s.energy for s in sessions if s.energy is not None]
     if not estimates:
         return []
     note = "Energy figures are estimates from the ACSM walking equation scaled for walking backward"
     if any(not e.within_equation_range for e in estimates):
+        slowest = rules.acsm_valid_from_m_per_min
+        mph = slowest / Speed.mph(1).metres_per_minute
         note += (
-            "; below about 50 m/min (1.9 mph) the equation is outside the speeds it was built on"
+            f"; below about {slowest:g} m/min ({mph:.1f} mph) the equation is outside the speeds "
+            "it was built on"
         )
     return [note + "."]
 

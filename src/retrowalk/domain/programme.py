@@ -7,8 +7,8 @@ equipment's own grid, so the engine never has to ask twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.equipment import (
@@ -21,16 +21,12 @@ from retrowalk.domain.equipment import (
     has_handrails,
 )
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.protocol import (
-    ModalityRules,
-    MotorizedRules,
-    Population,
-    Protocol,
-    SledRules,
-)
-from retrowalk.domain.screening import Screening
+from retrowalk.domain.modality import ModalityRules, MotorizedRules, SledRules
+from retrowalk.domain.population import experience_lifts_caps, resolve_population
+from retrowalk.domain.protocol import Population, Protocol
+from retrowalk.domain.screening import Screening, screen
 from retrowalk.domain.units import Speed
-from retrowalk.domain.walker import Condition, Severity, WalkerProfile
+from retrowalk.domain.walker import WalkerProfile
 
 _VARIABLES_BY_KIND = {
     MotorizedTreadmill: (DoseVariable.MINUTES, DoseVariable.SPEED, DoseVariable.INCLINE),
@@ -39,8 +35,6 @@ _VARIABLES_BY_KIND = {
     Sled: (DoseVariable.LOAD, DoseVariable.DISTANCE, DoseVariable.SETS),
     Outdoor: (DoseVariable.MINUTES, DoseVariable.DISTANCE),
 }
-# Higher is the careful direction for these; lower for every other number.
-_CAREFUL_WHEN_HIGHER = {"sessions_before_wean"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +71,18 @@ class Programme:
     warnings: tuple[str, ...]
 
 
-def resolve_population(protocol: Protocol, walker: WalkerProfile) -> Population:
-    """The condition's row, lowered by the severe row and by the balance row where they apply."""
-    population = protocol.population(walker.condition)
-    if walker.severity is Severity.SEVERE:
-        population = _careful_merge(population, protocol.severe)
-    if walker.has_balance_risk and walker.condition is not Condition.BALANCE:
-        population = _careful_merge(population, protocol.population(Condition.BALANCE))
-    return population
+def screened_programme(
+    walker: WalkerProfile,
+    equipment: Equipment,
+    protocol: Protocol,
+    modality: ModalityRules,
+    on: date,
+) -> tuple[Screening, Programme | None]:
+    """Screen the walker; where nothing stops them, their programme too."""
+    screening = screen(walker, equipment, protocol, modality, on)
+    if not screening.cleared_to_start:
+        return screening, None
+    return screening, build_programme(walker, equipment, protocol, modality, screening)
 
 
 def build_programme(
@@ -99,14 +97,15 @@ def build_programme(
     population = resolve_population(protocol, walker)
     target = _capped(population.target_minutes, walker.limits.target_minutes)
     extended = population.extended_target_minutes
-    if walker.experience_lifts_caps:
+    lifted = experience_lifts_caps(walker, protocol)
+    if lifted:
         extended = max(extended or target, protocol.experienced_target_minutes)
     if extended is not None:
         extended = _capped(extended, walker.limits.target_minutes)
     start_minutes = population.start_minutes
     if screening.cautious_start:
         start_minutes = min(start_minutes, protocol.caution.start_minutes)
-    grid = _grid_limits(walker, equipment, modality, population)
+    grid = _grid_limits(walker, equipment, modality, population, lifted)
     phases = tuple(Phase(DoseVariable(step)) for step in modality.order)
     if extended is not None and extended > target and "minutes" in modality.order:
         phases = (*phases, Phase(DoseVariable.MINUTES, extended=True))
@@ -153,10 +152,14 @@ class _GridLimits:
 
 
 def _grid_limits(
-    walker: WalkerProfile, equipment: Equipment, modality: ModalityRules, population: Population
+    walker: WalkerProfile,
+    equipment: Equipment,
+    modality: ModalityRules,
+    population: Population,
+    lifted: bool,
 ) -> _GridLimits:
     if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
-        return _treadmill_limits(walker, equipment, modality, population)
+        return _treadmill_limits(walker, equipment, modality, population, lifted)
     if isinstance(equipment, ManualTreadmill):
         return _GridLimits(incline_ceiling_percent=equipment.incline_percent)
     if isinstance(equipment, Outdoor):
@@ -168,7 +171,11 @@ def _grid_limits(
 
 
 def _treadmill_limits(
-    walker: WalkerProfile, treadmill: MotorizedTreadmill, rules: MotorizedRules, pop: Population
+    walker: WalkerProfile,
+    treadmill: MotorizedTreadmill,
+    rules: MotorizedRules,
+    pop: Population,
+    lifted: bool,
 ) -> _GridLimits:
     unit = treadmill.speed_unit
     grid = treadmill.speed_grid
@@ -178,7 +185,7 @@ def _treadmill_limits(
         ceilings.append(walker.limits.max_speed)
     ceiling = treadmill.speed_at_or_below(min(ceilings, key=lambda s: s.metres_per_second))
     start = min(treadmill.speed_at_or_below(Speed.mph(pop.start_speed_mph)), ceiling)
-    incline_ceiling = _incline_ceiling(walker, treadmill, pop)
+    incline_ceiling = _incline_ceiling(walker, treadmill, pop, lifted)
     speed_cap = ceiling
     if incline_ceiling > 0 and "incline" in rules.order:
         on_incline = Speed.mph(rules.incline_speed_max_mph)
@@ -212,13 +219,12 @@ def _treadmill_limits(
 
 
 def _incline_ceiling(
-    walker: WalkerProfile, treadmill: MotorizedTreadmill, pop: Population
+    walker: WalkerProfile, treadmill: MotorizedTreadmill, pop: Population, lifted: bool
 ) -> float:
+    """The population's incline ceiling, or the treadmill's own where experience lifts it."""
     if not treadmill.has_incline:
         return 0.0
-    ceiling = pop.incline_ceiling_percent
-    if walker.experience_lifts_caps:
-        ceiling = treadmill.incline_grid.highest
+    ceiling = treadmill.incline_grid.highest if lifted else pop.incline_ceiling_percent
     if walker.limits.max_incline_percent is not None:
         ceiling = min(ceiling, walker.limits.max_incline_percent)
     return treadmill.incline_grid.floor(ceiling)
@@ -262,19 +268,3 @@ def _sled_start_load(sled: Sled, rules: SledRules) -> float:
 
 def _capped(value: int, limit: int | None) -> int:
     return value if limit is None else min(value, limit)
-
-
-def _careful_merge(row: Population, cap: Population) -> Population:
-    """Each number from whichever row is more careful (PROTOCOL.md §4, severity 'severe')."""
-    merged: dict[str, Any] = {}
-    for item in fields(row):
-        mine, theirs = getattr(row, item.name), getattr(cap, item.name)
-        if item.name == "extended_target_minutes":
-            merged[item.name] = None if mine is None or theirs is None else min(mine, theirs)
-        elif mine is None or theirs is None:
-            merged[item.name] = theirs if mine is None else mine
-        elif item.name in _CAREFUL_WHEN_HIGHER:
-            merged[item.name] = max(mine, theirs)
-        else:
-            merged[item.name] = min(mine, theirs)
-    return replace(row, **merged)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from retrowalk.domain.walker import Condition
 
 # Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
-_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
+STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 Problem = tuple[str, str]
 
@@ -23,7 +23,7 @@ Problem = tuple[str, str]
 class PainRules:
     """Pain is rated 0-10; the pain-monitoring model's zones (PROTOCOL.md §6)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     safe_max: int
     acceptable_max: int
     progress_max: int
@@ -46,7 +46,7 @@ class PainRules:
 
 @dataclass(frozen=True, slots=True)
 class ReadinessRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     good_sessions_to_progress: int
     initial_sessions: int
     rpe_progress_max: int
@@ -70,7 +70,7 @@ class ReadinessRules:
 
 @dataclass(frozen=True, slots=True)
 class LayoffRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     deload_after_days: int
     restart_after_days: int
     deload_minutes_fraction: float
@@ -86,7 +86,7 @@ class LayoffRules:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     rest_day_weeks: int
 
     def problems(self) -> Iterator[Problem]:
@@ -96,7 +96,7 @@ class ScheduleRules:
 
 @dataclass(frozen=True, slots=True)
 class SetRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     max_set_minutes: float
     rest_minutes: float
 
@@ -109,7 +109,7 @@ class SetRules:
 
 @dataclass(frozen=True, slots=True)
 class MinuteRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     step: int
     max_step: int
     floor: int
@@ -123,7 +123,7 @@ class MinuteRules:
 
 @dataclass(frozen=True, slots=True)
 class HandRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     stable_reports_to_wean: int
     sessions_before_wean: int
 
@@ -138,7 +138,7 @@ class HandRules:
 class CautionRules:
     """The cautious start for yellow flags such as rest pain 4-6."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     extra_good_sessions: int
 
@@ -150,8 +150,27 @@ class CautionRules:
 
 
 @dataclass(frozen=True, slots=True)
+class ScreeningRules:
+    """Thresholds of PROTOCOL.md §9's screening questions."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+    rest_pain_red: int
+    rest_pain_yellow: int
+    recent_surgery_days: int
+    falls_for_balance_risk: int
+
+    def problems(self) -> Iterator[Problem]:
+        if not 0 < self.rest_pain_yellow < self.rest_pain_red <= 10:
+            yield "rest_pain_yellow", "need 0 < rest_pain_yellow < rest_pain_red <= 10"
+        if self.recent_surgery_days < 1:
+            yield "recent_surgery_days", "must be at least 1"
+        if self.falls_for_balance_risk < 1:
+            yield "falls_for_balance_risk", "must be at least 1"
+
+
+@dataclass(frozen=True, slots=True)
 class EnergyRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     backward_factor: float
     kcal_per_litre_oxygen: float
     acsm_valid_from_m_per_min: float
@@ -170,7 +189,7 @@ class EnergyRules:
 class Population:
     """One row of PROTOCOL.md §4's table: start dose, targets and ceilings for a group."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     target_minutes: int
     start_speed_mph: float
@@ -200,7 +219,7 @@ class Population:
 class Protocol:
     """A population protocol (default, post-surgery, athlete): everything but the modality."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     name: str
     title: str
     conditions: tuple[Condition, ...]
@@ -212,6 +231,7 @@ class Protocol:
     minutes: MinuteRules
     hands: HandRules
     caution: CautionRules
+    screening: ScreeningRules
     energy: EnergyRules
     experienced_target_minutes: int
     severe: Population
@@ -227,130 +247,6 @@ class Protocol:
 
     def population(self, condition: Condition) -> Population:
         return self.populations[condition]
-
-
-ProgressionStep = Literal["minutes", "speed", "incline", "resistance", "load", "distance", "sets"]
-
-
-@dataclass(frozen=True, slots=True)
-class MotorizedRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["motorized_treadmill"]
-    order: tuple[Literal["minutes", "speed", "incline"], ...]
-    speed_step_mph: float
-    max_speed_step_mph: float
-    walking_limit_mph: float
-    beginner_max_minimum_mph: float
-    incline_first_percent: float
-    max_incline_first_percent: float
-    incline_step_percent: float
-    max_incline_step_percent: float
-    incline_speed_min_mph: float
-    incline_speed_max_mph: float
-
-    def problems(self) -> Iterator[Problem]:
-        if not 0 < self.speed_step_mph <= self.max_speed_step_mph:
-            yield "speed_step_mph", "must be above 0 and not above max_speed_step_mph"
-        if not 0 < self.incline_first_percent <= self.max_incline_first_percent:
-            yield "incline_first_percent", "must be above 0, not above max_incline_first_percent"
-        if not 0 < self.incline_step_percent <= self.max_incline_step_percent:
-            yield "incline_step_percent", "must be above 0, not above max_incline_step_percent"
-        if not 0 < self.incline_speed_min_mph <= self.incline_speed_max_mph:
-            yield "incline_speed_min_mph", "must be above 0 and not above incline_speed_max_mph"
-        if self.incline_speed_max_mph >= self.walking_limit_mph:
-            yield "incline_speed_max_mph", "must be below walking_limit_mph"
-        yield from _order_problems(self.order)
-
-
-@dataclass(frozen=True, slots=True)
-class DeadmillRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["deadmill"]
-    order: tuple[Literal["minutes"], ...]
-    assumed_speed_mph: float
-
-    def problems(self) -> Iterator[Problem]:
-        yield from _order_problems(self.order)
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
-
-
-@dataclass(frozen=True, slots=True)
-class ManualRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["manual_treadmill"]
-    order: tuple[Literal["minutes", "resistance"], ...]
-    start_level: int
-    level_step: int
-    assumed_speed_mph: float
-
-    def problems(self) -> Iterator[Problem]:
-        yield from _order_problems(self.order)
-        if self.start_level < 1:
-            yield "start_level", "must be at least 1"
-        if self.level_step < 1:
-            yield "level_step", "must be at least 1"
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
-
-
-@dataclass(frozen=True, slots=True)
-class SledRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["sled"]
-    order: tuple[Literal["load", "distance", "sets"], ...]
-    start_load_kg: float
-    load_step_kg: float
-    max_load_kg: float
-    start_distance_m: int
-    distance_step_m: int
-    max_distance_m: int
-    start_sets: int
-    max_sets: int
-    pace_m_per_min: float
-    rest_minutes: float
-
-    def problems(self) -> Iterator[Problem]:
-        yield from _order_problems(self.order)
-        if not 0 <= self.start_load_kg <= self.max_load_kg:
-            yield "start_load_kg", "must be between 0 and max_load_kg"
-        if self.load_step_kg <= 0:
-            yield "load_step_kg", "must be above 0"
-        if not 1 <= self.start_distance_m <= self.max_distance_m:
-            yield "start_distance_m", "must be between 1 and max_distance_m"
-        if self.distance_step_m < 1:
-            yield "distance_step_m", "must be at least 1"
-        if not 1 <= self.start_sets <= self.max_sets:
-            yield "start_sets", "must be between 1 and max_sets"
-        if self.pace_m_per_min <= 0:
-            yield "pace_m_per_min", "must be above 0"
-
-
-@dataclass(frozen=True, slots=True)
-class OutdoorRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["outdoor"]
-    order: tuple[Literal["minutes", "distance"], ...]
-    assumed_speed_mph: float
-    distance_step_m: int
-    distance_round_m: int
-
-    def problems(self) -> Iterator[Problem]:
-        yield from _order_problems(self.order)
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
-        if self.distance_step_m < 1 or self.distance_round_m < 1:
-            yield "distance_step_m", "distance_step_m and distance_round_m must be at least 1"
-
-
-ModalityRules = MotorizedRules | DeadmillRules | ManualRules | SledRules | OutdoorRules
-
-
-def _order_problems(order: tuple[str, ...]) -> Iterator[Problem]:
-    if not order:
-        yield "order", "must name at least one step"
-    if len(set(order)) != len(order):
-        yield "order", "names a step twice"
 
 
 def _nested_problems(node: object, prefix: str) -> Iterator[Problem]:

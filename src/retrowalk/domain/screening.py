@@ -13,13 +13,15 @@ from retrowalk.domain.equipment import (
     MotorizedTreadmill,
     Outdoor,
 )
-from retrowalk.domain.protocol import ModalityRules, MotorizedRules, Population
+from retrowalk.domain.modality import ModalityRules, MotorizedRules
+from retrowalk.domain.population import (
+    experience_lifts_caps,
+    has_balance_risk,
+    resolve_population,
+)
+from retrowalk.domain.protocol import Population, Protocol, ScreeningRules
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
-
-RECENT_SURGERY_DAYS = 365
-REST_PAIN_RED = 7
-REST_PAIN_YELLOW = 4
 
 
 class FlagLevel(StrEnum):
@@ -58,15 +60,16 @@ class Screening:
 def screen(
     walker: WalkerProfile,
     equipment: Equipment,
+    protocol: Protocol,
     modality: ModalityRules,
-    population: Population,
     on: date,
 ) -> Screening:
     """Every flag the walker's answers and equipment raise, reds first."""
+    risk = has_balance_risk(walker, protocol)
     flags = [
-        *_surgery_flags(walker, on),
-        *_symptom_flags(walker),
-        *_equipment_flags(walker, equipment, modality, population),
+        *_surgery_flags(walker, protocol.screening, on),
+        *_symptom_flags(walker, protocol.screening, risk),
+        *_equipment_flags(walker, equipment, protocol, modality, risk),
     ]
     flags.sort(key=lambda f: f.level is not FlagLevel.RED)
     warnings = []
@@ -78,15 +81,15 @@ def screen(
     return Screening(tuple(flags), tuple(warnings))
 
 
-def _surgery_flags(walker: WalkerProfile, on: date) -> list[Flag]:
+def _surgery_flags(walker: WalkerProfile, rules: ScreeningRules, on: date) -> list[Flag]:
     surgery = walker.surgery
-    recent = surgery is not None and (on - surgery.on).days <= RECENT_SURGERY_DAYS
+    recent = surgery is not None and (on - surgery.on).days <= rules.recent_surgery_days
     if walker.cleared_by_clinician:
         if recent and not walker.condition.is_post_surgery:
             return [
                 _yellow(
                     "recent_surgery",
-                    "You had knee surgery in the last 12 months: the plan "
+                    f"You had knee surgery in the last {rules.recent_surgery_days} days: the plan "
                     "starts at the lowest dose and moves on more slowly.",
                 )
             ]
@@ -102,16 +105,16 @@ def _surgery_flags(walker: WalkerProfile, on: date) -> list[Flag]:
     return []
 
 
-def _symptom_flags(walker: WalkerProfile) -> list[Flag]:
+def _symptom_flags(walker: WalkerProfile, rules: ScreeningRules, risk: bool) -> list[Flag]:
     flags = []
-    if walker.rest_pain >= REST_PAIN_RED:
+    if walker.rest_pain >= rules.rest_pain_red:
         flags.append(
             _red(
                 "rest_pain_high",
                 f"Pain at rest of {walker.rest_pain}/10 needs a clinician's look before you start.",
             )
         )
-    elif walker.rest_pain >= REST_PAIN_YELLOW:
+    elif walker.rest_pain >= rules.rest_pain_yellow:
         flags.append(
             _yellow(
                 "rest_pain_moderate",
@@ -124,7 +127,7 @@ def _symptom_flags(walker: WalkerProfile) -> list[Flag]:
         flags.append(_red("knee_symptoms", f"Knee {named}: see a clinician before starting."))
     if walker.dizziness:
         flags.append(_red("dizziness", "Dizziness or fainting: see a clinician before starting."))
-    if walker.has_balance_risk:
+    if risk:
         flags.append(
             _yellow(
                 "balance_risk",
@@ -136,34 +139,39 @@ def _symptom_flags(walker: WalkerProfile) -> list[Flag]:
 
 
 def _equipment_flags(
-    walker: WalkerProfile, equipment: Equipment, modality: ModalityRules, population: Population
+    walker: WalkerProfile,
+    equipment: Equipment,
+    protocol: Protocol,
+    modality: ModalityRules,
+    risk: bool,
 ) -> list[Flag]:
+    population = resolve_population(protocol, walker)
     if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
         return _treadmill_flags(walker, equipment, modality, population)
     if isinstance(equipment, Deadmill) and not equipment.handrails:
         return [_no_handrails()]
     if isinstance(equipment, ManualTreadmill):
-        return _manual_flags(walker, equipment, population)
+        lifted = experience_lifts_caps(walker, protocol)
+        return _manual_flags(walker, equipment, population, lifted)
     if isinstance(equipment, Outdoor) and not equipment.spotter:
         message = (
             "Walk backward outdoors only with a spotter facing forward, on clear, flat ground."
         )
-        if walker.has_balance_risk:
+        if risk:
             return [_red("outdoor_without_spotter", message)]
         return [_yellow("outdoor_without_spotter", message)]
     return []
 
 
 def _manual_flags(
-    walker: WalkerProfile, machine: ManualTreadmill, population: Population
+    walker: WalkerProfile, machine: ManualTreadmill, population: Population, lifted: bool
 ) -> list[Flag]:
     flags = []
     ceiling = population.incline_ceiling_percent
     if walker.limits.max_incline_percent is not None:
         ceiling = min(ceiling, walker.limits.max_incline_percent)
     steep = machine.incline_percent > ceiling + 1e-9
-    lifted = walker.experience_lifts_caps and walker.limits.max_incline_percent is None
-    if steep and not lifted:
+    if steep and not (lifted and walker.limits.max_incline_percent is None):
         flags.append(
             _red(
                 "fixed_incline_too_steep",

@@ -9,9 +9,9 @@ from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.modality import SledRules
 from retrowalk.domain.outcome import Verdict
 from retrowalk.domain.programme import Programme, sled_dose
-from retrowalk.domain.protocol import SledRules
 from retrowalk.domain.reasons import describe_change, describe_dose, sentence
 from retrowalk.domain.steps import Blocked, step_down
 

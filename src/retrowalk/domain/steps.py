@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.equipment import ManualTreadmill, MotorizedTreadmill, Sled
+from retrowalk.domain.modality import MotorizedRules, OutdoorRules, SledRules
 from retrowalk.domain.programme import Phase, Programme, sled_dose, sled_max_load
-from retrowalk.domain.protocol import MotorizedRules, OutdoorRules, SledRules
 from retrowalk.domain.units import Speed, SpeedUnit, format_number
 
 

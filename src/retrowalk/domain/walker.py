@@ -71,22 +71,6 @@ class WalkerProfile:
     limits: WalkerLimits = field(default_factory=WalkerLimits)
 
     @property
-    def has_balance_risk(self) -> bool:
-        """Two or more falls in a year, or a balance worry (PROTOCOL.md §9)."""
-        return self.falls_last_year >= 2 or self.balance_concern
-
-    @property
-    def experience_lifts_caps(self) -> bool:
-        """Experience lifts the minutes and incline ceilings (PROTOCOL.md §4), but never for a
-        severe knee, a balance risk or after surgery, where the careful caps stay."""
-        careful = (
-            self.severity is Severity.SEVERE
-            or self.has_balance_risk
-            or self.condition.is_post_surgery
-        )
-        return self.experienced and not careful
-
-    @property
     def knee_symptoms(self) -> tuple[str, ...]:
         present = {
             "swelling": self.swelling,

@@ -17,15 +17,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import ProtocolError
-from retrowalk.domain.protocol import (
+from retrowalk.domain.modality import (
     DeadmillRules,
     ManualRules,
     ModalityRules,
     MotorizedRules,
     OutdoorRules,
-    Protocol,
     SledRules,
 )
+from retrowalk.domain.protocol import Protocol
 from retrowalk.domain.walker import Condition
 
 _Rules = TypeVar("_Rules")

@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import Field
 
 from retrowalk.domain.errors import InputError
-from retrowalk.domain.programme import build_programme, resolve_population
+from retrowalk.domain.population import resolve_population
+from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import decide, initial_state
-from retrowalk.domain.screening import Screening, screen
+from retrowalk.domain.screening import Screening
 from retrowalk.protocols import load_modality, protocol_for
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
@@ -54,7 +55,7 @@ def onboard(command: OnboardIn, uow: UnitOfWork, clock: Clock) -> Onboarded:
         )
     protocol, modality = protocol_for(profile.condition), load_modality(equipment.kind)
     population = resolve_population(protocol, profile)
-    screening = screen(profile, equipment, modality, population, start)
+    screening, p = screened_programme(profile, equipment, protocol, modality, start)
     per_week = command.sessions_per_week or population.sessions_per_week_max
     with uow:
         account = _walker_account(uow, command.account, clock)
@@ -67,8 +68,7 @@ def onboard(command: OnboardIn, uow: UnitOfWork, clock: Clock) -> Onboarded:
             clock.now(),
         )
         first, warnings = None, screening.warnings
-        if screening.cleared_to_start:
-            p = build_programme(profile, equipment, protocol, modality, screening)
+        if p is not None:
             state = initial_state(p)
             decision = decide(p, state, start)
             first = uow.sessions.add_planned(
