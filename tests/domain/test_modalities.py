@@ -114,3 +114,18 @@ def test_outdoor_walking_progresses_minutes_then_distance_at_no_more_than_the_sp
     assert last.distance_m is not None
     assert last.distance_m / last.minutes <= Speed.mph(2.0).metres_per_minute
     assert all(s.decision.dose.hands is HandSupport.NONE for s in preview.sessions)
+
+
+def test_a_treadmill_with_coarse_incline_steps_warns_and_stays_flat():
+    coarse = treadmill(inclines=(15.0, 3.0))
+    preview = plan(equipment=coarse, weeks=40)
+
+    assert DoseVariable.INCLINE not in _changes(preview)
+    assert any("incline changes in steps of 3 %" in warning for warning in preview.warnings)
+
+
+def test_a_flat_plan_says_so_at_the_target_dose():
+    who = walker(condition=Condition.GENERAL)  # no extended minutes: incline is the last step
+    preview = plan(who=who, equipment=treadmill(inclines=(0.0, 0.5)), weeks=40)
+
+    assert "walks flat" in preview.sessions[-1].decision.reasons[0]

@@ -136,3 +136,19 @@ def test_experience_lifts_the_incline_ceiling_but_not_for_a_severe_knee():
     assert max(s.decision.dose.incline_percent for s in severe.sessions) <= 5
     assert max(s.decision.dose.minutes for s in experienced.sessions) > 20
     assert max(s.decision.dose.minutes for s in severe.sessions) <= 10
+
+
+def test_a_fast_treadmill_stays_red_for_an_experienced_walker_with_a_balance_risk():
+    fast = treadmill(speeds=(1.2, 10.0, 0.1))
+    who = walker(experienced=True, falls_last_year=3)
+
+    assert _flags(plan(equipment=fast, who=who))["treadmill_too_fast"] is FlagLevel.RED
+
+
+def test_experience_lifts_nothing_for_the_balance_group():
+    who = walker(condition=Condition.BALANCE, experienced=True)
+
+    preview = plan(who=who, weeks=80)
+
+    assert max(s.decision.dose.incline_percent for s in preview.sessions) <= 5
+    assert max(s.decision.dose.minutes for s in preview.sessions) <= 10

@@ -20,11 +20,13 @@ def has_balance_risk(walker: WalkerProfile, protocol: Protocol) -> bool:
 
 
 def experience_lifts_caps(walker: WalkerProfile, protocol: Protocol) -> bool:
-    """Experience lifts the minutes and incline ceilings, but never for a severe knee, a balance
-    risk or after surgery, where the careful caps stay."""
+    """Experience lifts the minutes and incline ceilings (and lets a treadmill start above
+    1.0 mph), but never for a severe knee, a balance risk, the balance group or after surgery:
+    there the careful caps stay."""
     careful = (
         walker.severity is Severity.SEVERE
         or has_balance_risk(walker, protocol)
+        or walker.condition is Condition.BALANCE
         or walker.condition.is_post_surgery
     )
     return walker.experienced and not careful

@@ -204,6 +204,14 @@ def _treadmill_limits(
     if first is not None and (first > rules.max_incline_first_percent or first > incline_ceiling):
         first = None
     incline_step = _grid_step(rules.incline_step_percent, incline_grid.step)
+    coarse_start = incline_grid.ceil(rules.incline_first_percent) > rules.max_incline_first_percent
+    coarse_steps = incline_step > rules.max_incline_step_percent
+    if incline_ceiling > 0 and (coarse_start or coarse_steps):
+        warnings.append(
+            f"This treadmill's incline changes in steps of {incline_grid.step:g} %, more than "
+            f"the {rules.max_incline_step_percent:g} % a step may add: the plan will not raise "
+            "the incline."
+        )
     return _GridLimits(
         speed_ceiling=ceiling,
         speed_cap=speed_cap,

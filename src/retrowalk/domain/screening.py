@@ -146,12 +146,12 @@ def _equipment_flags(
     risk: bool,
 ) -> list[Flag]:
     population = resolve_population(protocol, walker)
+    lifted = experience_lifts_caps(walker, protocol)
     if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
-        return _treadmill_flags(walker, equipment, modality, population)
+        return _treadmill_flags(walker, equipment, modality, population, lifted)
     if isinstance(equipment, Deadmill) and not equipment.handrails:
         return [_no_handrails()]
     if isinstance(equipment, ManualTreadmill):
-        lifted = experience_lifts_caps(walker, protocol)
         return _manual_flags(walker, equipment, population, lifted)
     if isinstance(equipment, Outdoor) and not equipment.spotter:
         message = (
@@ -197,6 +197,7 @@ def _treadmill_flags(
     treadmill: MotorizedTreadmill,
     rules: MotorizedRules,
     population: Population,
+    lifted: bool,
 ) -> list[Flag]:
     flags = []
     if not treadmill.safety_clip:
@@ -223,7 +224,7 @@ def _treadmill_flags(
         )
     too_fast_for_beginners = slowest > Speed.mph(rules.beginner_max_minimum_mph)
     above_ceiling = slowest > Speed.mph(population.speed_ceiling_mph)
-    if above_ceiling or (too_fast_for_beginners and not walker.experienced):
+    if above_ceiling or (too_fast_for_beginners and not lifted):
         flags.append(
             _red(
                 "treadmill_too_fast",

@@ -99,8 +99,10 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     treadmill, rules = p.equipment, p.modality
     if not isinstance(treadmill, MotorizedTreadmill) or not isinstance(rules, MotorizedRules):
         return Blocked("this equipment has no incline setting")
+    if p.incline_ceiling_percent <= 0:
+        return Blocked("this plan walks flat (no incline on this treadmill, or a limit of 0 %)")
     if p.incline_first_percent is None:
-        return Blocked("the treadmill cannot start an incline gently enough")
+        return Blocked("the treadmill's incline steps are too coarse to start gently")
     if dose.incline_percent >= p.incline_ceiling_percent:
         return Blocked(f"incline is at its ceiling of {format_number(p.incline_ceiling_percent)} %")
     if dose.speed is None or dose.speed < Speed.mph(rules.incline_speed_min_mph):
