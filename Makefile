@@ -4,7 +4,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXAMPLE ?= examples/knee_oa_mph.json
 
 .PHONY: run test lint typecheck unit bench clean system-packages
 
@@ -15,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/retrowalk plan $(EXAMPLE)
+	$(BIN)/retrowalk serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -5,7 +5,7 @@
 # fails (a fresh image may have no package lists yet).
 set -euo pipefail
 
-PACKAGES=(espeak-ng sox)
+PACKAGES=(espeak-ng sox chromium wrk)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -2,47 +2,76 @@
 
 Nothing else in retrowalk reads the environment. The config file is TOML, at
 `<user config dir>/config.toml` unless `RETROWALK_CONFIG_FILE` names another, and holds the same
-keys in lower case (`data_dir = "..."`, `database_url = "..."`).
+keys in lower case (`data_dir = "..."`, `database_url = "..."`, `units = "metric"`).
+
+Built with the standard library only: every command reads the settings, and pydantic-settings
+costs more start-up time than the whole of `retrowalk today` may take (docs/decisions.md).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
-from platformdirs import user_config_dir, user_data_dir
-from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
-
-from retrowalk.services.validation import first_input_error
+from retrowalk.domain.errors import InputError
 
 APP_NAME = "retrowalk"
 DATABASE_FILE_NAME = "retrowalk.sqlite3"
+ENV_PREFIX = "RETROWALK_"
+UNIT_CHOICES = ("imperial", "metric")
 _URL_SCHEMES = ("sqlite", "postgresql")
+# What the config file may hold (the config file's own place is not one of them).
+FILE_KEYS = ("data_dir", "database_url", "units")
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RETROWALK_", extra="forbid", frozen=True)
+class Origin(StrEnum):
+    """Where a setting's value came from, strongest first."""
 
-    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir(APP_NAME)))
-    database_url: str | None = None
-    config_file: Path = Field(
-        default_factory=lambda: Path(user_config_dir(APP_NAME)) / "config.toml"
-    )
+    GIVEN = "given"
+    ENVIRONMENT = "environment"
+    CONFIG_FILE = "config file"
+    DEFAULT = "default"
 
-    @field_validator("database_url")
-    @classmethod
-    def _known_database(cls, url: str | None) -> str | None:
-        if url is not None and not url.startswith(_URL_SCHEMES):
-            raise ValueError("give a sqlite:/// or postgresql:// URL")
-        if url is not None and url.startswith("postgresql://"):
-            return "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
+
+@dataclass(frozen=True, slots=True, init=False)
+class Settings:
+    """`data_dir` holds the SQLite file; `database_url` overrides it; `units` (imperial or
+    metric) overrides the walker's own units wherever numbers are shown; None: the walker's."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("data_dir", "database_url", "config_file", "units")
+
+    data_dir: Path
+    database_url: str | None
+    config_file: Path
+    units: str | None
+    origins: Mapping[str, Origin] = field(compare=False, repr=False)
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path | str | None = None,
+        database_url: str | None = None,
+        config_file: Path | str | None = None,
+        units: str | None = None,
+    ) -> None:
+        offered = {"data_dir": data_dir, "database_url": database_url, "units": units}
+        given = {name: str(value) for name, value in offered.items() if value is not None}
+        environment = _environment()
+        place = config_file or environment.get("config_file") or _default_config_file()
+        values, origins = _layered(given, environment, read_config_file(Path(place)))
+        origins["config_file"] = _origin_of_file(config_file, environment)
+        object.__setattr__(self, "config_file", Path(place))
+        object.__setattr__(self, "data_dir", _data_dir(values.get("data_dir")))
+        object.__setattr__(self, "database_url", _database_url(values.get("database_url")))
+        object.__setattr__(self, "units", _units(values.get("units")))
+        object.__setattr__(self, "origins", origins)
 
     @property
     def database_file(self) -> Path:
@@ -53,32 +82,99 @@ class Settings(BaseSettings):
         """The URL to open: the configured one, or the SQLite file in the data directory."""
         return self.database_url or f"sqlite:///{self.database_file}"
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_file = _config_file(init_settings, env_settings)
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
-        return init_settings, env_settings, toml
+
+def read_config_file(path: Path) -> dict[str, str]:
+    """The config file's settings ({} when there is none); unknown keys are refused."""
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError("config_file", str(path), f"it cannot be read as TOML: {error}") from None
+    for key, value in table.items():
+        if key not in FILE_KEYS:
+            raise InputError(key, value, f"not a setting (in {path}); give one of {FILE_KEYS}")
+        if not isinstance(value, str):
+            raise InputError(key, value, f"give it as a quoted string (in {path})")
+    return table
 
 
-def _config_file(*sources: PydanticBaseSettingsSource) -> Path:
-    for source in sources:
-        named = source().get("config_file")
-        if named:
-            return Path(named)
-    return Path(user_config_dir(APP_NAME)) / "config.toml"
+def save_config_file(path: Path, changes: Mapping[str, str | None]) -> dict[str, str]:
+    """Set (or, with None, remove) keys of the config file, checked first; other keys stay.
+    Returns what the file now holds."""
+    table: dict[str, str] = read_config_file(path)
+    for key, value in changes.items():
+        if key not in FILE_KEYS:
+            raise InputError(key, value, f"not a setting; give one of {FILE_KEYS}")
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+    _data_dir(table.get("data_dir"))
+    _database_url(table.get("database_url"))
+    _units(table.get("units"))
+    lines = [f"{key} = {json.dumps(table[key], ensure_ascii=False)}\n" for key in sorted(table)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(lines), encoding="utf-8")
+    return table
 
 
 @cache
 def get_settings() -> Settings:
     """The settings of this process, built once; a bad value raises InputError naming it."""
-    try:
-        return Settings()
-    except ValidationError as error:
-        raise first_input_error(error) from None
+    return Settings()
+
+
+def _environment() -> dict[str, str]:
+    found = {name: os.environ.get(ENV_PREFIX + name.upper(), "") for name in Settings.FIELDS}
+    return {name: value for name, value in found.items() if value}
+
+
+def _layered(
+    given: dict[str, str], environment: dict[str, str], from_file: dict[str, str]
+) -> tuple[dict[str, str], dict[str, Origin]]:
+    values: dict[str, str] = {}
+    origins: dict[str, Origin] = {}
+    layers = ((Origin.GIVEN, given), (Origin.ENVIRONMENT, environment))
+    for name in FILE_KEYS:
+        for origin, layer in (*layers, (Origin.CONFIG_FILE, from_file)):
+            if name in layer:
+                values[name], origins[name] = layer[name], origin
+                break
+        else:
+            origins[name] = Origin.DEFAULT
+    return values, origins
+
+
+def _origin_of_file(given: Path | str | None, environment: dict[str, str]) -> Origin:
+    if given is not None:
+        return Origin.GIVEN
+    return Origin.ENVIRONMENT if "config_file" in environment else Origin.DEFAULT
+
+
+def _default_config_file() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def _data_dir(value: str | None) -> Path:
+    if value is None:
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir(APP_NAME))
+    return Path(value).expanduser()
+
+
+def _database_url(url: str | None) -> str | None:
+    if url is not None and not url.startswith(_URL_SCHEMES):
+        raise InputError("database_url", url, "give a sqlite:/// or postgresql:// URL")
+    if url is not None and url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _units(value: str | None) -> str | None:
+    if value is not None and value not in UNIT_CHOICES:
+        raise InputError("units", value, f"give one of {', '.join(UNIT_CHOICES)}")
+    return value

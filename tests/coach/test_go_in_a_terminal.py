@@ -1,6 +1,7 @@
 """`retrowalk go` driven in a real terminal (a pseudo-terminal, through pexpect) at sixty times
 real speed: set-up, the belt by hand, pause, go on, stop, the check-in from a file, and the
-completed session printed as JSON."""
+completed session printed as JSON; on the stored walker (the default), the walk logged in the
+database and the next decision shown."""
 
 from __future__ import annotations
 
@@ -88,3 +89,64 @@ def test_go_names_the_field_when_the_check_in_file_is_wrong(tmp_path: Path):
 
     assert status == 2, output
     assert "check-in.pain_during" in output
+
+
+def _stored_walker(tmp_path: Path) -> dict[str, str]:
+    """A data directory with a walker whose first session is today, set up by the real CLI."""
+    env = {
+        **os.environ,
+        "RETROWALK_DATA_DIR": str(tmp_path / "data"),
+        "RETROWALK_CONFIG_FILE": str(tmp_path / "config.toml"),
+    }
+    output, status = pexpect.run(
+        f"{RETROWALK} init --yes --age 67 --condition knee_oa --equipment motorized_treadmill "
+        "--min-speed 0.5 --max-speed 10 --speed-step 0.1 --handrails --safety-clip",
+        env=env,
+        withexitstatus=True,
+        encoding="utf-8",
+        timeout=30,
+    )
+    assert status == 0, output
+    return env
+
+
+def _read(env: dict[str, str], command: str) -> Any:
+    output, status = pexpect.run(
+        f"{RETROWALK} {command} --json", env=env, withexitstatus=True, encoding="utf-8"
+    )
+    assert status == 0, output
+    return json.loads(output)
+
+
+def test_go_walks_the_stored_session_and_logs_what_was_walked_in_the_database(tmp_path: Path):
+    env = _stored_walker(tmp_path)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    arguments = ["go", "--time-scale", "60", "--check-in-from", str(answers), "--no-voice"]
+    child = pexpect.spawn(
+        str(RETROWALK), arguments, env={**env, "TERM": "xterm-256color"},
+        dimensions=(40, 110), encoding="utf-8", timeout=20,
+    )  # fmt: skip
+
+    child.expect("When all of that is done, press Enter")
+    child.send("\r")
+    child.expect("Start the belt at 0.5 mph, then press Enter once you are walking")
+    child.send("\r")
+    child.expect("WALK · SET 1 OF 1")
+    time.sleep(0.5)  # half a minute of walking, at sixty times real speed
+    child.send("s")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    session = _completed_session(child.before)
+    assert child.exitstatus == 0, child.before
+    assert session["stopped_early"] is True and 0 < session["minutes_walked"] < 3
+    [logged] = _read(env, "history")
+    assert logged["source"] == "live" and logged["done"] is True
+    assert logged["minutes_done"] == session["minutes_walked"]
+    assert (logged["pain_during"], logged["rpe"]) == (ANSWERS["pain_during"], ANSWERS["rpe"])
+    following = _read(env, "today")["session"]
+    assert following["seq"] == 1 and not following["is_today"]
+    assert session["next"].startswith(f"Next session, {following['date']}:")
+    screen = child.before.replace("\r\n", "\n")
+    assert "Next session, " in screen[: screen.index("\n{\n")]  # shown, before the JSON

@@ -17,7 +17,7 @@ def test_every_table_is_described() -> None:
 
 
 def test_every_setting_is_described_with_its_variable() -> None:
-    variables = [f"`RETROWALK_{name.upper()}`" for name in Settings.model_fields]
+    variables = [f"`RETROWALK_{name.upper()}`" for name in Settings.FIELDS]
 
     assert [v for v in variables if v not in GUIDE] == []
 

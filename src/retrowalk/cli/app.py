@@ -9,10 +9,18 @@ from typing import Annotated
 import typer
 
 from retrowalk import __version__
+from retrowalk.cli.config import register as register_config
 from retrowalk.cli.data import register as register_data_commands
 from retrowalk.cli.devices import devices_app
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 from retrowalk.cli.go import register as register_go
+from retrowalk.cli.history import register as register_history
+from retrowalk.cli.log import register as register_log
+from retrowalk.cli.onboarding import register as register_onboarding
+from retrowalk.cli.plan import register as register_plan
+from retrowalk.cli.progress import register as register_progress
+from retrowalk.cli.today import register as register_today
+from retrowalk.cli.web import register as register_web
 
 app = typer.Typer(
     name="retrowalk",
@@ -60,27 +68,24 @@ def simulate(scenario: ScenarioPath) -> None:
     _exit_on_red_flag(result.exit_status, result.red_flag_message)
 
 
-@app.command()
-def plan(scenario: ScenarioPath) -> None:
-    """Show the coming weeks of a scenario's plan as a table: dose, what changed and why.
-
-    Example: [bold]retrowalk plan examples/knee_oa_kmh.json[/bold]
-    """
-    from retrowalk.cli.render import render_plan
-    from retrowalk.services.simulate import simulate_text, simulation_json
-
-    with fail_on_user_error():
-        result = simulate_text(read_text_file(scenario, "SCENARIO.json"))
-    render_plan(simulation_json(result))
-    _exit_on_red_flag(result.exit_status, result.red_flag_message)
-
-
 def _exit_on_red_flag(status: int, message: str) -> None:
     if status != 0:
         typer.echo(f"No plan: {message}", err=True)
         raise typer.Exit(status)
 
 
-app.add_typer(devices_app, name="devices", help="Decode device bytes; encode FTMS commands.")
+app.add_typer(
+    devices_app,
+    name="devices",
+    help="Find treadmills and straps; decode device bytes; encode FTMS commands.",
+)
 register_data_commands(app)
 register_go(app)
+register_onboarding(app)
+register_today(app)
+register_log(app)
+register_plan(app)
+register_history(app)
+register_progress(app)
+register_config(app)
+register_web(app)

@@ -1,8 +1,9 @@
-"""`retrowalk devices`: read the bytes a treadmill or strap sends, and write control commands.
+"""`retrowalk devices`: find treadmills and straps, read the bytes they send, and write control
+commands.
 
-The debugging tool for a real treadmill: paste a notification from a BLE sniffer or a log and see
-it decoded, or get the exact bytes of a command to write by hand. The codecs load inside the
-commands, so the rest of the CLI pays for typer alone.
+The debugging tool for a real treadmill: list what is in range, paste a notification from a BLE
+sniffer or a log and see it decoded, or get the exact bytes of a command to write by hand. The
+codecs and bleak load inside the commands, so the rest of the CLI pays for typer alone.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import enum
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,6 +24,7 @@ from retrowalk.domain.errors import DeviceError, InputError
 
 if TYPE_CHECKING:
     from retrowalk.devices.ftms_control import ControlCommand
+    from retrowalk.devices.scan import Found
 
 KINDS = (
     "treadmill-data",
@@ -34,6 +37,7 @@ KINDS = (
     "heart-rate",
 )
 _HEX_EXAMPLE = "e.g. '0C 04 50 00', '0c:04:50:00' or '0C045000'"
+EXIT_NO_DEVICE = 1
 # A negative incline ("-1.0") must reach the command as a value, not be taken for an option.
 _NUMBER_ARGUMENT = {"ignore_unknown_options": True}
 
@@ -44,6 +48,57 @@ encode_app = typer.Typer(
     help="Print the bytes of a Fitness Machine Control Point command, as hex.",
 )
 devices_app.add_typer(encode_app, name="encode")
+
+
+@devices_app.command()
+def scan(
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.5, max=120, help="Listen this many seconds.")
+    ] = 5.0,
+    virtual: Annotated[
+        bool,
+        typer.Option("--virtual", help="Find the virtual treadmill and strap (no Bluetooth)."),
+    ] = False,
+) -> None:
+    """List the FTMS treadmills and heart-rate straps in range, with their addresses.
+
+    Give an address to [bold]retrowalk go --device ADDRESS[/bold].
+    Exit status: 0 a list (perhaps empty), 1 no Bluetooth adapter.
+
+    Example: [bold]retrowalk devices scan --timeout 10[/bold]
+    """
+    import asyncio
+
+    from retrowalk.devices.scan import scan as listen
+
+    with fail_on_device_error():
+        found = asyncio.run(_scan_for_virtual(timeout) if virtual else listen(timeout))
+    if not found:
+        typer.echo(f"No treadmill or heart-rate strap found in {timeout:g} s.", err=True)
+    for device in found:
+        typer.echo(f"{device.kind.value:<16}  {device.address:<20}  {device.name}")
+
+
+@contextmanager
+def fail_on_device_error() -> Iterator[None]:
+    """A treadmill, strap or adapter that cannot be used: one line and exit status 1."""
+    try:
+        yield
+    except DeviceError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(EXIT_NO_DEVICE) from None
+
+
+async def _scan_for_virtual(seconds: float) -> list[Found]:
+    import time
+
+    from retrowalk.devices.scan import scan as listen
+    from retrowalk.devices.virtual.backend import VirtualScanner
+    from retrowalk.devices.virtual.strap import VirtualStrap
+    from retrowalk.devices.virtual.treadmill import VirtualTreadmill
+
+    peripherals = [VirtualTreadmill(time.monotonic), VirtualStrap()]
+    return await listen(seconds, VirtualScanner, peripherals=peripherals)
 
 
 @devices_app.command()

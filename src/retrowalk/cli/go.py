@@ -1,18 +1,21 @@
 """`retrowalk go`: walk today's session with the live coach in the terminal.
 
-Until storage is wired in, today's walk comes from a scenario file and the session is kept in
-memory; the command prints the completed session as JSON when it ends.
+Today's walk is the stored walker's, and the walk is logged in the database when it ends
+(cli/go_sources.py); `--scenario` walks a session of a scenario's plan instead and keeps it in
+memory. The command prints the completed session as JSON when it ends.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from retrowalk.cli.devices import fail_on_device_error
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 from retrowalk.domain.errors import InputError
 
@@ -35,9 +38,11 @@ def _check_someone_can_answer(auto_confirm: bool, check_in_from: Path | None) ->
 
 def go(
     scenario: Annotated[
-        Path,
-        typer.Option("--scenario", metavar="SCENARIO.json", help="Walk a session of this plan."),
-    ],
+        Path | None,
+        typer.Option(
+            "--scenario", metavar="SCENARIO.json", help="Walk a session of this plan (demos)."
+        ),
+    ] = None,
     session: Annotated[
         int, typer.Option("--session", min=0, help="Which session of the plan (0 is the first).")
     ] = 0,
@@ -58,42 +63,64 @@ def go(
         int, typer.Option("--rate", help="Speech rate, words a minute (80-400).")
     ] = 150,
     volume: Annotated[int, typer.Option("--volume", help="Loudness, 0-200 (100 normal).")] = 100,
+    device: Annotated[
+        str | None,
+        typer.Option(
+            "--device",
+            metavar="virtual|ADDRESS",
+            help="Connect to this FTMS treadmill (see `retrowalk devices scan`).",
+        ),
+    ] = None,
+    control: Annotated[
+        bool,
+        typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
+    ] = False,
 ) -> None:
     """Walk today's session with spoken cues and a large countdown.
 
     Keys: [b]space[/b] pause / go on, [b]s[/b] stop at once, [b]+[/b] / [b]-[/b] belt speed,
     [b]Enter[/b] confirm what the coach asked you to set on the console.
 
-    Example: [bold]retrowalk go --scenario examples/knee_oa_mph.json[/bold]
+    Examples:
+      [bold]retrowalk go[/bold]   today's session, logged when it ends
+      [bold]retrowalk go --scenario examples/knee_oa_mph.json --session 16[/bold]
     """
     from rich.console import Console
 
+    from retrowalk.cli.go_sources import walk_and_logger
     from retrowalk.coach.belt import HandSetBelt
     from retrowalk.coach.checkin import AnswersFile
     from retrowalk.coach.clock import MonotonicClock, ScaledClock
-    from retrowalk.coach.logger import InMemoryLogger
-    from retrowalk.coach.scenario_source import ScenarioWalks
     from retrowalk.coach.speech import SpeechSettings, choose_voice
     from retrowalk.coach.terminal.live import walk_in_terminal
-    from retrowalk.services.scenario import parse_scenario
 
     console = Console(stderr=True)
+    database = ExitStack()
     with fail_on_user_error():
         _check_someone_can_answer(auto_confirm, check_in_from)
-        source = ScenarioWalks(parse_scenario(read_text_file(scenario, "--scenario")), session)
         answers = None
         if check_in_from is not None:
             answers = AnswersFile(read_text_file(check_in_from, "--check-in-from"))
         settings = SpeechSettings(rate, volume)
+        source, logger = database.enter_context(walk_and_logger(scenario, session))
     speaker = choose_voice(voice, settings, console.bell)
     clock = MonotonicClock() if time_scale == 1 else ScaledClock(time_scale)
-    logger = InMemoryLogger(source.next_decision)
     belt = HandSetBelt(confirm=not auto_confirm)
+    device_record: dict[str, object] = {}
     try:
-        finished = walk_in_terminal(
-            source, logger, clock, speaker, belt, console, time_scale, answers
-        )
+        with fail_on_user_error(), fail_on_device_error():
+            if device is None:
+                finished = walk_in_terminal(
+                    source, logger, clock, speaker, belt, console, time_scale, answers
+                )
+            else:
+                from retrowalk.devices.live import WalkParts, walk_on_device
+
+                parts = WalkParts(source, logger, clock, speaker, console, time_scale, answers)
+                finished, device_record = walk_on_device(device, control, auto_confirm, parts)
     finally:
         speaker.close()
+        database.close()
     console.print(f"[bold]{finished.summary}[/bold]")
-    typer.echo(json.dumps({**finished.completed.to_json(), "next": finished.summary}, indent=2))
+    completed = {**finished.completed.to_json(), "next": finished.summary, **device_record}
+    typer.echo(json.dumps(completed, indent=2))

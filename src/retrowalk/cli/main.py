@@ -9,10 +9,18 @@ from retrowalk import __version__
 
 def run() -> None:
     """Console-script entry point."""
-    if sys.argv[1:] == ["--version"]:
+    arguments = sys.argv[1:]
+    if arguments == ["--version"]:
         # Answer at once, without importing the app (a start-up cost every script would pay).
         sys.stdout.write(f"retrowalk {__version__}\n")
         return
+    if arguments in (["today"], ["today", "--json"]):
+        # Today's card, when the day's is cached, needs neither Typer nor the database.
+        from retrowalk.cli.today_answer import answer_from_cache
+
+        status = answer_from_cache(as_json="--json" in arguments)
+        if status is not None:
+            sys.exit(status)
     from retrowalk.cli.app import app
 
     app()

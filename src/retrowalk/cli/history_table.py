@@ -1,0 +1,61 @@
+"""The history as a table: one row per session logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from retrowalk.cli.views import short_dose, speed_words
+from retrowalk.domain.units import UnitSystem, format_number
+
+
+def history_table(sessions: list[dict[str, Any]], units: UnitSystem) -> Table:
+    table = Table(
+        title="Sessions logged",
+        title_justify="left",
+        caption="Pain: while walking / just after / the next morning, 0-10; – not given.",
+        caption_justify="left",
+    )
+    table.add_column("ID", justify="right")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Prescribed", no_wrap=True)
+    table.add_column("Done")
+    table.add_column("Pain", justify="center", no_wrap=True)
+    table.add_column("Effort", justify="right", no_wrap=True)
+    table.add_column("Notes")
+    for session in sessions:
+        table.add_row(
+            str(session["log_id"]),
+            session["date"],
+            short_dose(session["prescribed"], units),
+            _done(session, units),
+            " / ".join(_pain(session[key]) for key in _PAINS),
+            f"{session['rpe']}/10",
+            _notes(session),
+        )
+    return table
+
+
+_PAINS = ("pain_during", "pain_after", "pain_next_morning")
+
+
+def _done(session: dict[str, Any], units: UnitSystem) -> str:
+    if not session["done"]:
+        return "missed"
+    minutes = session["minutes_done"]
+    done = "in full" if minutes is None else f"{format_number(minutes, 2)} min"
+    if session["speed_done"] is not None:
+        done += f", {speed_words(session['speed_done'], units)}"
+    return done
+
+
+def _pain(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _notes(session: dict[str, Any]) -> str:
+    marks = ["sharp pain"] if session["sharp_pain"] else []
+    if session["notes"]:
+        marks.append(session["notes"])
+    return "; ".join(marks)

@@ -1,0 +1,58 @@
+"""A logged session and the decision it led to, for people."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console
+
+from retrowalk.cli.views import decision_json, dose_words, log_json, speed_words
+from retrowalk.domain.cues import duration_words
+from retrowalk.domain.units import UnitSystem
+from retrowalk.services.records import PlannedSession, SessionLog
+
+
+def show_log_and_next(
+    verb: str,
+    log: SessionLog,
+    following: PlannedSession,
+    units: UnitSystem,
+    today: date,
+    console: Console,
+) -> None:
+    console.print(f"[green]✓[/green] {verb} session {log.id} ({log.on:%A %d %B %Y}): "
+                  f"{log_words(log, units)}.")  # fmt: skip
+    show_next(following, units, today, console)
+
+
+def show_next(following: PlannedSession, units: UnitSystem, today: date, console: Console) -> None:
+    """The next session as the engine decided it; a day already past is pointed out (the
+    engine decides again for today, see `retrowalk today`)."""
+    session = decision_json(following.decision, following.on)
+    console.print(f"Next session, {following.on:%A %d %B %Y}: [bold]{dose_words(session, units)}"
+                  f"[/bold]")  # fmt: skip
+    console.print(f"  {following.decision.kind.value}: {' '.join(following.decision.reasons)}")
+    if following.on < today:
+        console.print("  [dim]That day has passed: `retrowalk today` shows what to walk now.[/dim]")
+
+
+def log_words(log: SessionLog, units: UnitSystem) -> str:
+    """'4 minutes at 0.5 mph, pain 2/10, effort 5/10' (what was done, as logged)."""
+    entry = log_json(log)
+    if not entry["done"]:
+        return "missed"
+    minutes = entry["minutes_done"]
+    parts = ["as prescribed" if minutes is None else duration_words(minutes)]
+    if entry["speed_done"] is not None:
+        parts[0] += f" at {speed_words(entry['speed_done'], units)}"
+    pains = [f"pain {entry['pain_during']}/10"]
+    if entry["pain_after"] is not None:
+        pains.append(f"after {entry['pain_after']}/10")
+    if entry["pain_next_morning"] is not None:
+        pains.append(f"next morning {entry['pain_next_morning']}/10")
+    parts += [", ".join(pains), f"effort {entry['rpe']}/10"]
+    if entry["sharp_pain"]:
+        parts.append("sharp pain")
+    if log.deleted:
+        parts.append("deleted")
+    return ", ".join(parts)

@@ -1,0 +1,62 @@
+"""Today's card, worked out from the database (the slow half of `retrowalk today`): the session
+ahead with its dose in the units shown, sets, energy, why this dose, the set-up checklist and
+the form cues the coach will give. Plain data, so it can be printed as JSON or kept in cache."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from retrowalk.cli.views import decision_json, flags_json
+from retrowalk.cli.wiring import opened, shown_units
+from retrowalk.coach.schedule import build_timeline
+from retrowalk.coach.stored import on_a_treadmill, walk_for
+from retrowalk.coach.timeline import EventKind
+from retrowalk.domain.cues import form_cues, say
+from retrowalk.domain.units import UnitSystem
+from retrowalk.services.local_walker import local_walker
+from retrowalk.services.records import StoredWalker
+from retrowalk.services.today import SessionAhead, Today, today_session
+from retrowalk.settings import Settings
+
+
+def fresh_card(settings: Settings) -> dict[str, Any]:
+    """The card, read from the database now; `walker_id` is None before onboarding."""
+    with opened() as wiring:
+        walker = local_walker(wiring.uow())
+        if walker is None:
+            return {"walker_id": None, "today": wiring.clock.today().isoformat()}
+        today = today_session(walker.id, wiring.uow(), wiring.clock)
+        return card(walker, today, shown_units(settings, walker), wiring.clock.today())
+
+
+def card(walker: StoredWalker, today: Today, units: UnitSystem, on: date) -> dict[str, Any]:
+    ahead = today.session
+    return {
+        "walker_id": walker.id,
+        "today": on.isoformat(),
+        "units": units.value,
+        "flags": flags_json(walker.flags),
+        "session": None if ahead is None else _session(walker, ahead, units),
+    }
+
+
+def _session(walker: StoredWalker, ahead: SessionAhead, units: UnitSystem) -> dict[str, Any]:
+    decision, energy = ahead.decision, ahead.energy
+    session = {
+        "seq": ahead.seq,
+        "is_today": ahead.is_today,
+        **decision_json(decision, ahead.on),
+        "sets": list(ahead.sets),
+        "rest_minutes": ahead.rest_minutes,
+        "energy_kcal": None if energy is None else energy.kcal,
+        "checklist": [],
+        "cues": [],
+    }
+    if decision.walk and on_a_treadmill(walker):
+        walk = walk_for(walker, ahead, None, units.speed_unit)
+        checklist = next(e for e in build_timeline(walk).events if e.kind is EventKind.CHECKLIST)
+        session["checklist"] = [item.text for item in checklist.details]
+        slope = decision.dose.incline_percent > 0
+        session["cues"] = [say(cue).text for cue in form_cues(decision.dose.hands, slope)]
+    return session

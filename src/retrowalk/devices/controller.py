@@ -1,0 +1,303 @@
+"""The treadmill controller: the safety layer between the coach and the FTMS client.
+
+It sends nothing until the walker turns control on, starts the belt only on the walker's own
+start (`walker_start`, or Start pressed at the console), and never sends Start on a timer. Every
+speed and incline goes through the `Envelope` (ceiling, grid, raise limits). It reads the belt
+back after each speed command, learns the mph quirk once, and hands the belt back to the walker
+when the treadmill refuses or ignores it. A lost link is announced at once; the controller then
+keeps trying to reconnect and send Stop, and the session is marked partial.
+
+Time is the injected `now`. `heartbeat` is called about once a second (by a pacer task in a
+real session, by the simulated clock in tests) and does what is due: the next step of a ramp,
+a Stop still owed, a try to reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+
+from retrowalk.devices.alerts import Alert, DeviceAlert, alert
+from retrowalk.devices.control_state import BeltState, Control, Target
+from retrowalk.devices.follow import FollowCheck, Outcome
+from retrowalk.devices.ftms_client import Capabilities, FtmsClient, Listeners
+from retrowalk.devices.ftms_control import (
+    ControlCommand,
+    ControlResponse,
+    RequestControl,
+    ResultCode,
+    StartOrResume,
+    StopAction,
+    StopOrPause,
+)
+from retrowalk.devices.ftms_data import TreadmillData
+from retrowalk.devices.ftms_status import MachineStatus
+from retrowalk.devices.link import Link
+from retrowalk.devices.report import DeviceReport
+from retrowalk.devices.safety import Envelope, after_command, grid_of, speed_ceiling
+from retrowalk.devices.status_watch import StatusWatch
+from retrowalk.devices.tasks import Tasks
+from retrowalk.devices.totals import Totals
+from retrowalk.domain.errors import DeviceError
+from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
+
+# Between two tries to reach a treadmill whose link dropped.
+RECONNECT_EVERY_SECONDS = 2.0
+# "Operation failed" to a Stop means the belt was already stopped.
+_STOPPED = (ResultCode.SUCCESS, ResultCode.OPERATION_FAILED)
+
+
+class TreadmillController:
+    def __init__(
+        self,
+        link: Link,
+        now: Callable[[], float],
+        limits: Iterable[tuple[str, Speed | None]],
+        unit: SpeedUnit,
+        on_alert: Callable[[DeviceAlert], None],
+        mph_quirk: bool | None = None,
+    ) -> None:
+        listeners = Listeners(self._on_data, self._on_status, self._on_unreadable, self._on_lost)
+        self.client = FtmsClient(link, listeners)
+        self.report = DeviceReport(link.name, mph_quirk=mph_quirk)
+        self.totals = Totals()
+        self.state = BeltState()
+        self.envelope: Envelope | None = None
+        self._now, self._limits, self._unit, self._on_alert = now, tuple(limits), unit, on_alert
+        self._kmh_per_unit = None if mph_quirk is None else (KM_PER_MILE if mph_quirk else 1.0)
+        self._tried_at = -RECONNECT_EVERY_SECONDS
+        self._closed = False
+        self._stepping = asyncio.Lock()
+        self._status = StatusWatch(self)
+        self._tasks = Tasks(self._failed)
+
+    @property
+    def running(self) -> bool:
+        return self.state.running
+
+    @property
+    def armed(self) -> Target | None:
+        return self.state.armed
+
+    # --- the session's life -------------------------------------------------------------
+    async def open(self) -> Capabilities:
+        capabilities = await self.client.open()
+        self.state.link_up = True
+        speeds, inclines = capabilities.speeds, capabilities.inclines
+        if speeds is not None:
+            incline_grid = None if inclines is None else grid_of(inclines)
+            ceiling = speed_ceiling(self._limits, speeds)
+            self.envelope = Envelope(grid_of(speeds), incline_grid, ceiling)
+        return capabilities
+
+    async def take_control(self) -> bool:
+        """The walker turned control on: ask the treadmill for it."""
+        response = None if self.envelope is None else await self._send(RequestControl())
+        if response is None or not response.succeeded:
+            self.by_hand(Alert.CONTROL_REFUSED)
+            return False
+        self.state.control, self.state.had_control = Control.ON, True
+        self.report.control = Control.ON.value
+        return True
+
+    async def close(self) -> None:
+        """Stop the belt if the app may have moved it, then let the treadmill go for good."""
+        self._closed = True
+        if self.state.link_up and self.state.had_control:
+            await self._send_stop()
+        if self.state.link_up:
+            self.state.link_up = False
+            await self.client.disconnect()
+        await self.settle()
+
+    async def heartbeat(self) -> None:
+        now = self._now()
+        if self._closed:
+            return
+        if not self.state.link_up:
+            if now - self._tried_at >= RECONNECT_EVERY_SECONDS:
+                self._tried_at = now
+                await self._reconnect()
+            return
+        if self.state.stop_owed:
+            await self._send_stop()
+        await self._step()
+
+    async def settle(self) -> None:
+        """Wait until the work notifications started is done (tests call it after each beat)."""
+        await self._tasks.settle()
+
+    # --- what the coach asks ------------------------------------------------------------
+    async def want(self, target: Target | None) -> bool:
+        """True when the treadmill sets this itself. False when the walker must: a belt that
+        is not moving starts only on the walker's start, so a moving setting is armed."""
+        state = self.state
+        if target is None:
+            state.forget_plans()
+            return state.had_control and state.link_up and await self._send_stop()
+        if state.control is not Control.ON or not state.link_up:
+            return False
+        state.wanted = target
+        if not state.running:
+            state.armed = target
+            return False
+        await self._step()
+        return True
+
+    async def walker_start(self) -> bool:
+        """The walker pressed Enter. Starts an armed belt; False keeps the coach waiting, when
+        the treadmill wants its own Start button pressed first."""
+        state, target = self.state, self.state.armed
+        if target is None or state.control is not Control.ON or not state.link_up:
+            return True
+        response = await self._send(StartOrResume())
+        if response is not None and not response.succeeded:
+            self.say(Alert.START_AT_CONSOLE)
+            return False
+        if response is not None:
+            await self._began_running(target)
+        return True
+
+    # --- commands -------------------------------------------------------------------------
+    async def _began_running(self, target: Target) -> None:
+        now, state, latest = self._now(), self.state, self.totals.latest
+        state.started(latest.incline_percent, now)
+        state.armed, state.wanted = None, target
+        state.check = FollowCheck(None, latest.speed_kmh, now)
+        await self._step()
+
+    async def _step(self) -> None:
+        async with self._stepping:
+            state, envelope, wanted = self.state, self.envelope, self.state.wanted
+            if envelope is None or wanted is None or not state.commanding:
+                return
+            now = self._now()
+            may_raise = state.check is None or state.check.parameter is None
+            command = envelope.next_command(
+                state.sent,
+                wanted.speed_kmh,
+                wanted.incline_percent,
+                self._kmh_per_unit,
+                now,
+                may_raise,
+            )
+            if command is None:
+                return
+            before, (state.sent, read_back) = state.sent, after_command(state.sent, command, now)
+            if read_back is not None:
+                state.check = FollowCheck(read_back, self.totals.latest.speed_kmh, now)
+            response = await self._send(command)
+            if response is None or not response.succeeded:
+                state.sent = before
+                self._not_following()
+
+    async def _send_stop(self) -> bool:
+        response = await self._send(StopOrPause(StopAction.STOP))
+        stopped = response is not None and response.result in _STOPPED
+        self.state.stop_owed = not stopped
+        if stopped:
+            self.state.belt_stopped()
+        return stopped
+
+    async def _send(self, command: ControlCommand) -> ControlResponse | None:
+        self._status.sent(command, self._now())
+        try:
+            return await self.client.send(command)
+        except DeviceError as error:
+            self.report.problems.append(str(error))
+            return None
+
+    async def _reconnect(self) -> None:
+        try:
+            await self.client.reconnect()
+        except DeviceError:
+            return
+        self.state.link_up = True
+        await self._send(RequestControl())
+        if await self._send_stop():
+            self.say(Alert.RECONNECTED)
+
+    async def _failed(self, error: Exception) -> None:
+        self.report.problems.append(f"{type(error).__name__}: {error}")
+        self.say(Alert.DEVICE_ERROR)
+        await self._send_stop()
+
+    # --- what the treadmill says ------------------------------------------------------------
+    def _on_data(self, record: TreadmillData) -> None:
+        now, state = self._now(), self.state
+        self.totals.add(record, now)
+        self.report.distance_m = self.totals.distance_m
+        speed, check = record.instantaneous_speed_kmh, state.check
+        if speed is None or check is None:
+            return
+        verdict = check.observe(speed, now, self._kmh_per_unit)
+        if verdict.outcome is Outcome.WATCHING:
+            return
+        state.check = None
+        if verdict.outcome is Outcome.NOT_FOLLOWED:
+            self._not_following()
+        elif verdict.kmh_per_unit is not None and self._kmh_per_unit is None:
+            self._learn_unit(verdict.kmh_per_unit)
+
+    def _on_status(self, status: MachineStatus) -> None:
+        self._status.handle(status, self._now())
+
+    def _on_unreadable(self, error: DeviceError) -> None:
+        self.report.problems.append(str(error))
+
+    def _on_lost(self) -> None:
+        state = self.state
+        state.link_up = False
+        state.stop_owed = state.stop_owed or state.had_control
+        state.forget_plans()
+        self.totals.link_lost()
+        self.report.partial_reasons.append("the link to the treadmill dropped")
+        self.say(Alert.LINK_LOST)
+
+    # --- decisions ------------------------------------------------------------------------
+    def console_started(self, now: float) -> None:
+        """Start pressed at the console is the walker's own start, too; like ours, it counts
+        as a raise, so nothing goes up for a while after it."""
+        state = self.state
+        state.started(self.totals.latest.incline_percent, now)
+        if state.armed is not None and state.control is Control.ON:
+            self._tasks.start(self._began_running(state.armed))
+
+    def warn_if_above_ceiling(self, speed_parameter: float) -> None:
+        envelope = self.envelope
+        belt_kmh = speed_parameter * (self._kmh_per_unit or 1.0)
+        if envelope is not None and belt_kmh > envelope.ceiling.kmh:
+            self.say(Alert.ABOVE_CEILING, ceiling=self.describe(envelope.ceiling.kmh))
+
+    def _learn_unit(self, kmh_per_unit: float) -> None:
+        self._kmh_per_unit = kmh_per_unit
+        self.report.mph_quirk = kmh_per_unit != 1.0
+        if not self.report.mph_quirk:
+            return
+        self.say(Alert.MPH_QUIRK)
+        envelope, wanted = self.envelope, self.state.wanted
+        if envelope is not None and wanted is not None:
+            slowest = envelope.speeds.minimum * kmh_per_unit
+            if wanted.speed_kmh < slowest - envelope.speeds.step * kmh_per_unit / 2:
+                self.say(Alert.ABOVE_DOSE, slowest=self.describe(slowest))
+        self._tasks.start(self._step())
+
+    def _not_following(self) -> None:
+        if self.state.control is Control.ON:
+            wanted = self.state.wanted or self.state.armed
+            setting = self.describe(wanted.speed_kmh) if wanted else "its slowest speed"
+            self.by_hand(Alert.NOT_FOLLOWING, setting=setting)
+
+    def by_hand(self, reason: Alert, **blanks: str) -> None:
+        self.state.control = Control.BY_HAND
+        self.report.control = Control.BY_HAND.value
+        self.state.armed = self.state.check = None
+        self.say(reason, **blanks)
+
+    def say(self, kind: Alert, **blanks: str) -> None:
+        told = alert(kind, self._now(), **blanks)
+        self.report.alerts.append(told)
+        self._on_alert(told)
+
+    def describe(self, kmh: float) -> str:
+        return Speed.kmh(kmh).describe(self._unit)

@@ -1,0 +1,93 @@
+"""The live session: the timeline the page plays, logging the walk it reports, and the belt."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from retrowalk.coach.record import Pause
+from retrowalk.domain.units import UnitSystem
+from retrowalk.web.body import body_doc, json_body
+from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
+from retrowalk.web.live_walk import (
+    Answers,
+    WalkReport,
+    live_walk,
+    log_live_walk,
+    within_todays_limits,
+)
+from retrowalk.web.schemas.live import (
+    TIME_SCALE_MAX,
+    TIME_SCALE_MIN,
+    BeltPublic,
+    BeltUpdate,
+    LiveSessionCreate,
+    TimelinePublic,
+)
+from retrowalk.web.schemas.sessions import LoggedPublic
+from retrowalk.web.words import logged_summary
+
+router = APIRouter(tags=["live session"])
+TimeScale = Annotated[
+    float,
+    Query(ge=TIME_SCALE_MIN, le=TIME_SCALE_MAX, description="Play N times faster (demos, tests)."),
+]
+
+
+@router.get("/walkers/{walker_id}/live", response_model=TimelinePublic)
+def get_timeline(
+    walker: OwnWalker,
+    wired: WiringDep,
+    belt: BeltDep,
+    time_scale: TimeScale = 1.0,
+    units: UnitSystem | None = None,
+) -> TimelinePublic:
+    """Today's session as the coach's timeline: every event at its second of session time, in
+    the cue catalogue's words (`units` picks how speeds are said; default the walker's)."""
+    unit = (units or walker.profile.units).speed_unit
+    live = live_walk(walker, wired.uow, wired.clock, unit)
+    return TimelinePublic.of(walker.id, live, time_scale, not belt.walker_confirms)
+
+
+@router.post(
+    "/walkers/{walker_id}/live-sessions",
+    status_code=201,
+    response_model=LoggedPublic,
+    openapi_extra=body_doc(LiveSessionCreate),
+)
+def log_live_session(
+    walker: OwnWalker,
+    body: Annotated[LiveSessionCreate, Depends(json_body(LiveSessionCreate))],
+    wired: WiringDep,
+) -> LoggedPublic:
+    """Log the walk the live page played: the record is rebuilt from the same timeline, so the
+    minutes walked and the speed follow the coach's rules; then the session-log service."""
+    given = body.check_in
+    report = WalkReport(
+        seq=body.seq,
+        ended_at=body.ended_at_seconds,
+        stopped=body.stopped,
+        pauses=tuple(Pause(p.at_seconds, p.seconds) for p in body.pauses),
+        step_confirmed_at=body.step_confirmed_at_seconds,
+        answers=Answers(**given.model_dump()),
+    )
+    _, logged = log_live_walk(walker, report, wired.uow, wired.clock)
+    return LoggedPublic.of(logged, logged_summary(logged))
+
+
+@router.put(
+    "/walkers/{walker_id}/belt", response_model=BeltPublic, openapi_extra=body_doc(BeltUpdate)
+)
+def set_belt(
+    walker: OwnWalker,
+    body: Annotated[BeltUpdate, Depends(json_body(BeltUpdate))],
+    wired: WiringDep,
+    belt: BeltDep,
+) -> BeltPublic:
+    """Ask the treadmill for a setting during today's session. Without a connected treadmill
+    nothing moves (`applied` false): the walker sets the console, as the page tells them. A
+    speed above today's ceiling is refused (409) before it reaches any treadmill."""
+    live = live_walk(walker, wired.uow, wired.clock, walker.profile.units.speed_unit)
+    setting = within_todays_limits(live, body.setting())
+    return BeltPublic(applied=belt.apply(setting), follows=not belt.walker_confirms)

@@ -1,0 +1,136 @@
+"""What the web face answers when something goes wrong, for the API (JSON problems naming the
+field, the value and what is allowed) and for the pages (a page that says what to do next).
+
+    InputError          422  (NotFound, a subclass: 404)
+    InputErrors         422  several at once, from a request body
+    SafetyLimitError    409
+    StorageError        503  the database is not available or is at another schema
+    IntegrityError      422  the database refused a value its constraints do not allow
+    NeedsOnboarding     303  to /onboarding (pages only)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException
+
+from retrowalk.domain.errors import InputError, SafetyLimitError, StorageError
+from retrowalk.web.body import InputErrors
+from retrowalk.web.schemas.common import ProblemPublic, ProblemsPublic
+
+API_PREFIX = "/api"
+
+
+class NotFound(InputError):
+    """The thing named does not exist, or is not the asker's to see."""
+
+
+class NeedsOnboarding(Exception):
+    """A page for a walker was asked for before anyone onboarded."""
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(InputErrors, _input_errors)
+    app.add_exception_handler(InputError, _input_error)
+    app.add_exception_handler(SafetyLimitError, _safety)
+    app.add_exception_handler(StorageError, _storage)
+    app.add_exception_handler(IntegrityError, _refused_by_database)
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(NeedsOnboarding, _onboard_first)
+
+
+def problems(errors: list[InputError], status: int) -> JSONResponse:
+    body = ProblemsPublic(detail=[ProblemPublic.of(error) for error in errors])
+    return JSONResponse(body.model_dump(mode="json"), status_code=status)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX + "/") or request.url.path == API_PREFIX
+
+
+def _answer(request: Request, errors: list[InputError], status: int, title: str) -> Response:
+    if _is_api(request):
+        return problems(errors, status)
+    from retrowalk.web.pages.render import error_page
+
+    return error_page(request, status, title, [str(error) for error in errors])
+
+
+async def _not_found(request: Request, error: Exception) -> Response:
+    assert isinstance(error, NotFound)
+    return _answer(request, [error], 404, "Not found")
+
+
+async def _input_errors(request: Request, error: Exception) -> Response:
+    assert isinstance(error, InputErrors)
+    return _answer(request, error.errors, 422, "That did not look right")
+
+
+async def _input_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, InputError)
+    return _answer(request, [error], 422, "That did not look right")
+
+
+async def _safety(request: Request, error: Exception) -> Response:
+    problem = InputError("safety", None, str(error))
+    return _answer(request, [problem], 409, "Stopped for safety")
+
+
+async def _storage(request: Request, error: Exception) -> Response:
+    problem = InputError("database", None, str(error))
+    return _answer(request, [problem], 503, "The database is not available")
+
+
+async def _refused_by_database(request: Request, error: Exception) -> Response:
+    """A value the services let through but a table's constraint refuses: nothing was written
+    (the unit of work rolled back), and the answer names the constraint."""
+    assert isinstance(error, IntegrityError)
+    found = re.search(r"\b(ck|uq|fk)_[a-z_]+", str(error.orig))
+    rule = found.group(0) if found else "a constraint"
+    problem = InputError(
+        "(request)", None, f"the database refused a value ({rule}); nothing was saved"
+    )
+    return _answer(request, [problem], 422, "That could not be saved")
+
+
+async def _request_invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    found = [_from_pydantic(item) for item in error.errors()]
+    return _answer(request, found, 422, "That did not look right")
+
+
+def _from_pydantic(item: dict[str, Any]) -> InputError:
+    where = [str(part) for part in item.get("loc", ())]
+    field = ".".join(where[1:]) or ".".join(where) or "(request)"
+    allowed = str(item.get("msg", "not allowed")).removeprefix("Value error, ")
+    if allowed.startswith("Input should be"):
+        allowed = "it should be" + allowed.removeprefix("Input should be")
+    return InputError(field, item.get("input"), allowed)
+
+
+async def _http(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    path = request.url.path
+    if error.status_code == 404:
+        problem = InputError("path", path, "no such page; start from the today page, /")
+    elif error.status_code == 405:
+        problem = InputError("method", request.method, "this address does not take it")
+    else:
+        problem = InputError("request", path, str(error.detail))
+    title = "Page not found" if error.status_code == 404 else "Not possible here"
+    response = _answer(request, [problem], error.status_code, title)
+    if error.headers:
+        response.headers.update(error.headers)
+    return response
+
+
+async def _onboard_first(request: Request, error: Exception) -> Response:
+    return RedirectResponse("/onboarding", status_code=303)

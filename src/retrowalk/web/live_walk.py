@@ -1,0 +1,181 @@
+"""The live session on stored data: today's walk for the coach's timeline, and logging what the
+browser reports when the walk ends.
+
+The browser plays the server-built timeline; at the end it sends how far it got, the pauses and
+the check-in. The walk record is rebuilt here from the same timeline with the coach's own types,
+so minutes walked, the speed walked longest and the outcome follow the terminal's rules exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from retrowalk.coach.belt import BeltSetting
+from retrowalk.coach.belt_log import BeltLog
+from retrowalk.coach.checkin import CheckIn
+from retrowalk.coach.completed import CompletedSession
+from retrowalk.coach.record import ChangedBy, Pause, WalkRecord
+from retrowalk.coach.schedule import build_timeline
+from retrowalk.coach.timeline import EventKind, Timeline
+from retrowalk.coach.walk import TodaysWalk
+from retrowalk.domain.dose import HandSupport
+from retrowalk.domain.equipment import MotorizedTreadmill
+from retrowalk.domain.errors import InputError, SafetyLimitError
+from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.services.clock import Clock
+from retrowalk.services.log_session import Logged, log_command, log_session
+from retrowalk.services.ports import UnitOfWork
+from retrowalk.services.records import StoredWalker
+from retrowalk.services.today import SessionAhead, today_session
+from retrowalk.services.walker_plan import programme_of, require_plan
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+
+
+@dataclass(frozen=True, slots=True)
+class LiveWalk:
+    """Today's walk, its timeline, and the planned session it walks (`seq`)."""
+
+    seq: int
+    walk: TodaysWalk
+    timeline: Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class WalkReport:
+    """What the browser saw: where session time ended, whether STOP ended it, the pauses, and
+    when the walker confirmed the planned speed step on the console (None if never)."""
+
+    seq: int
+    ended_at: float
+    stopped: bool
+    pauses: tuple[Pause, ...]
+    step_confirmed_at: float | None
+    answers: Answers
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The check-in as the page gives it; no hand support named means today's planned hands."""
+
+    pain_during: int
+    sharp_pain: bool
+    rpe: int
+    hands_used: HandSupport | None
+    stable_without_hands: bool
+    notes: str
+
+    def check_in(self, planned: HandSupport) -> CheckIn:
+        return CheckIn(
+            self.pain_during,
+            self.sharp_pain,
+            self.rpe,
+            self.hands_used or planned,
+            self.stable_without_hands,
+            self.notes,
+        )
+
+
+def live_walk(
+    walker: StoredWalker, new_uow: NewUnitOfWork, clock: Clock, unit: SpeedUnit
+) -> LiveWalk:
+    """Today's session as a walk for the coach; an InputError when there is none to walk today."""
+    ahead = today_session(walker.id, new_uow(), clock).session
+    if ahead is None:
+        raise InputError("walker_id", walker.id, "there is no plan to walk; see the today page")
+    if not ahead.is_today:
+        raise InputError("date", clock.today().isoformat(), f"the next session is on {ahead.on}")
+    if not ahead.decision.walk:
+        raise InputError("walker_id", walker.id, " ".join(ahead.decision.reasons))
+    with new_uow() as uow:
+        before = require_plan(uow, walker).state_before
+    previous = before.dose.speed if before.walked > 0 else None
+    walk = walk_of(walker, ahead, unit, previous)
+    return LiveWalk(ahead.seq, walk, build_timeline(walk))
+
+
+def walk_of(
+    walker: StoredWalker, ahead: SessionAhead, unit: SpeedUnit, previous: Speed | None = None
+) -> TodaysWalk:
+    """A session ahead as the coach's walk (its checklist and cues need no previous speed)."""
+    p = programme_of(walker)
+    dose = ahead.decision.dose
+    treadmill = p.equipment if isinstance(p.equipment, MotorizedTreadmill) else None
+    ceiling = p.speed_cap if dose.incline_percent > 0 else p.speed_ceiling
+    return TodaysWalk(
+        dose=dose,
+        sets=ahead.sets,
+        rest_minutes=ahead.rest_minutes,
+        unit=unit,
+        previous_speed=previous,
+        treadmill=treadmill,
+        speed_ceiling=ceiling if treadmill is not None else None,
+        label=f"session {ahead.seq + 1}, {ahead.on.isoformat()}",
+    )
+
+
+def log_live_walk(
+    walker: StoredWalker, report: WalkReport, new_uow: NewUnitOfWork, clock: Clock
+) -> tuple[CompletedSession, Logged]:
+    """Log the walk the browser reports, through the session-log service."""
+    live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit)
+    if report.seq != live.seq:
+        raise InputError(
+            "seq", report.seq, f"today's session is number {live.seq}; reload the page"
+        )
+    record = walk_record(live.timeline, report)
+    check_in = report.answers.check_in(live.walk.dose.hands)
+    completed = CompletedSession(live.walk, record, check_in)
+    command = log_command(walker_id=walker.id, **completed.log_entry())
+    return completed, log_session(command, new_uow(), clock)
+
+
+def walk_record(timeline: Timeline, report: WalkReport) -> WalkRecord:
+    """The record the coach's runner would have kept for the same walk."""
+    ended = report.ended_at
+    if not 0 <= ended <= timeline.end:
+        raise InputError("ended_at_seconds", ended, f"give 0 to {timeline.end:g} seconds")
+    if not report.stopped and ended < timeline.end:
+        raise InputError("stopped", False, "a walk that ends before its last set was stopped")
+    _check_step(timeline, report.step_confirmed_at, ended)
+    belt = BeltLog()
+    for event in timeline.events:
+        if event.at > ended or event.speed is None:
+            continue
+        if event.kind is EventKind.SET_START:
+            belt.runs_at(event.at, event.speed, ChangedBy.PLAN)
+        elif event.kind is EventKind.SPEED_STEP and report.step_confirmed_at is not None:
+            belt.runs_at(report.step_confirmed_at, event.speed, ChangedBy.PLAN)
+    return WalkRecord(
+        timeline, ended, report.stopped, tuple(belt.changes), report.pauses, tuple(belt.speeds)
+    )
+
+
+def _check_step(timeline: Timeline, step_at: float | None, ended: float) -> None:
+    """A confirmed step lies between the step and the next set's start (or the walk's end)."""
+    if step_at is None:
+        return
+    step = next((e for e in timeline.events if e.kind is EventKind.SPEED_STEP), None)
+    if step is None or step.at > ended:
+        raise InputError("step_confirmed_at_seconds", step_at, "no speed step was reached")
+    following = timeline.next_set_after(step.at)
+    latest = min(ended, following.start if following else ended)
+    if not step.at <= step_at <= latest:
+        allowed = f"give a second from {step.at:g} (the step) to {latest:g}"
+        raise InputError("step_confirmed_at_seconds", step_at, allowed)
+
+
+def within_todays_limits(live: LiveWalk, setting: BeltSetting) -> BeltSetting:
+    """The setting, if today's walk allows it: never faster than today's ceiling (or today's
+    speed, without a treadmill grid), never steeper than today's incline."""
+    walk = live.walk
+    ceiling = walk.speed_ceiling or walk.dose.speed
+    speed = setting.speed
+    if speed is not None and (ceiling is None or ceiling < speed):
+        limit = "no belt speed" if ceiling is None else ceiling.describe()
+        raise SafetyLimitError(f"{speed.describe()} is above today's limit ({limit})")
+    incline, today = setting.incline_percent, walk.dose.incline_percent
+    if incline > today:
+        raise SafetyLimitError(f"{incline:g} % is above today's incline ({today:g} %)")
+    return setting

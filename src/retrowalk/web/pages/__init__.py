@@ -1,0 +1,9 @@
+"""The walker's pages: server-rendered HTML on the same services as the API."""
+
+from fastapi import APIRouter
+
+from retrowalk.web.pages import history, live, onboarding, progress, settings, today
+
+pages_router = APIRouter(include_in_schema=False)
+for area in (onboarding, today, live, history, progress, settings):
+    pages_router.include_router(area.router)

@@ -1,0 +1,141 @@
+"""The history page: every logged session beside its prescription; log by hand, edit, delete
+and undo. Works as plain forms; with htmx, delete and undo swap the list in place."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from retrowalk.bootstrap import Wiring
+from retrowalk.domain.errors import InputError
+from retrowalk.domain.units import UnitSystem
+from retrowalk.services.commands import read_command
+from retrowalk.services.history import Period, history
+from retrowalk.services.log_edit import delete_log, edit_log, undo_last_change
+from retrowalk.services.log_entry import EntryIn, entry_fields
+from retrowalk.services.log_session import LogIn, log_session
+from retrowalk.services.records import StoredWalker
+from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
+from retrowalk.web.pages.forms import Form, command_from, given, typed
+from retrowalk.web.pages.log_form import NEW_ENTRY, entry_data, entry_values
+from retrowalk.web.pages.periods import Shown
+from retrowalk.web.pages.render import is_htmx, page
+
+router = APIRouter()
+
+
+@router.get("/history")
+def history_page(
+    request: Request,
+    walker: PageWalker,
+    wired: WiringDep,
+    units: Units,
+    shown: Shown = Shown.TWELVE_WEEKS,
+) -> Response:
+    return _history(request, walker, wired, units, shown, Form(dict(NEW_ENTRY)))
+
+
+@router.post("/history")
+async def log_by_hand(
+    request: Request, walker: PageWalker, wired: WiringDep, units: Units
+) -> Response:
+    form = await typed(request)
+    data = entry_data(form.values) | given(form.values, ("date",)) | {"walker_id": walker.id}
+    command = command_from(LogIn, data, form)
+    if command is not None:
+        try:
+            log_session(command, wired.uow(), wired.clock)
+        except InputError as error:
+            form.add(error)
+    if form.ok:
+        return RedirectResponse("/history?notice=logged", status_code=303)
+    return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, status=422)
+
+
+@router.post("/history/undo")
+def undo(request: Request, walker: PageWalker, wired: WiringDep, units: Units) -> Response:
+    restored = undo_last_change(walker.id, wired.uow(), wired.clock)
+    notice = f"Undone: the session of {restored.on.isoformat()} is back as it was."
+    return _after_change(request, walker, wired, units, notice, can_undo=False)
+
+
+@router.post("/history/{log_id}/delete")
+def delete(
+    request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep, units: Units
+) -> Response:
+    delete_log(walker.id, log.id, wired.uow(), wired.clock)
+    notice = f"Deleted the session of {log.on.isoformat()}."
+    return _after_change(request, walker, wired, units, notice, can_undo=True)
+
+
+@router.get("/history/{log_id}/edit")
+def edit_page(request: Request, log: OwnLog) -> Response:
+    return _edit(request, log, Form(entry_values(log.entry)))
+
+
+@router.post("/history/{log_id}")
+async def save_edit(
+    request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
+) -> Response:
+    form = await typed(request)
+    changes = entry_data(form.values)
+    for optional in ("minutes_done", "pain_after", "pain_next_morning", "hands_used", "notes"):
+        changes.setdefault(optional, "" if optional == "notes" else None)
+    if command_from(EntryIn, entry_fields(log.entry) | changes, form) is not None:
+        try:
+            edit_log(walker.id, log.id, changes, wired.uow(), wired.clock)
+        except InputError as error:
+            form.add(error)
+    if form.ok:
+        return RedirectResponse("/history?notice=saved", status_code=303)
+    return _edit(request, log, form, status=422)
+
+
+NOTICES = {"logged": "Logged. The next session is planned from it.", "saved": "Saved your changes."}
+
+
+def _history(
+    request: Request,
+    walker: StoredWalker,
+    wired: Wiring,
+    units: UnitSystem,
+    shown: Shown,
+    form: Form,
+    status: int = 200,
+    notice: str | None = None,
+    can_undo: bool = False,
+) -> Response:
+    today = wired.clock.today()
+    period = read_command(Period, {"walker_id": walker.id, "since": shown.since(today)})
+    items = list(reversed(history(period, wired.uow())))
+    context = {
+        "title": "History",
+        "items": items,
+        "units": units,
+        "shown": shown,
+        "periods": list(Shown),
+        "form": form,
+        "today": today,
+        "notice": notice or NOTICES.get(request.query_params.get("notice", "")),
+        "can_undo": can_undo,
+    }
+    name = "_history_list.html" if is_htmx(request) and form.ok else "history.html"
+    return page(request, name, context, status)
+
+
+def _after_change(
+    request: Request,
+    walker: StoredWalker,
+    wired: Wiring,
+    units: UnitSystem,
+    notice: str,
+    can_undo: bool,
+) -> Response:
+    form = Form(dict(NEW_ENTRY))
+    return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, 200, notice, can_undo)
+
+
+def _edit(request: Request, log: object, form: Form, status: int = 200) -> Response:
+    return page(
+        request, "history_edit.html", {"title": "Edit a session", "log": log, "form": form}, status
+    )

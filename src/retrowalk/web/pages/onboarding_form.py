@@ -1,0 +1,110 @@
+"""The onboarding form's fields, read into the services' onboarding input and back.
+
+Fields are named after the services' own (`walker.age`); a kind of equipment's fields carry the
+kind as their prefix (`motorized_treadmill.min_speed`), so the kinds can share a page without
+sharing names. A treadmill's speeds are typed once with a unit chosen beside them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from retrowalk.domain.equipment import EquipmentKind
+from retrowalk.web.pages.forms import given, ticked
+
+WALKER_VALUES = (
+    "age",
+    "weight_kg",
+    "units",
+    "condition",
+    "severity",
+    "rest_pain",
+    "falls_last_year",
+)
+WALKER_TICKS = (
+    "balance_concern",
+    "dizziness",
+    "swelling",
+    "locking",
+    "giving_way",
+    "experienced",
+    "cleared_by_clinician",
+)
+EQUIPMENT_VALUES = {
+    EquipmentKind.MOTORIZED_TREADMILL: (
+        "min_speed",
+        "max_speed",
+        "speed_step",
+        "max_incline_percent",
+        "incline_step_percent",
+    ),
+    EquipmentKind.DEADMILL: (),
+    EquipmentKind.MANUAL_TREADMILL: ("incline_degrees", "resistance_levels"),
+    EquipmentKind.SLED: ("start_load_kg", "max_load_kg"),
+    EquipmentKind.OUTDOOR: (),
+}
+EQUIPMENT_TICKS = {
+    EquipmentKind.MOTORIZED_TREADMILL: ("handrails", "safety_clip"),
+    EquipmentKind.DEADMILL: ("handrails",),
+    EquipmentKind.MANUAL_TREADMILL: ("handrails",),
+    EquipmentKind.SLED: (),
+    EquipmentKind.OUTDOOR: ("spotter",),
+}
+SPEED_FIELDS = ("min_speed", "max_speed", "speed_step")
+TREADMILL = EquipmentKind.MOTORIZED_TREADMILL.value
+
+# What a new walker sees before typing anything: a common home treadmill.
+DEFAULTS = {
+    "walker.units": "imperial",
+    "walker.severity": "moderate",
+    "walker.rest_pain": "0",
+    "walker.falls_last_year": "0",
+    "equipment.kind": TREADMILL,
+    f"{TREADMILL}.speed_unit": "mph",
+    f"{TREADMILL}.min_speed": "0.5",
+    f"{TREADMILL}.max_speed": "10",
+    f"{TREADMILL}.speed_step": "0.1",
+    f"{TREADMILL}.max_incline_percent": "15",
+    f"{TREADMILL}.incline_step_percent": "0.5",
+    f"{TREADMILL}.handrails": "on",
+    f"{TREADMILL}.safety_clip": "on",
+    "deadmill.handrails": "on",
+    "manual_treadmill.handrails": "on",
+    "sessions_per_week": "3",
+}
+
+
+def onboarding_data(values: dict[str, str]) -> dict[str, Any]:
+    walker = given(values, WALKER_VALUES, "walker.") | ticked(values, WALKER_TICKS, "walker.")
+    surgery = values.get("walker.surgery.kind", "none")
+    if surgery != "none":
+        walker["surgery"] = {"kind": surgery, **given(values, ("date",), "walker.surgery.")}
+    data: dict[str, Any] = {"walker": walker, "equipment": _equipment(values)}
+    return data | given(values, ("start", "sessions_per_week"))
+
+
+def _equipment(values: dict[str, str]) -> dict[str, Any]:
+    kind = values.get("equipment.kind", "")
+    if kind not in EQUIPMENT_VALUES:
+        return {"kind": kind}
+    prefix = f"{kind}."
+    fields = given(values, EQUIPMENT_VALUES[EquipmentKind(kind)], prefix)
+    fields |= ticked(values, EQUIPMENT_TICKS[EquipmentKind(kind)], prefix)
+    if kind == TREADMILL:
+        unit = values.get(f"{prefix}speed_unit", "mph")
+        unit = unit if unit in ("mph", "kmh") else "mph"
+        fields = {f"{k}_{unit}" if k in SPEED_FIELDS else k: v for k, v in fields.items()}
+    return {"kind": kind, **fields}
+
+
+def form_field(service_field: str, values: dict[str, str]) -> str:
+    """The form's name for a field the services named ('equipment.min_speed_mph' is
+    'motorized_treadmill.min_speed'); the equipment as a whole is its kind's fieldset."""
+    if not service_field.startswith("equipment") or service_field == "equipment.kind":
+        return service_field
+    kind = values.get("equipment.kind", "")
+    name = service_field.removeprefix("equipment").removeprefix(".")
+    for unit in ("_mph", "_kmh"):
+        if name.removesuffix(unit) in SPEED_FIELDS:
+            name = name.removesuffix(unit)
+    return f"{kind}.{name}" if name else kind

@@ -1,0 +1,45 @@
+"""Rendering pages: the Jinja2 environment, its helpers, and the error page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from retrowalk.domain.units import format_number
+from retrowalk.web.charts.scale import GEOMETRY
+from retrowalk.web.words import day_text, sets_text, speed_text
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parents[1] / "templates")
+TEMPLATES.env.filters["number"] = format_number
+TEMPLATES.env.auto_reload = False  # the templates ship inside the package
+TEMPLATES.env.filters["field_label"] = lambda name: (
+    name.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+)
+TEMPLATES.env.globals.update(speed_text=speed_text, day_text=day_text, sets_text=sets_text)
+TEMPLATES.env.globals["chart_box"] = GEOMETRY
+
+NAVIGATION = (
+    ("/", "Today"),
+    ("/history", "History"),
+    ("/progress", "Progress"),
+    ("/settings", "Settings"),
+)
+
+
+def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    context = {"navigation": NAVIGATION, "path": request.url.path, **context}
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, title: str, messages: list[str]) -> HTMLResponse:
+    return page(
+        request, "error.html", {"title": title, "status": status, "messages": messages}, status
+    )
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"

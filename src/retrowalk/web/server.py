@@ -1,0 +1,71 @@
+"""Serving the web app: where it may listen, and the database it opens on first run.
+
+Local single-user mode has no login, so it listens on this machine only. Another address needs
+authentication switched on, which arrives with clinician accounts (`--auth`); until then the
+refusal says so. On first run the embedded SQLite database is created at the current schema; an
+older SQLite database is backed up, then upgraded. An older PostgreSQL database is left to
+`retrowalk db upgrade` (a clinic upgrades on purpose, after its own backup).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import UTC, datetime
+
+from retrowalk.bootstrap import Wiring, bootstrap
+from retrowalk.domain.errors import InputError
+from retrowalk.settings import Settings
+
+AUTH_OPTION = "--auth"
+LOOPBACK_NAMES = ("localhost",)
+
+
+def check_listen_address(host: str, authentication: bool = False) -> None:
+    """Refuse an address other computers can reach unless authentication is on."""
+    if authentication or is_loopback(host):
+        return
+    raise InputError(
+        "--host",
+        host,
+        "without authentication retrowalk serve listens on this computer only (127.0.0.1, ::1 "
+        f"or localhost); listening on another address needs authentication ({AUTH_OPTION}), "
+        "which comes with clinician accounts and is not available yet",
+    )
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def open_database(settings: Settings) -> tuple[Wiring, str]:
+    """The wiring on a database at the current schema, and a sentence saying what was done."""
+    from retrowalk.store.database import is_sqlite
+    from retrowalk.store.migrate import SchemaState, ensure_current, schema_state, upgrade
+
+    wiring = bootstrap(settings, check_schema=False)
+    try:
+        state, revision = schema_state(wiring.engine)
+        where = settings.resolved_database_url
+        note = f"Using the database at {where}."
+        if state is SchemaState.EMPTY:
+            note = f"Created a new database at {where}."
+        elif state is SchemaState.OLDER and is_sqlite(wiring.engine):
+            copy = settings.data_dir / "backups" / f"before-upgrade-{_stamp()}.sqlite3"
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            wiring.data.backup(copy)
+            upgrade(wiring.engine)
+            note = f"Upgraded the database from schema {revision}; the old one is kept at {copy}."
+        ensure_current(wiring.engine)
+    except BaseException:
+        wiring.close()
+        raise
+    return wiring, note
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

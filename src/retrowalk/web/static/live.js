@@ -1,0 +1,279 @@
+// The live session in the browser: plays the server-built timeline (the coach's own events and
+// words, see web/schemas/live.py) on session time that stands still while paused or while the
+// walker sets the console, like coach/runner.py. STOP always works, on one tap, with no network.
+(() => {
+  "use strict";
+  const T = JSON.parse(document.getElementById("timeline").textContent);
+  const $ = (id) => document.getElementById(id);
+  const EPSILON = 1e-6;
+  const voice = readVoice();
+
+  // Session time (seconds), scaled by ?time_scale=N for demonstrations and tests.
+  const clock = () => (performance.now() / 1000) * T.time_scale;
+  let zero = 0;
+  let heldAt = 0; // held until the walker confirms the checklist
+  const now = () => (heldAt !== null ? heldAt : clock() - zero);
+  const hold = (at) => { if (heldAt === null) heldAt = at === undefined ? now() : at; };
+  const release = () => { if (heldAt !== null) { zero = clock() - heldAt; heldAt = null; } };
+
+  let next = 0;
+  let gate = null;
+  let pendingStep = null;
+  let stepConfirmedAt = null;
+  let paused = null;
+  const pauses = [];
+  let ended = null;
+  let stopped = false;
+  let speedText = null;
+  let said = "";
+
+  function fireDue() {
+    while (gate === null && ended === null && next < T.events.length) {
+      const event = T.events[next];
+      if (event.at > now() + EPSILON) return;
+      next += 1;
+      fire(event);
+    }
+  }
+
+  function fire(event) {
+    if (event.kind === "check_in") { say(event.text); finish(false); return; }
+    say(event.text);
+    event.details.forEach((item) => speak(item));
+    if (event.kind === "checklist") { showChecklist(event.details); }
+    if (event.kind === "set_start") { showChecklist([]); belt(event.speed); }
+    if (event.kind === "rest" || event.kind === "done") { belt(null); }
+    if (event.kind === "speed_step") {
+      if (event.prompt) { pendingStep = event; ask(event.prompt); }
+      else { stepConfirmedAt = event.at; speedText = event.speed_text; belt(event.speed); }
+    }
+    if (event.waits) { gate = event; hold(event.at); ask(event.prompt); }
+    else if (event.kind === "set_start" && event.speed_text) { speedText = event.speed_text; }
+  }
+
+  function confirm() {
+    if (paused !== null || ended !== null) return;
+    keepAwake();
+    if (pendingStep !== null) {
+      stepConfirmedAt = now();
+      speedText = pendingStep.speed_text;
+      pendingStep = null;
+    }
+    if (gate !== null) {
+      if (gate.kind === "set_start" && gate.speed_text) speedText = gate.speed_text;
+      gate = null;
+      release();
+    }
+    ask(null);
+    fireDue();
+    draw();
+  }
+
+  function togglePause() {
+    if (gate !== null || ended !== null) return;
+    if (paused === null) {
+      hold();
+      paused = { at: now(), began: clock() };
+      interrupt(T.messages.paused);
+      belt(null);
+    } else {
+      endPause();
+      release();
+      interrupt(T.messages.resumed);
+    }
+    draw();
+  }
+
+  function endPause() {
+    if (paused !== null) {
+      pauses.push({ at_seconds: round(paused.at), seconds: round(clock() - paused.began) });
+      paused = null;
+    }
+  }
+
+  function stop() {
+    if (ended !== null) return;
+    endPause();
+    stopped = true;
+    ended = now();
+    hold();
+    gate = null;
+    ask(null);
+    interrupt(T.messages.stopped);
+    belt(null);
+    finish(true);
+  }
+
+  function finish(byStop) {
+    if (!byStop) ended = now();
+    hold();
+    $("controls").hidden = true;
+    letSleep();
+    showCheckIn();
+    draw();
+  }
+
+  // The belt follows only with a treadmill connected on the server side.
+  function belt(speed) {
+    if (!T.belt_follows) return;
+    const body = speed ? { moving: true, speed_kmh: speed.kmh, incline_percent: T.dose.incline_percent } : { moving: false };
+    fetch(`/api/walkers/${T.walker_id}/belt`, {
+      method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+    }).catch(() => {});
+  }
+
+  // Speech, through the browser's own voices; stop and pause cut in at once.
+  function readVoice() {
+    try { return { on: true, rate: 1, volume: 1, voice: "", ...JSON.parse(localStorage.getItem("retrowalk.voice") || "{}") }; }
+    catch (error) { return { on: true, rate: 1, volume: 1, voice: "" }; }
+  }
+  function speak(text) {
+    if (!voice.on || !("speechSynthesis" in window) || !text) return;
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.rate = voice.rate;
+    utterance.volume = voice.volume;
+    const chosen = speechSynthesis.getVoices().find((v) => v.name === voice.voice);
+    if (chosen) utterance.voice = chosen;
+    speechSynthesis.speak(utterance);
+  }
+  function say(text) { said = text; speak(text); }
+  function interrupt(text) { if ("speechSynthesis" in window) speechSynthesis.cancel(); say(text); }
+  function ask(prompt) {
+    $("prompt-box").hidden = prompt === null;
+    $("prompt").textContent = prompt || "";
+    if (prompt) speak(prompt);
+  }
+
+  // A screen wake lock, so the phone does not sleep mid-set.
+  let lock = null;
+  async function keepAwake() {
+    if (lock !== null || ended !== null) return;
+    if (!("wakeLock" in navigator)) { $("wake").textContent = "Screen may sleep: keep it awake in your phone's settings"; return; }
+    try {
+      lock = await navigator.wakeLock.request("screen");
+      $("wake").textContent = "Screen kept awake";
+      lock.addEventListener("release", () => { lock = null; $("wake").textContent = "Screen may sleep"; });
+    } catch (error) { $("wake").textContent = "Screen may sleep: keep it awake in your phone's settings"; }
+  }
+  function letSleep() { if (lock !== null) lock.release(); }
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible" && heldAt === null) keepAwake(); });
+
+  // Drawing.
+  function countdown(moment) {
+    const window = T.sets.find((w) => w.start <= moment && moment < w.end);
+    if (window) return [window.number, window.end - moment];
+    const upcoming = T.sets.find((w) => w.start >= moment);
+    if (!upcoming) return [null, 0];
+    return gate !== null ? [upcoming.number, upcoming.end - upcoming.start] : [null, upcoming.start - moment];
+  }
+  function state() {
+    if (stopped) return "stopped";
+    if (ended !== null) return "finished";
+    if (paused !== null) return "paused";
+    if (gate !== null) return gate.kind === "checklist" ? "setting_up" : "waiting";
+    return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
+  }
+  const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
+  function draw() {
+    const moment = now();
+    const [number, left] = countdown(moment);
+    const current = state();
+    $("player").dataset.state = current;
+    $("status").textContent = STATUS[current];
+    $("countdown").textContent = clockText(ended !== null ? 0 : left);
+    $("set").textContent = number ? `${number} of ${T.sets.length}` : "–";
+    const speed = pendingStep ? `${speedText} → ${pendingStep.speed_text}` : speedText;
+    $("speed").textContent = speed || "–";
+    $("hands").textContent = T.hands;
+    $("said").textContent = said;
+    const coming = ended === null ? T.events.find((e) => e.at > moment + EPSILON && e.preview) : null;
+    $("coming").textContent = coming ? coming.preview : "";
+    $("pause").textContent = paused !== null ? "Go on" : "Pause";
+  }
+  function clockText(seconds) {
+    const whole = Math.max(0, Math.ceil(seconds - EPSILON));
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  }
+  function showChecklist(items) {
+    const list = $("checklist");
+    list.replaceChildren(...items.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
+  }
+  const round = (value) => Math.round(value * 10) / 10;
+
+  // The check-in, logged through the API.
+  function showCheckIn() {
+    $("player").hidden = true;
+    $("check-in").hidden = false;
+    $("check-in-title").textContent = T.messages.check_in;
+    T.questions.forEach((q) => { const label = $(`q-${q.field}`); if (label) label.textContent = q.text; });
+    $("hands_used").value = T.dose.hand_support;
+    $("check-in-title").focus();
+  }
+  function answers(form) {
+    const data = new FormData(form);
+    const number = (name) => (data.get(name) === "" ? null : Number(data.get(name)));
+    return {
+      pain_during: number("pain_during"), sharp_pain: data.get("sharp_pain") === "true", rpe: number("rpe"),
+      hands_used: data.get("hands_used"), stable_without_hands: data.get("stable_without_hands") === "true",
+      notes: data.get("notes") || "",
+    };
+  }
+  async function submit(event) {
+    event.preventDefault();
+    const form = event.target;
+    form.querySelectorAll(".error").forEach((p) => { p.hidden = true; p.textContent = ""; });
+    form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+    const body = {
+      seq: T.seq, ended_at_seconds: round(ended), stopped, pauses,
+      step_confirmed_at_seconds: stepConfirmedAt === null ? null : round(stepConfirmedAt), check_in: answers(form),
+    };
+    let response;
+    try {
+      response = await fetch(`/api/walkers/${T.walker_id}/live-sessions`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+      });
+    } catch (error) {
+      return problem("form", "Could not reach retrowalk. Your answers are still here: try Save again.");
+    }
+    const result = await response.json();
+    if (response.status === 201) return saved(result);
+    (result.detail || []).forEach((p) => {
+      const given = p.value === null ? "" : ` (got ${p.value})`;
+      problem(p.field.replace(/^check_in\./, ""), `${p.allowed}${given}`);
+    });
+  }
+  function problem(field, message) {
+    const slot = $(`${field}-error`) || $("form-error");
+    slot.hidden = false;
+    slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+    const input = $(field);
+    if (input) { input.setAttribute("aria-invalid", "true"); input.focus(); }
+  }
+  function saved(result) {
+    $("check-in").hidden = true;
+    $("saved").hidden = false;
+    $("saved-summary").textContent = result.summary;
+    $("saved-title").focus();
+    speak(result.summary);
+  }
+
+  // Controls: the buttons, and the terminal's keys (Enter, space, s; Escape also stops).
+  $("stop").addEventListener("click", stop);
+  $("pause").addEventListener("click", togglePause);
+  $("confirm").addEventListener("click", confirm);
+  $("check-in-form").addEventListener("submit", submit);
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    const pressing = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
+    if (ended !== null || typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape" || event.key === "s" || event.key === "S") { event.preventDefault(); stop(); }
+    else if (pressing) return;
+    else if (event.key === "Enter") { event.preventDefault(); confirm(); }
+    else if (event.key === " ") { event.preventDefault(); togglePause(); }
+  });
+
+  fireDue();
+  draw();
+  setInterval(() => { fireDue(); draw(); }, 100);
+})();

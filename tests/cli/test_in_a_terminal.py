@@ -1,0 +1,113 @@
+"""`retrowalk init` and `retrowalk log` asked at a real terminal (a pseudo-terminal, through
+pexpect): Enter takes the default shown, and a wrong answer is refused with the reason and asked
+again, whether the answer's own rule refuses it as it is typed or the service does on saving."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pexpect
+
+from tests.cli.support import RETROWALK, as_json, data_dir_fixture, days_ago, invoke, onboard
+
+__all__ = ["data_dir_fixture"]
+ENTER = ""
+
+
+def _spawn(*arguments: str) -> pexpect.spawn:
+    assert RETROWALK is not None
+    env = {**os.environ, "TERM": "xterm-256color"}
+    return pexpect.spawn(
+        RETROWALK, list(arguments), env=env, dimensions=(40, 120), encoding="utf-8", timeout=20
+    )
+
+
+def _answer(child: pexpect.spawn, steps: list[tuple[str, str]]) -> None:
+    for question, typed in steps:
+        child.expect(question)
+        child.sendline(typed)
+
+
+def _finish(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    output: str = child.before
+    return output
+
+
+def test_init_asks_again_after_a_wrong_answer_and_sets_the_walker_up(data_dir: Path):
+    child = _spawn("init")
+
+    _answer(child, [("Your age", "200")])
+    child.expect("✗ '200': it should be less than or equal to 110")
+    _answer(child, [
+        ("Your age", "67"), ("Speeds in mph", "metric"), ("Your weight", "160 lb"),
+        ("What brings you", "1"), ("How bad is it", ENTER), ("Knee surgery", ENTER),
+        ("cleared you", "yes"), ("pain at rest", "2"), ("Falls", ENTER), ("balance", ENTER),
+        ("dizzy", ENTER), ("swollen", ENTER), ("lock or catch", ENTER), ("give way", ENTER),
+        ("walked backward", ENTER), ("What will you walk on", ENTER), ("shows speed in", ENTER),
+        ("slowest speed", ENTER), ("fastest speed", ENTER), ("changes the speed", ENTER),
+        ("highest incline", ENTER), ("handrails", ENTER), ("safety key", ENTER),
+        ("first session", ENTER), ("Save these answers", ENTER),
+    ])  # fmt: skip
+    output = _finish(child)
+
+    assert "Set up. First session" in output
+    card = as_json(invoke("today", "--json"))
+    assert card["units"] == "metric"
+    assert card["session"]["speed"] == {"mph": 0.5, "kmh": 0.8}
+
+
+def test_init_asks_again_for_an_answer_the_service_refuses_on_saving(data_dir):
+    child = _spawn("init", "--age", "58", "--condition", "knee_oa", "--equipment", "deadmill")
+
+    _answer(child, [
+        ("Speeds in mph", ENTER), ("Your weight", ENTER), ("How bad is it", ENTER),
+        ("Knee surgery", "other"), ("Date of the operation", "2999-01-01"),
+    ])  # fmt: skip
+    _answer(child, [("cleared you", "yes")])
+    for question in ("pain at rest", "Falls", "balance", "dizzy", "swollen",
+                     "lock or catch", "give way", "walked backward", "handrails", "first session",
+                     "Save these answers"):  # fmt: skip
+        _answer(child, [(question, ENTER)])
+    child.expect("give a date not after today")
+    _answer(child, [("Date of the operation", days_ago(30))])
+    output = _finish(child)
+
+    assert "Go gently" in output and "A cautious start" in output
+
+
+def test_log_asks_what_the_options_did_not_give_and_refuses_a_pain_of_eleven(data_dir):
+    onboard()
+    child = _spawn("log", "--notes", "felt steady")
+
+    _answer(child, [
+        ("The day you walked", ENTER), ("Minutes walked", "2.5"), ("Belt speed, mph", ENTER),
+        ("Incline", ENTER), ("hand support", ENTER), ("hurt while you walked", "11"),
+    ])  # fmt: skip
+    child.expect("✗ '11': it should be less than or equal to 10")
+    _answer(child, [
+        ("hurt while you walked", "2"), ("just after", ENTER), ("How hard", "5"),
+        ("sharp, sudden pain", ENTER), ("steady enough", ENTER),
+    ])  # fmt: skip
+    output = _finish(child)
+
+    assert "Logged session 1" in output and "Next session" in output
+    [logged] = as_json(invoke("history", "--json"))
+    assert (logged["minutes_done"], logged["pain_during"], logged["rpe"]) == (2.5, 2, 5)
+    assert logged["notes"] == "felt steady" and logged["pain_after"] is None
+
+
+def test_deleting_at_a_terminal_asks_first_and_no_keeps_the_session(data_dir):
+    onboard()
+    invoke("log", "--yes")
+    child = _spawn("log", "delete", "1")
+
+    _answer(child, [("Delete session 1", ENTER)])
+    _finish(child)
+
+    assert [s["log_id"] for s in as_json(invoke("history", "--json"))] == [1]
+    assert json.loads(invoke("history", "--json").stdout)[0]["done"] is True

@@ -1,0 +1,84 @@
+"""`retrowalk devices scan` and `retrowalk go --device` through Typer's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from retrowalk.cli.app import app
+from retrowalk.domain.units import METRES_PER_SECOND_IN_ONE_MPH
+from tests.devices.test_scan import NO_SYSTEM_BUS
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ANSWERS = '{"pain_during": 1, "sharp_pain": false, "rpe": 4}'
+runner = CliRunner()
+
+
+def _go(tmp_path: Path, *options: str):
+    answers = tmp_path / "answers.json"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    scenario = str(EXAMPLES / "knee_oa_mph.json")
+    arguments = ["go", "--scenario", scenario, "--no-voice", "--check-in-from", str(answers)]
+    return runner.invoke(app, [*arguments, "--time-scale", "1000", *options])
+
+
+def test_scan_lists_the_virtual_treadmill_and_strap():
+    result = runner.invoke(app, ["devices", "scan", "--virtual", "--timeout", "0.5"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "treadmill         VIRTUAL-TREADMILL     retrowalk virtual treadmill",
+        "heart-rate strap  VIRTUAL-STRAP         retrowalk virtual strap",
+    ]
+
+
+def test_scan_without_an_adapter_says_so_in_one_line_not_a_traceback(monkeypatch):
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
+
+    result = runner.invoke(app, ["devices", "scan", "--timeout", "0.5"])
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: no Bluetooth adapter found: switch Bluetooth on, or plug in an adapter\n"
+    )
+
+
+def test_go_on_the_virtual_treadmill_walks_the_plan_with_the_belt_following(tmp_path):
+    result = _go(tmp_path, "--device", "virtual", "--control", "--auto-confirm")
+
+    assert result.exit_code == 0, result.output
+    session = json.loads(result.stdout)
+    device = session["device"]
+    assert session["completed"] is True and session["minutes_walked"] == 3
+    assert device["control"] == "on" and device["partial"] is False
+    walking = [s["speed_mps"] for s in device["samples"] if s["speed_mps"]]
+    at_dose = [v for v in walking if round(v / METRES_PER_SECOND_IN_ONE_MPH, 2) == 0.5]
+    assert len(at_dose) > 0.9 * 180  # 0.5 mph for nearly all of the 3 minutes
+
+
+def test_go_without_control_only_reads_the_treadmill(tmp_path):
+    result = _go(tmp_path, "--device", "virtual", "--auto-confirm")
+
+    assert result.exit_code == 0, result.output
+    device = json.loads(result.stdout)["device"]
+    assert device["control"] == "off"
+    assert {s["speed_mps"] for s in device["samples"]} == {0.0}  # nobody started the belt
+
+
+def test_go_refuses_to_let_a_script_start_a_real_treadmills_belt(tmp_path):
+    result = _go(tmp_path, "--device", "AA:BB:CC:DD:EE:FF", "--control", "--auto-confirm")
+
+    assert result.exit_code == 2
+    assert "--auto-confirm" in result.stderr and "walker's own Enter" in result.stderr
+
+
+def test_go_with_a_real_treadmill_and_no_adapter_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
+
+    result = _go(tmp_path, "--device", "AA:BB:CC:DD:EE:FF", "--auto-confirm")
+
+    assert result.exit_code == 1
+    assert "no Bluetooth adapter found" in result.stderr
+    assert "Traceback" not in result.output

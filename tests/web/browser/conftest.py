@@ -1,0 +1,138 @@
+"""Browser tests: the real server (`retrowalk serve`) in a subprocess on a free port, driven by
+Playwright through Debian's Chromium (`/usr/bin/chromium`, installed by
+scripts/system-packages.sh; never downloaded). Screenshots go to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).parents[3] / "test-artifacts" / "screenshots"
+PHONE: ViewportSize = {"width": 360, "height": 740}
+START_DEADLINE_SECONDS = 20.0
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[str]
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_until_up(server: Server) -> None:
+    deadline = time.monotonic() + START_DEADLINE_SECONDS
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(
+                f"retrowalk serve exited with {server.process.returncode}:\n{server.output()}"
+            )
+        try:
+            if httpx.get(server.url + "/api/openapi.json", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    pytest.fail(
+        f"retrowalk serve did not answer within {START_DEADLINE_SECONDS} s:\n{server.output()}"
+    )
+
+
+@pytest.fixture(name="server")
+def server_fixture(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]:
+    """`retrowalk serve` on a fresh data directory (the database is created on first run)."""
+    port = _free_port()
+    env = os.environ | {
+        "RETROWALK_DATA_DIR": str(tmp_path / "data"),
+        "RETROWALK_CONFIG_FILE": str(tmp_path / "absent.toml"),
+    }
+    env.pop("RETROWALK_DATABASE_URL", None)
+    log = tmp_path / "server.log"
+    command = [sys.executable, "-m", "retrowalk.cli.main", "serve", "--port", str(port)]
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
+        )
+    server = Server(f"http://127.0.0.1:{port}", process, log)
+    try:
+        _wait_until_up(server)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        request.node.add_report_section("call", "retrowalk serve", server.output())
+
+
+@pytest.fixture(name="playwright", scope="session")
+def playwright_fixture() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(name="browser", scope="session")
+def browser_fixture(playwright: Playwright) -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `bash scripts/system-packages.sh` (installs chromium)"
+        )
+    browser = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(name="phone")
+def phone_fixture(browser: Browser, server: Server) -> Iterator[Page]:
+    """A page in a phone-sized viewport (360 px wide, touch), on the server."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, base_url=server.url, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def fits_the_width(page: Page) -> bool:
+    """Nothing sticks out sideways (no horizontal scrolling at this viewport)."""
+    overflow: bool = page.evaluate(
+        "document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"
+    )
+    return overflow
