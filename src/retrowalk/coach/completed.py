@@ -10,6 +10,15 @@ from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.services.records import Sample
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceTrace:
+    """What a connected treadmill recorded: 1 Hz samples, and why the session is partial."""
+
+    samples: tuple[Sample, ...] = ()
+    partial_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +26,7 @@ class CompletedSession:
     walk: TodaysWalk
     record: WalkRecord
     check_in: CheckIn
+    trace: DeviceTrace | None = None
 
     @property
     def outcome(self) -> SessionOutcome:
@@ -48,9 +58,17 @@ class CompletedSession:
             "speed_done_mph": mph,
             "speed_done_kmh": kmh,
             "incline_done_percent": self.walk.dose.incline_percent,
-            "notes": self.check_in.notes,
-            "source": "live",
+            "notes": self._notes(),
+            "source": "live" if self.trace is None else "device",
+            "samples": [] if self.trace is None else [asdict(s) for s in self.trace.samples],
         }
+
+    def _notes(self) -> str:
+        partial = self.trace.partial_reasons if self.trace is not None else ()
+        if not partial:
+            return self.check_in.notes
+        said = f"Partial session: {'; '.join(partial)}."
+        return f"{self.check_in.notes}\n{said}".strip()
 
     def to_json(self) -> dict[str, Any]:
         record, walk = self.record, self.walk

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from retrowalk.coach.belt import Belt, SpeedDial
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
-from retrowalk.coach.completed import CompletedSession
+from retrowalk.coach.completed import CompletedSession, DeviceTrace
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.runner import Fired, Runner
@@ -51,8 +51,10 @@ def finish(
     check_in: CheckInPort,
     logger: SessionLogger,
     voice: Voice,
+    trace: DeviceTrace | None = None,
 ) -> Finished:
-    completed = CompletedSession(walk, record, check_in.ask(walk.dose.hands))
+    """Ask the check-in and log the session (with a treadmill's samples, when there was one)."""
+    completed = CompletedSession(walk, record, check_in.ask(walk.dose.hands), trace)
     summary = logger.log(completed)
     voice.say(say(Cue.LOGGED, summary=summary))
     return Finished(completed, summary)

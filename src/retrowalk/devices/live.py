@@ -13,6 +13,7 @@ from rich.console import Console
 
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
+from retrowalk.coach.completed import DeviceTrace
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.session import Finished, finish, runner_for
@@ -81,8 +82,10 @@ def walk_with_device(
         with screen, KeyReader.on_standard_input(keys):
             record = runner.run()
         check_in = parts.check_in or TerminalCheckIn(parts.console, voice)
-        finished = finish(walk, record, check_in, parts.logger, voice)
-        return finished, belt.session.report()
+        report = belt.session.report()
+        trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
+        finished = finish(walk, record, check_in, parts.logger, voice, trace)
+        return finished, report
 
 
 class PressesEnter:

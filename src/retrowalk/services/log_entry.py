@@ -32,8 +32,9 @@ class SampleIn(Command):
 class EntryIn(OutcomeIn):
     pain_next_morning: Pain | None = None  # type: ignore[assignment]
     hands_used: HandSupport | None = None
-    speed_done_mph: float | None = Field(default=None, ge=0, lt=20)
-    speed_done_kmh: float | None = Field(default=None, ge=0, lt=32)
+    # The same bounds as the database's check constraint, so a refusal names the field.
+    speed_done_mph: float | None = Field(default=None, ge=0, le=10)
+    speed_done_kmh: float | None = Field(default=None, ge=0, le=10)
     incline_done_percent: float | None = Field(default=None, ge=0, le=40)
     notes: str = Field(default="", max_length=4000)
     source: Source = Source.MANUAL

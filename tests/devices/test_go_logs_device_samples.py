@@ -1,0 +1,48 @@
+"""`retrowalk go --device virtual` for the stored walker keeps the treadmill's 1 Hz samples with
+the logged session, marked as a device session (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RETROWALK = shutil.which("retrowalk", path=str(Path(sys.executable).parent))
+
+
+def _run(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    assert RETROWALK is not None
+    environment = {**os.environ, "RETROWALK_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [RETROWALK, *arguments], capture_output=True, text=True, env=environment, timeout=120,
+        check=False,
+    )  # fmt: skip
+
+
+def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_path):
+    scenario = json.loads((ROOT / "examples" / "knee_oa_mph.json").read_text(encoding="utf-8"))
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps({k: scenario[k] for k in ("walker", "equipment")}), "utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"pain_during": 1, "sharp_pain": false, "rpe": 4}', encoding="utf-8")
+    data = tmp_path / "data"
+    start = date.today().isoformat()
+    assert (
+        _run(data, "init", "--from-file", str(profile), "--start", start, "--yes").returncode == 0
+    )
+
+    walked = _run(
+        data, "go", "--device", "virtual", "--control", "--auto-confirm",
+        "--check-in-from", str(answers), "--time-scale", "120", "--no-voice",
+    )  # fmt: skip
+
+    assert walked.returncode == 0, walked.stderr
+    device_samples = json.loads(walked.stdout)["device"]["samples"]
+    exported = json.loads(_run(data, "export", "--format", "json").stdout)["tables"]
+    assert len(exported["session_samples"]) == len(device_samples) > 100
+    assert [log["source"] for log in exported["session_logs"]] == ["device"]
