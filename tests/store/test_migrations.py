@@ -163,3 +163,9 @@ def test_an_older_database_is_told_to_run_db_upgrade_and_then_upgrades(
     with engine.connect() as connection:
         names = connection.execute(text("SELECT name, nickname FROM accounts ORDER BY id")).all()
     assert names == [(row["name"], None) for row in seed["accounts"]]
+
+
+def test_the_quick_head_check_names_the_newest_migration() -> None:
+    from retrowalk.store.migrate import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION

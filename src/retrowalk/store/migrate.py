@@ -6,15 +6,15 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from retrowalk.domain.errors import StorageError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest revision shipped, so a current database is recognised without loading Alembic (about
+# 120 ms of every command's start). A test keeps it equal to the migrations' own head.
+HEAD_REVISION = "0001"
 UPGRADE_HINT = "run `retrowalk db upgrade` (make a backup first with `retrowalk backup FILE`)"
 
 
@@ -26,6 +26,8 @@ class SchemaState(StrEnum):
 
 
 def head_revision(location: Path = MIGRATIONS) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory(str(location)).get_current_head()
     if head is None:
         raise AssertionError(f"no migrations in {location}")
@@ -34,13 +36,27 @@ def head_revision(location: Path = MIGRATIONS) -> str:
 
 def revisions(location: Path = MIGRATIONS) -> list[str]:
     """Every revision, oldest first."""
+    from alembic.script import ScriptDirectory
+
     walked = ScriptDirectory(str(location)).walk_revisions()
     return [script.revision for script in reversed(list(walked))]
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def _stamped_at_head(engine: Engine) -> bool:
+    """True when the database says it is at HEAD_REVISION (read with plain SQL, no Alembic)."""
+    try:
+        with engine.connect() as connection:
+            stamped = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return False  # no version table yet: let Alembic look properly
+    return [row[0] for row in stamped] == [HEAD_REVISION]
 
 
 def schema_state(engine: Engine, location: Path = MIGRATIONS) -> tuple[SchemaState, str | None]:
@@ -57,6 +73,8 @@ def schema_state(engine: Engine, location: Path = MIGRATIONS) -> tuple[SchemaSta
 
 def ensure_current(engine: Engine, location: Path = MIGRATIONS) -> None:
     """Make a brand-new database current; refuse an older, newer or unknown one."""
+    if location == MIGRATIONS and _stamped_at_head(engine):
+        return
     state, revision = schema_state(engine, location)
     if state is SchemaState.EMPTY:
         upgrade(engine, location=location)
@@ -76,6 +94,9 @@ def upgrade(engine: Engine, target: str = "head", location: Path = MIGRATIONS) -
         if sqlite:
             _foreign_keys(connection, on=False)
         try:
+            from alembic import command
+            from alembic.config import Config
+
             with connection.begin():
                 config = Config()
                 config.set_main_option("script_location", str(location))
