@@ -1,6 +1,7 @@
-"""`retrowalk serve`: the web app on this computer, creating the database on first run.
+"""`retrowalk serve`: the web app on this computer, creating the database on first run; with
+`--device`, the live session's belt follows a treadmill connected to this computer.
 
-FastAPI and uvicorn load inside the command, so the rest of the CLI starts without them.
+FastAPI, uvicorn and bleak load inside the command, so the rest of the CLI starts without them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Annotated
 import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error
-from retrowalk.domain.errors import StorageError
+from retrowalk.domain.errors import InputError, StorageError
 
 
 def register(app: typer.Typer) -> None:
@@ -24,16 +25,32 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
     ] = 8000,
+    device: Annotated[
+        str | None,
+        typer.Option(
+            "--device",
+            metavar="virtual|ADDRESS",
+            help="Open this FTMS treadmill for each live session (see `retrowalk devices scan`).",
+        ),
+    ] = None,
+    control: Annotated[
+        bool,
+        typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
+    ] = False,
 ) -> None:
     """Start the web app: today's session, the live coach, history and progress in a browser.
 
-    Example: [bold]retrowalk serve[/bold], then open http://127.0.0.1:8000
+    Examples:
+      [bold]retrowalk serve[/bold], then open http://127.0.0.1:8000
+      [bold]retrowalk serve --device virtual --control[/bold]   the belt follows the live page
     """
     from retrowalk.settings import get_settings
     from retrowalk.web.server import check_listen_address, open_database
 
     with fail_on_user_error():
         check_listen_address(host)
+        if control and device is None:
+            raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
         settings = get_settings()
         try:
             wiring, note = open_database(settings)
@@ -41,19 +58,36 @@ def serve(
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     try:
-        _run(wiring, host, port, note)
+        _run(wiring, host, port, note, device, control)
     finally:
         wiring.close()
 
 
-def _run(wiring: object, host: str, port: int, note: str) -> None:
+def _run(
+    wiring: object, host: str, port: int, note: str, device: str | None, control: bool
+) -> None:
     import uvicorn
 
     from retrowalk.bootstrap import Wiring
     from retrowalk.web.app import create_app
+    from retrowalk.web.belt import LiveBelt
 
     assert isinstance(wiring, Wiring)
     shown = f"[{host}]" if ":" in host else host
+    belt: LiveBelt | None = None
     typer.echo(note)
+    if device is not None:
+        from retrowalk.coach.clock import MonotonicClock
+        from retrowalk.devices.opening import DeviceChoice
+        from retrowalk.web.treadmills import TreadmillBelts, opener_for
+
+        belt = TreadmillBelts(opener_for(DeviceChoice(device, control), MonotonicClock()))
+        setting = "retrowalk sets the belt" if control else "read-only: you set the belt"
+        typer.echo(f"Treadmill {device} opens for each live session ({setting}).")
     typer.echo(f"retrowalk is at http://{shown}:{port}/ (press Ctrl-C to stop)")
-    uvicorn.run(create_app(wiring), host=host, port=port, server_header=False, log_level="info")
+    app = create_app(wiring, belt)
+    try:
+        uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")
+    finally:
+        if belt is not None:
+            belt.close()  # the app's shutdown closed it already; this covers a failed start

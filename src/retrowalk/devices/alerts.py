@@ -27,6 +27,7 @@ class Alert(StrEnum):
     ABOVE_DOSE = "above_dose"
     DEVICE_ERROR = "device_error"
     PRESS_ENTER_TO_START = "press_enter_to_start"
+    TAP_TO_START = "tap_to_start"
 
 
 SENTENCES: dict[Alert, str] = {
@@ -62,10 +63,11 @@ SENTENCES: dict[Alert, str] = {
         "Use the safety key if the belt still moves."
     ),
     Alert.PRESS_ENTER_TO_START: "Press Enter to start the belt at {setting}.",
+    Alert.TAP_TO_START: "Tap Start the belt, or press Enter, to start it at {setting}.",
 }
 
 # The catalogue entry whose delivery each alert shares until it has a cue of its own.
-_DELIVERY = {Alert.PRESS_ENTER_TO_START: Cue.BELT_START}
+_DELIVERY = {Alert.PRESS_ENTER_TO_START: Cue.BELT_START, Alert.TAP_TO_START: Cue.BELT_START}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ The interactive API explorer is left out because it loads from a CDN; the OpenAP
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from retrowalk import __version__
 from retrowalk.bootstrap import Wiring
-from retrowalk.coach.belt import Belt, HandSetBelt
+from retrowalk.coach.belt import Belt
 from retrowalk.web import errors
 from retrowalk.web.api import api_router
+from retrowalk.web.belt import LiveBelt, live_belt
 from retrowalk.web.body import add_body_schemas
 from retrowalk.web.pages import pages_router
 
@@ -36,9 +39,20 @@ SECURITY_HEADERS = [
 ]
 
 
-def create_app(wiring: Wiring, belt: Belt | None = None) -> FastAPI:
+def create_app(wiring: Wiring, belt: Belt | LiveBelt | None = None) -> FastAPI:
     """The web app on `wiring`. `belt` is the treadmill the live session drives: by default the
-    walker sets the console by hand; a connected treadmill (devices/) makes the belt follow."""
+    walker sets the console by hand; any coach `Belt` serves every walk; a `LiveBelt` such as
+    `web.treadmills.TreadmillBelts` opens a treadmill for each walk. It is closed (every belt
+    stopped) when the app shuts down."""
+    driven = live_belt(belt)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            driven.close()
+
     app = FastAPI(
         title="retrowalk",
         version=__version__,
@@ -46,9 +60,10 @@ def create_app(wiring: Wiring, belt: Belt | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.wiring = wiring
-    app.state.belt = belt or HandSetBelt(confirm=True)
+    app.state.belt = driven
     errors.install(app)
     app.include_router(api_router)
     app.include_router(pages_router)

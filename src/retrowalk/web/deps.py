@@ -12,10 +12,10 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 
 from retrowalk.bootstrap import Wiring
-from retrowalk.coach.belt import Belt
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.onboard import LOCAL_ACCOUNT
 from retrowalk.services.records import SessionLog, StoredWalker
+from retrowalk.web.belt import LiveBelt
 from retrowalk.web.errors import NeedsOnboarding, NotFound
 from retrowalk.web.schemas.common import MAX_ID
 
@@ -27,8 +27,8 @@ def wiring(request: Request) -> Wiring:
     return found
 
 
-def belt(request: Request) -> Belt:
-    found: Belt = request.app.state.belt
+def belt(request: Request) -> LiveBelt:
+    found: LiveBelt = request.app.state.belt
     return found
 
 
@@ -38,7 +38,7 @@ def current_account() -> str:
 
 
 WiringDep = Annotated[Wiring, Depends(wiring)]
-BeltDep = Annotated[Belt, Depends(belt)]
+BeltDep = Annotated[LiveBelt, Depends(belt)]
 AccountDep = Annotated[str, Depends(current_account)]
 
 

@@ -5,6 +5,7 @@ field, the value and what is allowed) and for the pages (a page that says what t
     InputErrors         422  several at once, from a request body
     SafetyLimitError    409
     StorageError        503  the database is not available or is at another schema
+    DeviceError         503  the treadmill connected on the server side cannot be used
     IntegrityError      422  the database refused a value its constraints do not allow
     NeedsOnboarding     303  to /onboarding (pages only)
 """
@@ -20,7 +21,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 
-from retrowalk.domain.errors import InputError, SafetyLimitError, StorageError
+from retrowalk.domain.errors import DeviceError, InputError, SafetyLimitError, StorageError
 from retrowalk.web.body import InputErrors
 from retrowalk.web.schemas.common import ProblemPublic, ProblemsPublic
 
@@ -41,6 +42,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(SafetyLimitError, _safety)
     app.add_exception_handler(StorageError, _storage)
+    app.add_exception_handler(DeviceError, _device)
     app.add_exception_handler(IntegrityError, _refused_by_database)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(HTTPException, _http)
@@ -87,6 +89,11 @@ async def _safety(request: Request, error: Exception) -> Response:
 async def _storage(request: Request, error: Exception) -> Response:
     problem = InputError("database", None, str(error))
     return _answer(request, [problem], 503, "The database is not available")
+
+
+async def _device(request: Request, error: Exception) -> Response:
+    problem = InputError("treadmill", None, str(error))
+    return _answer(request, [problem], 503, "The treadmill cannot be used")
 
 
 async def _refused_by_database(request: Request, error: Exception) -> Response:

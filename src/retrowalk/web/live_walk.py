@@ -14,21 +14,21 @@ from dataclasses import dataclass
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.belt_log import BeltLog
 from retrowalk.coach.checkin import CheckIn
-from retrowalk.coach.completed import CompletedSession
+from retrowalk.coach.completed import CompletedSession, DeviceTrace
 from retrowalk.coach.record import ChangedBy, Pause, WalkRecord
 from retrowalk.coach.schedule import build_timeline
+from retrowalk.coach.stored import walk_for
 from retrowalk.coach.timeline import EventKind, Timeline
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.dose import HandSupport
-from retrowalk.domain.equipment import MotorizedTreadmill
 from retrowalk.domain.errors import InputError, SafetyLimitError
-from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import Clock
 from retrowalk.services.log_session import Logged, log_command, log_session
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import StoredWalker
-from retrowalk.services.today import SessionAhead, today_session
-from retrowalk.services.walker_plan import programme_of, require_plan
+from retrowalk.services.today import today_session
+from retrowalk.services.walker_plan import require_plan
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -91,34 +91,19 @@ def live_walk(
     with new_uow() as uow:
         before = require_plan(uow, walker).state_before
     previous = before.dose.speed if before.walked > 0 else None
-    walk = walk_of(walker, ahead, unit, previous)
+    walk = walk_for(walker, ahead, previous, unit)
     return LiveWalk(ahead.seq, walk, build_timeline(walk))
 
 
-def walk_of(
-    walker: StoredWalker, ahead: SessionAhead, unit: SpeedUnit, previous: Speed | None = None
-) -> TodaysWalk:
-    """A session ahead as the coach's walk (its checklist and cues need no previous speed)."""
-    p = programme_of(walker)
-    dose = ahead.decision.dose
-    treadmill = p.equipment if isinstance(p.equipment, MotorizedTreadmill) else None
-    ceiling = p.speed_cap if dose.incline_percent > 0 else p.speed_ceiling
-    return TodaysWalk(
-        dose=dose,
-        sets=ahead.sets,
-        rest_minutes=ahead.rest_minutes,
-        unit=unit,
-        previous_speed=previous,
-        treadmill=treadmill,
-        speed_ceiling=ceiling if treadmill is not None else None,
-        label=f"session {ahead.seq + 1}, {ahead.on.isoformat()}",
-    )
-
-
 def log_live_walk(
-    walker: StoredWalker, report: WalkReport, new_uow: NewUnitOfWork, clock: Clock
+    walker: StoredWalker,
+    report: WalkReport,
+    new_uow: NewUnitOfWork,
+    clock: Clock,
+    trace: DeviceTrace | None = None,
 ) -> tuple[CompletedSession, Logged]:
-    """Log the walk the browser reports, through the session-log service."""
+    """Log the walk the browser reports, through the session-log service; with a treadmill's
+    `trace`, its samples and partial reasons go with it (source `device`), as in the terminal."""
     live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit)
     if report.seq != live.seq:
         raise InputError(
@@ -126,7 +111,7 @@ def log_live_walk(
         )
     record = walk_record(live.timeline, report)
     check_in = report.answers.check_in(live.walk.dose.hands)
-    completed = CompletedSession(live.walk, record, check_in)
+    completed = CompletedSession(live.walk, record, check_in, trace)
     command = log_command(walker_id=walker.id, **completed.log_entry())
     return completed, log_session(command, new_uow(), clock)
 
@@ -166,10 +151,9 @@ def _check_step(timeline: Timeline, step_at: float | None, ended: float) -> None
         raise InputError("step_confirmed_at_seconds", step_at, allowed)
 
 
-def within_todays_limits(live: LiveWalk, setting: BeltSetting) -> BeltSetting:
+def within_todays_limits(walk: TodaysWalk, setting: BeltSetting) -> BeltSetting:
     """The setting, if today's walk allows it: never faster than today's ceiling (or today's
     speed, without a treadmill grid), never steeper than today's incline."""
-    walk = live.walk
     ceiling = walk.speed_ceiling or walk.dose.speed
     speed = setting.speed
     if speed is not None and (ceiling is None or ceiling < speed):

@@ -65,8 +65,16 @@ def _wait_until_up(server: Server) -> None:
     )
 
 
+@pytest.fixture(name="serve_options")
+def serve_options_fixture() -> list[str]:
+    """Options for `retrowalk serve` beyond the port (a test module may ask for more)."""
+    return []
+
+
 @pytest.fixture(name="server")
-def server_fixture(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]:
+def server_fixture(
+    tmp_path: Path, request: pytest.FixtureRequest, serve_options: list[str]
+) -> Iterator[Server]:
     """`retrowalk serve` on a fresh data directory (the database is created on first run)."""
     port = _free_port()
     env = os.environ | {
@@ -75,7 +83,9 @@ def server_fixture(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[S
     }
     env.pop("RETROWALK_DATABASE_URL", None)
     log = tmp_path / "server.log"
-    command = [sys.executable, "-m", "retrowalk.cli.main", "serve", "--port", str(port)]
+    command = [
+        sys.executable, "-m", "retrowalk.cli.main", "serve", "--port", str(port), *serve_options
+    ]  # fmt: skip
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             command, env=env, stdout=out, stderr=subprocess.STDOUT, text=True

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from retrowalk.web.api import live, progress, sessions, today, walkers
+from retrowalk.web.api import belt, live, progress, sessions, today, walkers
 from retrowalk.web.schemas.common import ProblemsPublic
 
 PROBLEMS = {"model": ProblemsPublic, "description": "The request names something wrong"}
@@ -14,5 +14,5 @@ api_router = APIRouter(
         422: PROBLEMS,
     },
 )
-for area in (walkers, today, sessions, live, progress):
+for area in (walkers, today, sessions, live, belt, progress):
     api_router.include_router(area.router)

@@ -1,4 +1,5 @@
-"""The live session: the timeline the page plays, logging the walk it reports, and the belt."""
+"""The live session: the timeline the page plays (the live session starts: the walk's treadmill
+is opened), and logging the walk it reports, with the treadmill's record."""
 
 from __future__ import annotations
 
@@ -8,20 +9,13 @@ from fastapi import APIRouter, Depends, Query
 
 from retrowalk.coach.record import Pause
 from retrowalk.domain.units import UnitSystem
+from retrowalk.web.belt import WalkOn
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
-from retrowalk.web.live_walk import (
-    Answers,
-    WalkReport,
-    live_walk,
-    log_live_walk,
-    within_todays_limits,
-)
+from retrowalk.web.live_walk import Answers, WalkReport, live_walk, log_live_walk
 from retrowalk.web.schemas.live import (
     TIME_SCALE_MAX,
     TIME_SCALE_MIN,
-    BeltPublic,
-    BeltUpdate,
     LiveSessionCreate,
     TimelinePublic,
 )
@@ -44,10 +38,13 @@ def get_timeline(
     units: UnitSystem | None = None,
 ) -> TimelinePublic:
     """Today's session as the coach's timeline: every event at its second of session time, in
-    the cue catalogue's words (`units` picks how speeds are said; default the walker's)."""
+    the cue catalogue's words (`units` picks how speeds are said; default the walker's). This
+    starts the live session: a treadmill connected on the server side is opened for the walk
+    (afresh, stopping the belt of an earlier start)."""
     unit = (units or walker.profile.units).speed_unit
     live = live_walk(walker, wired.uow, wired.clock, unit)
-    return TimelinePublic.of(walker.id, live, time_scale, not belt.walker_confirms)
+    setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))
+    return TimelinePublic.of(walker.id, live, time_scale, setup)
 
 
 @router.post(
@@ -60,9 +57,12 @@ def log_live_session(
     walker: OwnWalker,
     body: Annotated[LiveSessionCreate, Depends(json_body(LiveSessionCreate))],
     wired: WiringDep,
+    belt: BeltDep,
 ) -> LoggedPublic:
     """Log the walk the live page played: the record is rebuilt from the same timeline, so the
-    minutes walked and the speed follow the coach's rules; then the session-log service."""
+    minutes walked and the speed follow the coach's rules; then the session-log service. With a
+    treadmill, its 1 Hz samples and why the session is partial are logged with it (source
+    `device`), and the treadmill is let go."""
     given = body.check_in
     report = WalkReport(
         seq=body.seq,
@@ -72,22 +72,7 @@ def log_live_session(
         step_confirmed_at=body.step_confirmed_at_seconds,
         answers=Answers(**given.model_dump()),
     )
-    _, logged = log_live_walk(walker, report, wired.uow, wired.clock)
+    trace = belt.trace(walker.id, body.seq)
+    _, logged = log_live_walk(walker, report, wired.uow, wired.clock, trace)
+    belt.logged(walker.id)
     return LoggedPublic.of(logged, logged_summary(logged))
-
-
-@router.put(
-    "/walkers/{walker_id}/belt", response_model=BeltPublic, openapi_extra=body_doc(BeltUpdate)
-)
-def set_belt(
-    walker: OwnWalker,
-    body: Annotated[BeltUpdate, Depends(json_body(BeltUpdate))],
-    wired: WiringDep,
-    belt: BeltDep,
-) -> BeltPublic:
-    """Ask the treadmill for a setting during today's session. Without a connected treadmill
-    nothing moves (`applied` false): the walker sets the console, as the page tells them. A
-    speed above today's ceiling is refused (409) before it reaches any treadmill."""
-    live = live_walk(walker, wired.uow, wired.clock, walker.profile.units.speed_unit)
-    setting = within_todays_limits(live, body.setting())
-    return BeltPublic(applied=belt.apply(setting), follows=not belt.walker_confirms)

@@ -1,4 +1,6 @@
-"""The live session page: the server-built timeline, played by static/live.js."""
+"""The live session page: the server-built timeline, played by static/live.js. Opening it
+starts the live session: a treadmill connected on the server side is opened for the walk (a
+treadmill that cannot be used, or cannot give today's dose, gets the error page instead)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from retrowalk.domain.errors import InputError
+from retrowalk.web.belt import WalkOn
 from retrowalk.web.deps import BeltDep, PageWalker, Units, WiringDep
 from retrowalk.web.live_walk import live_walk
 from retrowalk.web.pages.render import page
@@ -30,7 +33,8 @@ def live_page(
     except InputError as error:
         reason = {"title": "No session to walk now", "reason": error.allowed}
         return page(request, "live_none.html", reason)
-    timeline = TimelinePublic.of(walker.id, live, time_scale, not belt.walker_confirms)
+    setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))  # the live session starts
+    timeline = TimelinePublic.of(walker.id, live, time_scale, setup)
     context: dict[str, Any] = {
         "title": "Live session",
         "timeline": timeline.model_dump(mode="json"),

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from retrowalk.coach.schedule import build_timeline
+from retrowalk.coach.stored import walk_for
 from retrowalk.domain.cues import form_cues, say
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.services.today import today_session
 from retrowalk.web.deps import PageWalker, Units, WiringDep
-from retrowalk.web.live_walk import walk_of
 from retrowalk.web.pages.render import page
 from retrowalk.web.words import dose_rows
 
@@ -31,7 +31,7 @@ def today_page(request: Request, walker: PageWalker, wired: WiringDep, units: Un
     }
     if ahead is not None and ahead.decision.walk:
         dose = ahead.decision.dose
-        walk = walk_of(walker, ahead, units.speed_unit)
+        walk = walk_for(walker, ahead, None, units.speed_unit)
         context |= {
             "dose_rows": dose_rows(dose, units),
             "checklist": build_timeline(walk).events[0].details,

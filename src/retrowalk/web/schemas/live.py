@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.checkin import QUESTIONS
 from retrowalk.coach.timeline import Event, EventKind, Timeline
+from retrowalk.devices.alerts import Alert, alert
 from retrowalk.domain.cues import Cue, belt_words, say
 from retrowalk.domain.dose import HandSupport
-from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
 from retrowalk.services.scenario import Pain
+from retrowalk.web.belt import BeltMode, BeltSetup
 from retrowalk.web.live_walk import LiveWalk
 from retrowalk.web.schemas.common import DosePublic, Public, SpeedPublic
 
@@ -24,8 +24,11 @@ PAGE_MESSAGES = (Cue.PAUSED, Cue.RESUMED, Cue.STOPPED, Cue.CHECK_IN)
 
 class EventPublic(Public):
     """One event at `at` seconds of session time. `prompt` is what the walker must do and
-    confirm (Enter or the confirm button) before session time goes on: the set-up checklist
-    and, without a connected treadmill, each set start; a speed step asks while time runs."""
+    confirm (Enter or the confirm button), and `waits` whether session time waits for it: the
+    set-up checklist; each set start, unless the belt follows (with a treadmill that waits for
+    the walker's start, the prompt asks for that tap); a speed step asks while time runs. The
+    `by_hand_` pair is the same for a walker who sets the console, for when the treadmill stops
+    following mid-walk."""
 
     at: float
     kind: str
@@ -38,6 +41,8 @@ class EventPublic(Public):
     preview: str | None
     prompt: str | None
     waits: bool
+    by_hand_prompt: str | None
+    by_hand_waits: bool
 
 
 class SetPublic(Public):
@@ -64,14 +69,18 @@ class TimelinePublic(Public):
     end: float
     time_scale: float
     belt_follows: bool
+    belt_waits_for_start: bool
+    treadmill: str | None
     messages: dict[str, str]
     questions: list[QuestionPublic]
 
     @classmethod
     def of(
-        cls, walker_id: int, live: LiveWalk, time_scale: float, belt_follows: bool
+        cls, walker_id: int, live: LiveWalk, time_scale: float, setup: BeltSetup
     ) -> TimelinePublic:
-        timeline = live.timeline
+        """`setup.mode`: whether the page sends the belt its settings, and asks the walker's tap
+        to start it; `setup.treadmill`: the connected treadmill's name, whose alerts it polls."""
+        timeline, mode = live.timeline, setup.mode
         return cls(
             walker_id=walker_id,
             seq=live.seq,
@@ -80,19 +89,22 @@ class TimelinePublic(Public):
             dose=DosePublic.of(timeline.dose),
             hands=timeline.dose.hands.describe(),
             sets=[SetPublic(number=w.number, start=w.start, end=w.end) for w in timeline.sets],
-            events=[_event(timeline, e, belt_follows) for e in timeline.events],
+            events=[_event(timeline, e, mode) for e in timeline.events],
             walking_seconds=timeline.walking_seconds,
             end=timeline.end,
             time_scale=time_scale,
-            belt_follows=belt_follows,
+            belt_follows=mode is not BeltMode.BY_HAND,
+            belt_waits_for_start=mode is BeltMode.WALKER_STARTS,
+            treadmill=setup.treadmill,
             messages={cue.value: say(cue).text for cue in PAGE_MESSAGES},
             questions=[QuestionPublic(field=q.field, text=say(q.cue).text) for q in QUESTIONS],
         )
 
 
-def _event(timeline: Timeline, event: Event, belt_follows: bool) -> EventPublic:
+def _event(timeline: Timeline, event: Event, mode: BeltMode) -> EventPublic:
     words = None if event.speed is None else _words(timeline, event.speed)
-    prompt, waits = _prompt(event, words, belt_follows)
+    prompt, waits = _prompt(event, words, mode)
+    by_hand_prompt, by_hand_waits = _prompt(event, words, BeltMode.BY_HAND)
     return EventPublic(
         at=event.at,
         kind=event.kind.value,
@@ -105,6 +117,8 @@ def _event(timeline: Timeline, event: Event, belt_follows: bool) -> EventPublic:
         preview=None if event.preview is None else event.preview.text,
         prompt=prompt,
         waits=waits,
+        by_hand_prompt=by_hand_prompt,
+        by_hand_waits=by_hand_waits,
     )
 
 
@@ -112,15 +126,17 @@ def _words(timeline: Timeline, speed: Speed) -> str:
     return belt_words(speed, timeline.unit, timeline.dose.incline_percent)
 
 
-def _prompt(event: Event, words: str | None, belt_follows: bool) -> tuple[str | None, bool]:
+def _prompt(event: Event, words: str | None, mode: BeltMode) -> tuple[str | None, bool]:
     """The runner's prompts (coach/runner.py): what to confirm, and whether time waits."""
     if event.kind is EventKind.CHECKLIST:
         return say(Cue.CHECKLIST_CONFIRM).text, True
-    if event.kind is EventKind.SET_START and not belt_follows:
+    if event.kind is EventKind.SET_START and mode is not BeltMode.FOLLOWS:
         if words is None:
             return say(Cue.START_WALKING).text, True
+        if mode is BeltMode.WALKER_STARTS:
+            return alert(Alert.TAP_TO_START, event.at, setting=words).text, True
         return say(Cue.BELT_START, setting=words).text, True
-    if event.kind is EventKind.SPEED_STEP and words is not None and not belt_follows:
+    if event.kind is EventKind.SPEED_STEP and words is not None and mode is BeltMode.BY_HAND:
         return say(Cue.BELT_CHANGE_CONFIRM, setting=words).text, False
     return None, False
 
@@ -150,29 +166,3 @@ class LiveSessionCreate(Command):
     pauses: tuple[PauseIn, ...] = Field(default=(), max_length=1000)
     step_confirmed_at_seconds: float | None = Field(default=None, ge=0, le=86400)
     check_in: CheckInCreate
-
-
-class BeltUpdate(Command):
-    """A belt setting: moving at a speed (mph or km/h) and incline, or stopped."""
-
-    moving: bool
-    speed_mph: float | None = Field(default=None, gt=0, le=25)
-    speed_kmh: float | None = Field(default=None, gt=0, le=40)
-    incline_percent: float = Field(default=0.0, ge=0, le=40)
-
-    def setting(self) -> BeltSetting:
-        if not self.moving:
-            return BeltSetting(None, moving=False)
-        if self.speed_mph is not None and self.speed_kmh is not None:
-            raise InputError("speed_kmh", self.speed_kmh, "give speed_mph or speed_kmh, not both")
-        speed = None
-        if self.speed_mph is not None:
-            speed = Speed.mph(self.speed_mph)
-        elif self.speed_kmh is not None:
-            speed = Speed.kmh(self.speed_kmh)
-        return BeltSetting(speed, self.incline_percent)
-
-
-class BeltPublic(Public):
-    applied: bool
-    follows: bool

@@ -26,6 +26,12 @@
   let stopped = false;
   let speedText = null;
   let said = "";
+  let beltSpeed = null; // the speed of the set walked, for going on after a pause
+  let starting = false;
+  // With a treadmill connected on the server side (or any belt that follows), see treadmill.js.
+  const treadmill = T.belt_follows || T.treadmill ? window.retrowalkBelt(T, { stop, speak, interrupt }) : null;
+  const byHand = () => treadmill === null || treadmill.byHand();
+  const startsOnTap = () => T.belt_waits_for_start && !byHand() && gate !== null && gate.kind === "set_start" && gate.speed !== null;
 
   function fireDue() {
     while (gate === null && ended === null && next < T.events.length) {
@@ -40,20 +46,28 @@
     if (event.kind === "check_in") { say(event.text); finish(false); return; }
     say(event.text);
     event.details.forEach((item) => speak(item));
+    const [prompt, waits] = T.belt_follows && byHand() ? [event.by_hand_prompt, event.by_hand_waits] : [event.prompt, event.waits];
     if (event.kind === "checklist") { showChecklist(event.details); }
-    if (event.kind === "set_start") { showChecklist([]); belt(event.speed); }
+    if (event.kind === "set_start") { showChecklist([]); beltSpeed = event.speed; if (!waits) belt(event.speed); }
     if (event.kind === "rest" || event.kind === "done") { belt(null); }
     if (event.kind === "speed_step") {
-      if (event.prompt) { pendingStep = event; ask(event.prompt); }
+      beltSpeed = event.speed;
+      if (prompt) { pendingStep = event; ask(prompt); }
       else { stepConfirmedAt = event.at; speedText = event.speed_text; belt(event.speed); }
     }
-    if (event.waits) { gate = event; hold(event.at); ask(event.prompt); }
+    if (waits) { gate = event; hold(event.at); ask(prompt); }
     else if (event.kind === "set_start" && event.speed_text) { speedText = event.speed_text; }
   }
 
-  function confirm() {
-    if (paused !== null || ended !== null) return;
+  async function confirm() {
+    if (paused !== null || ended !== null || starting) return;
     keepAwake();
+    if (startsOnTap()) { // the walker's own start: the only thing that starts the belt
+      starting = true; draw();
+      const going = await treadmill.start(gate.speed);
+      starting = false; draw();
+      if (!going || gate === null || ended !== null) return;
+    }
     if (pendingStep !== null) {
       stepConfirmedAt = now();
       speedText = pendingStep.speed_text;
@@ -80,8 +94,14 @@
       endPause();
       release();
       interrupt(T.messages.resumed);
+      goOn();
     }
     draw();
+  }
+
+  function goOn() { // after a pause, in a set: the walker's tap (or key) is their start
+    if (byHand() || beltSpeed === null || state() !== "walking") return;
+    if (T.belt_waits_for_start) treadmill.start(beltSpeed); else treadmill.set(beltSpeed);
   }
 
   function endPause() {
@@ -93,6 +113,7 @@
 
   function stop() {
     if (ended !== null) return;
+    if (treadmill !== null) treadmill.end(); // first: the belt is stopped at once
     endPause();
     stopped = true;
     ended = now();
@@ -100,12 +121,12 @@
     gate = null;
     ask(null);
     interrupt(T.messages.stopped);
-    belt(null);
     finish(true);
   }
 
   function finish(byStop) {
     if (!byStop) ended = now();
+    if (!byStop && treadmill !== null) treadmill.end();
     hold();
     $("controls").hidden = true;
     letSleep();
@@ -113,13 +134,9 @@
     draw();
   }
 
-  // The belt follows only with a treadmill connected on the server side.
+  // The belt is sent settings only when it follows; a stop goes to any connected treadmill.
   function belt(speed) {
-    if (!T.belt_follows) return;
-    const body = speed ? { moving: true, speed_kmh: speed.kmh, incline_percent: T.dose.incline_percent } : { moving: false };
-    fetch(`/api/walkers/${T.walker_id}/belt`, {
-      method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
-    }).catch(() => {});
+    if (treadmill !== null && !(speed && byHand())) treadmill.set(speed);
   }
 
   // Speech, through the browser's own voices; stop and pause cut in at once.
@@ -174,6 +191,7 @@
     return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
   }
   const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
+  const CONFIRM = () => (starting ? "Starting the belt…" : startsOnTap() ? "Start the belt" : "Done, go on");
   function draw() {
     const moment = now();
     const [number, left] = countdown(moment);
@@ -189,6 +207,7 @@
     const coming = ended === null ? T.events.find((e) => e.at > moment + EPSILON && e.preview) : null;
     $("coming").textContent = coming ? coming.preview : "";
     $("pause").textContent = paused !== null ? "Go on" : "Pause";
+    $("confirm-label").textContent = CONFIRM();
   }
   function clockText(seconds) {
     const whole = Math.max(0, Math.ceil(seconds - EPSILON));
@@ -250,6 +269,7 @@
     if (input) { input.setAttribute("aria-invalid", "true"); input.focus(); }
   }
   function saved(result) {
+    if (treadmill !== null) treadmill.unwatch();
     $("check-in").hidden = true;
     $("saved").hidden = false;
     $("saved-summary").textContent = result.summary;
@@ -273,6 +293,7 @@
     else if (event.key === " ") { event.preventDefault(); togglePause(); }
   });
 
+  if (treadmill !== null) treadmill.watch();
   fireDue();
   draw();
   setInterval(() => { fireDue(); draw(); }, 100);

@@ -1,0 +1,206 @@
+"""Treadmills connected on the server side (`retrowalk serve --device`): the live page's belt,
+one walk's treadmill per walker.
+
+The treadmill is opened when the walker's live session starts (`setup`), with the device layer's
+`connected_belt`: the safety controller on its own thread, beating about once a second, its 1 Hz
+samples counted from the opening. Only `start`, called for the walker's own tap, starts a belt;
+nothing here starts one on a timer. `end` (the walk finished, or STOP) stops the belt first, then
+lets the treadmill go, keeping its record for the log; with a Stop still owed (the link dropped)
+it stays open, so the controller keeps trying to reconnect and stop it, until the walk is logged
+or the app leaves. An error on a call stops and lets go of that walk's treadmill.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
+from typing import TypeVar
+
+from retrowalk.coach.belt import BeltSetting
+from retrowalk.coach.clock import Clock
+from retrowalk.coach.completed import DeviceTrace
+from retrowalk.coach.walk import TodaysWalk
+from retrowalk.devices.coach_belt import ENDS_THE_WALK, TreadmillBelt
+from retrowalk.devices.control_state import Control
+from retrowalk.devices.opening import DeviceChoice, connected_belt
+from retrowalk.domain.errors import DeviceError, InputError
+from retrowalk.web.belt import STOPPED, BeltMode, BeltNews, BeltSetup, Told, WalkOn
+
+Opener = Callable[[TodaysWalk], AbstractContextManager[TreadmillBelt]]
+Answer = TypeVar("Answer")
+_log = logging.getLogger(__name__)
+
+
+def opener_for(choice: DeviceChoice, clock: Clock) -> Opener:
+    """Opens the chosen treadmill (`virtual` or an address) for a walk, on `clock`."""
+
+    def open_for(walk: TodaysWalk) -> AbstractContextManager[TreadmillBelt]:
+        return connected_belt(choice, walk, clock)
+
+    return open_for
+
+
+class _Walk:
+    """One walker's walk on the treadmill; `trace` is kept from the moment the walk ended."""
+
+    def __init__(self, seq: int, belt: TreadmillBelt, exits: ExitStack) -> None:
+        self.seq, self.belt, self.exits = seq, belt, exits
+        self.trace: DeviceTrace | None = None
+        self.closed = False
+        # One call at a time: a STOP, or letting go, waits for a start under way, so the Stop is
+        # always the treadmill's last command.
+        self.lock = threading.RLock()
+
+    def let_go(self) -> None:
+        """Stop the belt (connected_belt always does, first) and let the treadmill go."""
+        with self.lock:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self.exits.close()
+            except Exception:  # the app must go on closing the others, and say what went wrong
+                _log.exception("closing the treadmill of session %s", self.seq)
+
+
+class TreadmillBelts:
+    """The `LiveBelt` on a treadmill opened for each walker's walk by `opener`."""
+
+    def __init__(self, opener: Opener) -> None:
+        self._opener = opener
+        self._walks: dict[int, _Walk] = {}
+        self._lock = threading.Lock()
+
+    def setup(self, walk: WalkOn) -> BeltSetup:
+        return _setup(self._walk(walk, again=True).belt)
+
+    def apply(self, walk: WalkOn, setting: BeltSetting) -> bool:
+        on = self._walk(walk)
+        return self._call(on, lambda: on.belt.apply(setting))
+
+    def start(self, walk: WalkOn, setting: BeltSetting) -> bool:
+        on = self._walk(walk)
+
+        def walker_start() -> bool:
+            on.belt.apply(setting)  # a stopped belt: only made ready
+            return on.belt.walker_pressed_enter()  # the walker's tap sends Start
+
+        return self._call(on, walker_start)
+
+    def stop(self, walker_id: int) -> bool:
+        on = self._walks.get(walker_id)
+        if on is None:
+            return False
+        with on.lock:
+            if on.trace is not None or on.closed:
+                return False  # the walk is over: its belt was stopped already
+            return self._guard(on, lambda: on.belt.apply(STOPPED))
+
+    def end(self, walker_id: int) -> None:
+        on = self._walks.get(walker_id)
+        if on is None:
+            return
+        with on.lock:
+            if on.trace is not None or on.closed:
+                return
+            try:
+                self._guard(on, lambda: on.belt.apply(STOPPED))
+            finally:
+                on.trace = on.trace or _trace(on.belt)
+                if not on.belt.session.controller.state.stop_owed:
+                    on.let_go()
+
+    def news(self, walker_id: int, since: int) -> BeltNews:
+        on = self._walks.get(walker_id)
+        if on is None:
+            return BeltNews(BeltSetup(BeltMode.BY_HAND))
+        controller, desk = on.belt.session.controller, on.belt.desk
+        told = tuple(
+            Told(number, given.alert.value, given.text, given.alert in ENDS_THE_WALK)
+            for number, given in enumerate(list(controller.report.alerts), start=1)
+            if number > since
+        )
+        up = not on.closed and controller.state.link_up
+        urgent = None if desk.urgent is None else desk.urgent.text
+        speed = controller.totals.latest.speed_kmh if up else None
+        running = up and controller.state.running
+        return BeltNews(_setup(on.belt), up, running, speed, told, urgent)
+
+    def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
+        on = self._walks.get(walker_id)
+        if on is None or on.seq != seq:
+            return None
+        return on.trace or _trace(on.belt)
+
+    def logged(self, walker_id: int) -> None:
+        with self._lock:
+            on = self._walks.pop(walker_id, None)
+        if on is not None:
+            on.let_go()
+
+    def close(self) -> None:
+        with self._lock:
+            walks, self._walks = list(self._walks.values()), {}
+        for on in walks:
+            on.let_go()
+
+    def _walk(self, walk: WalkOn, again: bool = False) -> _Walk:
+        """The walk's treadmill, opened if it is not open for this walk. A live session that
+        starts (again) opens it afresh: the belt of an earlier start is stopped and let go."""
+        with self._lock:
+            on = self._walks.get(walk.walker_id)
+            if on is not None and on.seq == walk.seq and not again:
+                if on.trace is not None:
+                    allowed = "this walk has ended; open the live session again to walk it"
+                    raise InputError("seq", walk.seq, allowed)
+                return on
+            if on is not None:
+                on.let_go()
+            self._walks[walk.walker_id] = on = _open(self._opener, walk)
+            return on
+
+    def _call(self, on: _Walk, action: Callable[[], Answer]) -> Answer:
+        with on.lock:
+            if on.trace is not None or on.closed:
+                raise InputError("seq", on.seq, "this walk has ended; its treadmill was let go")
+            return self._guard(on, action)
+
+    @staticmethod
+    def _guard(on: _Walk, action: Callable[[], Answer]) -> Answer:
+        """Run `action` on the walk's belt; on an error, stop and let go of the treadmill."""
+        try:
+            return action()
+        except Exception as error:
+            on.trace = on.trace or _trace(on.belt)
+            on.let_go()
+            said = str(error) or type(error).__name__
+            raise DeviceError(
+                f"the treadmill failed ({said}); retrowalk told it to stop and let it go. "
+                "Use the safety key if the belt still moves."
+            ) from error
+
+
+def _open(opener: Opener, walk: WalkOn) -> _Walk:
+    exits = ExitStack()
+    try:
+        belt = exits.enter_context(opener(walk.walk))
+        belt.session.begin()
+    except BaseException:
+        exits.close()
+        raise
+    return _Walk(walk.seq, belt, exits)
+
+
+def _setup(belt: TreadmillBelt) -> BeltSetup:
+    controller = belt.session.controller
+    on = controller.state.control is Control.ON
+    return BeltSetup(
+        BeltMode.WALKER_STARTS if on else BeltMode.BY_HAND, controller.report.treadmill
+    )
+
+
+def _trace(belt: TreadmillBelt) -> DeviceTrace:
+    report = belt.session.report()
+    return DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))

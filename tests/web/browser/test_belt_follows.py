@@ -1,0 +1,61 @@
+"""With `retrowalk serve --device virtual --control`, the live page's belt follows: the walker's
+tap on "Start the belt" starts the virtual treadmill on the server, the page shows the belt as
+the treadmill reports it, STOP stops it, and the walk is logged as a device session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.web.browser.conftest import Server, fits_the_width, screenshot
+from tests.web.browser.test_journey import onboard_through_the_form
+from tests.web.virtual import eventually
+
+# Slow enough that the 3-minute set (36 s here) outlasts the belt's start on the real clock.
+TIME_SCALE = 5
+
+
+@pytest.fixture(name="serve_options")
+def serve_options_fixture() -> list[str]:
+    return ["--device", "virtual", "--control"]
+
+
+def belt_news(server: Server) -> dict[str, Any]:
+    news: dict[str, Any] = httpx.get(f"{server.url}/api/walkers/1/belt", timeout=5).json()
+    return news
+
+
+def test_the_walkers_tap_starts_the_belt_the_page_shows_it_following_and_stop_stops_it(
+    phone: Page, server: Server
+) -> None:
+    onboard_through_the_form(phone)
+    phone.goto(f"/live?time_scale={TIME_SCALE}")
+    expect(phone.locator("#treadmill")).to_have_text(
+        "retrowalk virtual treadmill: retrowalk sets the belt"
+    )
+    phone.get_by_role("button", name="Done, go on").click()
+    expect(phone.locator("#prompt")).to_have_text(
+        "Tap Start the belt, or press Enter, to start it at 0.5 mph."
+    )
+    expect(phone.locator("#belt")).to_have_text("Stopped")
+    screenshot(phone, "live-belt-ready")
+
+    phone.get_by_role("button", name="Start the belt").click()
+
+    expect(phone.locator("#status")).to_have_text("Walking")
+    expect(phone.locator("#belt")).to_have_text("0.5 mph")
+    screenshot(phone, "live-belt-following")
+    assert fits_the_width(phone)
+    phone.get_by_role("button", name="STOP").click()
+    expect(phone.locator("#check-in")).to_be_visible()
+    eventually(lambda: not belt_news(server)["connected"], "STOP lets the treadmill go")
+    assert belt_news(server)["running"] is False
+    phone.get_by_label("How much did the knee hurt").fill("1")
+    phone.get_by_label("How hard did it feel?").fill("3")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
+    logged = httpx.get(f"{server.url}/api/walkers/1/sessions", timeout=5).json()
+    assert [item["entry"]["source"] for item in logged] == ["device"]

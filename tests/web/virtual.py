@@ -1,0 +1,82 @@
+"""The virtual treadmill behind the web app, for the tests: what `retrowalk serve --device virtual`
+gives the app (`opener_for`, the device layer's `connected_belt`), on a clock running SCALE times
+faster than the wall's, keeping each treadmill it opens so a test can read its belt."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from retrowalk.coach.clock import ScaledClock
+from retrowalk.coach.walk import TodaysWalk
+from retrowalk.devices.coach_belt import TreadmillBelt
+from retrowalk.devices.ftms_control import ControlCommand, OpCode, SetTargetSpeed
+from retrowalk.devices.opening import DeviceChoice
+from retrowalk.devices.virtual.treadmill import VirtualTreadmill
+from retrowalk.web.treadmills import opener_for
+
+# 20 session seconds a wall second: the 3 s between two raises take 0.15 s.
+SCALE = 20.0
+WAIT_SECONDS = 10.0
+
+
+class VirtualTreadmills:
+    """An opener for `TreadmillBelts` that keeps what it opened."""
+
+    def __init__(self, control: bool = True) -> None:
+        self.clock = ScaledClock(SCALE)
+        self._open = opener_for(DeviceChoice("virtual", control), self.clock)
+        self.belts: list[TreadmillBelt] = []
+
+    @contextmanager
+    def __call__(self, walk: TodaysWalk) -> Iterator[TreadmillBelt]:
+        with self._open(walk) as belt:
+            self.belts.append(belt)
+            yield belt
+
+    @property
+    def belt(self) -> TreadmillBelt:
+        """The treadmill opened last, as the app holds it."""
+        return self.belts[-1]
+
+    @property
+    def treadmill(self) -> VirtualTreadmill:
+        """The virtual treadmill opened last, as the walker would see it."""
+        virtual = self.belt.session.virtual[0]
+        assert isinstance(virtual, VirtualTreadmill)
+        return virtual
+
+    def belt_kmh(self) -> float:
+        return self.treadmill.console.motion.speed_kmh
+
+    def running(self) -> bool:
+        return self.treadmill.console.running
+
+    def sent(self, op_code: OpCode) -> list[ControlCommand]:
+        return [command for _, command in self.treadmill.received if command.op_code is op_code]
+
+    def speeds_sent(self) -> list[float]:
+        return [
+            c.speed_kmh for c in self.sent(OpCode.SET_TARGET_SPEED) if isinstance(c, SetTargetSpeed)
+        ]
+
+    def on_its_thread(self, action: Callable[[], None]) -> None:
+        """Do something to the treadmill on the device thread, as its own events arrive."""
+
+        async def act() -> None:
+            action()
+
+        self.belt.thread.run(act())
+
+    def wait(self, session_seconds: float) -> None:
+        time.sleep(session_seconds / SCALE)
+
+
+def eventually(holds: Callable[[], bool], what: str, seconds: float = WAIT_SECONDS) -> None:
+    """Wait (wall time) until `holds()`, or fail naming `what` did not happen."""
+    deadline = time.monotonic() + seconds
+    while not holds():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"within {seconds:g} s: {what}")
+        time.sleep(0.01)
