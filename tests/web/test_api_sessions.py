@@ -113,7 +113,7 @@ def test_a_nul_character_in_notes_is_refused_before_the_database(client: TestCli
     assert response.json()["detail"][0]["field"] == "notes"
 
 
-def test_a_value_the_database_refuses_is_a_named_problem_and_nothing_is_written(
+def test_a_speed_beyond_the_databases_range_is_refused_by_name_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
@@ -122,5 +122,7 @@ def test_a_value_the_database_refuses_is_a_named_problem_and_nothing_is_written(
     response = client.post(f"/api/walkers/{walker_id}/sessions", json={"speed_done_kmh": 11.0})
 
     assert response.status_code == 422
-    assert "ck_session_logs_speed_done_range" in response.json()["detail"][0]["allowed"]
+    problem = response.json()["detail"][0]
+    assert problem["field"].endswith("speed_done_kmh") and problem["value"] == 11.0
+    assert "less than or equal to 10" in problem["allowed"]
     assert read_snapshot(wiring.engine) == before
