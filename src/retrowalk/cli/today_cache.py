@@ -17,6 +17,7 @@ from typing import Any
 
 import retrowalk
 from retrowalk.settings import Settings
+from retrowalk.store.fingerprint import database_fingerprint, file_stamp
 
 CACHE_FILE = Path("cache") / "today.json"
 # Raise when the card's fields change (cli/today_card.py): a card of another shape is not read.
@@ -25,8 +26,8 @@ _PROTOCOLS = Path(retrowalk.__file__).parent / "protocols"
 
 
 def cache_key(settings: Settings, today: date) -> dict[str, Any] | None:
-    database = sqlite_file(settings.resolved_database_url)
-    if database is None:
+    files = database_fingerprint(settings.resolved_database_url)
+    if files is None:
         return None
     return {
         "format": CARD_FORMAT,
@@ -34,8 +35,8 @@ def cache_key(settings: Settings, today: date) -> dict[str, Any] | None:
         "day": today.isoformat(),
         "database": settings.resolved_database_url,
         "units": settings.units,
-        "files": [_stamp(database), _stamp(Path(f"{database}-wal"))],
-        "protocols": sorted(_stamp(path) for path in _PROTOCOLS.rglob("*.toml")),
+        "files": files,
+        "protocols": sorted(file_stamp(path) for path in _PROTOCOLS.rglob("*.toml")),
     }
 
 
@@ -65,19 +66,3 @@ def keep_card(settings: Settings, key: dict[str, Any] | None, card: dict[str, An
         os.replace(scratch, target)
     except OSError:
         return
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a `sqlite:///` URL; None for PostgreSQL or an in-memory database."""
-    if not url.startswith("sqlite:///"):
-        return None
-    name = url.removeprefix("sqlite:///").split("?", 1)[0]
-    return None if name in ("", ":memory:") else Path(name)
-
-
-def _stamp(path: Path) -> list[Any]:
-    try:
-        found = path.stat()
-    except OSError:
-        return [str(path), None]
-    return [str(path), found.st_ino, found.st_size, found.st_mtime_ns]

@@ -22,10 +22,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from retrowalk import __version__
 from retrowalk.bootstrap import Wiring
 from retrowalk.coach.belt import Belt
+from retrowalk.store.fingerprint import database_fingerprint
 from retrowalk.web import errors
 from retrowalk.web.api import api_router
 from retrowalk.web.belt import LiveBelt, live_belt
 from retrowalk.web.body import add_body_schemas
+from retrowalk.web.page_cache import PageCache
 from retrowalk.web.pages import pages_router
 
 STATIC = Path(__file__).parent / "static"
@@ -70,6 +72,10 @@ def create_app(wiring: Wiring, belt: Belt | LiveBelt | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=800)
     app.add_middleware(SecurityHeaders)
+    url = wiring.engine.url.render_as_string(hide_password=False)  # the database really used
+    app.add_middleware(
+        PageCache, fingerprint=lambda: database_fingerprint(url), today=wiring.clock.today
+    )
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
