@@ -140,3 +140,49 @@ def test_a_belt_that_sets_itself_follows_every_setting_of_every_walk() -> None:
 
     assert isinstance(belt, PlainBelt) and belt.setup(TODAY).mode is BeltMode.FOLLOWS
     assert [s.moving for s in following.settings] == [True, False]
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def test_a_running_belt_whose_live_page_went_silent_is_stopped_and_the_walk_marked_partial(
+    virtual: VirtualTreadmills,
+) -> None:
+    clock = _Clock()
+    belts = TreadmillBelts(virtual, now=clock, watch_every=None)
+    try:
+        walking(belts, virtual)
+        clock.seconds += 5
+        assert belts.stop_silent_belts() == []  # the page spoke five seconds ago: fine
+
+        clock.seconds += 30
+        silenced = belts.stop_silent_belts()
+
+        assert silenced == [TODAY.walker_id]
+        eventually(lambda: not virtual.running(), "the belt stops")
+        trace = belts.trace(TODAY.walker_id, TODAY.seq)
+        assert trace is not None and "went silent" in " ".join(trace.partial_reasons)
+    finally:
+        belts.close()
+
+
+def test_a_page_that_keeps_asking_for_news_keeps_its_belt_running(
+    virtual: VirtualTreadmills,
+) -> None:
+    clock = _Clock()
+    belts = TreadmillBelts(virtual, now=clock, watch_every=None)
+    try:
+        walking(belts, virtual)
+        for _ in range(6):
+            clock.seconds += 10
+            belts.news(TODAY.walker_id, since=0)
+
+        assert belts.stop_silent_belts() == []
+        assert virtual.running()
+    finally:
+        belts.close()

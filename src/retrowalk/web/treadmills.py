@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
 from typing import TypeVar
@@ -29,6 +30,11 @@ from retrowalk.domain.errors import DeviceError, InputError
 from retrowalk.web.belt import STOPPED, BeltMode, BeltNews, BeltSetup, Told, WalkOn
 
 Opener = Callable[[TodaysWalk], AbstractContextManager[TreadmillBelt]]
+# The live page asks for news about once a second. A running belt that hears nothing from it for
+# this long (the browser closed, the phone died) is stopped: a stopped belt with nobody coaching
+# is safer than a running one.
+SILENCE_SECONDS = 20.0
+SILENT_PAGE = "the live page went silent, so retrowalk stopped the belt"
 Answer = TypeVar("Answer")
 _log = logging.getLogger(__name__)
 
@@ -49,6 +55,7 @@ class _Walk:
         self.seq, self.belt, self.exits = seq, belt, exits
         self.trace: DeviceTrace | None = None
         self.closed = False
+        self.last_heard = 0.0
         # One call at a time: a STOP, or letting go, waits for a start under way, so the Stop is
         # always the treadmill's last command.
         self.lock = threading.RLock()
@@ -68,10 +75,36 @@ class _Walk:
 class TreadmillBelts:
     """The `LiveBelt` on a treadmill opened for each walker's walk by `opener`."""
 
-    def __init__(self, opener: Opener) -> None:
-        self._opener = opener
+    def __init__(
+        self,
+        opener: Opener,
+        now: Callable[[], float] = time.monotonic,
+        watch_every: float | None = 1.0,
+    ) -> None:
+        self._opener, self._now = opener, now
         self._walks: dict[int, _Walk] = {}
         self._lock = threading.Lock()
+        self._closing = threading.Event()
+        if watch_every is not None:
+            threading.Thread(target=self._watch, args=(watch_every,), daemon=True).start()
+
+    def stop_silent_belts(self) -> list[int]:
+        """Stop every running belt whose live page has been silent too long; their walkers."""
+        silent = []
+        for walker_id, on in list(self._walks.items()):
+            running = on.belt.session.controller.state.running
+            quiet = self._now() - on.last_heard > SILENCE_SECONDS
+            if running and quiet and not on.closed and on.trace is None and self.stop(walker_id):
+                on.belt.session.controller.report.partial_reasons.append(SILENT_PAGE)
+                silent.append(walker_id)
+        return silent
+
+    def _watch(self, every: float) -> None:
+        while not self._closing.wait(every):
+            try:
+                self.stop_silent_belts()
+            except Exception:  # the watch must outlive one treadmill's failure
+                _log.exception("watching for silent live pages")
 
     def setup(self, walk: WalkOn) -> BeltSetup:
         return _setup(self._walk(walk, again=True).belt)
@@ -116,6 +149,7 @@ class TreadmillBelts:
         on = self._walks.get(walker_id)
         if on is None:
             return BeltNews(BeltSetup(BeltMode.BY_HAND))
+        on.last_heard = self._now()
         controller, desk = on.belt.session.controller, on.belt.desk
         told = tuple(
             Told(number, given.alert.value, given.text, given.alert in ENDS_THE_WALK)
@@ -141,6 +175,7 @@ class TreadmillBelts:
             on.let_go()
 
     def close(self) -> None:
+        self._closing.set()
         with self._lock:
             walks, self._walks = list(self._walks.values()), {}
         for on in walks:
@@ -155,10 +190,12 @@ class TreadmillBelts:
                 if on.trace is not None:
                     allowed = "this walk has ended; open the live session again to walk it"
                     raise InputError("seq", walk.seq, allowed)
+                on.last_heard = self._now()
                 return on
             if on is not None:
                 on.let_go()
             self._walks[walk.walker_id] = on = _open(self._opener, walk)
+            on.last_heard = self._now()
             return on
 
     def _call(self, on: _Walk, action: Callable[[], Answer]) -> Answer:
