@@ -14,6 +14,8 @@ from retrowalk.domain.errors import InputError
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.interchange import backup, export_csv, export_json, import_json, restore
 from retrowalk.services.log_edit import delete_log
+from retrowalk.services.records import MphVerdict
+from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine
 from retrowalk.store.uow import SqlDataStore
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
@@ -32,6 +34,7 @@ def _filled(backend: Backend, clock: FixedClock) -> SqlDataStore:
     onboarded(backend, clock, account="cy", equipment={"safety_clip": False})
     logs = walk(backend, clock, ann.id, 4, pain_during=2, notes="Ünïcode ✓")
     delete_log(ann.id, logs[1].log.id, backend.uow(), clock)
+    remember_mph_verdict(ann.id, MphVerdict("virtual:mph_for_kmh", True), backend.uow())
     assert backend.engine is not None
     return SqlDataStore(backend.engine)
 
@@ -69,6 +72,8 @@ def test_the_export_holds_every_table_and_row(sql_backend: Backend, clock) -> No
     counts = {name: len(rows) for name, rows in data["tables"].items()}
     assert counts["walkers"] == 3 and counts["session_logs"] == 4
     assert counts["planned_sessions"] == 4 + 1 + 1  # ann's five, bob's first; cy has a red flag
+    verdicts = [(row["ftms_device"], row["mph_quirk"]) for row in data["tables"]["equipment"]]
+    assert verdicts == [("virtual:mph_for_kmh", True), (None, None), (None, None)]
     assert data["schema_revision"] and data["format"] == "retrowalk-snapshot"
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.log_session import log_command, log_session
+from retrowalk.services.records import MphVerdict
+from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine, session_factory
 from retrowalk.store.migrate import head_revision, upgrade
 from retrowalk.store.snapshot import read_snapshot
@@ -40,6 +42,7 @@ def seeded_snapshot() -> dict[str, object]:
         ).walker
         logs = walk(backend, clock, ann.id, 5, pain_during=2, notes="ok")
         walk(backend, clock, cy.id, 2)
+        remember_mph_verdict(ann.id, MphVerdict("virtual:mph_for_kmh", True), backend.uow())
         clock.current += timedelta(days=1)
         add_next_morning_pain(
             NextMorningIn(walker_id=ann.id, log_id=logs[-1].log.id, pain=1), backend.uow(), clock

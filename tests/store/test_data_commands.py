@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from retrowalk.cli.app import app
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.records import MphVerdict
+from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.settings import get_settings
 from retrowalk.store.database import make_engine, session_factory
 from retrowalk.store.migrate import ensure_current
@@ -47,7 +49,9 @@ def _fill(url: str) -> None:
     sessions = session_factory(engine)
     backend = Backend("sql", lambda: SqlUnitOfWork(sessions), lambda: None, engine)
     clock = FixedClock(START)
-    walk(backend, clock, onboarded(backend, clock).walker.id, 3)
+    walker = onboarded(backend, clock).walker
+    walk(backend, clock, walker.id, 3)
+    remember_mph_verdict(walker.id, MphVerdict("F4:12:FA:00:11:22", True), backend.uow())
     engine.dispose()
 
 

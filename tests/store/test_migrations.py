@@ -169,3 +169,18 @@ def test_the_quick_head_check_names_the_newest_migration() -> None:
     from retrowalk.store.migrate import HEAD_REVISION, head_revision
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_equipment_of_the_first_schema_reaches_head_with_no_mph_verdict(
+    empty_engine: Engine,
+) -> None:
+    upgrade(empty_engine, target="0001")
+    seed = _seed("0001")
+    _fill(empty_engine, seed)
+
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        query = text("SELECT id, ftms_device, mph_quirk FROM equipment ORDER BY id")
+        rows = [tuple(row) for row in connection.execute(query)]
+    assert rows == [(row["id"], None, None) for row in seed["equipment"]]

@@ -23,6 +23,7 @@ from retrowalk.services.records import (
     LoggedEntry,
     LoggedSession,
     LogVersion,
+    MphVerdict,
     PlannedSession,
     Prescription,
     Role,
@@ -59,6 +60,10 @@ class Walkers(ABC):
 
     @abstractmethod
     def for_account(self, account_id: int) -> StoredWalker | None: ...
+
+    @abstractmethod
+    def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
+        """Keep a treadmill's mph-for-km/h verdict with this (motorized treadmill) equipment."""
 
 
 class Sessions(ABC):

@@ -57,7 +57,18 @@ class Prescription:
 
 
 @dataclass(frozen=True, slots=True)
+class MphVerdict:
+    """What reading the belt back found about one treadmill: whether it takes FTMS speeds as mph.
+    `device` names that treadmill ("virtual…" or its Bluetooth address, as `DeviceChoice.key`)."""
+
+    device: str
+    mph_quirk: bool
+
+
+@dataclass(frozen=True, slots=True)
 class StoredWalker:
+    """`mph_verdict`: what is known of the equipment's Bluetooth speed unit, if anything."""
+
     id: int
     account_id: int
     clinician_id: int | None
@@ -67,6 +78,7 @@ class StoredWalker:
     equipment_id: int
     equipment: Equipment
     prescription: Prescription
+    mph_verdict: MphVerdict | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from retrowalk.services.records import (
     LoggedEntry,
     LoggedSession,
     LogVersion,
+    MphVerdict,
     PlannedSession,
     Prescription,
     Role,
@@ -96,6 +97,11 @@ class MemoryWalkers(Walkers):
 
     def for_account(self, account_id: int) -> StoredWalker | None:
         return next((w for w in self._t.walkers.values() if w.account_id == account_id), None)
+
+    def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
+        for walker in list(self._t.walkers.values()):
+            if walker.equipment_id == equipment_id:
+                self._t.walkers[walker.id] = replace(walker, mph_verdict=verdict)
 
 
 class MemorySessions(Sessions):

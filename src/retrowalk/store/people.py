@@ -139,6 +139,11 @@ class EquipmentRow(Base):
         in_range("resistance_levels", 1, 50),
         in_range("start_load_kg", 0, 200),
         in_range("max_load_kg", 0, 200),
+        # The mph-for-km/h verdict belongs to one treadmill (`ftms_device`), found by reading back.
+        CheckConstraint("(ftms_device IS NULL) = (mph_quirk IS NULL)", name="mph_verdict_whole"),
+        CheckConstraint(
+            "mph_quirk IS NULL OR kind = 'motorized_treadmill'", name="mph_verdict_motorized"
+        ),
         # Lets sessions name (equipment, walker) so nobody's session uses another's equipment.
         UniqueConstraint("id", "walker_id", name="uq_equipment_id_walker"),
     )
@@ -159,4 +164,6 @@ class EquipmentRow(Base):
     start_load_kg: Mapped[float | None] = mapped_column(Float)
     max_load_kg: Mapped[float | None] = mapped_column(Float)
     spotter: Mapped[bool | None] = mapped_column(Boolean)
+    ftms_device: Mapped[str | None] = mapped_column(String(120))
+    mph_quirk: Mapped[bool | None] = mapped_column(Boolean)
     added_at: Mapped[datetime] = mapped_column(DateTime)

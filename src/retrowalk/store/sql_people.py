@@ -11,7 +11,7 @@ from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
 from retrowalk.services.ports import Accounts, Walkers
-from retrowalk.services.records import Account, Prescription, Role, StoredWalker
+from retrowalk.services.records import Account, MphVerdict, Prescription, Role, StoredWalker
 from retrowalk.store.convert import (
     equipment_from_domain,
     equipment_to_domain,
@@ -88,6 +88,11 @@ class SqlWalkers(Walkers):
         row = self._session.scalars(query).first()
         return None if row is None else self._stored(row)
 
+    def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
+        gear = self._session.get_one(EquipmentRow, equipment_id)
+        gear.ftms_device, gear.mph_quirk = verdict.device, verdict.mph_quirk
+        self._session.flush()
+
     def _stored(self, row: WalkerRow) -> StoredWalker:
         prescription = self._session.get_one(PrescriptionRow, row.id)
         flags = self._session.scalars(
@@ -111,4 +116,11 @@ class SqlWalkers(Walkers):
             equipment_id=gear.id,
             equipment=equipment_to_domain(gear),
             prescription=prescription_to_domain(prescription),
+            mph_verdict=_verdict(gear),
         )
+
+
+def _verdict(gear: EquipmentRow) -> MphVerdict | None:
+    if gear.ftms_device is None or gear.mph_quirk is None:
+        return None
+    return MphVerdict(gear.ftms_device, gear.mph_quirk)
