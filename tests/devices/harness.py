@@ -19,8 +19,10 @@ from retrowalk.devices.link import BleakLink
 from retrowalk.devices.loop import DeviceThread
 from retrowalk.devices.opening import DeviceChoice, open_belt
 from retrowalk.devices.report import DeviceReport
+from retrowalk.devices.session import Ticking
 from retrowalk.devices.virtual.backend import VirtualClientBackend, virtual_device
 from retrowalk.devices.virtual.spec import Faults, VirtualSpec
+from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.domain.cues import Message
 from tests.coach.builders import ObedientWalker
@@ -49,6 +51,7 @@ class DeviceWalk:
         mph_quirk: bool | None = None,
         spec: VirtualSpec | None = None,
         walker_presses_enter: bool = True,
+        strap: VirtualStrap | None = None,
     ) -> None:
         assert today.treadmill is not None
         self.clock = SimulatedClock()
@@ -57,9 +60,13 @@ class DeviceWalk:
         spec = spec or VirtualSpec.like(today.treadmill, faults)
         self.treadmill = VirtualTreadmill(self.clock.now, spec)
         link = BleakLink(virtual_device(self.treadmill), backend=VirtualClientBackend)
-        choice = DeviceChoice("virtual", control, mph_quirk)
+        strap_link = None
+        if strap is not None:
+            strap_link = BleakLink(virtual_device(strap), backend=VirtualClientBackend)
+        choice = DeviceChoice("virtual", control, mph_quirk, "virtual" if strap else None)
+        virtual: list[Ticking] = [self.treadmill] if strap is None else [self.treadmill, strap]
         self.belt: TreadmillBelt = open_belt(
-            self.thread, link, today, self.clock.now, choice, [self.treadmill]
+            self.thread, link, today, self.clock.now, choice, virtual, strap_link
         )
         self.walker = ObedientWalker() if walker_presses_enter else Listener()
         self.runner = runner_for(today, self.clock, DeviceVoice(self.walker, self.belt), self.belt)

@@ -82,3 +82,61 @@ def test_go_with_a_real_treadmill_and_no_adapter_says_so(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "no Bluetooth adapter found" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_go_with_the_virtual_strap_keeps_its_pulse_in_every_second(tmp_path):
+    result = _go(
+        tmp_path, "--device", "virtual", "--control", "--strap", "virtual", "--auto-confirm"
+    )
+
+    assert result.exit_code == 0, result.output
+    device = json.loads(result.stdout)["device"]
+    assert device["strap"] == {"name": "retrowalk virtual strap", "dropped_at_seconds": []}
+    pulses = [s["heart_rate"] for s in device["samples"]]
+    assert len(pulses) > 150 and all(isinstance(p, int) and 60 < p < 120 for p in pulses[1:])
+
+
+def test_go_on_the_virtual_treadmill_with_the_mph_quirk_finds_it_and_corrects_the_belt(tmp_path):
+    result = _go(tmp_path, "--device", "virtual:mph_for_kmh", "--control", "--auto-confirm")
+
+    assert result.exit_code == 0, result.output
+    device = json.loads(result.stdout)["device"]
+    assert device["mph_quirk"] is True and "mph_quirk" in [a["alert"] for a in device["alerts"]]
+    walking = [
+        round(s["speed_mps"] / METRES_PER_SECOND_IN_ONE_MPH, 2)
+        for s in device["samples"]
+        if s["speed_mps"]
+    ]
+    # Until it is found, 0.5 mph is sent as 0.8 "km/h", which this treadmill runs as 0.8 mph.
+    assert max(walking) <= 0.81 and walking[-1] == 0.5 and walking.count(0.5) > len(walking) / 2
+
+
+def test_go_refuses_a_strap_without_a_treadmill(tmp_path):
+    result = _go(tmp_path, "--strap", "virtual", "--auto-confirm")
+
+    assert result.exit_code == 2
+    assert "--strap" in result.stderr and "--device" in result.stderr
+
+
+def test_go_refuses_a_fault_the_virtual_treadmill_cannot_show(tmp_path):
+    result = _go(tmp_path, "--device", "virtual:smoke", "--auto-confirm")
+
+    assert result.exit_code == 2
+    assert "virtual:smoke" in result.stderr and "mph_for_kmh" in result.stderr
+
+
+def test_go_with_a_real_strap_and_no_adapter_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
+
+    result = _go(tmp_path, "--device", "virtual", "--strap", "C0:FF:EE:12:34:56", "--auto-confirm")
+
+    assert result.exit_code == 1
+    assert "no Bluetooth adapter found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_serve_refuses_a_fault_the_virtual_treadmill_cannot_show_before_it_starts():
+    result = runner.invoke(app, ["serve", "--device", "virtual:smoke", "--control"])
+
+    assert result.exit_code == 2
+    assert "virtual:smoke" in result.stderr and "Traceback" not in result.output

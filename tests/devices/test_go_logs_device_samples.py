@@ -24,7 +24,8 @@ def _run(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_path):
+def _walker_from_today(tmp_path: Path) -> tuple[Path, Path]:
+    """A data directory with the example walker, starting today, and the check-in's answers."""
     scenario = json.loads((ROOT / "examples" / "knee_oa_mph.json").read_text(encoding="utf-8"))
     profile = tmp_path / "profile.json"
     profile.write_text(json.dumps({k: scenario[k] for k in ("walker", "equipment")}), "utf-8")
@@ -35,6 +36,11 @@ def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_pat
     assert (
         _run(data, "init", "--from-file", str(profile), "--start", start, "--yes").returncode == 0
     )
+    return data, answers
+
+
+def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_path):
+    data, answers = _walker_from_today(tmp_path)
 
     walked = _run(
         data, "go", "--device", "virtual", "--control", "--auto-confirm",
@@ -46,3 +52,21 @@ def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_pat
     exported = json.loads(_run(data, "export", "--format", "json").stdout)["tables"]
     assert len(exported["session_samples"]) == len(device_samples) > 100
     assert [log["source"] for log in exported["session_logs"]] == ["device"]
+
+
+def test_the_straps_pulse_and_the_treadmills_mph_verdict_are_stored(tmp_path):
+    data, answers = _walker_from_today(tmp_path)
+
+    walked = _run(
+        data, "go", "--device", "virtual:mph_for_kmh", "--control", "--strap", "virtual",
+        "--auto-confirm", "--check-in-from", str(answers), "--time-scale", "120", "--no-voice",
+    )  # fmt: skip
+
+    assert walked.returncode == 0, walked.stderr
+    device = json.loads(walked.stdout)["device"]
+    exported = json.loads(_run(data, "export", "--format", "json").stdout)["tables"]
+    stored = [s["heart_rate"] for s in exported["session_samples"]]
+    assert stored == [s["heart_rate"] for s in device["samples"]]
+    assert sum(pulse is not None for pulse in stored) >= len(stored) - 1 > 100
+    verdicts = [(e["ftms_device"], e["mph_quirk"]) for e in exported["equipment"]]
+    assert device["mph_quirk"] is True and verdicts == [("virtual:mph_for_kmh", True)]

@@ -64,11 +64,12 @@ def test_while_the_link_is_down_a_sample_says_the_speed_is_unknown():
     assert recorder.samples[0].speed_mps is None
 
 
-def test_the_straps_pulse_wins_and_a_pulse_no_human_has_is_left_out():
+def test_a_sample_keeps_the_pulse_it_is_given_and_leaves_out_one_no_human_has():
     totals, recorder = Totals(), SampleRecorder(start=0.0)
     totals.add(data(3.6, 0, 0), 0.0)
 
-    recorder.record(0.0, totals, None)
+    recorder.record(0.0, totals, 0)
     recorder.record(1.0, totals, 101)
+    recorder.record(2.0, totals, None)
 
-    assert [s.heart_rate for s in recorder.samples] == [None, 101]
+    assert [s.heart_rate for s in recorder.samples] == [None, 101, None]

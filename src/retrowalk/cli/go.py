@@ -36,6 +36,19 @@ def _check_someone_can_answer(auto_confirm: bool, check_in_from: Path | None) ->
         raise InputError("--check-in-from", None, allowed)
 
 
+def _check_the_devices(device: str | None, control: bool, strap: str | None) -> None:
+    """A strap's pulse is kept with a treadmill's samples; control needs a treadmill."""
+    if device is None and strap is not None:
+        allowed = "the pulse is kept with a connected treadmill's samples: add --device too"
+        raise InputError("--strap", strap, allowed)
+    if device is None and control:
+        raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
+    if device is not None:
+        from retrowalk.devices.choice import DeviceChoice
+
+        DeviceChoice(device, control, strap=strap)  # refuses an unknown virtual fault
+
+
 def go(
     scenario: Annotated[
         Path | None,
@@ -75,6 +88,14 @@ def go(
         bool,
         typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
     ] = False,
+    strap: Annotated[
+        str | None,
+        typer.Option(
+            "--strap",
+            metavar="virtual|ADDRESS",
+            help="Record this heart-rate strap's pulse with the treadmill's samples.",
+        ),
+    ] = None,
 ) -> None:
     """Walk today's session with spoken cues and a large countdown.
 
@@ -84,6 +105,7 @@ def go(
     Examples:
       [bold]retrowalk go[/bold]   today's session, logged when it ends
       [bold]retrowalk go --scenario examples/knee_oa_mph.json --session 16[/bold]
+      [bold]retrowalk go --device virtual --control --strap virtual[/bold]   belt and pulse
     """
     from rich.console import Console
 
@@ -97,6 +119,7 @@ def go(
     console = Console(stderr=True)
     database = ExitStack()
     with fail_on_user_error():
+        _check_the_devices(device, control, strap)
         _check_someone_can_answer(auto_confirm, check_in_from)
         answers = None
         if check_in_from is not None:
@@ -114,10 +137,12 @@ def go(
                     source, logger, clock, speaker, belt, console, time_scale, answers
                 )
             else:
+                from retrowalk.devices.choice import DeviceChoice
                 from retrowalk.devices.live import WalkParts, walk_on_device
 
                 parts = WalkParts(source, logger, clock, speaker, console, time_scale, answers)
-                finished, device_record = walk_on_device(device, control, auto_confirm, parts)
+                choice = DeviceChoice(device, control, strap=strap)
+                finished, device_record = walk_on_device(choice, auto_confirm, parts)
     finally:
         speaker.close()
         database.close()

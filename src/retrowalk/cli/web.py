@@ -51,6 +51,10 @@ def serve(
         check_listen_address(host)
         if control and device is None:
             raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
+        if device is not None:
+            from retrowalk.devices.choice import DeviceChoice
+
+            DeviceChoice(device, control)  # refuses a fault the virtual treadmill cannot show
         settings = get_settings()
         try:
             wiring, note = open_database(settings)

@@ -11,10 +11,11 @@ from retrowalk.domain.cues import Cue, say
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, MotorizedTreadmill
 from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.services import treadmill_profile
 from retrowalk.services.clock import Clock
 from retrowalk.services.log_session import log_command, log_session
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import StoredWalker
+from retrowalk.services.records import MphVerdict, StoredWalker
 from retrowalk.services.today import SessionAhead, today_session
 from retrowalk.services.walker_plan import programme_of, require_plan
 
@@ -47,6 +48,9 @@ class StoredWalks:
             raise InputError("equipment.kind", self._walker.equipment.kind.value, allowed)
         return self._walk(ahead)
 
+    def remember_mph_verdict(self, verdict: MphVerdict) -> None:
+        treadmill_profile.remember_mph_verdict(self._walker.id, verdict, self._new_uow())
+
     def _walk(self, ahead: SessionAhead) -> TodaysWalk:
         with self._new_uow() as uow:
             before = require_plan(uow, self._walker).state_before
@@ -78,6 +82,7 @@ def walk_for(
         treadmill=treadmill,
         speed_ceiling=ceiling if treadmill is not None else None,
         label=f"session {ahead.seq + 1}, {ahead.on.isoformat()}",
+        mph_verdict=walker.mph_verdict if treadmill is not None else None,
     )
 
 

@@ -22,6 +22,13 @@ class RunState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Pulse:
+    """A heart rate to show; `bpm` None while the strap is away or has no reading."""
+
+    bpm: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class RunnerView:
     """`remaining` is the countdown of the current set or rest, in seconds; `speed` is what the
     belt runs at, `pending_speed` a change the walker has still to make on the console."""
@@ -41,6 +48,7 @@ class RunnerView:
     prompt: Message | None
     coming_up: Message | None
     checklist: tuple[Message, ...] = ()
+    pulse: Pulse | None = None  # shown when a strap is worn or the treadmill relays a pulse
 
 
 def countdown(timeline: Timeline, now: float, waiting: bool) -> tuple[int | None, float]:

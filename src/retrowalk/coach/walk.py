@@ -9,6 +9,7 @@ from typing import Protocol
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.equipment import MotorizedTreadmill
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.services.records import MphVerdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,8 @@ class TodaysWalk:
 
     `previous_speed` is the last walked session's speed: when today's is higher, the first set
     starts at the old speed for a while before stepping up. `treadmill` is None for equipment
-    without a belt speed; `speed_ceiling` is the highest speed a manual change may reach.
+    without a belt speed; `speed_ceiling` is the highest speed a manual change may reach;
+    `mph_verdict` is what the equipment profile knows of a connected treadmill's speed unit.
     """
 
     dose: Dose
@@ -28,9 +30,14 @@ class TodaysWalk:
     treadmill: MotorizedTreadmill | None = None
     speed_ceiling: Speed | None = None
     label: str = "today's session"
+    mph_verdict: MphVerdict | None = None
 
 
 class WalkSource(Protocol):
-    """Where today's walk comes from."""
+    """Where today's walk comes from, and where what a walk finds about the treadmill goes."""
 
     def todays_walk(self) -> TodaysWalk: ...
+
+    def remember_mph_verdict(self, verdict: MphVerdict) -> None:
+        """Keep a treadmill's mph-for-km/h verdict with the walker's equipment (if kept at all)."""
+        ...

@@ -1,10 +1,12 @@
 """The heart-rate strap client (Heart Rate Service): connect, subscribe, keep the latest pulse.
 
 A strap matters less than the belt: when its link drops, the pulse is unknown (None) until it
-comes back, and nothing else in the session changes.
+comes back (`reconnect`), and nothing else in the session changes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from retrowalk.devices import gatt
 from retrowalk.devices.heart_rate import decode_heart_rate
@@ -13,8 +15,8 @@ from retrowalk.domain.errors import DeviceError
 
 
 class HeartRateClient:
-    def __init__(self, link: Link) -> None:
-        self._link = link
+    def __init__(self, link: Link, on_lost: Callable[[], None] | None = None) -> None:
+        self._link, self._on_lost = link, on_lost
         self.bpm: int | None = None
         self.unreadable = 0
         link.on_disconnect(self._lost)
@@ -36,6 +38,10 @@ class HeartRateClient:
             )
         await self._link.subscribe(gatt.HEART_RATE_MEASUREMENT, self._on_measurement)
 
+    async def reconnect(self) -> None:
+        await self._link.connect()
+        await self._link.subscribe(gatt.HEART_RATE_MEASUREMENT, self._on_measurement)
+
     async def close(self) -> None:
         if self._link.is_connected:
             await self._link.disconnect()
@@ -51,3 +57,5 @@ class HeartRateClient:
 
     def _lost(self) -> None:
         self.bpm = None
+        if self._on_lost is not None:
+            self._on_lost()

@@ -1,7 +1,8 @@
 """A whole live session on a connected treadmill, in the terminal (`retrowalk go --device`):
 `walk_in_terminal` with the device layer in the loop. The keys' Enter reaches the treadmill first
-(the walker's start), the screen shows the device's alerts and an armed start's "press Enter",
-and the voice speaks them.
+(the walker's start), the screen shows the device's alerts, an armed start's "press Enter" and
+the pulse, and the voice speaks them. A mph-for-km/h verdict found on the way goes to the
+equipment profile, and the next walk on that treadmill opens knowing it.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.session import Finished, finish, runner_for
 from retrowalk.coach.speech import Voice
-from retrowalk.coach.view import RunnerView
+from retrowalk.coach.view import Pulse, RunnerView
 from retrowalk.coach.walk import WalkSource
 from retrowalk.devices.alerts import as_message
 from retrowalk.devices.coach_belt import DeviceVoice, StartingInbox, TreadmillBelt
-from retrowalk.devices.opening import VIRTUAL, DeviceChoice, connected_belt
+from retrowalk.devices.opening import DeviceChoice, connected_belt
 from retrowalk.devices.report import DeviceReport
 from retrowalk.domain.cues import Cue, Kind, Message
 from retrowalk.domain.errors import InputError
@@ -45,18 +46,18 @@ class WalkParts:
 
 
 def walk_on_device(
-    device: str, control: bool, auto_confirm: bool, parts: WalkParts
+    choice: DeviceChoice, auto_confirm: bool, parts: WalkParts
 ) -> tuple[Finished, dict[str, object]]:
-    """`retrowalk go --device`: the walk, and the device's record for the session's JSON.
+    """`retrowalk go --device [--strap]`: the walk, and the devices' record for the JSON.
 
     `--auto-confirm` stands in for the walker at every prompt, and so for the Enter that starts
     the belt: allowed on the virtual treadmill and without control, refused for a real belt
     under control, where only the walker may start it.
     """
-    if auto_confirm and control and device != VIRTUAL:
+    if auto_confirm and choice.control and not choice.virtual:
         allowed = "a real treadmill's belt starts only on the walker's own Enter: leave it out"
         raise InputError("--auto-confirm", True, allowed)
-    finished, report = walk_with_device(DeviceChoice(device, control), parts, auto_confirm)
+    finished, report = walk_with_device(choice, parts, auto_confirm)
     return finished, {"device": report.to_json()}
 
 
@@ -68,6 +69,7 @@ def walk_with_device(
     from retrowalk.coach.terminal.screen import LiveScreen
 
     walk, clock, voice = parts.source.todays_walk(), parts.clock, parts.voice
+    choice = choice.knowing(walk.mph_verdict)  # a treadmill's unit is verified once
     with connected_belt(choice, walk, clock) as belt:
         screen = LiveScreen(parts.console)
         walker = PressesEnter(voice) if presses_enter else None
@@ -83,6 +85,9 @@ def walk_with_device(
             record = runner.run()
         check_in = parts.check_in or TerminalCheckIn(parts.console, voice)
         report = belt.session.report()
+        verdict = choice.verdict(report.mph_quirk)
+        if verdict is not None:
+            parts.source.remember_mph_verdict(verdict)
         trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
         finished = finish(walk, record, check_in, parts.logger, voice, trace)
         return finished, report
@@ -115,6 +120,9 @@ def overlay(
 
 
 def with_device(view: RunnerView, belt: TreadmillBelt) -> RunnerView:
+    session, heart_rate = belt.session, belt.session.heart_rate()
+    if session.strap is not None or heart_rate is not None:
+        view = replace(view, pulse=Pulse(heart_rate))
     desk, prompt = belt.desk, belt.start_prompt()
     if view.prompt is not None and view.prompt.cue is Cue.BELT_START and prompt is not None:
         view = replace(view, prompt=prompt)

@@ -1,37 +1,31 @@
 """Opening a treadmill for today's walk: connect, read what it can do, check it can give the
-dose, and take control if the walker turned it on. Then `connected_belt` keeps it for the walk,
-beating about once a second of the session's clock, and always closes with Stop."""
+dose, and take control if the walker turned it on; and the walker's heart-rate strap, if any.
+Then `connected_belt` keeps them for the walk, beating about once a second of the session's
+clock, and always closes with Stop."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.walk import TodaysWalk
+from retrowalk.devices.choice import VIRTUAL, DeviceChoice
 from retrowalk.devices.coach_belt import AlertDesk, TreadmillBelt
 from retrowalk.devices.controller import TreadmillController
 from retrowalk.devices.dose_check import check_dose
 from retrowalk.devices.link import BleakLink, Link
 from retrowalk.devices.loop import DeviceThread
 from retrowalk.devices.session import Ticking, TreadmillSession
+from retrowalk.devices.strap_watch import StrapWatch
 from retrowalk.devices.virtual.backend import VirtualClientBackend, virtual_device
+from retrowalk.devices.virtual.console import heart_rate_of
 from retrowalk.devices.virtual.spec import VirtualSpec
+from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.domain.errors import DeviceError
 
-VIRTUAL = "virtual"
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceChoice:
-    """`device` is "virtual" or a Bluetooth address; `control` is the walker's own choice to let
-    retrowalk set the belt; `mph_quirk` is what the equipment profile knows (None: unknown)."""
-
-    device: str
-    control: bool = False
-    mph_quirk: bool | None = None
+__all__ = ["VIRTUAL", "DeviceChoice", "connected_belt", "open_belt"]
 
 
 def open_belt(
@@ -41,14 +35,19 @@ def open_belt(
     now: Callable[[], float],
     choice: DeviceChoice,
     virtual: Sequence[Ticking] = (),
+    strap: Link | None = None,
 ) -> TreadmillBelt:
+    """The treadmill (and the strap on `strap`, opened first) ready for the walk."""
     desk = AlertDesk()
     limits = [("today's top speed", walk.speed_ceiling)]
     controller = TreadmillController(link, now, limits, walk.unit, desk.take, choice.mph_quirk)
-    session = TreadmillSession(controller, now, virtual=virtual)
+    watch = None if strap is None else StrapWatch(strap, now)
+    session = TreadmillSession(controller, now, watch, virtual)
     belt = TreadmillBelt(thread, session, walk.unit, desk)
-    capabilities = thread.run(controller.open())
     try:
+        if watch is not None:
+            thread.run(watch.open())
+        capabilities = thread.run(controller.open())
         planned = [s for s in (walk.previous_speed, walk.dose.speed) if s is not None]
         ceiling = None if controller.envelope is None else controller.envelope.ceiling
         check_dose(capabilities, ceiling, planned, walk.dose.incline_percent, walk.unit)
@@ -62,11 +61,15 @@ def open_belt(
 
 @contextmanager
 def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iterator[TreadmillBelt]:
-    """The treadmill for one walk. However the walk ends (finished, stopped, an error, the app
-    leaving), the belt is told to stop before the link is let go."""
+    """The treadmill for one walk, opened knowing what the equipment profile knows of it. However
+    the walk ends (finished, stopped, an error, the app leaving), the belt is told to stop
+    before the link is let go."""
+    choice = choice.knowing(walk.mph_verdict)
     with DeviceThread() as thread:
-        link, virtual = _link(choice.device, walk, clock)
-        belt = open_belt(thread, link, walk, clock.now, choice, virtual)
+        link, treadmill = _link(choice, walk, clock)
+        strap, virtual_strap = _strap(choice, treadmill)
+        virtual = [p for p in (treadmill, virtual_strap) if p is not None]
+        belt = open_belt(thread, link, walk, clock.now, choice, virtual, strap)
         try:
             thread.pace(belt.session.beat, wall_seconds=_wall_seconds_per_second(clock))
             yield belt
@@ -74,12 +77,30 @@ def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iter
             _close(thread, belt)
 
 
-def _link(device: str, walk: TodaysWalk, clock: Clock) -> tuple[Link, list[Ticking]]:
-    if device != VIRTUAL:
-        return BleakLink(device), []
-    spec = VirtualSpec() if walk.treadmill is None else VirtualSpec.like(walk.treadmill)
+def _link(
+    choice: DeviceChoice, walk: TodaysWalk, clock: Clock
+) -> tuple[Link, VirtualTreadmill | None]:
+    if not choice.virtual:
+        return BleakLink(choice.device), None
+    faults, own = choice.faults, walk.treadmill
+    spec = VirtualSpec(faults=faults) if own is None else VirtualSpec.like(own, faults)
     treadmill = VirtualTreadmill(clock.now, spec)
-    return BleakLink(virtual_device(treadmill), backend=VirtualClientBackend), [treadmill]
+    return BleakLink(virtual_device(treadmill), backend=VirtualClientBackend), treadmill
+
+
+def _strap(
+    choice: DeviceChoice, treadmill: VirtualTreadmill | None
+) -> tuple[Link | None, VirtualStrap | None]:
+    if choice.strap is None:
+        return None, None
+    if not choice.virtual_strap:
+        return BleakLink(choice.strap), None
+    if treadmill is None:
+        strap = VirtualStrap()
+    else:  # on the virtual treadmill, the virtual strap's pulse follows the walking
+        console = treadmill.console
+        strap = VirtualStrap(lambda: heart_rate_of(console))
+    return BleakLink(virtual_device(strap), backend=VirtualClientBackend), strap
 
 
 def _wall_seconds_per_second(clock: Clock) -> float:

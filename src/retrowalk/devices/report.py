@@ -1,6 +1,7 @@
 """What the device layer saw during a session, for the record kept with the logged session:
 the alerts given, the console changes, why the session is partial, the mph quirk's verdict
-(for the caller to keep in the equipment profile) and the 1 Hz samples."""
+(for the caller to keep in the equipment profile), the heart-rate strap's drops and the 1 Hz
+samples."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class DeviceReport:
     problems: list[str] = field(default_factory=list)  # unreadable bytes, failed commands
     samples: list[Sample] = field(default_factory=list)
     distance_m: float = 0.0
+    strap: str | None = None  # the heart-rate strap's name, when one was worn
+    strap_drops: list[float] = field(default_factory=list)  # when its link dropped
 
     @property
     def partial(self) -> bool:
@@ -45,8 +48,13 @@ class DeviceReport:
             ],
             "problems": self.problems,
             "distance_m": round(self.distance_m, 1),
+            "strap": None if self.strap is None else self._strap(start),
             "samples": [_sample(s) for s in self.samples],
         }
+
+    def _strap(self, start: float) -> dict[str, Any]:
+        drops = [round(at - start, 1) for at in self.strap_drops]
+        return {"name": self.strap, "dropped_at_seconds": drops}
 
 
 def _sample(sample: Sample) -> dict[str, Any]:

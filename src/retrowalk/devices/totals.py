@@ -55,14 +55,15 @@ class Totals:
 
 
 class SampleRecorder:
-    """One sample for each whole second since `start`. Seconds that passed between two calls
-    (a slow pacer) hold what was known before; the current second takes the latest values."""
+    """One sample for each whole second since `start`, with the heart rate it is given. Seconds
+    that passed between two calls (a slow pacer) hold what was known before; the current second
+    takes the latest values."""
 
     def __init__(self, start: float) -> None:
         self.start = start
         self.samples: list[Sample] = []
 
-    def record(self, now: float, totals: Totals, strap_bpm: int | None) -> None:
+    def record(self, now: float, totals: Totals, heart_rate: int | None) -> None:
         second = math.floor(now - self.start + 1e-9)
         latest = totals.latest
         speed = latest.speed_kmh
@@ -71,7 +72,7 @@ class SampleRecorder:
             speed_mps=None if speed is None else speed * _METRES_PER_SECOND_PER_KMH,
             incline_percent=latest.incline_percent,
             distance_m=round(totals.distance_m, 1),
-            heart_rate=_pulse(strap_bpm if strap_bpm is not None else latest.heart_rate),
+            heart_rate=human_pulse(heart_rate),
         )
         held = self.samples[-1] if self.samples else current
         while len(self.samples) < second:
@@ -80,6 +81,6 @@ class SampleRecorder:
             self.samples.append(current)
 
 
-def _pulse(bpm: int | None) -> int | None:
+def human_pulse(bpm: int | None) -> int | None:
     """Machines send 0 when no strap is worn; nothing outside 20-250 is a human pulse."""
     return bpm if bpm is not None and 20 <= bpm <= 250 else None

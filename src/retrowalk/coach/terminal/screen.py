@@ -1,5 +1,6 @@
-"""The full-screen display: a very large countdown, the set, the belt, the hands, the last thing
-said, what the coach is waiting for, and what comes next. STOP is always on screen."""
+"""The full-screen display: a very large countdown, the set, the belt, the hands, the pulse (with
+a strap or a treadmill that relays one), the last thing said, what the coach is waiting for, and
+what comes next. STOP is always on screen."""
 
 from __future__ import annotations
 
@@ -56,12 +57,16 @@ def _belt(view: RunnerView) -> Table:
     if view.pending_speed is not None:
         speed += f" → {view.pending_speed.describe(view.unit)}"
     walked = clock_face(view.walked, count_down=False)
-    grid.add_row(
+    cells = [
         f"speed [b]{speed}[/b]",
         f"incline [b]{format_number(view.incline_percent)} %[/b]",
         f"hands [b]{view.hands.describe()}[/b]",
         f"walked [b]{walked}[/b]",
-    )
+    ]
+    if view.pulse is not None:
+        bpm = view.pulse.bpm
+        cells.append(f"heart [b]{'—' if bpm is None else f'{bpm} bpm'}[/b]")
+    grid.add_row(*cells)
     return grid
 
 

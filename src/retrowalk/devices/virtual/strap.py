@@ -72,3 +72,7 @@ class VirtualStrap:
         self.close_link()
         if lost is not None:
             lost()
+
+    def restore_link(self) -> None:
+        """The strap is in reach again: the next try to connect succeeds."""
+        self._reachable = True
