@@ -3,7 +3,7 @@ virtual treadmill with the quirk finds it by reading the belt back and keeps it 
 equipment; the next walk opens knowing it and finds nothing again (issue 6).
 
 The walks run as `retrowalk go --device` runs them (`walk_with_device`, the stored walker's walk
-source and logger, the device thread pacing a clock 240 times faster than the wall's), on SQLite.
+source and logger, the device thread pacing a clock 120 times faster than the wall's), on SQLite.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from tests.store.builders import onboarded
 
 QUIRKY = "virtual:mph_for_kmh"
 ANSWERS = '{"pain_during": 1, "sharp_pain": false, "rpe": 4}'
-SCALE = 240.0
+SCALE = 120.0
 
 pytestmark = pytest.mark.parametrize("sql_backend", ["sqlite"], indirect=True)
 
