@@ -14,6 +14,17 @@ from retrowalk.services.today import today_session
 from tests.db import Backend
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "knee_oa_mph.json"
+# A second treadmill for equipment changes: km/h, 0.8-16 in 0.1 steps, up to 12 % in 1 % steps.
+KMH_TREADMILL = {
+    "kind": "motorized_treadmill",
+    "min_speed_kmh": 0.8,
+    "max_speed_kmh": 16.0,
+    "speed_step_kmh": 0.1,
+    "max_incline_percent": 12,
+    "incline_step_percent": 1,
+    "handrails": True,
+    "safety_clip": True,
+}
 
 
 def scenario() -> dict[str, Any]:

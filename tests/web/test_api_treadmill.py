@@ -19,6 +19,7 @@ from retrowalk.devices.coach_belt import TreadmillBelt
 from retrowalk.devices.ftms_control import OpCode
 from retrowalk.domain.errors import DeviceError
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.records import MphVerdict
 from retrowalk.web.app import create_app
 from retrowalk.web.treadmills import Opener, TreadmillBelts
 from tests.db import fresh_database_url
@@ -261,3 +262,23 @@ def test_the_logged_walk_keeps_the_treadmills_samples_as_a_device_session(
     assert logged["session"]["entry"]["source"] == "device"
     assert len(samples) >= 20 and [s.second for s in samples] == list(range(len(samples)))
     assert max(s.speed_mps or 0.0 for s in samples) == pytest.approx(HALF_MPH_KMH / 3.6, abs=0.01)
+
+
+def test_a_treadmill_found_to_take_mph_for_km_h_is_remembered_with_the_equipment(
+    clock: FixedClock, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    quirky = "virtual:mph_for_kmh"
+    virtual = VirtualTreadmills(device=quirky)
+    with app_on_sqlite(request, clock, tmp_path, virtual) as client:
+        walker_id, timeline = live_session(client)
+        start(client, walker_id)
+        report = virtual.belt.session.controller.report
+        eventually(lambda: report.mph_quirk is not None, "reading the belt back found its unit")
+        client.delete(f"/api/walkers/{walker_id}/belt")
+        log_stopped_walk(client, walker_id, timeline)
+        wired: Wiring = client.app.state.wiring  # type: ignore[attr-defined]
+        with wired.uow() as uow:
+            kept = uow.walkers.get(walker_id)
+
+    assert virtual.belt.session.controller.report.mph_quirk is True
+    assert kept is not None and kept.mph_verdict == MphVerdict(quirky, mph_quirk=True)

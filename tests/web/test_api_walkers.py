@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from retrowalk.bootstrap import Wiring
 from retrowalk.store.snapshot import read_snapshot
+from tests.store.builders import KMH_TREADMILL
 from tests.web.builders import onboard, walker_json
 
 
@@ -88,3 +89,44 @@ def test_the_openapi_document_describes_the_onboarding_body_with_the_services_mo
     schemas = document["components"]["schemas"]
     assert {"WalkerCreate", "WalkerIn", "MotorizedIn"} <= set(schemas)
     assert not any(path.startswith("/history") for path in document["paths"])
+
+
+def test_new_equipment_re_plans_the_next_session_on_it(client: TestClient) -> None:
+    walker_id = onboard(client)
+
+    response = client.put(f"/api/walkers/{walker_id}/equipment", json={"equipment": KMH_TREADMILL})
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["walker"]["equipment"] == "motorized_treadmill"
+    assert body["cleared_to_start"] is True
+    assert body["next_session"]["decision"]["dose"]["speed"]["kmh"] == 0.8
+    assert body["notes"]
+    today = client.get(f"/api/walkers/{walker_id}/today").json()
+    assert today["session"]["decision"]["dose"]["speed"]["kmh"] == 0.8
+
+
+def test_equipment_screening_refuses_is_a_422_and_nothing_is_written(
+    client: TestClient, wiring: Wiring
+) -> None:
+    walker_id = onboard(client)
+    before = read_snapshot(wiring.engine)
+    unsafe = KMH_TREADMILL | {"safety_clip": False}
+
+    response = client.put(f"/api/walkers/{walker_id}/equipment", json={"equipment": unsafe})
+
+    assert response.status_code == 422
+    problem = response.json()["detail"][0]
+    assert problem["field"] == "equipment.kind"
+    assert "safety" in problem["allowed"]
+    assert read_snapshot(wiring.engine) == before
+
+
+def test_a_bad_equipment_body_names_the_field(client: TestClient) -> None:
+    walker_id = onboard(client)
+    bad = KMH_TREADMILL | {"speed_step_kmh": 0}
+
+    response = client.put(f"/api/walkers/{walker_id}/equipment", json={"equipment": bad})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "equipment.speed_step_kmh"

@@ -145,3 +145,82 @@ def test_pages_forbid_loading_anything_from_elsewhere(sqlite_client: TestClient)
     policy = sqlite_client.get("/onboarding").headers["content-security-policy"]
 
     assert "default-src 'self'" in policy
+
+
+def _equipment_form(html: str) -> dict[str, str]:
+    """The settings page's equipment form as the browser would send it back unchanged."""
+    form = html[html.index('action="/settings/equipment"') :]
+    form = form[: form.index("</form>")]
+    values = dict(
+        re.findall(r'<input id="([^"]+)" name="[^"]+" type="number" value="([^"]*)"', form)
+    )
+    values |= dict(re.findall(r'name="([^"]+)" value="([^"]+)" id="kind-[^"]+" checked', form))
+    ticked = re.findall(r'name="([^"]+)" type="checkbox" checked', form)
+    values |= dict.fromkeys(ticked, "on")
+    for name, option in re.findall(
+        r'<select id="([^"]+)".*?<option value="([^"]*)" selected', form, re.S
+    ):
+        values[name] = option
+    return values
+
+
+def test_settings_show_the_equipment_in_use_ready_to_change(sqlite_client: TestClient) -> None:
+    onboard(sqlite_client)
+
+    html = sqlite_client.get("/settings").text
+
+    sent = _equipment_form(html)
+    assert sent["equipment.kind"] == "motorized_treadmill"
+    assert sent["motorized_treadmill.min_speed"] == "0.5"
+    assert sent["motorized_treadmill.speed_unit"] == "mph"
+    assert sent["motorized_treadmill.safety_clip"] == "on"
+
+
+def test_a_new_km_h_treadmill_in_settings_re_plans_today_in_its_steps(
+    sqlite_client: TestClient,
+) -> None:
+    onboard(sqlite_client)
+    sent = _equipment_form(sqlite_client.get("/settings").text)
+    sent |= {
+        "motorized_treadmill.speed_unit": "kmh",
+        "motorized_treadmill.min_speed": "1.0",
+        "motorized_treadmill.max_speed": "16",
+    }
+
+    response = sqlite_client.post("/settings/equipment", data=sent)
+
+    assert response.status_code == 200
+    assert "Saved: your next session is planned for this equipment" in response.text
+    assert "slowest belt speed, 1 km/h, is above your dose" in response.text
+    assert "1 to 16 km/h" in response.text
+    sqlite_client.post("/settings/units", data={"units": "metric"})
+    assert "1 km/h" in sqlite_client.get("/").text
+
+
+def test_a_mistake_in_new_equipment_is_shown_beside_its_field_and_nothing_changes(
+    sqlite_client: TestClient,
+) -> None:
+    onboard(sqlite_client)
+    sent = _equipment_form(sqlite_client.get("/settings").text)
+    sent |= {"motorized_treadmill.speed_step": "0", "motorized_treadmill.max_speed": "9"}
+
+    response = sqlite_client.post("/settings/equipment", data=sent)
+
+    assert response.status_code == 422
+    assert "greater than 0" in (field_error(response.text, "motorized_treadmill.speed_step") or "")
+    assert 'value="9"' in response.text and "Nothing was changed" in response.text
+    assert "0.5 to 10 mph" in response.text  # the equipment on record is the old one
+
+
+def test_equipment_screening_will_not_plan_for_is_refused_in_settings(
+    sqlite_client: TestClient,
+) -> None:
+    onboard(sqlite_client)
+    sent = _equipment_form(sqlite_client.get("/settings").text)
+    del sent["motorized_treadmill.safety_clip"]
+
+    response = sqlite_client.post("/settings/equipment", data=sent)
+
+    assert response.status_code == 422
+    assert "unchanged" in response.text and "safety" in response.text
+    assert "0.8 km/h" not in sqlite_client.get("/").text

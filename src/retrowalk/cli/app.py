@@ -12,6 +12,7 @@ from retrowalk import __version__
 from retrowalk.cli.config import register as register_config
 from retrowalk.cli.data import register as register_data_commands
 from retrowalk.cli.devices import devices_app
+from retrowalk.cli.equipment import register as register_equipment
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 from retrowalk.cli.go import register as register_go
 from retrowalk.cli.history import register as register_history
@@ -82,6 +83,7 @@ app.add_typer(
 register_data_commands(app)
 register_go(app)
 register_onboarding(app)
+register_equipment(app)
 register_today(app)
 register_log(app)
 register_plan(app)

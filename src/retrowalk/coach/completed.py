@@ -10,15 +10,17 @@ from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.services.records import Sample
+from retrowalk.services.records import MphVerdict, Sample
 
 
 @dataclass(frozen=True, slots=True)
 class DeviceTrace:
-    """What a connected treadmill recorded: 1 Hz samples, and why the session is partial."""
+    """What a connected treadmill recorded: 1 Hz samples, why the session is partial, and a new
+    mph-for-km/h verdict found by reading the belt back (None: nothing new to keep)."""
 
     samples: tuple[Sample, ...] = ()
     partial_reasons: tuple[str, ...] = ()
+    mph_verdict: MphVerdict | None = None
 
 
 @dataclass(frozen=True, slots=True)

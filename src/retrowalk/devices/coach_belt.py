@@ -11,6 +11,7 @@ link also stops the walk.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from retrowalk.coach.belt import BeltSetting
@@ -22,6 +23,7 @@ from retrowalk.devices.loop import DeviceThread
 from retrowalk.devices.session import TreadmillSession
 from retrowalk.domain.cues import Cue, Kind, Message, belt_words
 from retrowalk.domain.units import SpeedUnit
+from retrowalk.services.records import MphVerdict
 
 # Alerts after which the walk cannot go on: the set (and the walk) ends where it stands.
 ENDS_THE_WALK = frozenset({Alert.SAFETY_KEY, Alert.LINK_LOST, Alert.DEVICE_ERROR})
@@ -29,11 +31,22 @@ ENDS_THE_WALK = frozenset({Alert.SAFETY_KEY, Alert.LINK_LOST, Alert.DEVICE_ERROR
 
 class TreadmillBelt:
     def __init__(
-        self, thread: DeviceThread, session: TreadmillSession, unit: SpeedUnit, desk: AlertDesk
+        self,
+        thread: DeviceThread,
+        session: TreadmillSession,
+        unit: SpeedUnit,
+        desk: AlertDesk,
+        verdict_of: Callable[[bool | None], MphVerdict | None] | None = None,
     ) -> None:
         self.thread, self.session, self.unit, self.desk = thread, session, unit, desk
+        self._verdict_of = verdict_of
         self.resuming = False  # the runner has just said "walking again" after a pause
         self._armed_words: str | None = None
+
+    def new_mph_verdict(self) -> MphVerdict | None:
+        """What this walk found of the treadmill's speed unit, when the profile did not know."""
+        found = self.session.controller.report.mph_quirk
+        return None if self._verdict_of is None else self._verdict_of(found)
 
     @property
     def walker_confirms(self) -> bool:

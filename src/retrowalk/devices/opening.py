@@ -43,7 +43,7 @@ def open_belt(
     controller = TreadmillController(link, now, limits, walk.unit, desk.take, choice.mph_quirk)
     watch = None if strap is None else StrapWatch(strap, now)
     session = TreadmillSession(controller, now, watch, virtual)
-    belt = TreadmillBelt(thread, session, walk.unit, desk)
+    belt = TreadmillBelt(thread, session, walk.unit, desk, choice.verdict)
     try:
         if watch is not None:
             thread.run(watch.open())

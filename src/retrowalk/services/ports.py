@@ -65,6 +65,21 @@ class Walkers(ABC):
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         """Keep a treadmill's mph-for-km/h verdict with this (motorized treadmill) equipment."""
 
+    @abstractmethod
+    def change_equipment(
+        self,
+        walker_id: int,
+        equipment: Equipment,
+        screened: tuple[date, tuple[Flag, ...]],
+        at: datetime,
+    ) -> StoredWalker:
+        """Put new equipment in use and keep its screening; the old equipment stays on record
+        (sessions planned on it still name it)."""
+
+    @abstractmethod
+    def equipment(self, equipment_id: int) -> Equipment:
+        """Any equipment a walker has had, by id."""
+
 
 class Sessions(ABC):
     """Planned sessions (one per `seq`, the last one still to walk) and their logs."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.equipment_change import carry_over
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.programme import Programme, build_programme
 from retrowalk.domain.progression import decide, record
@@ -34,12 +36,13 @@ def require_plan(uow: UnitOfWork, walker: StoredWalker) -> PlannedSession:
     return pending
 
 
-def programme_of(walker: StoredWalker) -> Programme:
-    """The programme, from the protocol assigned and the flags screening stored."""
+def programme_of(walker: StoredWalker, equipment: Equipment | None = None) -> Programme:
+    """The programme, from the protocol assigned and the flags screening stored, on the
+    equipment in use or on `equipment` (one the walker had before)."""
+    kit = walker.equipment if equipment is None else equipment
     protocol = load_protocol(walker.prescription.protocol)
-    modality = load_modality(walker.equipment.kind)
     screening = Screening(walker.flags, ())
-    return build_programme(walker.profile, walker.equipment, protocol, modality, screening)
+    return build_programme(walker.profile, kit, protocol, load_modality(kit.kind), screening)
 
 
 def next_date(walker: StoredWalker, p: Programme, last_walked: date | None) -> date:
@@ -52,13 +55,26 @@ def next_date(walker: StoredWalker, p: Programme, last_walked: date | None) -> d
 def replay_from(uow: UnitOfWork, walker: StoredWalker, seq: int) -> PlannedSession:
     """Fold the logs from planned session `seq` on again (after an edit, delete or undo) and
     decide the pending session afresh. Prescribed doses stay as they were given; only the
-    engine states and the session still to walk change. Returns the pending session."""
-    p = programme_of(walker)
+    engine states and the session still to walk change. Where the equipment changed between
+    sessions, the state is carried over again as it was then. Returns the pending session."""
+    programmes = {walker.equipment_id: programme_of(walker)}
+
+    def programme_for(equipment_id: int) -> Programme:
+        if equipment_id not in programmes:
+            programmes[equipment_id] = programme_of(walker, uow.walkers.equipment(equipment_id))
+        return programmes[equipment_id]
+
     sessions = uow.sessions.sessions_from(walker.id, seq)
-    state = sessions[0][0].state_before
+    state, kit = sessions[0][0].state_before, sessions[0][0].equipment_id
     previous = uow.sessions.last_live_log(walker.id, seq)
     last_walked = None if previous is None else previous.on
-    for planned, log in sessions[:-1]:
+    for planned, log in sessions:
+        if planned.equipment_id != kit:
+            state = carry_over(programme_for(kit), programme_for(planned.equipment_id), state).state
+            kit = planned.equipment_id
+        if planned is sessions[-1][0]:
+            break
+        p = programme_for(kit)
         if planned.state_before != state:
             uow.sessions.update_planned(replace(planned, state_before=state))
         if log is None or log.deleted:
@@ -67,7 +83,7 @@ def replay_from(uow: UnitOfWork, walker: StoredWalker, seq: int) -> PlannedSessi
         if after != log.state_after:
             uow.sessions.update_log(log.id, log.entry, after)
         state, last_walked = after, log.on
-    pending = sessions[-1][0]
+    pending, p = sessions[-1][0], programme_for(kit)
     on = next_date(walker, p, last_walked)
     renewed = replace(pending, on=on, decision=decide(p, state, on), state_before=state)
     uow.sessions.update_planned(renewed)

@@ -41,6 +41,7 @@ class _Tables:
     logs: dict[int, SessionLog] = field(default_factory=dict)
     versions: dict[int, tuple[LogVersion, datetime | None]] = field(default_factory=dict)
     samples: dict[int, list[Sample]] = field(default_factory=dict)
+    equipment: dict[int, Equipment] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         return _Tables(
@@ -50,6 +51,7 @@ class _Tables:
             dict(self.logs),
             dict(self.versions),
             {k: list(v) for k, v in self.samples.items()},
+            dict(self.equipment),
         )
 
 
@@ -90,6 +92,7 @@ class MemoryWalkers(Walkers):
             walker_id, account_id, None, profile, *screened, equipment_id, equipment, prescription
         )
         self._t.walkers[walker_id] = stored
+        self._t.equipment[equipment_id] = equipment
         return stored
 
     def get(self, walker_id: int, lock: bool = False) -> StoredWalker | None:
@@ -102,6 +105,30 @@ class MemoryWalkers(Walkers):
         for walker in list(self._t.walkers.values()):
             if walker.equipment_id == equipment_id:
                 self._t.walkers[walker.id] = replace(walker, mph_verdict=verdict)
+
+    def change_equipment(
+        self,
+        walker_id: int,
+        equipment: Equipment,
+        screened: tuple[date, tuple[Flag, ...]],
+        at: datetime,
+    ) -> StoredWalker:
+        equipment_id = next(self._db.ids)
+        self._t.equipment[equipment_id] = equipment
+        screened_on, flags = screened
+        changed = replace(
+            self._t.walkers[walker_id],
+            screened_on=screened_on,
+            flags=flags,
+            equipment_id=equipment_id,
+            equipment=equipment,
+            mph_verdict=None,
+        )
+        self._t.walkers[walker_id] = changed
+        return changed
+
+    def equipment(self, equipment_id: int) -> Equipment:
+        return self._t.equipment[equipment_id]
 
 
 class MemorySessions(Sessions):

@@ -93,6 +93,30 @@ class SqlWalkers(Walkers):
         gear.ftms_device, gear.mph_quirk = verdict.device, verdict.mph_quirk
         self._session.flush()
 
+    def change_equipment(
+        self,
+        walker_id: int,
+        equipment: Equipment,
+        screened: tuple[date, tuple[Flag, ...]],
+        at: datetime,
+    ) -> StoredWalker:
+        row = self._session.get_one(WalkerRow, walker_id)
+        row.screened_on, flags = screened
+        # Through the ORM, so no stale flag rows linger in the session under the same keys.
+        old = select(ScreeningFlagRow).where(ScreeningFlagRow.walker_id == row.id)
+        for flag in self._session.scalars(old):
+            self._session.delete(flag)
+        self._session.flush()
+        self._session.add_all(flag_rows(row.id, flags))
+        self._session.add(
+            EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
+        )
+        self._session.flush()
+        return self._stored(row)
+
+    def equipment(self, equipment_id: int) -> Equipment:
+        return equipment_to_domain(self._session.get_one(EquipmentRow, equipment_id))
+
     def _stored(self, row: WalkerRow) -> StoredWalker:
         prescription = self._session.get_one(PrescriptionRow, row.id)
         flags = self._session.scalars(

@@ -240,4 +240,4 @@ def _setup(belt: TreadmillBelt) -> BeltSetup:
 
 def _trace(belt: TreadmillBelt) -> DeviceTrace:
     report = belt.session.report()
-    return DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
+    return DeviceTrace(tuple(report.samples), tuple(report.partial_reasons), belt.new_mph_verdict())

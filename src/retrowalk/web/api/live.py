@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 
 from retrowalk.coach.record import Pause
 from retrowalk.domain.units import UnitSystem
+from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.web.belt import WalkOn
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
@@ -74,5 +75,7 @@ def log_live_session(
     )
     trace = belt.trace(walker.id, body.seq)
     _, logged = log_live_walk(walker, report, wired.uow, wired.clock, trace)
+    if trace is not None and trace.mph_verdict is not None:
+        remember_mph_verdict(walker.id, trace.mph_verdict, wired.uow())  # verified once
     belt.logged(walker.id)
     return LoggedPublic.of(logged, logged_summary(logged))

@@ -6,11 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
 from retrowalk.services.onboard import OnboardIn, onboard
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import AccountDep, MaybeWalker, OwnWalker, WiringDep
 from retrowalk.web.errors import NotFound
-from retrowalk.web.schemas.walkers import OnboardedPublic, WalkerCreate, WalkerPublic
+from retrowalk.web.schemas.walkers import (
+    EquipmentChange,
+    EquipmentChangedPublic,
+    OnboardedPublic,
+    WalkerCreate,
+    WalkerPublic,
+)
 
 router = APIRouter(tags=["walkers"])
 
@@ -43,3 +50,21 @@ def my_walker(mine: MaybeWalker) -> WalkerPublic:
 @router.get("/walkers/{walker_id}", response_model=WalkerPublic)
 def get_walker(walker: OwnWalker) -> WalkerPublic:
     return WalkerPublic.of(walker)
+
+
+@router.put(
+    "/walkers/{walker_id}/equipment",
+    response_model=EquipmentChangedPublic,
+    openapi_extra=body_doc(EquipmentChange),
+)
+def change_walker_equipment(
+    walker: OwnWalker,
+    body: Annotated[EquipmentChange, Depends(json_body(EquipmentChange))],
+    wired: WiringDep,
+) -> EquipmentChangedPublic:
+    """Put new equipment in use: it is screened again and the session still to walk is
+    re-planned on it (the same kind carries the dose over, never higher; another kind starts
+    its own programme). Equipment screening will not plan for is refused with 422 while a plan
+    stands, and nothing changes."""
+    command = EquipmentChangeIn(equipment=body.equipment)
+    return EquipmentChangedPublic.of(change_equipment(walker.id, command, wired.uow(), wired.clock))

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from retrowalk.domain.equipment import EquipmentKind
+from retrowalk.domain.equipment import (
+    Equipment,
+    EquipmentKind,
+    ManualTreadmill,
+    MotorizedTreadmill,
+    Sled,
+)
 from retrowalk.web.pages.forms import given, ticked
 
 WALKER_VALUES = (
@@ -79,11 +85,12 @@ def onboarding_data(values: dict[str, str]) -> dict[str, Any]:
     surgery = values.get("walker.surgery.kind", "none")
     if surgery != "none":
         walker["surgery"] = {"kind": surgery, **given(values, ("date",), "walker.surgery.")}
-    data: dict[str, Any] = {"walker": walker, "equipment": _equipment(values)}
+    data: dict[str, Any] = {"walker": walker, "equipment": equipment_data(values)}
     return data | given(values, ("start", "sessions_per_week"))
 
 
-def _equipment(values: dict[str, str]) -> dict[str, Any]:
+def equipment_data(values: dict[str, str]) -> dict[str, Any]:
+    """The equipment fieldset's values as the services' equipment input."""
     kind = values.get("equipment.kind", "")
     if kind not in EQUIPMENT_VALUES:
         return {"kind": kind}
@@ -95,6 +102,40 @@ def _equipment(values: dict[str, str]) -> dict[str, Any]:
         unit = unit if unit in ("mph", "kmh") else "mph"
         fields = {f"{k}_{unit}" if k in SPEED_FIELDS else k: v for k, v in fields.items()}
     return {"kind": kind, **fields}
+
+
+def equipment_values(equipment: Equipment) -> dict[str, str]:
+    """The equipment fieldset filled in with `equipment`, as it would have been typed (the other
+    kinds keep the new-walker defaults, in case the walker switches kind)."""
+    kind = equipment.kind.value
+    others = ("walker.", f"{kind}.", "equipment.")
+    values = {k: v for k, v in DEFAULTS.items() if "." in k and not k.startswith(others)}
+    values["equipment.kind"] = kind
+    typed: dict[str, object] = {}
+    if isinstance(equipment, MotorizedTreadmill):
+        speeds, inclines = equipment.speed_grid, equipment.incline_grid
+        typed = {
+            "speed_unit": equipment.speed_unit.value,
+            "min_speed": speeds.minimum,
+            "max_speed": speeds.maximum,
+            "speed_step": speeds.step,
+            "max_incline_percent": inclines.maximum,
+            "incline_step_percent": inclines.step,
+        }
+    elif isinstance(equipment, ManualTreadmill):
+        typed = {
+            "incline_degrees": equipment.incline_degrees,
+            "resistance_levels": equipment.resistance_levels,
+        }
+    elif isinstance(equipment, Sled):
+        typed = {"start_load_kg": equipment.start_load_kg, "max_load_kg": equipment.max_load_kg}
+    for name, value in typed.items():
+        if value is not None:
+            values[f"{kind}.{name}"] = value if isinstance(value, str) else f"{value:g}"
+    for tick in EQUIPMENT_TICKS[equipment.kind]:
+        if getattr(equipment, tick):
+            values[f"{kind}.{tick}"] = "on"
+    return values
 
 
 def form_field(service_field: str, values: dict[str, str]) -> str:

@@ -1,19 +1,26 @@
-"""Settings: the units this browser shows, the equipment on record, and the voice.
+"""Settings: the units this browser shows, the equipment, and the voice.
 
 The voice lives in the browser (each phone has its own voices), saved in its local storage by
-static/settings.js; the units choice is a cookie, so the server renders speeds in them.
+static/settings.js; the units choice is a cookie, so the server renders speeds in them. A change
+of equipment is screened again and re-plans the session still to walk (services/equipment_change).
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
+from fastapi import Form as FormValue
 from fastapi.responses import RedirectResponse, Response
 
 from retrowalk.domain.cues import Cue, say
+from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import UnitSystem
-from retrowalk.web.deps import UNITS_COOKIE, PageWalker, Units
+from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
+from retrowalk.services.records import StoredWalker
+from retrowalk.web.deps import UNITS_COOKIE, PageWalker, Units, WiringDep
+from retrowalk.web.pages.forms import Form, command_from, typed
+from retrowalk.web.pages.onboarding_form import equipment_data, equipment_values, form_field
 from retrowalk.web.pages.render import page
 
 router = APIRouter()
@@ -22,18 +29,52 @@ ONE_YEAR = 365 * 24 * 3600
 
 @router.get("/settings")
 def settings_page(request: Request, walker: PageWalker, units: Units) -> Response:
+    saved = request.query_params.get("saved") == "units"
+    return _settings(request, walker, units, Form(equipment_values(walker.equipment)), saved=saved)
+
+
+@router.post("/settings/equipment")
+async def change_walker_equipment(
+    request: Request, walker: PageWalker, units: Units, wired: WiringDep
+) -> Response:
+    form = await typed(request)
+    command = command_from(EquipmentChangeIn, {"equipment": equipment_data(form.values)}, form)
+    if command is not None:
+        try:
+            changed = change_equipment(walker.id, command, wired.uow(), wired.clock)
+        except InputError as error:
+            form.add(error)
+    if not form.ok:
+        form.errors = {form_field(name, form.values): text for name, text in form.errors.items()}
+        return _settings(request, walker, units, form, status=422)
+    fresh = Form(equipment_values(changed.walker.equipment))
+    return _settings(request, changed.walker, units, fresh, changed_notes=changed.notes)
+
+
+def _settings(
+    request: Request,
+    walker: StoredWalker,
+    units: UnitSystem,
+    form: Form,
+    status: int = 200,
+    saved: bool = False,
+    changed_notes: tuple[str, ...] | None = None,
+) -> Response:
     context = {
         "title": "Settings",
         "walker": walker,
         "units": units,
-        "saved": request.query_params.get("saved") == "units",
+        "saved": saved,
         "sample": say(Cue.REACH_BACK).text,
+        "form": form,
+        "changed_notes": changed_notes,
+        "equipment_legend": "Kind of equipment",
     }
-    return page(request, "settings.html", context)
+    return page(request, "settings.html", context, status)
 
 
 @router.post("/settings/units")
-def choose_units(walker: PageWalker, units: Annotated[UnitSystem, Form()]) -> Response:
+def choose_units(walker: PageWalker, units: Annotated[UnitSystem, FormValue()]) -> Response:
     response = RedirectResponse("/settings?saved=units", status_code=303)
     response.set_cookie(
         UNITS_COOKIE, units.value, max_age=ONE_YEAR, samesite="strict", httponly=True

@@ -7,8 +7,9 @@ import datetime as dt
 from pydantic import Field
 
 from retrowalk.services.commands import Command
+from retrowalk.services.equipment_change import EquipmentChanged
 from retrowalk.services.onboard import Onboarded
-from retrowalk.services.records import StoredWalker
+from retrowalk.services.records import PlannedSession, StoredWalker
 from retrowalk.services.scenario import EquipmentIn, WalkerIn
 from retrowalk.web.schemas.common import DecisionPublic, FlagPublic, NextPublic, Public
 
@@ -61,12 +62,37 @@ class OnboardedPublic(Public):
 
     @classmethod
     def of(cls, done: Onboarded) -> OnboardedPublic:
-        first = done.first_session
         return cls(
             walker=WalkerPublic.of(done.walker),
             cleared_to_start=done.screening.cleared_to_start,
-            first_session=None
-            if first is None
-            else NextPublic(on=first.on, decision=DecisionPublic.of(first.decision)),
+            first_session=_planned(done.first_session),
             warnings=list(done.warnings),
         )
+
+
+class EquipmentChange(Command):
+    """New equipment for the walker: screened again, the pending session re-planned on it."""
+
+    equipment: EquipmentIn
+
+
+class EquipmentChangedPublic(Public):
+    walker: WalkerPublic
+    cleared_to_start: bool
+    next_session: NextPublic | None
+    notes: list[str]
+
+    @classmethod
+    def of(cls, done: EquipmentChanged) -> EquipmentChangedPublic:
+        return cls(
+            walker=WalkerPublic.of(done.walker),
+            cleared_to_start=done.screening.cleared_to_start,
+            next_session=_planned(done.pending),
+            notes=list(done.notes),
+        )
+
+
+def _planned(session: PlannedSession | None) -> NextPublic | None:
+    if session is None:
+        return None
+    return NextPublic(on=session.on, decision=DecisionPublic.of(session.decision))

@@ -1,0 +1,196 @@
+"""`retrowalk equipment`: show the equipment in use, or change it (a new treadmill, another kind).
+
+A change is screened again and re-plans the session still to walk (services/equipment_change);
+the options are `retrowalk init`'s equipment options, or a file holding an `equipment` object.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from retrowalk.cli.errors import read_text_file
+from retrowalk.cli.onboarding_answers import (
+    ALL_EQUIPMENT_KEYS,
+    EQUIPMENT_KEYS,
+    answer_of,
+    onboard_data,
+    option_of,
+)
+from retrowalk.cli.output import console, print_json
+from retrowalk.cli.wiring import opened, shown_units, the_walker
+from retrowalk.domain.equipment import Equipment, EquipmentKind, MotorizedTreadmill
+from retrowalk.domain.errors import InputError
+from retrowalk.domain.units import SpeedUnit
+
+if TYPE_CHECKING:
+    from retrowalk.services.equipment_change import EquipmentChanged
+
+Gear = Annotated[float | None, typer.Option(show_default=False)]
+Tick = Annotated[bool | None, typer.Option(show_default=False)]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("equipment")(equipment)
+
+
+def equipment(  # one option per field of the equipment, as `retrowalk init` has them
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-file",
+            metavar="EQUIPMENT.json",
+            help="A JSON object with an `equipment` object (a profile or scenario file works).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    kind: Annotated[
+        EquipmentKind | None,
+        typer.Option(metavar="KIND", help=", ".join(EquipmentKind), show_default=False),
+    ] = None,
+    speed_unit: Annotated[SpeedUnit | None, typer.Option(show_default=False)] = None,
+    min_speed: Gear = None,
+    max_speed: Gear = None,
+    speed_step: Gear = None,
+    max_incline_percent: Gear = None,
+    incline_step_percent: Gear = None,
+    handrails: Tick = None,
+    safety_clip: Tick = None,
+    incline_degrees: Gear = None,
+    resistance_levels: Annotated[int | None, typer.Option(show_default=False)] = None,
+    start_load_kg: Gear = None,
+    max_load_kg: Gear = None,
+    spotter: Tick = None,
+) -> None:
+    """Show the equipment in use, or put new equipment in use and re-plan the next session.
+
+    The new equipment is screened again. On the same kind the dose carries over to its own
+    settings, never higher; another kind starts its own programme. Logged sessions stay as they
+    were. Equipment screening will not plan for is refused (exit status 2) and nothing changes.
+
+    Examples:
+      [bold]retrowalk equipment[/bold]
+      [bold]retrowalk equipment --kind motorized_treadmill --speed-unit kmh --min-speed 0.8
+      --max-speed 16 --speed-step 0.1 --max-incline-percent 12 --incline-step-percent 1
+      --handrails --safety-clip[/bold]
+      [bold]retrowalk equipment --from-file profile.json[/bold]
+    """
+    given = {key: _plain(value) for key, value in locals().items() if key in ALL_EQUIPMENT_KEYS}
+    answers = {key: value for key, value in given.items() if value is not None}
+    if kind is not None:
+        answers["equipment"] = kind.value
+    with opened() as wiring:
+        walker = the_walker(wiring)
+        if not answers and from_file is None:
+            _show_in_use(walker.equipment, as_json)
+            return
+        from retrowalk.services.equipment_change import change_equipment, equipment_change_command
+
+        base = {} if from_file is None else _equipment_file(from_file)
+        data = {"equipment": onboard_data(answers, base)["equipment"]}
+        try:
+            command = equipment_change_command(data)
+            changed = change_equipment(walker.id, command, wiring.uow(), wiring.clock)
+        except InputError as error:
+            raise _named_by_option(error, answers) from None
+        units = shown_units(wiring.settings, changed.walker)
+    if as_json:
+        print_json(_changed_json(changed))
+    else:
+        _show_changed(changed, units)
+
+
+def _equipment_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(read_text_file(path, "--from-file"))
+    except json.JSONDecodeError as error:
+        raise InputError("--from-file", str(path), f"it is not valid JSON: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("equipment"), dict):
+        raise InputError("--from-file", str(path), "give a JSON object with an `equipment` object")
+    return {"equipment": data["equipment"]}
+
+
+def _named_by_option(error: InputError, answers: dict[str, Any]) -> InputError:
+    key = answer_of(error.field)
+    if key is None or key not in answers:
+        return error
+    option = "--kind" if key == "equipment" else option_of(key)
+    return InputError(option, error.value, error.allowed)
+
+
+def _show_in_use(kit: Equipment, as_json: bool) -> None:
+    facts = _facts(kit)
+    if as_json:
+        print_json({"kind": kit.kind.value, **facts})
+        return
+    out = console()
+    out.print(f"[bold]Equipment in use:[/bold] {kit.kind.value.replace('_', ' ')}")
+    for name, value in facts.items():
+        out.print(f"  {name.replace('_', ' ')}: {_shown(value)}")
+    out.print("To change it: `retrowalk equipment --help`.")
+
+
+def _facts(kit: Equipment) -> dict[str, Any]:
+    """The equipment's fields by the names its options have."""
+    if isinstance(kit, MotorizedTreadmill):
+        speeds, inclines = kit.speed_grid, kit.incline_grid
+        return {
+            "speed_unit": kit.speed_unit.value,
+            "min_speed": speeds.minimum,
+            "max_speed": speeds.maximum,
+            "speed_step": speeds.step,
+            "max_incline_percent": inclines.maximum,
+            "incline_step_percent": inclines.step,
+            "handrails": kit.handrails,
+            "safety_clip": kit.safety_clip,
+        }
+    return {name: getattr(kit, name) for name in EQUIPMENT_KEYS[kit.kind.value]}
+
+
+def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:
+    from retrowalk.cli.views import decision_json, flags_json
+
+    pending = changed.pending
+    return {
+        "walker_id": changed.walker.id,
+        "equipment": changed.walker.equipment.kind.value,
+        "cleared_to_start": changed.screening.cleared_to_start,
+        "flags": flags_json(changed.screening.flags),
+        "next_session": None
+        if pending is None
+        else {"seq": pending.seq, **decision_json(pending.decision, pending.on)},
+        "notes": list(changed.notes),
+    }
+
+
+def _show_changed(changed: EquipmentChanged, units: Any) -> None:
+    from retrowalk.cli.views import decision_json, dose_words
+
+    out = console()
+    kind = changed.walker.equipment.kind.value.replace("_", " ")
+    out.print(f"[green]✓[/green] Equipment changed: {kind}.")
+    for note in changed.notes:
+        out.print(f"  • {note}")
+    pending = changed.pending
+    if pending is None:
+        for flag in changed.screening.red:
+            out.print(f"[red]No plan:[/red] {flag.message}")
+        return
+    session = decision_json(pending.decision, pending.on)
+    out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{dose_words(session, units)}[/bold]")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "—" if value is None else str(value)
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
