@@ -11,6 +11,7 @@ from tests.web.browser.test_keyboard_and_phone import onboard_by_api
 def test_a_new_treadmill_in_settings_re_plans_today_on_a_phone(phone: Page, server: Server) -> None:
     onboard_by_api(server)
     phone.goto("/settings")
+    expect(phone.locator("#voice-saved")).to_be_hidden()  # nothing saved yet
 
     phone.get_by_text("Change your equipment").click()
     phone.get_by_label("The console shows speed in").select_option("kmh")
