@@ -224,3 +224,18 @@ def test_equipment_screening_will_not_plan_for_is_refused_in_settings(
     assert response.status_code == 422
     assert "unchanged" in response.text and "safety" in response.text
     assert "0.8 km/h" not in sqlite_client.get("/").text
+
+
+def test_new_equipment_for_a_walker_stopped_by_their_answers_says_there_is_still_no_plan(
+    sqlite_client: TestClient,
+) -> None:
+    onboard(sqlite_client, walker={"condition": "post_tkr", "cleared_by_clinician": False})
+    sent = _equipment_form(sqlite_client.get("/settings").text)
+    sent["motorized_treadmill.max_speed"] = "8"
+
+    response = sqlite_client.post("/settings/equipment", data=sent)
+
+    assert response.status_code == 200
+    assert "Saved: the equipment is on record" in response.text
+    assert "No plan yet:" in response.text
+    assert "0.5 to 8 mph" in response.text

@@ -48,7 +48,10 @@ async def change_walker_equipment(
         form.errors = {form_field(name, form.values): text for name, text in form.errors.items()}
         return _settings(request, walker, units, form, status=422)
     fresh = Form(equipment_values(changed.walker.equipment))
-    return _settings(request, changed.walker, units, fresh, changed_notes=changed.notes)
+    notes = changed.notes
+    if changed.pending is None:  # a red flag from the walker's own answers still stands
+        notes = (*notes, *(f"No plan yet: {flag.message}" for flag in changed.screening.red))
+    return _settings(request, changed.walker, units, fresh, changed_notes=notes)
 
 
 def _settings(
