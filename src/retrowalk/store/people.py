@@ -77,7 +77,7 @@ class WalkerRow(Base):
 
 
 class ScreeningFlagRow(Base):
-    """The flags screening raised at onboarding, in the order it gave them."""
+    """The flags the latest screening raised (onboarding or a change of equipment), in order."""
 
     __tablename__ = "screening_flags"
     __table_args__ = (one_of("level", values(FlagLevel)),)
