@@ -282,3 +282,31 @@ def test_a_treadmill_found_to_take_mph_for_km_h_is_remembered_with_the_equipment
 
     assert virtual.belt.session.controller.report.mph_quirk is True
     assert kept is not None and kept.mph_verdict == MphVerdict(quirky, mph_quirk=True)
+
+
+def test_with_a_strap_the_news_carries_the_pulse_and_the_samples_keep_it(
+    wiring: Wiring,
+) -> None:
+    virtual = VirtualTreadmills(strap="virtual")
+    with TestClient(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
+        walker_id, timeline = live_session(client)
+        before = client.get(f"/api/walkers/{walker_id}/belt").json()
+        start(client, walker_id)
+        virtual.wait(session_seconds=20)
+        news = client.get(f"/api/walkers/{walker_id}/belt").json()
+        client.delete(f"/api/walkers/{walker_id}/belt")
+        logged = log_stopped_walk(client, walker_id, timeline)
+
+    assert before["pulse"] is True
+    assert news["pulse"] is True and 40 <= news["heart_rate"] <= 200
+    with wiring.uow() as uow:
+        samples = uow.sessions.samples(logged["session"]["id"])
+    assert any(s.heart_rate is not None for s in samples)
+
+
+def test_without_a_strap_no_pulse_is_shown(wiring: Wiring, virtual: VirtualTreadmills) -> None:
+    with TestClient(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
+        walker_id, _ = live_session(client)
+        news = client.get(f"/api/walkers/{walker_id}/belt").json()
+
+    assert (news["pulse"], news["heart_rate"]) == (False, None)

@@ -24,9 +24,11 @@ WAIT_SECONDS = 10.0
 class VirtualTreadmills:
     """An opener for `TreadmillBelts` that keeps what it opened."""
 
-    def __init__(self, control: bool = True, device: str = "virtual") -> None:
+    def __init__(
+        self, control: bool = True, device: str = "virtual", strap: str | None = None
+    ) -> None:
         self.clock = ScaledClock(SCALE)
-        self._open = opener_for(DeviceChoice(device, control), self.clock)
+        self._open = opener_for(DeviceChoice(device, control, strap=strap), self.clock)
         self.belts: list[TreadmillBelt] = []
 
     @contextmanager

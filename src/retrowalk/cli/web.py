@@ -1,17 +1,21 @@
 """`retrowalk serve`: the web app on this computer, creating the database on first run; with
-`--device`, the live session's belt follows a treadmill connected to this computer.
+`--device`, the live session's belt follows a treadmill connected to this computer (and with
+`--strap`, the live page shows the walker's pulse).
 
 FastAPI, uvicorn and bleak load inside the command, so the rest of the CLI starts without them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error
 from retrowalk.domain.errors import InputError, StorageError
+
+if TYPE_CHECKING:
+    from retrowalk.devices.choice import DeviceChoice
 
 
 def register(app: typer.Typer) -> None:
@@ -37,12 +41,21 @@ def serve(
         bool,
         typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
     ] = False,
+    strap: Annotated[
+        str | None,
+        typer.Option(
+            "--strap",
+            metavar="virtual|ADDRESS",
+            help="Show this heart-rate strap's pulse on the live page and keep it in the samples.",
+        ),
+    ] = None,
 ) -> None:
     """Start the web app: today's session, the live coach, history and progress in a browser.
 
     Examples:
       [bold]retrowalk serve[/bold], then open http://127.0.0.1:8000
       [bold]retrowalk serve --device virtual --control[/bold]   the belt follows the live page
+      [bold]retrowalk serve --device virtual --control --strap virtual[/bold]   and the pulse
     """
     from retrowalk.settings import get_settings
     from retrowalk.web.server import check_listen_address, open_database
@@ -51,10 +64,14 @@ def serve(
         check_listen_address(host)
         if control and device is None:
             raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
+        if strap is not None and device is None:
+            allowed = "the pulse is kept with a treadmill's samples; give --device virtual|ADDRESS"
+            raise InputError("--strap", strap, allowed)
+        choice = None
         if device is not None:
             from retrowalk.devices.choice import DeviceChoice
 
-            DeviceChoice(device, control)  # refuses a fault the virtual treadmill cannot show
+            choice = DeviceChoice(device, control, strap=strap)  # refuses an unknown fault
         settings = get_settings()
         try:
             wiring, note = open_database(settings)
@@ -62,14 +79,12 @@ def serve(
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     try:
-        _run(wiring, host, port, note, device, control)
+        _run(wiring, host, port, note, choice)
     finally:
         wiring.close()
 
 
-def _run(
-    wiring: object, host: str, port: int, note: str, device: str | None, control: bool
-) -> None:
+def _run(wiring: object, host: str, port: int, note: str, choice: DeviceChoice | None) -> None:
     import uvicorn
 
     from retrowalk.bootstrap import Wiring
@@ -80,14 +95,14 @@ def _run(
     shown = f"[{host}]" if ":" in host else host
     belt: LiveBelt | None = None
     typer.echo(note)
-    if device is not None:
+    if choice is not None:
         from retrowalk.coach.clock import MonotonicClock
-        from retrowalk.devices.opening import DeviceChoice
         from retrowalk.web.treadmills import TreadmillBelts, opener_for
 
-        belt = TreadmillBelts(opener_for(DeviceChoice(device, control), MonotonicClock()))
-        setting = "retrowalk sets the belt" if control else "read-only: you set the belt"
-        typer.echo(f"Treadmill {device} opens for each live session ({setting}).")
+        belt = TreadmillBelts(opener_for(choice, MonotonicClock()))
+        setting = "retrowalk sets the belt" if choice.control else "read-only: you set the belt"
+        strap = "" if choice.strap is None else f", with the strap {choice.strap}"
+        typer.echo(f"Treadmill {choice.device} opens for each live session ({setting}{strap}).")
     typer.echo(f"retrowalk is at http://{shown}:{port}/ (press Ctrl-C to stop)")
     app = create_app(wiring, belt)
     try:

@@ -64,6 +64,8 @@ class BeltNews:
     speed_kmh: float | None = None
     alerts: tuple[Told, ...] = ()
     urgent: str | None = None
+    pulse: bool = False  # a strap is worn or the treadmill relays a pulse: show it
+    heart_rate: int | None = None  # None while the strap is away or has no reading
 
 
 @runtime_checkable

@@ -160,7 +160,10 @@ class TreadmillBelts:
         urgent = None if desk.urgent is None else desk.urgent.text
         speed = controller.totals.latest.speed_kmh if up else None
         running = up and controller.state.running
-        return BeltNews(_setup(on.belt), up, running, speed, told, urgent)
+        session = on.belt.session
+        heart_rate = session.heart_rate()
+        pulse = session.strap is not None or heart_rate is not None
+        return BeltNews(_setup(on.belt), up, running, speed, told, urgent, pulse, heart_rate)
 
     def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
         on = self._walks.get(walker_id)

@@ -20,7 +20,7 @@ TIME_SCALE = 5
 
 @pytest.fixture(name="serve_options")
 def serve_options_fixture() -> list[str]:
-    return ["--device", "virtual", "--control"]
+    return ["--device", "virtual", "--control", "--strap", "virtual"]
 
 
 def belt_news(server: Server) -> dict[str, Any]:
@@ -47,6 +47,7 @@ def test_the_walkers_tap_starts_the_belt_the_page_shows_it_following_and_stop_st
 
     expect(phone.locator("#status")).to_have_text("Walking")
     expect(phone.locator("#belt")).to_have_text("0.5 mph")
+    expect(phone.locator("#pulse")).to_contain_text("beats a minute")  # the virtual strap
     screenshot(phone, "live-belt-following")
     assert fits_the_width(phone)
     phone.get_by_role("button", name="STOP").click()

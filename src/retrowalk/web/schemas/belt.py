@@ -61,7 +61,8 @@ class AlertPublic(Public):
 class BeltNewsPublic(Public):
     """The treadmill now: `connected` while its link is up; `speed` as the belt reports it;
     `alerts` after the number asked for, each to show and speak, those with `ends_walk` ending
-    the walk where it stands; `urgent` stays set while its danger lasts (a lost link)."""
+    the walk where it stands; `urgent` stays set while its danger lasts (a lost link); `pulse`
+    when a strap is worn or the treadmill relays one, `heart_rate` None while it is unknown."""
 
     mode: BeltMode
     treadmill: str | None
@@ -71,6 +72,8 @@ class BeltNewsPublic(Public):
     speed_text: str | None
     alerts: list[AlertPublic]
     urgent: str | None
+    pulse: bool
+    heart_rate: int | None
 
     @classmethod
     def of(cls, news: BeltNews, unit: SpeedUnit) -> BeltNewsPublic:
@@ -84,4 +87,6 @@ class BeltNewsPublic(Public):
             speed_text=None if speed is None else speed.describe(unit),
             alerts=[AlertPublic.of(told) for told in news.alerts],
             urgent=news.urgent,
+            pulse=news.pulse,
+            heart_rate=news.heart_rate,
         )

@@ -34,6 +34,8 @@
       const moving = news.speed !== null && news.speed.kmh > 0;
       belt.textContent = !news.connected ? "Not connected" : moving ? news.speed_text : news.running ? "Starting" : "Stopped";
       belt.dataset.kmh = moving ? String(news.speed.kmh) : "0";
+      $("pulse-row").hidden = !news.pulse;
+      $("pulse").textContent = news.heart_rate === null ? "no reading" : `${news.heart_rate} beats a minute`;
     }
     function heard(news) {
       missed = 0;
