@@ -14,18 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from retrowalk.cli.errors import read_text_file
-from retrowalk.cli.onboarding_answers import (
-    ALL_EQUIPMENT_KEYS,
-    EQUIPMENT_KEYS,
-    answer_of,
-    onboard_data,
-    option_of,
-)
+from retrowalk.cli.onboarding_answers import ALL_EQUIPMENT_KEYS, answer_of, onboard_data, option_of
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened, shown_units, the_walker
-from retrowalk.domain.equipment import Equipment, EquipmentKind, MotorizedTreadmill
+from retrowalk.domain.equipment import Equipment, EquipmentKind
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import SpeedUnit
+from retrowalk.services.equipment_settings import equipment_settings
 
 if TYPE_CHECKING:
     from retrowalk.services.equipment_change import EquipmentChanged
@@ -123,7 +118,7 @@ def _named_by_option(error: InputError, answers: dict[str, Any]) -> InputError:
 
 
 def _show_in_use(kit: Equipment, as_json: bool) -> None:
-    facts = _facts(kit)
+    facts = equipment_settings(kit)
     if as_json:
         print_json({"kind": kit.kind.value, **facts})
         return
@@ -132,23 +127,6 @@ def _show_in_use(kit: Equipment, as_json: bool) -> None:
     for name, value in facts.items():
         out.print(f"  {name.replace('_', ' ')}: {_shown(value)}")
     out.print("To change it: `retrowalk equipment --help`.")
-
-
-def _facts(kit: Equipment) -> dict[str, Any]:
-    """The equipment's fields by the names its options have."""
-    if isinstance(kit, MotorizedTreadmill):
-        speeds, inclines = kit.speed_grid, kit.incline_grid
-        return {
-            "speed_unit": kit.speed_unit.value,
-            "min_speed": speeds.minimum,
-            "max_speed": speeds.maximum,
-            "speed_step": speeds.step,
-            "max_incline_percent": inclines.maximum,
-            "incline_step_percent": inclines.step,
-            "handrails": kit.handrails,
-            "safety_clip": kit.safety_clip,
-        }
-    return {name: getattr(kit, name) for name in EQUIPMENT_KEYS[kit.kind.value]}
 
 
 def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:

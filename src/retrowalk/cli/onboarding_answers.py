@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from retrowalk.services.equipment_settings import SETTINGS_BY_KIND, SPEED_SETTINGS, speeds_named
+
 WALKER_KEYS = (
     "age",
     "units",
@@ -23,21 +25,7 @@ WALKER_KEYS = (
     "experienced",
 )
 SURGERY_KEYS = ("surgery", "surgery_date")
-SPEED_KEYS = ("min_speed", "max_speed", "speed_step")
-EQUIPMENT_KEYS: dict[str, tuple[str, ...]] = {
-    "motorized_treadmill": (
-        "speed_unit",
-        *SPEED_KEYS,
-        "max_incline_percent",
-        "incline_step_percent",
-        "handrails",
-        "safety_clip",
-    ),
-    "deadmill": ("handrails",),
-    "manual_treadmill": ("incline_degrees", "resistance_levels", "handrails"),
-    "sled": ("start_load_kg", "max_load_kg"),
-    "outdoor": ("spotter",),
-}
+EQUIPMENT_KEYS = {kind.value: settings for kind, settings in SETTINGS_BY_KIND.items()}
 PLAN_KEYS = ("start", "sessions_per_week")
 ALL_EQUIPMENT_KEYS = tuple(dict.fromkeys(k for keys in EQUIPMENT_KEYS.values() for k in keys))
 ANSWER_KEYS = (*WALKER_KEYS, *SURGERY_KEYS, "equipment", *ALL_EQUIPMENT_KEYS, *PLAN_KEYS)
@@ -64,15 +52,11 @@ def onboard_data(answers: dict[str, Any], base: dict[str, Any] | None = None) ->
 def _equipment(answers: dict[str, Any], equipment: dict[str, Any]) -> dict[str, Any]:
     if "equipment" in answers:
         equipment["kind"] = answers["equipment"]
-    kind = equipment.get("kind")
-    for key in EQUIPMENT_KEYS.get(str(kind), ()):
-        if key in answers and key != "speed_unit" and key not in SPEED_KEYS:
-            equipment[key] = answers[key]
-    unit = answers.get("speed_unit", "mph")
-    for key in SPEED_KEYS:
-        if key in answers:
-            equipment[f"{key}_{unit}"] = answers[key]
-    return equipment
+    # Speeds given for other equipment stay, so that the input refuses them by name.
+    keys = (*EQUIPMENT_KEYS.get(str(equipment.get("kind")), ()), *SPEED_SETTINGS)
+    settings = {key: answers[key] for key in keys if key in answers}
+    settings["speed_unit"] = answers.get("speed_unit", "mph")
+    return equipment | speeds_named(settings)
 
 
 def answer_of(field: str) -> str | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from retrowalk.domain.equipment import (
-    Equipment,
-    EquipmentKind,
-    ManualTreadmill,
-    MotorizedTreadmill,
-    Sled,
+from retrowalk.domain.equipment import Equipment, EquipmentKind
+from retrowalk.services.equipment_settings import (
+    SETTINGS_BY_KIND,
+    SPEED_SETTINGS,
+    TICKED_SETTINGS,
+    equipment_settings,
+    speeds_named,
 )
 from retrowalk.web.pages.forms import given, ticked
 
@@ -37,26 +38,13 @@ WALKER_TICKS = (
     "cleared_by_clinician",
 )
 EQUIPMENT_VALUES = {
-    EquipmentKind.MOTORIZED_TREADMILL: (
-        "min_speed",
-        "max_speed",
-        "speed_step",
-        "max_incline_percent",
-        "incline_step_percent",
-    ),
-    EquipmentKind.DEADMILL: (),
-    EquipmentKind.MANUAL_TREADMILL: ("incline_degrees", "resistance_levels"),
-    EquipmentKind.SLED: ("start_load_kg", "max_load_kg"),
-    EquipmentKind.OUTDOOR: (),
+    kind: tuple(n for n in settings if n not in TICKED_SETTINGS and n != "speed_unit")
+    for kind, settings in SETTINGS_BY_KIND.items()
 }
 EQUIPMENT_TICKS = {
-    EquipmentKind.MOTORIZED_TREADMILL: ("handrails", "safety_clip"),
-    EquipmentKind.DEADMILL: ("handrails",),
-    EquipmentKind.MANUAL_TREADMILL: ("handrails",),
-    EquipmentKind.SLED: (),
-    EquipmentKind.OUTDOOR: ("spotter",),
+    kind: tuple(n for n in settings if n in TICKED_SETTINGS)
+    for kind, settings in SETTINGS_BY_KIND.items()
 }
-SPEED_FIELDS = ("min_speed", "max_speed", "speed_step")
 TREADMILL = EquipmentKind.MOTORIZED_TREADMILL.value
 
 # What a new walker sees before typing anything: a common home treadmill.
@@ -99,9 +87,8 @@ def equipment_data(values: dict[str, str]) -> dict[str, Any]:
     fields |= ticked(values, EQUIPMENT_TICKS[EquipmentKind(kind)], prefix)
     if kind == TREADMILL:
         unit = values.get(f"{prefix}speed_unit", "mph")
-        unit = unit if unit in ("mph", "kmh") else "mph"
-        fields = {f"{k}_{unit}" if k in SPEED_FIELDS else k: v for k, v in fields.items()}
-    return {"kind": kind, **fields}
+        fields["speed_unit"] = unit if unit in ("mph", "kmh") else "mph"
+    return {"kind": kind, **speeds_named(fields)}
 
 
 def equipment_values(equipment: Equipment) -> dict[str, str]:
@@ -111,30 +98,11 @@ def equipment_values(equipment: Equipment) -> dict[str, str]:
     others = ("walker.", f"{kind}.", "equipment.")
     values = {k: v for k, v in DEFAULTS.items() if "." in k and not k.startswith(others)}
     values["equipment.kind"] = kind
-    typed: dict[str, object] = {}
-    if isinstance(equipment, MotorizedTreadmill):
-        speeds, inclines = equipment.speed_grid, equipment.incline_grid
-        typed = {
-            "speed_unit": equipment.speed_unit.value,
-            "min_speed": speeds.minimum,
-            "max_speed": speeds.maximum,
-            "speed_step": speeds.step,
-            "max_incline_percent": inclines.maximum,
-            "incline_step_percent": inclines.step,
-        }
-    elif isinstance(equipment, ManualTreadmill):
-        typed = {
-            "incline_degrees": equipment.incline_degrees,
-            "resistance_levels": equipment.resistance_levels,
-        }
-    elif isinstance(equipment, Sled):
-        typed = {"start_load_kg": equipment.start_load_kg, "max_load_kg": equipment.max_load_kg}
-    for name, value in typed.items():
-        if value is not None:
-            values[f"{kind}.{name}"] = value if isinstance(value, str) else f"{value:g}"
-    for tick in EQUIPMENT_TICKS[equipment.kind]:
-        if getattr(equipment, tick):
-            values[f"{kind}.{tick}"] = "on"
+    for name, value in equipment_settings(equipment).items():
+        if value is None or value is False:
+            continue  # left empty; an unticked box is not sent at all
+        shown = "on" if value is True else value if isinstance(value, str) else f"{value:g}"
+        values[f"{kind}.{name}"] = shown
     return values
 
 
@@ -146,6 +114,6 @@ def form_field(service_field: str, values: dict[str, str]) -> str:
     kind = values.get("equipment.kind", "")
     name = service_field.removeprefix("equipment").removeprefix(".")
     for unit in ("_mph", "_kmh"):
-        if name.removesuffix(unit) in SPEED_FIELDS:
+        if name.removesuffix(unit) in SPEED_SETTINGS:
             name = name.removesuffix(unit)
     return f"{kind}.{name}" if name else kind
