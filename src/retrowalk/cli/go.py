@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from retrowalk.cli.device_options import Control, Device, Strap, device_choice
 from retrowalk.cli.devices import fail_on_device_error
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 from retrowalk.domain.errors import InputError
@@ -34,19 +35,6 @@ def _check_someone_can_answer(auto_confirm: bool, check_in_from: Path | None) ->
     if check_in_from is None:
         allowed = "standard input is not a terminal: give the answers as a JSON file"
         raise InputError("--check-in-from", None, allowed)
-
-
-def _check_the_devices(device: str | None, control: bool, strap: str | None) -> None:
-    """A strap's pulse is kept with a treadmill's samples; control needs a treadmill."""
-    if device is None and strap is not None:
-        allowed = "the pulse is kept with a connected treadmill's samples: add --device too"
-        raise InputError("--strap", strap, allowed)
-    if device is None and control:
-        raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
-    if device is not None:
-        from retrowalk.devices.choice import DeviceChoice
-
-        DeviceChoice(device, control, strap=strap)  # refuses an unknown virtual fault
 
 
 def go(
@@ -76,26 +64,9 @@ def go(
         int, typer.Option("--rate", help="Speech rate, words a minute (80-400).")
     ] = 150,
     volume: Annotated[int, typer.Option("--volume", help="Loudness, 0-200 (100 normal).")] = 100,
-    device: Annotated[
-        str | None,
-        typer.Option(
-            "--device",
-            metavar="virtual|ADDRESS",
-            help="Connect to this FTMS treadmill (see `retrowalk devices scan`).",
-        ),
-    ] = None,
-    control: Annotated[
-        bool,
-        typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
-    ] = False,
-    strap: Annotated[
-        str | None,
-        typer.Option(
-            "--strap",
-            metavar="virtual|ADDRESS",
-            help="Record this heart-rate strap's pulse with the treadmill's samples.",
-        ),
-    ] = None,
+    device: Device = None,
+    control: Control = False,
+    strap: Strap = None,
 ) -> None:
     """Walk today's session with spoken cues and a large countdown.
 
@@ -119,7 +90,7 @@ def go(
     console = Console(stderr=True)
     database = ExitStack()
     with fail_on_user_error():
-        _check_the_devices(device, control, strap)
+        choice = device_choice(device, control, strap)
         _check_someone_can_answer(auto_confirm, check_in_from)
         answers = None
         if check_in_from is not None:
@@ -132,16 +103,14 @@ def go(
     device_record: dict[str, object] = {}
     try:
         with fail_on_user_error(), fail_on_device_error():
-            if device is None:
+            if choice is None:
                 finished = walk_in_terminal(
                     source, logger, clock, speaker, belt, console, time_scale, answers
                 )
             else:
-                from retrowalk.devices.choice import DeviceChoice
                 from retrowalk.devices.live import WalkParts, walk_on_device
 
                 parts = WalkParts(source, logger, clock, speaker, console, time_scale, answers)
-                choice = DeviceChoice(device, control, strap=strap)
                 finished, device_record = walk_on_device(choice, auto_confirm, parts)
     finally:
         speaker.close()

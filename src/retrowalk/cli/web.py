@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from retrowalk.cli.device_options import Control, Device, Strap, device_choice
 from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error
-from retrowalk.domain.errors import InputError, StorageError
+from retrowalk.domain.errors import StorageError
 
 if TYPE_CHECKING:
     from retrowalk.devices.choice import DeviceChoice
@@ -29,26 +30,9 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
     ] = 8000,
-    device: Annotated[
-        str | None,
-        typer.Option(
-            "--device",
-            metavar="virtual|ADDRESS",
-            help="Open this FTMS treadmill for each live session (see `retrowalk devices scan`).",
-        ),
-    ] = None,
-    control: Annotated[
-        bool,
-        typer.Option("--control", help="Let retrowalk set the connected belt (off by default)."),
-    ] = False,
-    strap: Annotated[
-        str | None,
-        typer.Option(
-            "--strap",
-            metavar="virtual|ADDRESS",
-            help="Show this heart-rate strap's pulse on the live page and keep it in the samples.",
-        ),
-    ] = None,
+    device: Device = None,
+    control: Control = False,
+    strap: Strap = None,
 ) -> None:
     """Start the web app: today's session, the live coach, history and progress in a browser.
 
@@ -62,16 +46,7 @@ def serve(
 
     with fail_on_user_error():
         check_listen_address(host)
-        if control and device is None:
-            raise InputError("--control", True, "give the treadmill too: --device virtual|ADDRESS")
-        if strap is not None and device is None:
-            allowed = "the pulse is kept with a treadmill's samples; give --device virtual|ADDRESS"
-            raise InputError("--strap", strap, allowed)
-        choice = None
-        if device is not None:
-            from retrowalk.devices.choice import DeviceChoice
-
-            choice = DeviceChoice(device, control, strap=strap)  # refuses an unknown fault
+        choice = device_choice(device, control, strap)
         settings = get_settings()
         try:
             wiring, note = open_database(settings)
