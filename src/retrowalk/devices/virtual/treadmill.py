@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bleak.exc import BleakDeviceNotFoundError, BleakGATTProtocolError, BleakGATTProtocolErrorCode
+from bleak.exc import BleakGATTProtocolError, BleakGATTProtocolErrorCode
 
 from retrowalk.devices import gatt
 from retrowalk.devices.ftms_control import (
@@ -28,7 +28,7 @@ from retrowalk.devices.ftms_features import (
 )
 from retrowalk.devices.ftms_status import MachineStatus, encode_machine_status
 from retrowalk.devices.virtual.console import Console, treadmill_data
-from retrowalk.devices.virtual.peripheral import Deliver, GattTable
+from retrowalk.devices.virtual.peripheral import GattTable, LinkedPeripheral
 from retrowalk.devices.virtual.spec import VirtualSpec
 from retrowalk.devices.wire import MalformedFrame
 
@@ -44,30 +44,15 @@ _GATT: GattTable = {
 }
 
 
-class VirtualTreadmill:
+class VirtualTreadmill(LinkedPeripheral):
     def __init__(self, now: Callable[[], float], spec: VirtualSpec | None = None) -> None:
         self.spec = spec or VirtualSpec()
+        super().__init__(self.spec.name, self.spec.address)
         self.console = Console(self.spec, now, self._notify_status)
         self.received: list[tuple[float, ControlCommand]] = []  # what the app wrote, in order
         self.answers: list[ResultCode] = []  # and what each was answered
         self._now = now
-        self._deliver: Deliver | None = None
-        self._lost: Callable[[], None] | None = None
         self._subscribed: set[str] = set()
-        self._reachable = True
-        self.refused_links = 0  # tries to connect while out of reach
-
-    @property
-    def name(self) -> str:
-        return self.spec.name
-
-    @property
-    def address(self) -> str:
-        return self.spec.address
-
-    @property
-    def connected(self) -> bool:
-        return self._deliver is not None
 
     def gatt(self) -> GattTable:
         return _GATT
@@ -76,14 +61,7 @@ class VirtualTreadmill:
         service = gatt.FITNESS_MACHINE_SERVICE
         return [service], {service: gatt.service_data_for_treadmill()}
 
-    def open_link(self, deliver: Deliver, lost: Callable[[], None]) -> None:
-        if not self._reachable:
-            self.refused_links += 1
-            raise BleakDeviceNotFoundError(self.address, "the virtual treadmill is out of reach")
-        self._deliver, self._lost = deliver, lost
-
-    def close_link(self) -> None:
-        self._deliver = self._lost = None
+    def _forget_central(self) -> None:
         self._subscribed.clear()
         self.console.control = False
 
@@ -119,17 +97,6 @@ class VirtualTreadmill:
         """Move the belt on to the clock's time and notify one Treadmill Data record."""
         self.console.advance()
         self._push(gatt.TREADMILL_DATA, encode_treadmill_data(treadmill_data(self.console)))
-
-    def drop_link(self) -> None:
-        """The link drops and stays down until `restore_link`; the belt keeps running."""
-        self._reachable = False
-        lost = self._lost
-        self.close_link()
-        if lost is not None:
-            lost()
-
-    def restore_link(self) -> None:
-        self._reachable = True
 
     def notify_raw(self, uuid: str, data: bytes) -> None:
         """Push bytes as some firmware sends them, right or wrong (to see the app cope)."""
