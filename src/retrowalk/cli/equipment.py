@@ -6,20 +6,24 @@ the options are `retrowalk init`'s equipment options, or a file holding an `equi
 
 from __future__ import annotations
 
-import json
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from retrowalk.cli.errors import read_text_file
-from retrowalk.cli.onboarding_answers import ALL_EQUIPMENT_KEYS, answer_of, onboard_data, option_of
+from retrowalk.cli.onboarding_answers import (
+    ALL_EQUIPMENT_KEYS,
+    named_by_option,
+    onboard_data,
+    plain,
+    shown,
+)
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened, shown_units, the_walker
 from retrowalk.domain.equipment import Equipment, EquipmentKind
 from retrowalk.domain.errors import InputError
-from retrowalk.domain.units import SpeedUnit
+from retrowalk.domain.units import SpeedUnit, UnitSystem
 from retrowalk.services.equipment_settings import equipment_settings
 
 if TYPE_CHECKING:
@@ -74,7 +78,7 @@ def equipment(  # one option per field of the equipment, as `retrowalk init` has
       --handrails --safety-clip[/bold]
       [bold]retrowalk equipment --from-file profile.json[/bold]
     """
-    given = {key: _plain(value) for key, value in locals().items() if key in ALL_EQUIPMENT_KEYS}
+    given = {key: plain(value) for key, value in locals().items() if key in ALL_EQUIPMENT_KEYS}
     answers = {key: value for key, value in given.items() if value is not None}
     if kind is not None:
         answers["equipment"] = kind.value
@@ -85,36 +89,19 @@ def equipment(  # one option per field of the equipment, as `retrowalk init` has
             return
         from retrowalk.services.equipment_change import change_equipment, equipment_change_command
 
-        base = {} if from_file is None else _equipment_file(from_file)
+        base = None if from_file is None else _equipment_file(from_file)
         data = {"equipment": onboard_data(answers, base)["equipment"]}
         try:
             command = equipment_change_command(data)
             changed = change_equipment(walker.id, command, wiring.uow(), wiring.clock)
         except InputError as error:
-            raise _named_by_option(error, answers) from None
+            options_only = from_file is None
+            raise named_by_option(error, answers, options_only, {"equipment": "--kind"}) from None
         units = shown_units(wiring.settings, changed.walker)
     if as_json:
         print_json(_changed_json(changed))
     else:
         _show_changed(changed, units)
-
-
-def _equipment_file(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(read_text_file(path, "--from-file"))
-    except json.JSONDecodeError as error:
-        raise InputError("--from-file", str(path), f"it is not valid JSON: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("equipment"), dict):
-        raise InputError("--from-file", str(path), "give a JSON object with an `equipment` object")
-    return {"equipment": data["equipment"]}
-
-
-def _named_by_option(error: InputError, answers: dict[str, Any]) -> InputError:
-    key = answer_of(error.field)
-    if key is None or key not in answers:
-        return error
-    option = "--kind" if key == "equipment" else option_of(key)
-    return InputError(option, error.value, error.allowed)
 
 
 def _show_in_use(kit: Equipment, as_json: bool) -> None:
@@ -125,12 +112,22 @@ def _show_in_use(kit: Equipment, as_json: bool) -> None:
     out = console()
     out.print(f"[bold]Equipment in use:[/bold] {kit.kind.value.replace('_', ' ')}")
     for name, value in facts.items():
-        out.print(f"  {name.replace('_', ' ')}: {_shown(value)}")
+        out.print(f"  {name.replace('_', ' ')}: {shown(value)}")
     out.print("To change it: `retrowalk equipment --help`.")
 
 
+def _equipment_file(path: Path) -> dict[str, Any]:
+    """A profile (or scenario) file's `equipment`; nothing else in it is used."""
+    from retrowalk.cli.onboarding_flow import profile_data
+
+    profile = profile_data(read_text_file(path, "--from-file"))
+    if not isinstance(profile.get("equipment"), dict):
+        raise InputError("--from-file", str(path), "give a JSON object with an `equipment` object")
+    return {"equipment": profile["equipment"]}
+
+
 def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:
-    from retrowalk.cli.views import decision_json, flags_json
+    from retrowalk.cli.views import flags_json, planned_json
 
     pending = changed.pending
     return {
@@ -138,14 +135,12 @@ def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:
         "equipment": changed.walker.equipment.kind.value,
         "cleared_to_start": changed.screening.cleared_to_start,
         "flags": flags_json(changed.screening.flags),
-        "next_session": None
-        if pending is None
-        else {"seq": pending.seq, **decision_json(pending.decision, pending.on)},
+        "next_session": None if pending is None else planned_json(pending),
         "notes": list(changed.notes),
     }
 
 
-def _show_changed(changed: EquipmentChanged, units: Any) -> None:
+def _show_changed(changed: EquipmentChanged, units: UnitSystem) -> None:
     from retrowalk.cli.views import decision_json, dose_words
 
     out = console()
@@ -160,15 +155,3 @@ def _show_changed(changed: EquipmentChanged, units: Any) -> None:
         return
     session = decision_json(pending.decision, pending.on)
     out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{dose_words(session, units)}[/bold]")
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return "—" if value is None else str(value)
-
-
-def _plain(value: object) -> object:
-    return value.value if isinstance(value, Enum) else value

@@ -4,14 +4,13 @@ show what screening found (red: no plan, and what to do; yellow: the cautious st
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT, EXIT_SAFETY_STOP, read_text_file
-from retrowalk.cli.onboarding_answers import ANSWER_KEYS
+from retrowalk.cli.onboarding_answers import ANSWER_KEYS, plain
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened
 from retrowalk.domain.equipment import EquipmentKind
@@ -102,7 +101,7 @@ def init(  # one option per answer: the options are the questions
       [bold]retrowalk init --yes --age 67 --condition knee_oa --equipment motorized_treadmill
       --min-speed 0.5 --max-speed 10 --speed-step 0.1 --handrails --safety-clip[/bold]
     """
-    given = {key: _plain(value) for key, value in locals().items() if key in ANSWER_KEYS}
+    given = {key: plain(value) for key, value in locals().items() if key in ANSWER_KEYS}
     answers = {key: value for key, value in given.items() if value is not None}
     ask = not yes and from_file is None
     if ask and not sys.stdin.isatty():
@@ -157,7 +156,3 @@ def _show(onboarded: Onboarded, as_json: bool) -> None:
         show_result(onboarded, console())
     if onboarded.screening.red:
         raise typer.Exit(EXIT_SAFETY_STOP)
-
-
-def _plain(value: object) -> object:
-    return value.value if isinstance(value, Enum) else value

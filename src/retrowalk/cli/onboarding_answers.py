@@ -4,8 +4,11 @@ field of that shape traced back to the answer (and option) it came from."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
+from retrowalk.domain.errors import InputError
 from retrowalk.services.equipment_settings import SETTINGS_BY_KIND, SPEED_SETTINGS, speeds_named
 
 WALKER_KEYS = (
@@ -78,3 +81,33 @@ def answer_of(field: str) -> str | None:
 def option_of(key: str) -> str:
     """The command-line option that gives an answer."""
     return "--" + key.replace("_", "-")
+
+
+def named_by_option(
+    error: InputError,
+    answers: dict[str, Any],
+    from_options: bool = True,
+    renamed: Mapping[str, str] | None = None,
+) -> InputError:
+    """The refusal naming the option when the answer came (or should have come) from one; a
+    profile file's field keeps the file's name. `renamed` gives a command's own option names
+    for some answers (`equipment` is `--kind` in `retrowalk equipment`)."""
+    key = answer_of(error.field)
+    if key is not None and (from_options or key in answers):
+        option = (renamed or {}).get(key) or option_of(key)
+        return InputError(option, error.value, error.allowed)
+    return error
+
+
+def plain(value: object) -> object:
+    """An option's value as an answer: an enum's own value."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def shown(value: object) -> str:
+    """An answer as a person reads it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "—" if value is None else str(value)

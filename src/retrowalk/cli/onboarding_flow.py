@@ -13,7 +13,13 @@ from rich.table import Table
 
 from retrowalk.bootstrap import Wiring
 from retrowalk.cli import ask as a
-from retrowalk.cli.onboarding_answers import EQUIPMENT_KEYS, answer_of, onboard_data, option_of
+from retrowalk.cli.onboarding_answers import (
+    EQUIPMENT_KEYS,
+    answer_of,
+    named_by_option,
+    onboard_data,
+    shown,
+)
 from retrowalk.cli.onboarding_questions import QUESTION_KEYS, QUESTIONS, ask_missing
 from retrowalk.domain.errors import InputError
 from retrowalk.services.onboard import Onboarded, onboard, onboard_command
@@ -45,7 +51,7 @@ def onboard_as_given(
         command = onboard_command(onboard_data(answers, base))
         return onboard(command, wiring.uow(), wiring.clock)
     except InputError as error:
-        raise _named_by_option(error, answers, from_options=base is None) from None
+        raise named_by_option(error, answers, from_options=base is None) from None
 
 
 def ask_and_onboard(wiring: Wiring, answers: dict[str, Any], console: Console) -> Onboarded:
@@ -62,7 +68,7 @@ def ask_and_onboard(wiring: Wiring, answers: dict[str, Any], console: Console) -
         except InputError as error:
             again = _asked_again(error, answers) - given
             if not again:
-                raise _named_by_option(error, answers) from None
+                raise named_by_option(error, answers) from None
             console.print(f"[red]✗ {error.value!r}: {error.allowed}.[/red] Please answer again.")
             for key in again:
                 answers.pop(key, None)
@@ -80,28 +86,11 @@ def _asked_again(error: InputError, answers: dict[str, Any]) -> frozenset[str]:
     return frozenset()
 
 
-def _named_by_option(
-    error: InputError, answers: dict[str, Any], from_options: bool = True
-) -> InputError:
-    """The refusal naming the option when the answer came (or should have come) from one; a
-    profile file's field keeps the file's name."""
-    key = answer_of(error.field)
-    if key is not None and (from_options or key in answers):
-        return InputError(option_of(key), error.value, error.allowed)
-    return error
-
-
 def _summary(console: Console, answers: dict[str, Any]) -> None:
     table = Table(title="Your answers", show_header=False, title_justify="left")
     table.add_column(style="dim")
     table.add_column()
     for question in QUESTIONS:
         if question.key in answers:
-            table.add_row(question.text, _shown(answers[question.key]))
+            table.add_row(question.text, shown(answers[question.key]))
     console.print(table)
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "—" if value is None else str(value)
