@@ -69,7 +69,6 @@ def walk_with_device(
     from retrowalk.coach.terminal.screen import LiveScreen
 
     walk, clock, voice = parts.source.todays_walk(), parts.clock, parts.voice
-    choice = choice.knowing(walk.mph_verdict)  # a treadmill's unit is verified once
     with connected_belt(choice, walk, clock) as belt:
         screen = LiveScreen(parts.console)
         walker = PressesEnter(voice) if presses_enter else None
@@ -85,7 +84,7 @@ def walk_with_device(
             record = runner.run()
         check_in = parts.check_in or TerminalCheckIn(parts.console, voice)
         report = belt.session.report()
-        verdict = choice.verdict(report.mph_quirk)
+        verdict = belt.new_mph_verdict()
         if verdict is not None:
             parts.source.remember_mph_verdict(verdict)
         trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))

@@ -60,14 +60,13 @@ def change_equipment(
                 f"screening will not plan backward walking on this equipment ({stops}); "
                 "your equipment on record is unchanged",
             )
-        old_p = programme_of(walker) if pending is not None else None
         changed = uow.walkers.change_equipment(
             walker.id, equipment, (today, screening.flags), clock.now()
         )
         notes: tuple[str, ...] = screening.warnings
         planned = pending
-        if new_p is not None and pending is not None and old_p is not None:
-            carried = carry_over(old_p, new_p, pending.state_before)
+        if new_p is not None and pending is not None:
+            carried = carry_over(programme_of(walker), new_p, pending.state_before)
             planned = replace(
                 pending,
                 equipment_id=changed.equipment_id,

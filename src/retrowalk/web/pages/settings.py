@@ -16,7 +16,11 @@ from fastapi.responses import RedirectResponse, Response
 from retrowalk.domain.cues import Cue, say
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import UnitSystem
-from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
+from retrowalk.services.equipment_change import (
+    EquipmentChanged,
+    EquipmentChangeIn,
+    change_equipment,
+)
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import UNITS_COOKIE, PageWalker, Units, WiringDep
 from retrowalk.web.pages.forms import Form, command_from, typed
@@ -48,10 +52,7 @@ async def change_walker_equipment(
         form.errors = {form_field(name, form.values): text for name, text in form.errors.items()}
         return _settings(request, walker, units, form, status=422)
     fresh = Form(equipment_values(changed.walker.equipment))
-    notes = changed.notes
-    if changed.pending is None:  # a red flag from the walker's own answers still stands
-        notes = (*notes, *(f"No plan yet: {flag.message}" for flag in changed.screening.red))
-    return _settings(request, changed.walker, units, fresh, changed_notes=notes)
+    return _settings(request, changed.walker, units, fresh, changed=changed)
 
 
 def _settings(
@@ -61,7 +62,7 @@ def _settings(
     form: Form,
     status: int = 200,
     saved: bool = False,
-    changed_notes: tuple[str, ...] | None = None,
+    changed: EquipmentChanged | None = None,
 ) -> Response:
     context = {
         "title": "Settings",
@@ -70,7 +71,9 @@ def _settings(
         "saved": saved,
         "sample": say(Cue.REACH_BACK).text,
         "form": form,
-        "changed_notes": changed_notes,
+        "changed": changed,
+        # A red flag from the walker's own answers may still stand: no plan, and why.
+        "still_stopped": () if changed is None or changed.pending else changed.screening.red,
         "equipment_legend": "Kind of equipment",
     }
     return page(request, "settings.html", context, status)
