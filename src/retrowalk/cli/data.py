@@ -6,19 +6,17 @@ inside the commands, so the CLI starts quickly for everything else.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error, read_text_file
-from retrowalk.domain.errors import StorageError
+from retrowalk.cli.errors import read_text_file
+from retrowalk.cli.wiring import opened
 
 if TYPE_CHECKING:
-    from retrowalk.bootstrap import Wiring
+    pass
 
 db_app = typer.Typer(name="db", help="Look after the database itself.", no_args_is_help=True)
 
@@ -35,7 +33,7 @@ def db_upgrade() -> None:
     """Upgrade the database to this version's schema (back it up first)."""
     from retrowalk.store.migrate import head_revision, upgrade
 
-    with _opened(check_schema=False) as wiring:
+    with opened(check_schema=False) as wiring:
         before = upgrade(wiring.engine)
     after = head_revision()
     if before == after:
@@ -51,7 +49,7 @@ def backup(file: FilePath) -> None:
     """
     from retrowalk.services.interchange import backup as take_backup
 
-    with _opened() as wiring:
+    with opened() as wiring:
         take_backup(file, wiring.data)
     typer.echo(f"Backed up to {file}.")
 
@@ -60,7 +58,7 @@ def restore(file: FilePath) -> None:
     """Replace everything in the database with a backup or a JSON export (one transaction)."""
     from retrowalk.services.interchange import restore as put_back
 
-    with _opened() as wiring:
+    with opened() as wiring:
         put_back(file, wiring.data)
     typer.echo(f"Restored from {file}.")
 
@@ -76,7 +74,7 @@ def export(
     """Export all data as JSON, or every logged session as CSV."""
     from retrowalk.services.interchange import export_csv, export_json
 
-    with _opened() as wiring:
+    with opened() as wiring:
         text = (
             export_json(wiring.data)
             if output_format is ExportFormat.JSON
@@ -92,30 +90,9 @@ def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:
     """Load a JSON export into an empty database."""
     from retrowalk.services.interchange import import_json
 
-    with _opened() as wiring:
+    with opened() as wiring:
         import_json(read_text_file(file, "FILE.json"), wiring.data)
     typer.echo(f"Imported {file}.")
-
-
-@contextmanager
-def _opened(check_schema: bool = True) -> Iterator[Wiring]:
-    from retrowalk.bootstrap import bootstrap
-
-    with fail_on_user_error(), _storage_errors():
-        wiring = bootstrap(check_schema=check_schema)
-        try:
-            yield wiring
-        finally:
-            wiring.close()
-
-
-@contextmanager
-def _storage_errors() -> Iterator[None]:
-    try:
-        yield
-    except StorageError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from retrowalk.domain.errors import InputError, ProtocolError, SafetyLimitError
+from retrowalk.domain.errors import InputError, ProtocolError, SafetyLimitError, StorageError
 
 EXIT_BAD_INPUT = 2
 EXIT_SAFETY_STOP = 3
@@ -24,6 +24,16 @@ def fail_on_user_error() -> Iterator[None]:
     except SafetyLimitError as error:
         typer.echo(f"Stopped for safety: {error}", err=True)
         raise typer.Exit(EXIT_SAFETY_STOP) from None
+
+
+@contextmanager
+def fail_on_storage_error() -> Iterator[None]:
+    """A database that cannot be opened or used: its message, and exit status 2."""
+    try:
+        yield
+    except StorageError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 def read_text_file(path: Path, field: str) -> str:

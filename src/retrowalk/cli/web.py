@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from retrowalk.cli.device_options import Control, Device, Strap, device_choice
-from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error
-from retrowalk.domain.errors import StorageError
+from retrowalk.cli.errors import fail_on_storage_error, fail_on_user_error
 
 if TYPE_CHECKING:
     from retrowalk.devices.choice import DeviceChoice
@@ -47,12 +46,8 @@ def serve(
     with fail_on_user_error():
         check_listen_address(host)
         choice = device_choice(device, control, strap)
-        settings = get_settings()
-        try:
-            wiring, note = open_database(settings)
-        except StorageError as error:
-            typer.echo(f"Error: {error}", err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+        with fail_on_storage_error():
+            wiring, note = open_database(get_settings())
     try:
         _run(wiring, host, port, note, choice)
     finally:

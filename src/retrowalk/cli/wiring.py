@@ -14,9 +14,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from retrowalk.cli.errors import EXIT_BAD_INPUT, EXIT_SAFETY_STOP, fail_on_user_error
+from retrowalk.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_SAFETY_STOP,
+    fail_on_storage_error,
+    fail_on_user_error,
+)
 from retrowalk.cli.output import NO_WALKER
-from retrowalk.domain.errors import StorageError
 
 if TYPE_CHECKING:
     from retrowalk.bootstrap import Wiring
@@ -26,12 +30,13 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def opened() -> Iterator[Wiring]:
-    """The store, open for the length of a command."""
+def opened(check_schema: bool = True) -> Iterator[Wiring]:
+    """The store, open for the length of a command (`check_schema` False for the commands that
+    bring an old database up to date)."""
     from retrowalk.bootstrap import bootstrap
 
-    with fail_on_user_error(), _storage_errors():
-        wiring = bootstrap()
+    with fail_on_user_error(), fail_on_storage_error():
+        wiring = bootstrap(check_schema=check_schema)
         try:
             yield wiring
         finally:
@@ -63,12 +68,3 @@ def refuse_red_flags(walker: StoredWalker) -> None:
         for flag in red:
             typer.echo(f"No plan: {flag.message}", err=True)
         raise typer.Exit(EXIT_SAFETY_STOP)
-
-
-@contextmanager
-def _storage_errors() -> Iterator[None]:
-    try:
-        yield
-    except StorageError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
