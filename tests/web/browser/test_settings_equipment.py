@@ -39,3 +39,20 @@ def test_the_sled_s_fields_show_when_the_sled_is_chosen(phone: Page, server: Ser
 
     expect(phone.get_by_label("Starting load (kg)")).to_be_visible()
     expect(phone.get_by_label("Slowest belt speed")).to_be_hidden()
+
+
+def test_a_mistake_in_new_equipment_is_shown_beside_its_field_on_a_phone(
+    phone: Page, server: Server
+) -> None:
+    onboard_by_api(server)
+    phone.goto("/settings")
+    phone.get_by_text("Change your equipment").click()
+
+    phone.get_by_label("Speed step (each press of +)").fill("0")
+    phone.get_by_role("button", name="Save equipment and re-plan").click()
+
+    expect(phone.locator("#problems")).to_contain_text("Speed step")
+    expect(phone.locator("[id='motorized_treadmill.speed_step-error']")).to_be_visible()
+    expect(phone.get_by_text("Nothing was changed.")).to_be_visible()
+    assert fits_the_width(phone)
+    screenshot(phone, "settings-equipment-error")
