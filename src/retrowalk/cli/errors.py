@@ -8,7 +8,13 @@ from pathlib import Path
 
 import typer
 
-from retrowalk.domain.errors import InputError, ProtocolError, SafetyLimitError, StorageError
+from retrowalk.domain.errors import (
+    ConflictError,
+    InputError,
+    ProtocolError,
+    SafetyLimitError,
+    StorageError,
+)
 
 EXIT_BAD_INPUT = 2
 EXIT_SAFETY_STOP = 3
@@ -18,7 +24,7 @@ EXIT_SAFETY_STOP = 3
 def fail_on_user_error() -> Iterator[None]:
     try:
         yield
-    except (InputError, ProtocolError) as error:
+    except (InputError, ProtocolError, ConflictError) as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except SafetyLimitError as error:

@@ -4,11 +4,13 @@
     ├── InputError          a value a person gave is not allowed (field, value, allowed)
     ├── ProtocolError       a protocol file is malformed (key, problem)
     ├── SafetyLimitError    a dose or command would pass an equipment or protocol limit
+    ├── ConflictError       the request was made against a state that has moved on (logged already)
     ├── DeviceError         a treadmill or sensor misbehaved or sent bytes we cannot read
     └── StorageError        the database refused or is at an unknown schema
 
 Faces map them: InputError and ProtocolError to exit status 2 and HTTP 422, SafetyLimitError to
-exit status 3, the rest to a plain message. None of them is a programming error: those stay
+exit status 3 and HTTP 409, ConflictError to exit status 2 and HTTP 409, the rest to a plain
+message. None of them is a programming error: those stay
 ordinary exceptions and are allowed to crash loudly.
 """
 
@@ -45,6 +47,17 @@ class ProtocolError(RetrowalkError):
 
 class SafetyLimitError(RetrowalkError):
     """A dose or a device command would pass an equipment or protocol limit."""
+
+
+class ConflictError(RetrowalkError):
+    """The request names a state that has moved on: the session it logs is logged already, or
+    another write got there first. Nothing was changed; asking again after a reload is safe."""
+
+    def __init__(self, field: str, value: object, current: str) -> None:
+        self.field = field
+        self.value = value
+        self.current = current
+        super().__init__(f"{field}: {value!r} is not current; {current}")
 
 
 class DeviceError(RetrowalkError):

@@ -4,6 +4,7 @@ field, the value and what is allowed) and for the pages (a page that says what t
     InputError          422  (NotFound, a subclass: 404)
     InputErrors         422  several at once, from a request body
     SafetyLimitError    409
+    ConflictError       409  the state the request names has moved on (the session is logged)
     StorageError        503  the database is not available or is at another schema
     DeviceError         503  the treadmill connected on the server side cannot be used
     IntegrityError      422  the database refused a value its constraints do not allow
@@ -21,7 +22,13 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 
-from retrowalk.domain.errors import DeviceError, InputError, SafetyLimitError, StorageError
+from retrowalk.domain.errors import (
+    ConflictError,
+    DeviceError,
+    InputError,
+    SafetyLimitError,
+    StorageError,
+)
 from retrowalk.web.body import InputErrors
 from retrowalk.web.schemas.common import ProblemPublic, ProblemsPublic
 
@@ -41,6 +48,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(InputErrors, _input_errors)
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(SafetyLimitError, _safety)
+    app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(StorageError, _storage)
     app.add_exception_handler(DeviceError, _device)
     app.add_exception_handler(IntegrityError, _refused_by_database)
@@ -84,6 +92,12 @@ async def _input_error(request: Request, error: Exception) -> Response:
 async def _safety(request: Request, error: Exception) -> Response:
     problem = InputError("safety", None, str(error))
     return _answer(request, [problem], 409, "Stopped for safety")
+
+
+async def _conflict(request: Request, error: Exception) -> Response:
+    assert isinstance(error, ConflictError)
+    problem = InputError(error.field, error.value, error.current)
+    return _answer(request, [problem], 409, "Already done")
 
 
 async def _storage(request: Request, error: Exception) -> Response:
