@@ -18,6 +18,7 @@ from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=
     database_url_fixture,
     fresh_database_url,
 )
+from tests.web.client import OwnPage
 
 
 def settings_for(url: str, folder: Path) -> Settings:
@@ -34,7 +35,7 @@ def wiring_fixture(database_url: str, clock: FixedClock, tmp_path: Path) -> Iter
 @pytest.fixture(name="client")
 def client_fixture(wiring: Wiring) -> Iterator[TestClient]:
     """The app on SQLite and on PostgreSQL."""
-    with TestClient(create_app(wiring)) as client:
+    with OwnPage(create_app(wiring)) as client:
         yield client
 
 
@@ -45,6 +46,6 @@ def sqlite_client_fixture(
     """The app on SQLite only, for the pages (HTML is the same whatever the database)."""
     url = fresh_database_url("sqlite", request, tmp_path)
     wired = bootstrap(settings_for(url, tmp_path), clock=clock)
-    with TestClient(create_app(wired)) as client:
+    with OwnPage(create_app(wired)) as client:
         yield client
     wired.close()

@@ -14,6 +14,7 @@ from retrowalk.services.clock import FixedClock
 from retrowalk.store.snapshot import read_snapshot
 from retrowalk.web.app import create_app
 from tests.web.builders import check_in, onboard
+from tests.web.client import OwnPage
 
 
 def timeline(client: TestClient, walker_id: int, **query: str | int) -> dict[str, Any]:
@@ -142,7 +143,7 @@ class FollowingBelt:
 
 def test_with_a_treadmill_that_follows_the_belt_is_set_and_nobody_waits(wiring: Wiring) -> None:
     belt = FollowingBelt()
-    with TestClient(create_app(wiring, belt=belt)) as client:
+    with OwnPage(create_app(wiring, belt=belt)) as client:
         walker_id = onboard(client)
         starts = [e for e in timeline(client, walker_id)["events"] if e["kind"] == "set_start"]
         response = client.put(
@@ -156,7 +157,7 @@ def test_with_a_treadmill_that_follows_the_belt_is_set_and_nobody_waits(wiring: 
 
 def test_a_belt_speed_above_todays_limit_never_reaches_the_treadmill(wiring: Wiring) -> None:
     belt = FollowingBelt()
-    with TestClient(create_app(wiring, belt=belt)) as client:
+    with OwnPage(create_app(wiring, belt=belt)) as client:
         walker_id = onboard(client)
         response = client.put(
             f"/api/walkers/{walker_id}/belt", json={"moving": True, "speed_mph": 9.0}

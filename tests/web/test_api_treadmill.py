@@ -24,6 +24,7 @@ from retrowalk.web.app import create_app
 from retrowalk.web.treadmills import Opener, TreadmillBelts
 from tests.db import fresh_database_url
 from tests.web.builders import check_in, onboard
+from tests.web.client import OwnPage
 from tests.web.conftest import settings_for
 from tests.web.virtual import VirtualTreadmills, eventually
 
@@ -43,7 +44,7 @@ def app_on_sqlite(
     url = fresh_database_url("sqlite", request, tmp_path)
     wired = bootstrap(settings_for(url, tmp_path), clock=clock)
     try:
-        with TestClient(create_app(wired, belt=TreadmillBelts(opener))) as client:
+        with OwnPage(create_app(wired, belt=TreadmillBelts(opener))) as client:
             yield client
     finally:
         wired.close()
@@ -59,9 +60,11 @@ def device_client_fixture(
 
 
 def live_session(client: TestClient) -> tuple[int, dict[str, Any]]:
-    """Onboard, then start today's live session (the page's timeline)."""
+    """Onboard, then start today's live session as the page does on the walker's first tap:
+    the timeline it plays (a read), then the start (the treadmill opens)."""
     walker_id = onboard(client)
-    response = client.get(f"/api/walkers/{walker_id}/live")
+    seq = client.get(f"/api/walkers/{walker_id}/live").json()["seq"]
+    response = client.post(f"/api/walkers/{walker_id}/live", json={"seq": seq})
     assert response.status_code == 200, response.text
     timeline: dict[str, Any] = response.json()
     return walker_id, timeline
@@ -207,17 +210,18 @@ def unreachable(walk: TodaysWalk) -> Iterator[TreadmillBelt]:
     yield  # never reached: a context manager that fails on entry
 
 
-def test_a_treadmill_that_cannot_be_opened_gets_the_error_page_and_a_503(
+def test_a_treadmill_that_cannot_be_opened_answers_the_start_with_a_503_naming_it(
     clock: FixedClock, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     with app_on_sqlite(request, clock, tmp_path, unreachable) as client:
         walker_id = onboard(client)
         page = client.get("/live")
-        api = client.get(f"/api/walkers/{walker_id}/live")
+        seq = client.get(f"/api/walkers/{walker_id}/live").json()["seq"]
+        started = client.post(f"/api/walkers/{walker_id}/live", json={"seq": seq})
 
-    assert (page.status_code, api.status_code) == (503, 503)
-    assert "The treadmill cannot be used" in page.text and "no Bluetooth adapter" in page.text
-    assert api.json()["detail"][0]["field"] == "treadmill"
+    assert (page.status_code, started.status_code) == (200, 503)
+    problem = started.json()["detail"][0]
+    assert problem["field"] == "treadmill" and "no Bluetooth adapter" in problem["allowed"]
 
 
 def test_a_read_only_treadmill_leaves_the_belt_to_the_walker_and_still_keeps_its_samples(
@@ -249,7 +253,7 @@ def log_stopped_walk(client: TestClient, walker_id: int, timeline: dict[str, Any
 def test_the_logged_walk_keeps_the_treadmills_samples_as_a_device_session(
     wiring: Wiring, virtual: VirtualTreadmills
 ) -> None:
-    with TestClient(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
+    with OwnPage(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
         walker_id, timeline = live_session(client)
         start(client, walker_id)
         virtual.wait(session_seconds=20)
@@ -288,7 +292,7 @@ def test_with_a_strap_the_news_carries_the_pulse_and_the_samples_keep_it(
     wiring: Wiring,
 ) -> None:
     virtual = VirtualTreadmills(strap="virtual")
-    with TestClient(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
+    with OwnPage(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
         walker_id, timeline = live_session(client)
         before = client.get(f"/api/walkers/{walker_id}/belt").json()
         start(client, walker_id)
@@ -305,7 +309,7 @@ def test_with_a_strap_the_news_carries_the_pulse_and_the_samples_keep_it(
 
 
 def test_without_a_strap_no_pulse_is_shown(wiring: Wiring, virtual: VirtualTreadmills) -> None:
-    with TestClient(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
+    with OwnPage(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
         walker_id, _ = live_session(client)
         news = client.get(f"/api/walkers/{walker_id}/belt").json()
 

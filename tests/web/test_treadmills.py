@@ -171,7 +171,7 @@ def test_a_running_belt_whose_live_page_went_silent_is_stopped_and_the_walk_mark
         belts.close()
 
 
-def test_a_page_that_keeps_asking_for_news_keeps_its_belt_running(
+def test_a_page_that_keeps_its_heartbeat_keeps_its_belt_running(
     virtual: VirtualTreadmills,
 ) -> None:
     clock = _Clock()
@@ -180,9 +180,28 @@ def test_a_page_that_keeps_asking_for_news_keeps_its_belt_running(
         walking(belts, virtual)
         for _ in range(6):
             clock.seconds += 10
-            belts.news(TODAY.walker_id, since=0)
+            belts.heartbeat(TODAY.walker_id)
 
         assert belts.stop_silent_belts() == []
         assert virtual.running()
+    finally:
+        belts.close()
+
+
+def test_reading_the_news_alone_does_not_keep_a_belt_running(
+    virtual: VirtualTreadmills,
+) -> None:
+    """A read changes nothing: another site's page that keeps reading (an image pointed at the
+    news, say) must not keep a belt going that nobody is watching."""
+    clock = _Clock()
+    belts = TreadmillBelts(virtual, now=clock, watch_every=None)
+    try:
+        walking(belts, virtual)
+        for _ in range(6):
+            clock.seconds += 10
+            belts.news(TODAY.walker_id, since=0)
+
+        assert belts.stop_silent_belts() == [TODAY.walker_id]
+        eventually(lambda: not virtual.running(), "the belt stops")
     finally:
         belts.close()

@@ -7,6 +7,7 @@ FastAPI, uvicorn and bleak load inside the command, so the rest of the CLI start
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -46,35 +47,48 @@ def serve(
     with fail_on_user_error():
         check_listen_address(host)
         choice = device_choice(device, control, strap)
+        settings = get_settings()
         with fail_on_storage_error():
-            wiring, note = open_database(get_settings())
+            wiring, note = open_database(settings)
     try:
-        _run(wiring, host, port, note, choice)
+        _run(wiring, host, port, note, choice, settings.data_dir)
     finally:
         wiring.close()
 
 
-def _run(wiring: object, host: str, port: int, note: str, choice: DeviceChoice | None) -> None:
+def _run(
+    wiring: object,
+    host: str,
+    port: int,
+    note: str,
+    choice: DeviceChoice | None,
+    data_dir: Path,
+) -> None:
     import uvicorn
 
     from retrowalk.bootstrap import Wiring
     from retrowalk.web.app import create_app
     from retrowalk.web.belt import LiveBelt
+    from retrowalk.web.guard import LOOPBACK_NAMES, Guard
+    from retrowalk.web.guard.rules import listen_name
+    from retrowalk.web.server import web_secret
 
     assert isinstance(wiring, Wiring)
-    shown = f"[{host}]" if ":" in host else host
+    shown = listen_name(host)
+    guard = Guard(LOOPBACK_NAMES | {shown}, web_secret(data_dir))
     belt: LiveBelt | None = None
     typer.echo(note)
     if choice is not None:
         from retrowalk.coach.clock import MonotonicClock
-        from retrowalk.web.treadmills import TreadmillBelts, opener_for
+        from retrowalk.web.treadmills import TreadmillBelts, intended_for, opener_for
 
-        belt = TreadmillBelts(opener_for(choice, MonotonicClock()))
+        opener = opener_for(choice, MonotonicClock())
+        belt = TreadmillBelts(opener, intended=intended_for(choice))
         setting = "retrowalk sets the belt" if choice.control else "read-only: you set the belt"
         strap = "" if choice.strap is None else f", with the strap {choice.strap}"
         typer.echo(f"Treadmill {choice.device} opens for each live session ({setting}{strap}).")
     typer.echo(f"retrowalk is at http://{shown}:{port}/ (press Ctrl-C to stop)")
-    app = create_app(wiring, belt)
+    app = create_app(wiring, belt, guard)
     try:
         uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")
     finally:

@@ -2,12 +2,15 @@
 
 Every asset is served from `web/static/`: the walker's treadmill may be in a garage with poor
 signal, so no page loads anything from another site (the Content-Security-Policy says so too).
+The guard (`web/guard/`) stands in front of everything: only the server's own names, and for
+every write only its own pages, with their CSRF token.
 The interactive API explorer is left out because it loads from a CDN; the OpenAPI document is at
 `/api/openapi.json`.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +20,6 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from retrowalk import __version__
 from retrowalk.bootstrap import Wiring
@@ -27,25 +29,21 @@ from retrowalk.web import errors
 from retrowalk.web.api import api_router
 from retrowalk.web.belt import LiveBelt, live_belt
 from retrowalk.web.body import add_body_schemas
+from retrowalk.web.guard import LOOPBACK_NAMES, Guard, SecurityHeaders, WriteGuard
 from retrowalk.web.page_cache import PageCache
 from retrowalk.web.pages import pages_router
 
 STATIC = Path(__file__).parent / "static"
-SECURITY_HEADERS = [
-    (
-        b"content-security-policy",
-        b"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
-    ),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
-]
 
 
-def create_app(wiring: Wiring, belt: Belt | LiveBelt | None = None) -> FastAPI:
+def create_app(
+    wiring: Wiring, belt: Belt | LiveBelt | None = None, guard: Guard | None = None
+) -> FastAPI:
     """The web app on `wiring`. `belt` is the treadmill the live session drives: by default the
     walker sets the console by hand; any coach `Belt` serves every walk; a `LiveBelt` such as
     `web.treadmills.TreadmillBelts` opens a treadmill for each walk. It is closed (every belt
-    stopped) when the app shuts down."""
+    stopped) when the app shuts down. `guard`: the server's own names and signing secret; by
+    default this computer's loopback names and a secret for this app's life."""
     driven = live_belt(belt)
 
     @asynccontextmanager
@@ -70,12 +68,14 @@ def create_app(wiring: Wiring, belt: Belt | LiveBelt | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Outermost last: the headers on every answer, then the guard, then the page cache.
     app.add_middleware(GZipMiddleware, minimum_size=800)
-    app.add_middleware(SecurityHeaders)
     url = wiring.engine.url.render_as_string(hide_password=False)  # the database really used
     app.add_middleware(
         PageCache, fingerprint=lambda: database_fingerprint(url), today=wiring.clock.today
     )
+    app.add_middleware(WriteGuard, guard=guard or Guard(LOOPBACK_NAMES, secrets.token_urlsafe()))
+    app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -90,22 +90,3 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         )
         app.openapi_schema = add_body_schemas(document)
     return app.openapi_schema
-
-
-class SecurityHeaders:
-    """Adds the security headers to every response (plain ASGI: no cost per request beyond it)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)

@@ -1,8 +1,10 @@
 """The treadmill the live page drives, as the web sees it: the port (`LiveBelt`), and the plain
 belt behind it when no treadmill is connected on the server side (`PlainBelt`).
 
-One walk at a time per walker: `setup` opens what the walk needs (lazily, when the live session
-starts), settings and the walker's own start go to that walk's belt, `end` stops the belt and
+One walk at a time per walker: `intended` says how the belt is meant to take part before
+anything is opened (the page shows it), `setup` opens what the walk needs (when the walker starts
+the live session, never on a read), `heartbeat` says the walker's live page is still there,
+settings and the walker's own start go to that walk's belt, `end` stops the belt and
 lets the treadmill go, and `trace` gives the device's record to the log. A treadmill connected
 on the server side is `web/treadmills.py`; nothing here loads the device layer.
 """
@@ -70,6 +72,11 @@ class BeltNews:
 
 @runtime_checkable
 class LiveBelt(Protocol):
+    def intended(self) -> BeltSetup:
+        """How the belt is meant to take part, before anything is opened (opening may find
+        less: a treadmill that refuses control leaves the walker to set it by hand)."""
+        ...
+
     def setup(self, walk: WalkOn) -> BeltSetup:
         """The live session starts: open what the walk needs, and say how the belt takes part."""
         ...
@@ -93,7 +100,13 @@ class LiveBelt(Protocol):
         keeping its record for the log."""
         ...
 
-    def news(self, walker_id: int, since: int) -> BeltNews: ...
+    def heartbeat(self, walker_id: int) -> None:
+        """The walker's live page is still there (it says so about once a second)."""
+        ...
+
+    def news(self, walker_id: int, since: int) -> BeltNews:
+        """What the treadmill says now; a read, changing nothing."""
+        ...
 
     def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
         """The device's record of walk `seq`, for the log (None without a treadmill)."""
@@ -115,6 +128,9 @@ class PlainBelt:
 
     belt: Belt
 
+    def intended(self) -> BeltSetup:
+        return self._setup()
+
     def setup(self, walk: WalkOn) -> BeltSetup:
         return self._setup()
 
@@ -130,6 +146,9 @@ class PlainBelt:
 
     def end(self, walker_id: int) -> None:
         self.belt.apply(STOPPED)
+
+    def heartbeat(self, walker_id: int) -> None:
+        return None
 
     def news(self, walker_id: int, since: int) -> BeltNews:
         return BeltNews(self._setup())

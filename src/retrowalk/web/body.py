@@ -4,6 +4,9 @@ is an ISO string), and documented in the OpenAPI document under their own names.
 FastAPI validates bodies in Python mode, where a strict model refuses every date given as text;
 reading the raw JSON with `model_validate_json` keeps the services' strict rules and their
 dates. Every error is reported, each naming the field, the value and what is allowed.
+
+A body must say it is JSON (`Content-Type: application/json`, 415 otherwise): a page of another
+site can send `text/plain` without asking first, never `application/json`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ Model = TypeVar("Model", bound=BaseModel)
 DOCUMENTED: list[type[BaseModel]] = []
 
 
+JSON = "application/json"
+
+
+class NotJson(InputError):
+    """A body sent with another Content-Type than JSON."""
+
+
 class InputErrors(Exception):
     """Several InputErrors at once (a body with more than one mistake)."""
 
@@ -36,6 +46,9 @@ def json_body(model: type[Model]) -> Callable[[Request], Awaitable[Model]]:
         DOCUMENTED.append(model)
 
     async def read(request: Request) -> Model:
+        given = request.headers.get("content-type")
+        if given is None or given.split(";", 1)[0].strip().lower() != JSON:
+            raise NotJson("Content-Type", given, f"send the body as {JSON}")
         raw = await request.body()
         try:
             return model.model_validate_json(raw or b"null")

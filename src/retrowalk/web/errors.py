@@ -3,6 +3,7 @@ field, the value and what is allowed) and for the pages (a page that says what t
 
     InputError          422  (NotFound, a subclass: 404)
     InputErrors         422  several at once, from a request body
+    NotJson             415  a body not sent as application/json
     SafetyLimitError    409
     ConflictError       409  the state the request names has moved on (the session is logged)
     StorageError        503  the database is not available or is at another schema
@@ -29,7 +30,7 @@ from retrowalk.domain.errors import (
     SafetyLimitError,
     StorageError,
 )
-from retrowalk.web.body import InputErrors
+from retrowalk.web.body import InputErrors, NotJson
 from retrowalk.web.schemas.common import ProblemPublic, ProblemsPublic
 
 API_PREFIX = "/api"
@@ -45,6 +46,7 @@ class NeedsOnboarding(Exception):
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(NotJson, _not_json)
     app.add_exception_handler(InputErrors, _input_errors)
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(SafetyLimitError, _safety)
@@ -77,6 +79,11 @@ def _answer(request: Request, errors: list[InputError], status: int, title: str)
 async def _not_found(request: Request, error: Exception) -> Response:
     assert isinstance(error, NotFound)
     return _answer(request, [error], 404, "Not found")
+
+
+async def _not_json(request: Request, error: Exception) -> Response:
+    assert isinstance(error, NotJson)
+    return _answer(request, [error], 415, "Not JSON")
 
 
 async def _input_errors(request: Request, error: Exception) -> Response:

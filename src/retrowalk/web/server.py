@@ -10,13 +10,17 @@ older SQLite database is backed up, then upgraded. An older PostgreSQL database 
 from __future__ import annotations
 
 import ipaddress
+import os
+import secrets
 from datetime import UTC, datetime
+from pathlib import Path
 
 from retrowalk.bootstrap import Wiring, bootstrap
 from retrowalk.domain.errors import InputError
 from retrowalk.settings import Settings
 
 AUTH_OPTION = "--auth"
+SECRET_FILE_NAME = "web-secret"
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -69,3 +73,24 @@ def open_database(settings: Settings) -> tuple[Wiring, str]:
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def web_secret(data_dir: Path) -> str:
+    """The secret the web app signs its CSRF tokens with, kept in the data directory (readable
+    by this user only) so that pages left open stay valid when the server restarts."""
+    path = data_dir / SECRET_FILE_NAME
+    try:
+        kept = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        kept = ""
+    if len(kept) >= 32:
+        return kept
+    made = secrets.token_urlsafe(32)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(made)
+    except OSError:
+        pass  # not kept: open pages need a reload after a restart, nothing worse
+    return made

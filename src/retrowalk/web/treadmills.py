@@ -36,7 +36,16 @@ Opener = Callable[[TodaysWalk], AbstractContextManager[TreadmillBelt]]
 SILENCE_SECONDS = 20.0
 SILENT_PAGE = "the live page went silent, so retrowalk stopped the belt"
 Answer = TypeVar("Answer")
+A_TREADMILL = BeltSetup(BeltMode.WALKER_STARTS, "the treadmill")  # with control, name unknown
 _log = logging.getLogger(__name__)
+
+
+def intended_for(choice: DeviceChoice) -> BeltSetup:
+    """How the chosen treadmill is meant to take part, before it is opened (its own name comes
+    when it is)."""
+    mode = BeltMode.WALKER_STARTS if choice.control else BeltMode.BY_HAND
+    name = "Virtual treadmill" if choice.device == "virtual" else f"Treadmill {choice.device}"
+    return BeltSetup(mode, name)
 
 
 def opener_for(choice: DeviceChoice, clock: Clock) -> Opener:
@@ -80,8 +89,9 @@ class TreadmillBelts:
         opener: Opener,
         now: Callable[[], float] = time.monotonic,
         watch_every: float | None = 1.0,
+        intended: BeltSetup = A_TREADMILL,
     ) -> None:
-        self._opener, self._now = opener, now
+        self._opener, self._now, self._intended = opener, now, intended
         self._walks: dict[int, _Walk] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -105,6 +115,9 @@ class TreadmillBelts:
                 self.stop_silent_belts()
             except Exception:  # the watch must outlive one treadmill's failure
                 _log.exception("watching for silent live pages")
+
+    def intended(self) -> BeltSetup:
+        return self._intended
 
     def setup(self, walk: WalkOn) -> BeltSetup:
         return _setup(self._walk(walk, again=True).belt)
@@ -145,11 +158,15 @@ class TreadmillBelts:
                 if not on.belt.session.controller.state.stop_owed:
                     on.let_go()
 
+    def heartbeat(self, walker_id: int) -> None:
+        on = self._walks.get(walker_id)
+        if on is not None:
+            on.last_heard = self._now()
+
     def news(self, walker_id: int, since: int) -> BeltNews:
         on = self._walks.get(walker_id)
         if on is None:
             return BeltNews(BeltSetup(BeltMode.BY_HAND))
-        on.last_heard = self._now()
         controller, desk = on.belt.session.controller, on.belt.desk
         told = tuple(
             Told(number, given.alert.value, given.text, given.alert in ENDS_THE_WALK)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import httpx
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Server, fits_the_width, screenshot
 from tests.web.builders import walker_json
+from tests.web.client import script
 
 
 def onboard_by_api(server: Server) -> None:
     body = walker_json() | {"start": None}
-    response = httpx.post(server.url + "/api/walkers", json=body, timeout=10)
+    with script(server.url) as client:
+        response = client.post("/api/walkers", json=body)
     assert response.status_code == 201, response.text
 
 

@@ -77,14 +77,24 @@ def end_walk(walker: OwnWalker, belt: BeltDep) -> None:
     belt.end(walker.id)
 
 
+Since = Annotated[int, Query(ge=0, le=MAX_ID, description="The last alert seen.")]
+
+
 @router.get("/walkers/{walker_id}/belt", response_model=BeltNewsPublic)
 def belt_news(
-    walker: OwnWalker,
-    belt: BeltDep,
-    since: Annotated[int, Query(ge=0, le=MAX_ID, description="The last alert seen.")] = 0,
-    units: UnitSystem | None = None,
+    walker: OwnWalker, belt: BeltDep, since: Since = 0, units: UnitSystem | None = None
 ) -> BeltNewsPublic:
     """What the treadmill says now: the belt as it reports it, and the alerts after `since`,
-    to show and speak (the page asks about once a second)."""
+    to show and speak. A read: it does not keep a running belt going (the heartbeat does)."""
     unit = (units or walker.profile.units).speed_unit
     return BeltNewsPublic.of(belt.news(walker.id, since), unit)
+
+
+@router.post("/walkers/{walker_id}/belt/heartbeat", response_model=BeltNewsPublic)
+def heartbeat(
+    walker: OwnWalker, belt: BeltDep, since: Since = 0, units: UnitSystem | None = None
+) -> BeltNewsPublic:
+    """The walker's live page is still there (it says so about once a second), and what the
+    treadmill says now. A running belt whose page has been silent for a while is stopped."""
+    belt.heartbeat(walker.id)
+    return belt_news(walker, belt, since, units)

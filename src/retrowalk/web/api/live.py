@@ -1,5 +1,5 @@
-"""The live session: the timeline the page plays (the live session starts: the walk's treadmill
-is opened), and logging the walk it reports, with the treadmill's record."""
+"""The live session: the timeline the page plays (a read), starting it (the walk's treadmill is
+opened, on the walker's own tap), and logging the walk it reports, with the treadmill's record."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from retrowalk.coach.record import Pause
+from retrowalk.domain.errors import ConflictError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.web.belt import WalkOn
@@ -18,6 +19,7 @@ from retrowalk.web.schemas.live import (
     TIME_SCALE_MAX,
     TIME_SCALE_MIN,
     LiveSessionCreate,
+    LiveStart,
     TimelinePublic,
 )
 from retrowalk.web.schemas.sessions import LoggedPublic
@@ -39,11 +41,35 @@ def get_timeline(
     units: UnitSystem | None = None,
 ) -> TimelinePublic:
     """Today's session as the coach's timeline: every event at its second of session time, in
-    the cue catalogue's words (`units` picks how speeds are said; default the walker's). This
-    starts the live session: a treadmill connected on the server side is opened for the walk
-    (afresh, stopping the belt of an earlier start)."""
+    the cue catalogue's words (`units` picks how speeds are said; default the walker's), with
+    the belt as it is meant to take part. A read: nothing is opened."""
     unit = (units or walker.profile.units).speed_unit
     live = live_walk(walker, wired.uow, wired.clock, unit)
+    return TimelinePublic.of(walker.id, live, time_scale, belt.intended())
+
+
+@router.post(
+    "/walkers/{walker_id}/live",
+    response_model=TimelinePublic,
+    responses={409: {"description": "Session `seq` is not today's any more: reload"}},
+    openapi_extra=body_doc(LiveStart),
+)
+def start_live_session(
+    walker: OwnWalker,
+    body: Annotated[LiveStart, Depends(json_body(LiveStart))],
+    wired: WiringDep,
+    belt: BeltDep,
+    time_scale: TimeScale = 1.0,
+    units: UnitSystem | None = None,
+) -> TimelinePublic:
+    """Start today's live session `seq` (the walker's tap on the set-up checklist): a treadmill
+    connected on the server side is opened for the walk (afresh, stopping the belt of an
+    earlier start). The timeline comes back with the belt as it really takes part. Nothing
+    starts the belt here: only the walker's start does (`POST .../belt/start`)."""
+    unit = (units or walker.profile.units).speed_unit
+    live = live_walk(walker, wired.uow, wired.clock, unit)
+    if body.seq != live.seq:
+        raise ConflictError("seq", body.seq, f"today's session is number {live.seq}; reload")
     setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))
     return TimelinePublic.of(walker.id, live, time_scale, setup)
 

@@ -1,6 +1,7 @@
-"""The live session page: the server-built timeline, played by static/live.js. Opening it
-starts the live session: a treadmill connected on the server side is opened for the walk (a
-treadmill that cannot be used, or cannot give today's dose, gets the error page instead)."""
+"""The live session page: the server-built timeline, played by static/live.js. A read: the
+treadmill connected on the server side is opened when the walker confirms the set-up checklist
+(live.js posts to `/api/walkers/{id}/live`), never by opening the page, which any other site
+could make a browser do."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from retrowalk.domain.errors import InputError
-from retrowalk.web.belt import WalkOn
 from retrowalk.web.deps import BeltDep, PageWalker, Units, WiringDep
 from retrowalk.web.live_walk import live_walk
 from retrowalk.web.pages.render import page
@@ -33,8 +33,7 @@ def live_page(
     except InputError as error:
         reason = {"title": "No session to walk now", "reason": error.allowed}
         return page(request, "live_none.html", reason)
-    setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))  # the live session starts
-    timeline = TimelinePublic.of(walker.id, live, time_scale, setup)
+    timeline = TimelinePublic.of(walker.id, live, time_scale, belt.intended())
     context: dict[str, Any] = {
         "title": "Live session",
         "timeline": timeline.model_dump(mode="json"),

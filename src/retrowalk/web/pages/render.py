@@ -31,7 +31,9 @@ NAVIGATION = (
 
 
 def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    context = {"navigation": NAVIGATION, "path": request.url.path, **context}
+    """The page, with this browser's CSRF token for its forms and scripts (web/guard/)."""
+    token = getattr(request.state, "csrf_token", "")
+    context = {"navigation": NAVIGATION, "path": request.url.path, "csrf_token": token, **context}
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
 
 

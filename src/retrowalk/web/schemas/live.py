@@ -155,6 +155,12 @@ class CheckInCreate(Command):
     notes: str = Field(default="", max_length=4000)
 
 
+class LiveStart(Command):
+    """The live session the walker starts: the planned session the page plays."""
+
+    seq: int = Field(ge=0, le=2**31 - 1)
+
+
 class LiveSessionCreate(Command):
     """What the live page saw: the planned session it played (`seq`), where session time ended,
     whether STOP ended it, the pauses, when the planned speed step was confirmed on the console,

@@ -28,6 +28,7 @@
   let said = "";
   let beltSpeed = null; // the speed of the set walked, for going on after a pause
   let starting = false;
+  let opened = false; // the treadmill is opened for the walk on the walker's first tap
   // With a treadmill connected on the server side (or any belt that follows), see treadmill.js.
   const treadmill = T.belt_follows || T.treadmill ? window.retrowalkBelt(T, { stop, speak, interrupt }) : null;
   const byHand = () => treadmill === null || treadmill.byHand();
@@ -62,6 +63,12 @@
   async function confirm() {
     if (paused !== null || ended !== null || starting) return;
     keepAwake();
+    if (!opened && treadmill !== null && T.treadmill) { // the live session starts: open the treadmill
+      starting = true; draw();
+      opened = await treadmill.open();
+      starting = false; draw();
+      if (!opened || ended !== null) return;
+    }
     if (startsOnTap()) { // the walker's own start: the only thing that starts the belt
       starting = true; draw();
       const going = await treadmill.start(gate.speed);
@@ -191,7 +198,7 @@
     return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
   }
   const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
-  const CONFIRM = () => (starting ? "Starting the belt…" : startsOnTap() ? "Start the belt" : "Done, go on");
+  const CONFIRM = () => (starting ? (opened ? "Starting the belt…" : "Connecting to the treadmill…") : startsOnTap() ? "Start the belt" : "Done, go on");
   function draw() {
     const moment = now();
     const [number, left] = countdown(moment);
@@ -249,7 +256,8 @@
     let response;
     try {
       response = await fetch(`/api/walkers/${T.walker_id}/live-sessions`, {
-        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+        method: "POST", body: JSON.stringify(body),
+        headers: { "content-type": "application/json", "x-csrf-token": document.querySelector('meta[name="csrf-token"]').content },
       });
     } catch (error) {
       return problem("form", "Could not reach retrowalk. Your answers are still here: try Save again.");
@@ -293,7 +301,6 @@
     else if (event.key === " ") { event.preventDefault(); togglePause(); }
   });
 
-  if (treadmill !== null) treadmill.watch();
   fireDue();
   draw();
   setInterval(() => { fireDue(); draw(); }, 100);

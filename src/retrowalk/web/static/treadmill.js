@@ -1,10 +1,13 @@
-// The treadmill behind the live page (web/api/belt.py), for live.js: each setting, the walker's
-// own start, the end of the walk, and what a treadmill connected on the server says (the belt as
-// it reports it, and its alerts, shown and spoken), asked about once a second. Nothing here
-// starts the belt by itself: `start` is called only for the walker's tap or key.
+// The treadmill behind the live page (web/api/belt.py), for live.js: opening it for the walk (on
+// the walker's tap on the checklist), each setting, the walker's own start, the end of the walk,
+// and what a treadmill connected on the server says (the belt as it reports it, and its alerts,
+// shown and spoken), asked about once a second with the page's heartbeat. Nothing here starts
+// the belt by itself: `start` is called only for the walker's tap or key. Every write carries
+// the page's CSRF token (web/guard/).
 (() => {
   "use strict";
   const OFFLINE = "This page cannot reach retrowalk. To stop the belt, use the treadmill's own stop or pull the safety key.";
+  const TOKEN = document.querySelector('meta[name="csrf-token"]').content;
 
   window.retrowalkBelt = (T, walk) => {
     const $ = (id) => document.getElementById(id);
@@ -19,9 +22,12 @@
     const setting = (speed) => (speed
       ? { moving: true, speed_kmh: speed.kmh, incline_percent: T.dose.incline_percent }
       : { moving: false });
-    const call = (method, path, body) => fetch(path, body === undefined ? { method } : {
-      method, headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+    const call = (method, path, body) => fetch(path, body === undefined ? { method, headers: { "x-csrf-token": TOKEN } } : {
+      method, headers: { "content-type": "application/json", "x-csrf-token": TOKEN }, body: JSON.stringify(body),
     });
+    const told = async (response) => {
+      try { return ((await response.json()).detail || []).map((p) => p.allowed).join(" "); } catch (error) { return `status ${response.status}`; }
+    };
 
     function show(text) {
       const box = $("device-alert");
@@ -53,7 +59,7 @@
       if (polling) return;
       polling = true;
       try {
-        const response = await fetch(`${url}?since=${seen}&units=${units}`);
+        const response = await call("POST", `${url}/heartbeat?since=${seen}&units=${units}`);
         if (!response.ok) throw new Error(`status ${response.status}`);
         heard(await response.json());
       } catch (error) {
@@ -66,15 +72,30 @@
 
     return {
       byHand: () => byHand,
+      // The live session starts: the treadmill is opened for today's walk. False keeps the walk
+      // at the checklist (the alert says why).
+      async open() {
+        try {
+          const response = await call("POST", `/api/walkers/${T.walker_id}/live?units=${units}`, { seq: T.seq });
+          if (!response.ok) { show(await told(response)); return false; }
+          const opened = await response.json();
+          if (T.belt_follows && !opened.belt_follows) byHand = true;
+          const name = $("treadmill");
+          if (name && opened.treadmill) name.textContent = `${opened.treadmill}: ${byHand ? "you set the belt" : "retrowalk sets the belt"}`;
+          show(null);
+          this.watch();
+          return true;
+        } catch (error) {
+          show(OFFLINE);
+          return false;
+        }
+      },
       set(speed) { call("PUT", url, setting(speed)).catch(() => {}); },
       async start(speed) {
         try {
           const response = await call("POST", `${url}/start`, setting(speed));
+          if (!response.ok) { show(await told(response)); return false; }
           const answer = await response.json();
-          if (!response.ok) {
-            show((answer.detail || []).map((p) => p.allowed).join(" "));
-            return false;
-          }
           if (answer.mode === "by_hand") byHand = true;
           return answer.going;
         } catch (error) {
