@@ -49,14 +49,14 @@ def test_shell_completion_completes_commands_and_options():
 
 
 def test_go_on_a_rest_day_says_when_the_next_session_is(data_dir, tmp_path):
-    retrowalk(*SET_UP, "--start", "2999-01-04")
+    retrowalk(*SET_UP, "--start", "2099-01-04")
     answers = tmp_path / "answers.json"
     answers.write_text('{"pain_during": 0, "sharp_pain": false, "rpe": 4}')
 
     result = retrowalk("go", "--auto-confirm", "--check-in-from", str(answers), "--no-voice")
 
     assert result.returncode == 2, result.stderr
-    assert "today is a rest day; the next session is on 2999-01-04" in result.stderr
+    assert "today is a rest day; the next session is on 2099-01-04" in result.stderr
 
 
 def test_go_refuses_equipment_the_live_coach_cannot_coach_yet(data_dir, tmp_path):

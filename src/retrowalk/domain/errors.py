@@ -2,19 +2,34 @@
 
     RetrowalkError
     ├── InputError          a value a person gave is not allowed (field, value, allowed)
+    │   └── NotFoundError   the id given names nothing the asker may see
     ├── ProtocolError       a protocol file is malformed (key, problem)
     ├── SafetyLimitError    a dose or command would pass an equipment or protocol limit
     ├── ConflictError       the request was made against a state that has moved on (logged already)
     ├── DeviceError         a treadmill or sensor misbehaved or sent bytes we cannot read
     └── StorageError        the database refused or is at an unknown schema
 
-Faces map them: InputError and ProtocolError to exit status 2 and HTTP 422, SafetyLimitError to
-exit status 3 and HTTP 409, ConflictError to exit status 2 and HTTP 409, the rest to a plain
-message. None of them is a programming error: those stay
+Faces map them: InputError and ProtocolError to exit status 2 and HTTP 422 (NotFoundError:
+404), SafetyLimitError to exit status 3 and HTTP 409, ConflictError to exit status 2 and HTTP
+409, the rest to a plain message. None of them is a programming error: those stay
 ordinary exceptions and are allowed to crash loudly.
 """
 
 from __future__ import annotations
+
+# A message quotes what was given, but never megabytes of it (a 1 MiB note stays in the request).
+SHOWN_CHARACTERS = 80
+
+
+def shown(value: object) -> str:
+    """`value` as a message quotes it: its repr, cut short when long, saying how long it was."""
+    if isinstance(value, int) and value.bit_length() > 4 * SHOWN_CHARACTERS:
+        return f"a whole number of {value.bit_length()} bits"  # repr() may refuse to print it
+    text = repr(value)
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    size = f"{len(value)} characters" if isinstance(value, str) else f"{len(text)} characters"
+    return f"{text[: SHOWN_CHARACTERS - 20]}... ({size})"
 
 
 class RetrowalkError(Exception):
@@ -31,8 +46,13 @@ class InputError(RetrowalkError):
         if isinstance(value, dict | list):  # a whole table: `allowed` names the parts at fault
             super().__init__(f"{field}: {allowed}")
             return
-        given = "missing" if value is None else f"got {value!r}"
+        given = "missing" if value is None else f"got {shown(value)}"
         super().__init__(f"{field}: {given}; {allowed}")
+
+
+class NotFoundError(InputError):
+    """The id given names nothing: no such thing, or not the asker's (the same answer for both,
+    so an id says nothing about other people's records)."""
 
 
 class ProtocolError(RetrowalkError):
@@ -57,7 +77,7 @@ class ConflictError(RetrowalkError):
         self.field = field
         self.value = value
         self.current = current
-        super().__init__(f"{field}: {value!r} is not current; {current}")
+        super().__init__(f"{field}: {shown(value)} is not current; {current}")
 
 
 class DeviceError(RetrowalkError):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import model_validator
 
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import LoggedSession
@@ -16,8 +15,8 @@ class Period(Command):
     """A walker and an optional date range, both ends included."""
 
     walker_id: int
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: CalendarDate | None = None
+    until: CalendarDate | None = None
 
     @model_validator(mode="after")
     def _in_order(self) -> Period:

@@ -4,11 +4,11 @@ the engine from the changed session, so the session still to walk reflects the r
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import InputError, NotFoundError
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.log_entry import EntryIn, entry_fields
@@ -22,7 +22,7 @@ class NextMorningIn(Command):
     walker_id: int
     log_id: int
     pain: Pain
-    date: dt.date | None = None
+    date: CalendarDate | None = None
 
 
 def add_next_morning_pain(command: NextMorningIn, uow: UnitOfWork, clock: Clock) -> SessionLog:
@@ -125,7 +125,9 @@ def _live_log(uow: UnitOfWork, walker_id: int, log_id: int) -> tuple[StoredWalke
 def _owned(uow: UnitOfWork, walker: StoredWalker, log_id: int) -> SessionLog:
     log = uow.sessions.log(log_id)
     if log is None or log.walker_id != walker.id:
-        raise InputError("log_id", log_id, f"walker {walker.id} has no logged session with this id")
+        raise NotFoundError(
+            "log_id", log_id, f"walker {walker.id} has no logged session with this id"
+        )
     return log
 
 

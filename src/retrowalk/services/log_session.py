@@ -56,6 +56,12 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         walker = require_walker(uow, command.walker_id, lock=True)
         pending = require_plan(uow, walker)
         _check_date(uow, pending, on, today)
+        if on < walker.screened_on:
+            raise InputError(
+                "date",
+                on.isoformat(),
+                f"give a date on or after {walker.screened_on}, when the plan began",
+            )
         if command.pain_next_morning is not None and on >= today:
             raise InputError(
                 "pain_next_morning",

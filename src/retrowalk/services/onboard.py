@@ -3,7 +3,6 @@ stands, the first session is planned. A red flag keeps the profile and its flags
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import decide, initial_state
 from retrowalk.domain.screening import Screening
 from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.ports import UnitOfWork
@@ -28,7 +28,7 @@ LOCAL_ACCOUNT = "local"
 class OnboardIn(Command):
     walker: WalkerIn
     equipment: EquipmentIn
-    start: dt.date | None = None
+    start: CalendarDate | None = None
     sessions_per_week: int | None = Field(default=None, ge=1, le=7)
     account: str = Field(default=LOCAL_ACCOUNT, min_length=1, max_length=80)
 

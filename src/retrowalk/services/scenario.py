@@ -4,10 +4,17 @@ boundary with pydantic and turned into domain values.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from retrowalk.domain.equipment import (
     Deadmill,
@@ -29,9 +36,21 @@ from retrowalk.domain.walker import (
     WalkerLimits,
     WalkerProfile,
 )
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.validation import first_input_error
 
 Pain = Annotated[int, Field(ge=0, le=10)]
+SHORTEST_MINUTES = 0.01  # the hundredth of a minute the live coach records to
+
+
+def _zero_or_measurable(minutes: float) -> float:
+    if 0 < minutes < SHORTEST_MINUTES:
+        raise ValueError(f"give 0 (stopped before the first step) or at least {SHORTEST_MINUTES}")
+    return minutes
+
+
+# Minutes walked: 0, or a hundredth of a minute up to five hours; less measures nothing.
+MinutesDone = Annotated[float, Field(ge=0, le=300), AfterValidator(_zero_or_measurable)]
 
 
 class _Strict(BaseModel):
@@ -40,7 +59,7 @@ class _Strict(BaseModel):
 
 class SurgeryIn(_Strict):
     kind: SurgeryKind
-    date: dt.date
+    date: CalendarDate
 
 
 class LimitsIn(_Strict):
@@ -155,7 +174,7 @@ EquipmentIn = Annotated[
 
 class OutcomeIn(_Strict):
     done: bool = True
-    minutes_done: float | None = Field(default=None, ge=0, le=300)
+    minutes_done: MinutesDone | None = None
     pain_during: Pain = 0
     pain_after: Pain | None = None
     pain_next_morning: Pain = 0
@@ -167,14 +186,14 @@ class OutcomeIn(_Strict):
     locking: bool = False
     giving_way: bool = False
     # Lax on purpose: the `outcomes` list is re-validated from parsed JSON, where a date is text.
-    date: dt.date | None = Field(default=None, strict=False)
+    date: CalendarDate | None = None
     cleared_by_clinician: bool = False
 
 
 class ScenarioIn(_Strict):
     walker: WalkerIn
     equipment: EquipmentIn
-    start: dt.date
+    start: CalendarDate
     sessions_per_week: int | None = Field(default=None, ge=1, le=7)
     weeks: int = Field(default=12, ge=1, le=156)
     outcomes: list[OutcomeIn] | None = None

@@ -10,7 +10,7 @@ from datetime import date
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.equipment_change import carry_over
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import InputError, NotFoundError
 from retrowalk.domain.programme import Programme, build_programme
 from retrowalk.domain.progression import decide, record
 from retrowalk.domain.schedule import next_session_date
@@ -24,7 +24,7 @@ def require_walker(uow: UnitOfWork, walker_id: int, lock: bool = False) -> Store
     """The walker, or an InputError; `lock` before changing their sessions."""
     walker = uow.walkers.get(walker_id, lock)
     if walker is None:
-        raise InputError("walker_id", walker_id, "no walker has this id; give a walker's id")
+        raise NotFoundError("walker_id", walker_id, "no walker has this id; give a walker's id")
     return walker
 
 

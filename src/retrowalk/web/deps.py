@@ -12,11 +12,12 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 
 from retrowalk.bootstrap import Wiring
+from retrowalk.domain.errors import NotFoundError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.onboard import LOCAL_ACCOUNT
 from retrowalk.services.records import SessionLog, StoredWalker
 from retrowalk.web.belt import LiveBelt
-from retrowalk.web.errors import NeedsOnboarding, NotFound
+from retrowalk.web.errors import NeedsOnboarding
 from retrowalk.web.schemas.common import MAX_ID
 
 UNITS_COOKIE = "units"
@@ -59,7 +60,7 @@ def own_walker(
     """The walker named in the path, if the account asking owns them; otherwise 404, the same
     answer as for a walker that does not exist (no one learns which ids are taken)."""
     if mine is None or mine.id != walker_id:
-        raise NotFound("walker_id", walker_id, "no walker of yours has this id")
+        raise NotFoundError("walker_id", walker_id, "no walker of yours has this id")
     return mine
 
 
@@ -94,7 +95,7 @@ def own_log(
     with wired.uow() as uow:
         log = uow.sessions.log(log_id)
     if log is None or log.walker_id != walker.id or log.deleted:
-        raise NotFound("log_id", log_id, "you have no logged session with this id")
+        raise NotFoundError("log_id", log_id, "you have no logged session with this id")
     return log
 
 

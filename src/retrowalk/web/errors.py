@@ -1,7 +1,7 @@
 """What the web face answers when something goes wrong, for the API (JSON problems naming the
 field, the value and what is allowed) and for the pages (a page that says what to do next).
 
-    InputError          422  (NotFound, a subclass: 404)
+    InputError          422  (NotFoundError, a subclass: 404)
     InputErrors         422  several at once, from a request body
     NotJson             415  a body not sent as application/json
     SafetyLimitError    409
@@ -20,13 +20,16 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.routing import iter_route_contexts
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 from retrowalk.domain.errors import (
     ConflictError,
     DeviceError,
     InputError,
+    NotFoundError,
     SafetyLimitError,
     StorageError,
 )
@@ -36,16 +39,12 @@ from retrowalk.web.schemas.common import ProblemPublic, ProblemsPublic
 API_PREFIX = "/api"
 
 
-class NotFound(InputError):
-    """The thing named does not exist, or is not the asker's to see."""
-
-
 class NeedsOnboarding(Exception):
     """A page for a walker was asked for before anyone onboarded."""
 
 
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(NotJson, _not_json)
     app.add_exception_handler(InputErrors, _input_errors)
     app.add_exception_handler(InputError, _input_error)
@@ -77,7 +76,7 @@ def _answer(request: Request, errors: list[InputError], status: int, title: str)
 
 
 async def _not_found(request: Request, error: Exception) -> Response:
-    assert isinstance(error, NotFound)
+    assert isinstance(error, NotFoundError)
     return _answer(request, [error], 404, "Not found")
 
 
@@ -150,14 +149,36 @@ async def _http(request: Request, error: Exception) -> Response:
     if error.status_code == 404:
         problem = InputError("path", path, "no such page; start from the today page, /")
     elif error.status_code == 405:
-        problem = InputError("method", request.method, "this address does not take it")
+        takes = ", ".join(_methods_for(request))
+        problem = InputError("method", request.method, f"this address takes {takes}")
     else:
         problem = InputError("request", path, str(error.detail))
     title = "Page not found" if error.status_code == 404 else "Not possible here"
     response = _answer(request, [problem], error.status_code, title)
     if error.headers:
         response.headers.update(error.headers)
+    if error.status_code == 405:
+        response.headers["Allow"] = ", ".join(_methods_for(request))
     return response
+
+
+def _methods_for(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette's 405 names only the first route's
+    methods, and GET and POST at one address are often two routes)."""
+    table: list[tuple[re.Pattern[str], frozenset[str]]] | None = getattr(
+        request.app.state, "route_methods", None
+    )
+    if table is None:
+        table = [
+            (compile_path(route.path)[0], frozenset(route.methods or ()))
+            for route in iter_route_contexts(request.app.routes)
+            if route.path is not None
+        ]
+        request.app.state.route_methods = table
+    found = set().union(*(methods for pattern, methods in table if pattern.match(request.url.path)))
+    if "GET" in found:
+        found.add("HEAD")
+    return sorted(found)
 
 
 async def _onboard_first(request: Request, error: Exception) -> Response:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter
 
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import read_command
 from retrowalk.services.history import Period
 from retrowalk.services.progress import progress
@@ -17,7 +16,10 @@ router = APIRouter(tags=["progress"])
 
 @router.get("/walkers/{walker_id}/progress", response_model=ProgressPublic)
 def get_progress(
-    walker: OwnWalker, wired: WiringDep, since: dt.date | None = None, until: dt.date | None = None
+    walker: OwnWalker,
+    wired: WiringDep,
+    since: CalendarDate | None = None,
+    until: CalendarDate | None = None,
 ) -> ProgressPublic:
     """One point per session walked, weekly volume against the plan, adherence, the streak of
     weeks walked as planned, and the estimated energy, between `since` and `until` (inclusive)."""

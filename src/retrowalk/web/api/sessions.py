@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import read_command
 from retrowalk.services.history import Period, history
 from retrowalk.services.log_edit import (
@@ -36,7 +36,10 @@ LogId = Annotated[int, Path(ge=1, le=MAX_ID, description="The logged session's i
 
 @router.get("/walkers/{walker_id}/sessions", response_model=list[HistoryItemPublic])
 def list_sessions(
-    walker: OwnWalker, wired: WiringDep, since: dt.date | None = None, until: dt.date | None = None
+    walker: OwnWalker,
+    wired: WiringDep,
+    since: CalendarDate | None = None,
+    until: CalendarDate | None = None,
 ) -> list[HistoryItemPublic]:
     """Logged sessions (deleted ones left out), oldest first, each beside its prescription."""
     period = read_command(Period, {"walker_id": walker.id, "since": since, "until": until})

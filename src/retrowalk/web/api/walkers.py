@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from retrowalk.domain.errors import NotFoundError
 from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
 from retrowalk.services.onboard import OnboardIn, onboard
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import AccountDep, MaybeWalker, OwnWalker, WiringDep
-from retrowalk.web.errors import NotFound
 from retrowalk.web.schemas.walkers import (
     EquipmentChange,
     EquipmentChangedPublic,
@@ -43,7 +43,7 @@ def create_walker(
 def my_walker(mine: MaybeWalker) -> WalkerPublic:
     """The walker of the account asking (in local mode, the one walker)."""
     if mine is None:
-        raise NotFound("walker", None, "nobody has onboarded yet; POST /api/walkers first")
+        raise NotFoundError("walker", None, "nobody has onboarded yet; POST /api/walkers first")
     return WalkerPublic.of(mine)
 
 

@@ -8,7 +8,7 @@ import math
 from pydantic import BaseModel, ConfigDict
 
 from retrowalk.domain.dose import Dose
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import SHOWN_CHARACTERS, InputError, shown
 from retrowalk.domain.progression import Decision
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.units import Speed, SpeedUnit
@@ -100,12 +100,17 @@ class ProblemPublic(Public):
 
 
 def _plain(value: object) -> str | int | float | bool | None:
-    """The value as JSON can carry it: text for anything else (NaN and infinity included)."""
-    if value is None or isinstance(value, str | int | bool):
+    """The value as JSON can carry it: text for anything else (NaN and infinity included), and
+    long text cut short (an answer never echoes a large request back)."""
+    if isinstance(value, str) and len(value) > SHOWN_CHARACTERS:
+        return shown(value)
+    if value is None or isinstance(value, str | bool):
+        return value
+    if isinstance(value, int) and abs(value) < 2**63:
         return value
     if isinstance(value, float) and math.isfinite(value):
         return value
-    return repr(value)
+    return shown(value)
 
 
 class ProblemsPublic(Public):

@@ -8,11 +8,12 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from retrowalk.domain.dose import HandSupport
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.log_entry import EntryIn, SampleIn
 from retrowalk.services.log_session import Logged
 from retrowalk.services.records import LoggedEntry, LoggedSession, SessionLog
-from retrowalk.services.scenario import Pain
+from retrowalk.services.scenario import MinutesDone, Pain
 from retrowalk.web.schemas.common import DecisionPublic, NextPublic, Public, SpeedPublic
 
 
@@ -35,7 +36,7 @@ class SessionUpdate(Command):
     """The fields to change in a logged session; those left out keep their values."""
 
     done: bool | None = None
-    minutes_done: float | None = Field(default=None, ge=0, le=300)
+    minutes_done: MinutesDone | None = None
     pain_during: Pain | None = None
     pain_after: Pain | None = None
     pain_next_morning: Pain | None = None
@@ -54,7 +55,7 @@ class SessionUpdate(Command):
 
 class NextMorningCreate(Command):
     pain: Pain
-    date: dt.date | None = Field(default=None, strict=False)
+    date: CalendarDate | None = None
 
 
 class EntryPublic(Public):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.equipment_change import EquipmentChanged
 from retrowalk.services.onboard import Onboarded
@@ -19,7 +20,7 @@ class WalkerCreate(Command):
 
     walker: WalkerIn
     equipment: EquipmentIn
-    start: dt.date | None = Field(default=None, strict=False)
+    start: CalendarDate | None = None
     sessions_per_week: int | None = Field(default=None, ge=1, le=7)
 
 
