@@ -10,12 +10,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict
 
 # How far the current layoff has already stepped the dose back (a layoff de-loads only once).
 DELOADED = 1
 RESTARTED = 2
+
+
+class StopCause(StrEnum):
+    """Why walking stopped until a clinician has looked (PROTOCOL.md §11, stop and refer)."""
+
+    KNEE_SYMPTOMS = "knee_symptoms"
+    SEVERE_PAIN = "severe_pain"
+    PAIN_OVER_REPEATED = "pain_over_repeated"
+    MORNING_OVER_REPEATED = "morning_over_repeated"
+    SHARP_PAIN_REPEATED = "sharp_pain_repeated"
+    BELOW_START = "below_start"
 
 
 class DecisionKind(StrEnum):
@@ -42,6 +53,9 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class EngineState:
+    """Every field after `trend` came with PROTOCOL.md §11 and has a default, so an older stored
+    snapshot reads as a state with none of those counts yet (store/state_codec.py)."""
+
     dose: Dose
     walked: int = 0
     good_streak: int = 0
@@ -59,3 +73,25 @@ class EngineState:
     layoff_steps: int = 0
     resume_lower: bool = False
     trend: PainTrend = field(default_factory=PainTrend)
+    # A stop names its cause; None with `stopped` is an older snapshot's stop (knee symptoms).
+    stop_cause: StopCause | None = None
+    # Walked sessions in a row with pain during or after, or the next morning, above the limit.
+    pain_over_streak: int = 0
+    morning_over_streak: int = 0
+    sharp_pain_on: date | None = None
+    # Reported, settled next mornings among the current good streak.
+    settled_mornings: int = 0
+    # The dates of the last step-ups, as many as the pacing rule looks at.
+    step_ups: tuple[date, ...] = ()
+    # The day of the plan's first decision (None in snapshots from before it was kept).
+    started_on: date | None = None
+    # The last dose walked in full without a pain problem: what a restart halves.
+    tolerated: Dose | None = None
+    hard_effort_streak: int = 0
+    # Hand support to give back after a session with both hands on (new incline, long gap).
+    hands_restore: HandSupport | None = None
+    one_hand_since: date | None = None
+    # Since when pain or form has held the dose without any change.
+    held_since: date | None = None
+    # A rising weekly pain trend has already led to "talk to a clinician".
+    trend_referred: bool = False

@@ -65,13 +65,16 @@ _LABELS = {
 def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dose: Dose) -> str:
     """Why the last session does not yet count toward moving on."""
     pain, readiness = p.protocol.pain, p.protocol.readiness
-    worst = max(outcome.pain_during, outcome.pain_after or 0)
+    worst = outcome.session_pain
+    unknown = ", ".join(outcome.unanswered)
     problems = {
         Verdict.MISSED: "the last session was missed",
         Verdict.OVER_LIMIT: f"pain {worst}/10 in the last session was over the "
         f"{pain.acceptable_max}/10 limit",
-        Verdict.NOT_SETTLED: f"pain the next morning ({outcome.pain_next_morning}/10) was above "
-        f"your usual {p.walker.rest_pain}/10",
+        Verdict.MORNING_OVER: f"pain the next morning ({outcome.pain_next_morning}/10) was well "
+        f"above your usual {p.walker.rest_pain}/10",
+        Verdict.NOT_SETTLED: f"pain the next morning ({outcome.pain_next_morning}/10) had not "
+        f"settled back to your usual {p.walker.rest_pain}/10",
         Verdict.PARTIAL: f"the last session stopped after "
         f"{format_number(outcome.walked_minutes(dose))} of {format_number(dose.minutes)} minutes",
         Verdict.HARD_EFFORT: f"effort {outcome.rpe}/10 was harder than moderate (up to "
@@ -79,6 +82,8 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
         Verdict.ABOVE_PROGRESS_PAIN: f"pain {worst}/10 is acceptable, but this plan "
         f"moves on only from {pain.progress_max}/10 or less",
+        Verdict.UNANSWERED: f"the last session's {unknown} was not reported, and a session "
+        "counts toward a step up only when it is known to have gone well",
     }
     return problems.get(verdict, "the last session did not go as planned")
 

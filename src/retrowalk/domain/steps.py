@@ -20,6 +20,33 @@ class Blocked:
     reason: str
 
 
+# The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
+# and what "a low dose" has not yet raised.
+INTENSITY = (DoseVariable.INCLINE, DoseVariable.SPEED, DoseVariable.RESISTANCE, DoseVariable.LOAD)
+
+_SLACK = 1e-6
+
+
+def below_start(p: Programme, dose: Dose) -> bool:
+    """True when any variable (hand support aside) is below the programme's start dose."""
+    return any(_compare(p, dose, variable) < 0 for variable in p.variables)
+
+
+def at_low_dose(p: Programme, dose: Dose) -> bool:
+    """No speed, incline, resistance or load above the start: only minutes or hands have moved."""
+    return not any(_compare(p, dose, v) > 0 for v in INTENSITY if v in p.variables)
+
+
+def _compare(p: Programme, dose: Dose, variable: DoseVariable) -> int:
+    """-1, 0 or 1 as `dose` sits below, at or above the start dose in `variable`."""
+    now, first = dose.value_of(variable), p.start_dose.value_of(variable)
+    if isinstance(now, Speed) and isinstance(first, Speed):
+        now, first = now.metres_per_second, first.metres_per_second
+    if isinstance(now, int | float) and isinstance(first, int | float):
+        return -1 if now < first - _SLACK else int(now > first + _SLACK)
+    return 0
+
+
 def step_up(p: Programme, dose: Dose, phase: Phase) -> Dose | Blocked:
     variable = phase.variable
     if variable is DoseVariable.MINUTES:
