@@ -112,13 +112,14 @@ def outcomes(draw: st.DrawFn) -> SessionOutcome:
     return SessionOutcome(
         done=draw(st.booleans() | st.just(True)),
         minutes_done=draw(st.none() | st.floats(0, 40)),
-        pain_during=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 8])),
+        pain_during=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, None])),
         pain_after=draw(st.none() | pain),
-        pain_next_morning=draw(st.sampled_from([0, 0, 1, 2, 3, 5])),
-        rpe=draw(st.integers(0, 10)),
+        # None: not reported (PROTOCOL.md §11: unknown, never 0).
+        pain_next_morning=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, None, None])),
+        rpe=draw(st.none() | st.integers(0, 10)),
         sharp_pain=draw(_rarely()),
         stable_without_hands=draw(st.booleans()),
-        form_ok=draw(st.booleans() | st.just(True)),
+        form_ok=draw(st.booleans() | st.just(True) | st.none()),
         swelling=draw(_rarely(30)),
     )
 
