@@ -74,3 +74,15 @@ def test_a_morning_not_yet_settled_says_so_and_holds():
 
     assert after.kind is DecisionKind.HOLD
     assert any("(3/10) had not settled back to your usual 1/10" in r for r in after.reasons)
+
+
+def test_a_usual_morning_of_4_holds_without_ever_stepping_down():
+    # Rest pain 4 (a yellow flag): a morning at 4 is the usual pain, not settled (above 3), and
+    # no reaction to the walk either.
+    preview = plan(who=walker(rest_pain=4), weeks=3, script=good(9, pain_next_morning=4))
+
+    kinds = {s.decision.kind for s in preview.sessions}
+
+    assert kinds == {DecisionKind.START, DecisionKind.HOLD}
+    last = preview.sessions[-1].decision.reasons
+    assert any("near your usual 4/10, but a step up needs a morning at 3/10" in r for r in last)

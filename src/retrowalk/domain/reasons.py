@@ -73,8 +73,7 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         f"{pain.acceptable_max}/10 limit",
         Verdict.MORNING_OVER: f"pain the next morning ({outcome.pain_next_morning}/10) was well "
         f"above your usual {p.walker.rest_pain}/10",
-        Verdict.NOT_SETTLED: f"pain the next morning ({outcome.pain_next_morning}/10) had not "
-        f"settled back to your usual {p.walker.rest_pain}/10",
+        Verdict.NOT_SETTLED: _not_settled(p, outcome.pain_next_morning),
         Verdict.PARTIAL: f"the last session stopped after "
         f"{format_number(outcome.walked_minutes(dose))} of {format_number(dose.minutes)} minutes",
         Verdict.HARD_EFFORT: f"effort {outcome.rpe}/10 was harder than moderate (up to "
@@ -86,6 +85,16 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         "counts toward a step up only when it is known to have gone well",
     }
     return problems.get(verdict, "the last session did not go as planned")
+
+
+def _not_settled(p: Programme, morning: int | None) -> str:
+    usual, pain = p.walker.rest_pain, p.protocol.pain
+    if morning is not None and morning <= usual + pain.next_morning_margin:
+        return (
+            f"pain the next morning ({morning}/10) is near your usual {usual}/10, but a step up "
+            f"needs a morning at {pain.safe_max}/10 or less; ask your clinician about this plan"
+        )
+    return f"pain the next morning ({morning}/10) had not settled back to your usual {usual}/10"
 
 
 def sentence(text: str) -> str:

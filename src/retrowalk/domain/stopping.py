@@ -38,7 +38,9 @@ def tallied(
         "settled_mornings": changes["settled_mornings"] + settled if good else 0,
         "streak_peak_pain": max(changes["streak_peak_pain"], peak or 0) if good else 0,
         "stable_streak": changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
-        "over_limit_streak": changes["over_limit_streak"] + 1 if verdict.over_the_limit else 0,
+        "over_limit_streak": changes["over_limit_streak"] + 1
+        if _reacted(p, verdict, outcome)
+        else 0,
         "partial_streak": state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
         "step_downs": 0 if good else changes["step_downs"],
         "last_walked_on": on,
@@ -55,6 +57,15 @@ def tallied(
     cause = _stop_cause(p, state, counts, outcome, on)
     counts["stopped"], counts["stop_cause"] = cause is not None, cause
     return counts
+
+
+def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
+    """Over the limit, or a next morning above the usual: a morning at the walker's usual pain
+    that is not settled only because the usual is 4 or 5 holds, but is no reaction to repeat."""
+    if verdict is not Verdict.NOT_SETTLED:
+        return verdict.over_the_limit
+    usual = p.walker.rest_pain + p.protocol.pain.next_morning_margin
+    return outcome.pain_next_morning is not None and outcome.pain_next_morning > usual
 
 
 def _run(count: int, signal: bool | None) -> int:
