@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
@@ -147,7 +148,7 @@ def plan_requests(draw: st.DrawFn, screened_out: bool = False) -> PlanRequest:
     protocol = protocol_for(who.condition)
     start = date(2027, 1, 4) + timedelta(days=draw(st.integers(0, 400)))
     resolved = per_week or resolve_population(protocol, who).sessions_per_week_max
-    count = len(session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks))
+    dates = session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks)
     return PlanRequest(
         walker=who,
         equipment=kit,
@@ -156,5 +157,21 @@ def plan_requests(draw: st.DrawFn, screened_out: bool = False) -> PlanRequest:
         start=start,
         weeks=weeks,
         sessions_per_week=per_week,
-        script=draw(scripts(count)),
+        script=draw(_moved_a_day_early(draw(scripts(len(dates))), dates)),
     )
+
+
+@st.composite
+def _moved_a_day_early(
+    draw: st.DrawFn, script: list[ScriptedSession], dates: list[date]
+) -> list[ScriptedSession]:
+    """Now and then a session walked a day before its planned day (often the day after the last
+    walk, in the weeks that keep rest days), keeping the sessions in order."""
+    moved, previous = [], dates[0] if dates else None
+    for index, entry in enumerate(script):
+        early = dates[index] - timedelta(days=1)
+        if index > 0 and previous is not None and early > previous and draw(_rarely(6)):
+            entry = replace(entry, on=early)
+        moved.append(entry)
+        previous = entry.on or dates[index]
+    return moved
