@@ -50,7 +50,7 @@ def test_effort_8_twice_once_speed_has_gone_up_holds_as_before():
     _, p = screened_programme(who.walker, who.equipment, who.protocol, who.modality, who.start)
     assert p is not None
     faster = Dose(10, HandSupport.BOTH, speed=Speed.mph(1.2))
-    state = EngineState(dose=faster, walked=20, last_walked_on=START, started_on=START)
+    state = EngineState(dose=faster, walked=20, last_walked_on=START)
     hard = SessionOutcome(rpe=8)
     for day in (2, 4):
         on = START + timedelta(days=day)

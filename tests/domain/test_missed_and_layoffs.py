@@ -79,7 +79,6 @@ def _walker_on_an_incline() -> tuple[Programme, EngineState]:
         last_walked_on=START,
         last_increase=(DoseVariable.INCLINE, replace(walked, incline_percent=3.0)),
         tolerated=walked,
-        started_on=START - timedelta(days=100),
     )
     return p, state
 

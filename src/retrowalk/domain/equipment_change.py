@@ -41,7 +41,7 @@ def carry_over(old: Programme, new: Programme, state: EngineState) -> CarriedOve
         stable_streak=0,
         last_increase=None,
         tolerated=None,
-        hands_restore=None,
+        watch=replace(state.watch, hands_restore=None),
     )
     if type(old.equipment) is not type(new.equipment):
         fresh = replace(

@@ -43,16 +43,18 @@ class SessionOutcome:
     @property
     def session_pain(self) -> int | None:
         """The worst pain reported during or straight after the walk, None if neither was."""
-        return _worst(self.pain_during, self.pain_after)
+        return _worse(self.pain_during, self.pain_after)
 
     @property
     def peak_pain(self) -> int | None:
         """The worst pain reported at any time, the next morning included; None if none was."""
-        return _worst(self.pain_during, self.pain_after, self.pain_next_morning)
+        return _worse(_worse(self.pain_during, self.pain_after), self.pain_next_morning)
 
     @property
     def unanswered(self) -> tuple[str, ...]:
         """The questions a good session needs answered that were not: pain during, effort, form."""
+        if self.pain_during is not None and self.rpe is not None and self.form_ok is not None:
+            return ()
         asked = {"pain during": self.pain_during, "effort": self.rpe, "form": self.form_ok}
         return tuple(name for name, answer in asked.items() if answer is None)
 
@@ -62,9 +64,13 @@ class SessionOutcome:
         return dose.minutes if self.minutes_done is None else self.minutes_done
 
 
-def _worst(*pains: int | None) -> int | None:
-    known = [pain for pain in pains if pain is not None]
-    return max(known) if known else None
+def _worse(one: int | None, other: int | None) -> int | None:
+    """The higher of two pains, either of which may be unknown (None)."""
+    if one is None:
+        return other
+    if other is None or one >= other:
+        return one
+    return other
 
 
 class Morning(StrEnum):
@@ -159,10 +165,10 @@ class PainTrend:
     def add(self, on: date, pain: int, keep: int) -> PainTrend:
         week = week_number(on)
         if week == self.week:
-            return replace(self, total=self.total + pain, count=self.count + 1)
-        return replace(
-            self, week=week, total=pain, count=1, closed=self._closed_through(week)[-keep:]
-        )
+            total, count, closed = self.total + pain, self.count + 1, self.closed
+        else:
+            total, count, closed = pain, 1, self._closed_through(week)[-keep:]
+        return PainTrend(week, total, count, closed, self.acted_through)
 
     def acted_on_last_week(self, on: date) -> bool:
         """True when a rise was already acted on in the week before `on`'s last closed week."""

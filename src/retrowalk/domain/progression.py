@@ -22,6 +22,8 @@ from retrowalk.domain.engine_state import (
     DecisionKind,
     EngineState,
     StopCause,
+    Watch,
+    evolved,
 )
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
 from retrowalk.domain.programme import Programme
@@ -47,22 +49,26 @@ def initial_state(p: Programme) -> EngineState:
 
 def clear_by_clinician(state: EngineState) -> EngineState:
     """A clinician has seen the walker: lift a pause or a stop and start counting afresh."""
-    return replace(
-        state,
-        paused=False,
-        stopped=False,
+    watch = replace(
+        state.watch,
         stop_cause=None,
-        resume_lower=state.stopped,
-        step_downs=0,
-        good_streak=0,
-        settled_mornings=0,
         pain_over_streak=0,
         morning_over_streak=0,
         hard_effort_streak=0,
         sharp_pain_on=None,
         held_since=None,
         trend_referred=False,
+    )
+    return replace(
+        state,
+        paused=False,
+        stopped=False,
+        resume_lower=state.stopped,
+        step_downs=0,
+        good_streak=0,
+        settled_mornings=0,
         last_verdict=None,
+        watch=watch,
     )
 
 
@@ -99,15 +105,14 @@ def record(
     """The state after `decision` was prescribed and the walker reported `outcome`."""
     changes = _decision_changes(p, state, decision, on)
     if not decision.walk:
-        return replace(state, **changes)
+        return evolved(state, changes)
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
     if verdict is Verdict.MISSED:
         if decision.kind is DecisionKind.PROGRESS:
             # Nothing progresses on a session that was not walked: the step up never happened.
-            return replace(state, last_verdict=verdict, last_outcome=outcome)
-        return replace(state, **changes, last_verdict=verdict, last_outcome=outcome)
-    changes.update(tallied(p, state, changes, decision, outcome, verdict, on))
-    return replace(state, **changes)
+            changes = {}
+        return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
+    return tallied(p, state, changes, decision, outcome, verdict, on)
 
 
 def _decision_changes(
@@ -136,13 +141,27 @@ def _decision_changes(
         "over_limit_streak": 0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
         "layoff_steps": _layoff_steps(p, state, decision, on),
         "trend": _trend_after(state, decision, acts_on_trend, on),
-        "trend_referred": state.trend_referred or acts_on_trend,
         "resume_lower": False,
         "stopped": state.stopped or not decision.walk,
-        "stop_cause": state.stop_cause if state.stopped or decision.walk else StopCause.BELOW_START,
-        "started_on": on if state.walked == 0 and state.started_on is None else state.started_on,
-        "step_ups": _step_ups(p, state, decision, on) if stepped_up else state.step_ups,
+        "watch": _watch_after(p, state, decision, acts_on_trend, on),
     }
+
+
+def _watch_after(
+    p: Programme, state: EngineState, decision: Decision, acts_on_trend: bool, on: date
+) -> Watch:
+    """The watch after prescribing `decision`; the same object when nothing in it changes."""
+    watch = state.watch
+    changes: dict[str, Any] = {}
+    if acts_on_trend and not watch.trend_referred:
+        changes["trend_referred"] = True
+    if not decision.walk and not state.stopped:
+        changes["stop_cause"] = StopCause.BELOW_START
+    if watch.started_on is None and state.walked == 0:
+        changes["started_on"] = on
+    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+        changes["step_ups"] = _step_ups(p, watch, decision, on)
+    return replace(watch, **changes) if changes else watch
 
 
 def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:
@@ -166,10 +185,10 @@ def _layoff_steps(p: Programme, state: EngineState, decision: Decision, on: date
     return RESTARTED if restarted else DELOADED
 
 
-def _step_ups(p: Programme, state: EngineState, decision: Decision, on: date) -> tuple[date, ...]:
-    if state.hands_restore is not None and decision.changed is DoseVariable.HAND_SUPPORT:
-        return state.step_ups  # giving a hand back after a both-hands session is no step up
-    return (*state.step_ups, on)[-p.protocol.pacing.step_ups_per_window :]
+def _step_ups(p: Programme, watch: Watch, decision: Decision, on: date) -> tuple[date, ...]:
+    if watch.hands_restore is not None and decision.changed is DoseVariable.HAND_SUPPORT:
+        return watch.step_ups  # giving a hand back after a both-hands session is no step up
+    return (*watch.step_ups, on)[-p.protocol.pacing.step_ups_per_window :]
 
 
 def _start(p: Programme, state: EngineState) -> Decision:

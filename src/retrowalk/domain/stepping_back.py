@@ -45,10 +45,11 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
             False,
         )
     effort = p.protocol.effort
-    if state.hard_effort_streak >= effort.hard_sessions_to_step_down:
+    hard = state.watch.hard_effort_streak
+    if hard >= effort.hard_sessions_to_step_down:
         return (
-            f"effort was {effort.hard_rpe}/10 or more at a low dose {state.hard_effort_streak} "
-            f"sessions running; {_HEART_QUESTION}",
+            f"effort was {effort.hard_rpe}/10 or more at a low dose {hard} sessions running; "
+            f"{_HEART_QUESTION}",
             False,
         )
     rising = state.trend.rising(on, pain.rising_weeks, pain.rising_min_increase)

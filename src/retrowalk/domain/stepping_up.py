@@ -70,9 +70,9 @@ def _paced(p: Programme, state: EngineState, on: date) -> str | None:
     """At most `step_ups_per_window` step-ups in any `window_days` days."""
     rules = p.protocol.pacing
     most, days = rules.step_ups_per_window, rules.window_days
-    if len(state.step_ups) < most or (on - state.step_ups[-most]).days >= days:
+    if len(state.watch.step_ups) < most or (on - state.watch.step_ups[-most]).days >= days:
         return None
-    from_on = state.step_ups[-most] + timedelta(days=days)
+    from_on = state.watch.step_ups[-most] + timedelta(days=days)
     return (
         f"{most} step-ups already in the last {days} days; the next can come on or after "
         f"{from_on.isoformat()}"
@@ -101,7 +101,7 @@ def on_the_calendar(
     """The calendar's say: in the first weeks a walk the day after another gets a warning and
     no step up (PROTOCOL.md §11)."""
     weeks = p.protocol.schedule.rest_day_weeks
-    started = state.started_on
+    started = state.watch.started_on
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
         return decision
     when = "the day after" if gap == 1 else "on the same day as"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause, Watch
 from retrowalk.domain.outcome import Morning, SessionOutcome, Verdict, grade_morning
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
@@ -27,36 +27,69 @@ def tallied(
     outcome: SessionOutcome,
     verdict: Verdict,
     on: date,
-) -> dict[str, Any]:
-    """The state's counts after a walked session, and whether it stops the plan."""
+) -> EngineState:
+    """The state after a walked session: `changes` (what the decision changed) and the counts
+    the outcome moves, stopped when a stop rule is met."""
     good, pain = verdict is Verdict.GOOD, p.protocol.pain
     settled = grade_morning(pain, outcome.pain_next_morning, p.walker.rest_pain) is Morning.SETTLED
     peak, trend = outcome.peak_pain, changes["trend"]
-    counts = {
-        "walked": state.walked + 1,
-        "good_streak": changes["good_streak"] + 1 if good else 0,
-        "settled_mornings": changes["settled_mornings"] + settled if good else 0,
-        "streak_peak_pain": max(changes["streak_peak_pain"], peak or 0) if good else 0,
-        "stable_streak": changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
-        "over_limit_streak": changes["over_limit_streak"] + 1
-        if _reacted(p, verdict, outcome)
-        else 0,
-        "partial_streak": state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
-        "step_downs": 0 if good else changes["step_downs"],
-        "last_walked_on": on,
-        "layoff_steps": 0,
-        "last_verdict": verdict,
-        "last_outcome": outcome,
-        "trend": trend if peak is None else trend.add(on, peak, pain.rising_weeks + 1),
-        "pain_over_streak": _run(state.pain_over_streak, _pain_over(p, outcome)),
-        "morning_over_streak": _run(state.morning_over_streak, _morning_over(p, outcome)),
-        "hard_effort_streak": _run(state.hard_effort_streak, _hard_effort(p, decision, outcome)),
-        "sharp_pain_on": on if outcome.sharp_pain else state.sharp_pain_on,
-        "tolerated": decision.dose if verdict in _TOLERATED else state.tolerated,
-    }
-    cause = _stop_cause(p, state, counts, outcome, on)
-    counts["stopped"], counts["stop_cause"] = cause is not None, cause
-    return counts
+    watch = _watched(p, changes["watch"], decision, outcome, on)
+    tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
+    return EngineState(
+        dose=changes["dose"],
+        walked=state.walked + 1,
+        good_streak=changes["good_streak"] + 1 if good else 0,
+        streak_peak_pain=max(changes["streak_peak_pain"], peak or 0) if good else 0,
+        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
+        over_limit_streak=changes["over_limit_streak"] + 1 if _reacted(p, verdict, outcome) else 0,
+        partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
+        step_downs=0 if good else changes["step_downs"],
+        last_increase=changes["last_increase"],
+        last_walked_on=on,
+        last_verdict=verdict,
+        last_outcome=outcome,
+        paused=changes["paused"],
+        stopped=watch.stop_cause is not None,
+        layoff_steps=0,
+        resume_lower=False,
+        trend=trend if peak is None else trend.add(on, peak, pain.rising_weeks + 1),
+        settled_mornings=changes["settled_mornings"] + settled if good else 0,
+        tolerated=tolerated,
+        watch=watch,
+    )
+
+
+def _watched(
+    p: Programme, watch: Watch, decision: Decision, outcome: SessionOutcome, on: date
+) -> Watch:
+    """The runs the stop rules count, the last sharp pain and the stop they may lead to; the
+    same object when none of these moved (most sessions)."""
+    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome))
+    morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
+    effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
+    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, on)
+    sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
+    if (
+        pain_run == watch.pain_over_streak
+        and morning_run == watch.morning_over_streak
+        and effort_run == watch.hard_effort_streak
+        and sharp_on == watch.sharp_pain_on
+        and cause is watch.stop_cause
+    ):
+        return watch
+    return Watch(
+        cause,
+        pain_run,
+        morning_run,
+        effort_run,
+        sharp_on,
+        watch.step_ups,
+        watch.started_on,
+        watch.hands_restore,
+        watch.one_hand_since,
+        watch.held_since,
+        watch.trend_referred,
+    )
 
 
 def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
@@ -94,17 +127,22 @@ def _hard_effort(p: Programme, decision: Decision, outcome: SessionOutcome) -> b
 
 
 def _stop_cause(
-    p: Programme, state: EngineState, counts: dict[str, Any], outcome: SessionOutcome, on: date
+    p: Programme,
+    watch: Watch,
+    pain_run: int,
+    morning_run: int,
+    outcome: SessionOutcome,
+    on: date,
 ) -> StopCause | None:
     rules, worst = p.protocol.stop, outcome.session_pain
-    sharp_before = state.sharp_pain_on
+    sharp_before = watch.sharp_pain_on
     if outcome.knee_symptoms:
         return StopCause.KNEE_SYMPTOMS
     if worst is not None and worst >= rules.severe_pain:
         return StopCause.SEVERE_PAIN
-    if counts["pain_over_streak"] >= rules.over_limit_sessions:
+    if pain_run >= rules.over_limit_sessions:
         return StopCause.PAIN_OVER_REPEATED
-    if counts["morning_over_streak"] >= rules.morning_over_sessions:
+    if morning_run >= rules.morning_over_sessions:
         return StopCause.MORNING_OVER_REPEATED
     again = sharp_before is not None and (on - sharp_before).days <= rules.sharp_pain_days
     if outcome.sharp_pain and again:
@@ -148,6 +186,7 @@ def _why(p: Programme, state: EngineState) -> str:
         f"{rules.sharp_pain_days} days of the last time",
         StopCause.BELOW_START: "the dose had to come down below where the plan starts",
     }
-    if state.stop_cause is None or state.stop_cause is StopCause.KNEE_SYMPTOMS:
+    cause = state.watch.stop_cause
+    if cause is None or cause is StopCause.KNEE_SYMPTOMS:
         return "swelling, locking or giving way was reported"
-    return reasons[state.stop_cause]
+    return reasons[cause]
