@@ -105,6 +105,16 @@ def test_the_same_walk_reported_again_is_a_conflict_and_writes_nothing(
     assert read_snapshot(wiring.engine) == before
 
 
+def test_starting_a_walk_logged_already_is_a_conflict(client: TestClient) -> None:
+    walker_id = onboard(client)
+    client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
+
+    response = client.post(f"/api/walkers/{walker_id}/live", json={"seq": 0})
+
+    assert response.status_code == 409
+    assert "session 0 is logged already" in response.json()["detail"][0]["allowed"]
+
+
 def test_a_report_of_a_session_not_planned_yet_is_refused_naming_seq(
     client: TestClient, wiring: Wiring
 ) -> None:
