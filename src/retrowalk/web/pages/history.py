@@ -49,7 +49,7 @@ async def log_by_hand(
     if command is not None:
         try:
             log_session(command, wired.uow(), wired.clock)
-        except ConflictError:  # this form was sent before and its session logged then
+        except ConflictError:  # its session is logged already (this form sent twice, or elsewhere)
             return RedirectResponse("/history?notice=already", status_code=303)
         except InputError as error:
             form.add(error)
