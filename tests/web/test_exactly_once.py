@@ -15,7 +15,6 @@ from retrowalk.bootstrap import Wiring
 from retrowalk.store.snapshot import read_snapshot
 from tests.races import all_at_once, hold_before_the_walker_lock
 from tests.web.builders import check_in, onboard
-from tests.web.client import OwnPage
 
 SENDS = 8
 HAND_LOG = {"done": "on", "pain_during": "1", "rpe": "4"}
@@ -45,15 +44,6 @@ def form_on_page(client: TestClient) -> dict[str, str]:
     return HAND_LOG | {"seq": found.group(1)}
 
 
-def browser_for(client: TestClient) -> OwnPage:
-    """Another tab of the same browser whose requests each get their own event loop, as with
-    several server workers: the page routes are async, and on one loop a request held at the
-    barrier would hold every other request too."""
-    tab = OwnPage(client.app)
-    tab.cookies = client.cookies
-    return tab
-
-
 def test_simultaneous_reports_of_one_walk_log_it_once_with_one_201_and_the_rest_409(
     client: TestClient, wiring: Wiring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,11 +65,11 @@ def test_a_double_submitted_hand_log_form_logs_once_and_both_answers_say_saved(
     client: TestClient, wiring: Wiring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     onboard(client)
-    form, tab = form_on_page(client), browser_for(client)
+    form = form_on_page(client)
     hold_before_the_walker_lock(monkeypatch, 2)
 
     def submit() -> Any:
-        return tab.post("/history", data=form, follow_redirects=False)
+        return client.post("/history", data=form, follow_redirects=False)
 
     answers = answered(submit, 2)
 

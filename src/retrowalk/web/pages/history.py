@@ -20,7 +20,7 @@ from retrowalk.services.log_entry import EntryIn, entry_fields
 from retrowalk.services.log_session import LogIn, log_session, pending_seq
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
-from retrowalk.web.pages.forms import Form, command_from, given, typed
+from retrowalk.web.pages.forms import Form, TypedForm, command_from, given
 from retrowalk.web.pages.log_form import NEW_ENTRY, entry_data, entry_values
 from retrowalk.web.pages.periods import Shown
 from retrowalk.web.pages.render import is_htmx, page
@@ -40,10 +40,9 @@ def history_page(
 
 
 @router.post("/history")
-async def log_by_hand(
-    request: Request, walker: PageWalker, wired: WiringDep, units: Units
+def log_by_hand(
+    form: TypedForm, request: Request, walker: PageWalker, wired: WiringDep, units: Units
 ) -> Response:
-    form = await typed(request)
     data = entry_data(form.values) | given(form.values, ("date", "seq")) | {"walker_id": walker.id}
     command = command_from(LogIn, data, form)
     if command is not None:
@@ -80,10 +79,9 @@ def edit_page(request: Request, log: OwnLog) -> Response:
 
 
 @router.post("/history/{log_id}")
-async def save_edit(
-    request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
+def save_edit(
+    form: TypedForm, request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
 ) -> Response:
-    form = await typed(request)
     changes = entry_data(form.values)
     for optional in ("minutes_done", "pain_after", "pain_next_morning", "hands_used", "notes"):
         changes.setdefault(optional, "" if optional == "notes" else None)
