@@ -28,7 +28,7 @@ from retrowalk.domain.walker import (
     WalkerLimits,
     WalkerProfile,
 )
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 
 pain = st.integers(min_value=0, max_value=10)
 
@@ -143,8 +143,8 @@ def plan_requests(draw: st.DrawFn, screened_out: bool = False) -> PlanRequest:
     kit = draw(equipment())
     weeks = draw(st.integers(1, 30))
     per_week = draw(st.none() | st.integers(1, 7))
-    protocol = protocol_for(who.condition)
     start = date(2027, 1, 4) + timedelta(days=draw(st.integers(0, 400)))
+    protocol = protocol_for_walker(who, start)
     resolved = per_week or resolve_population(protocol, who).sessions_per_week_max
     count = len(session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks))
     return PlanRequest(

@@ -47,12 +47,15 @@ def test_a_kmh_treadmill_steps_speed_by_two_tenths_of_a_kmh():
     assert speeds[0] == 0.8
 
 
-def test_a_treadmill_with_coarse_speed_steps_never_raises_the_speed():
+def test_a_treadmill_with_coarse_speed_steps_never_raises_the_speed_but_inclines_slowly():
     coarse = treadmill(unit=SpeedUnit.KMH, speeds=(1.0, 16.0, 0.5))
     preview = plan(equipment=coarse, weeks=30)
 
-    assert DoseVariable.SPEED not in _changes(preview)
-    assert DoseVariable.INCLINE not in _changes(preview)  # incline needs 1.0 mph first
+    changes = _changes(preview)
+    assert DoseVariable.SPEED not in changes
+    assert DoseVariable.INCLINE in changes  # PROTOCOL.md §11: incline from the slowest speed
+    inclined = [s.decision.dose for s in preview.sessions if s.decision.dose.incline_percent]
+    assert {dose.speed for dose in inclined} == {Speed.kmh(1.0)}
     assert any("steps of 0.5 km/h" in warning for warning in preview.warnings)
 
 

@@ -100,11 +100,13 @@ def test_a_treadmill_starting_at_0_8_mph_starts_the_plan_at_its_minimum():
     assert preview.sessions[0].decision.dose.speed == Speed.mph(0.8)
 
 
-def test_a_fixed_eight_degree_deck_is_too_steep_for_a_beginner_with_knee_oa():
+def test_a_fixed_eight_degree_deck_is_allowed_for_knee_oa_with_a_gentler_start():
     deck = ManualTreadmill(incline_degrees=8, resistance_levels=5, handrails=True)
 
-    assert _flags(plan(equipment=deck)) == {"fixed_incline_too_steep": FlagLevel.RED}
-    assert plan(equipment=deck, who=walker(experienced=True)).sessions
+    preview = plan(equipment=deck)
+
+    assert _flags(preview) == {"sloped_deck": FlagLevel.YELLOW}
+    assert preview.sessions[0].decision.dose.minutes == 2
 
 
 def test_outdoor_walking_without_a_spotter_is_red_for_a_faller_and_yellow_otherwise():
