@@ -9,7 +9,7 @@ import pytest
 
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor
-from retrowalk.domain.plan import preview_plan
+from retrowalk.domain.plan import PlanPreview, preview_plan
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.domain.walker import Condition, Severity, Surgery, SurgeryKind, WalkerLimits
@@ -167,7 +167,7 @@ def _days_before_start(days: int) -> date:
     return START - timedelta(days=days)
 
 
-def _speeds_mph(preview) -> list[float]:
+def _speeds_mph(preview: PlanPreview) -> list[float]:
     speeds = [s.decision.dose.speed for s in preview.sessions if s.decision.dose.speed]
     return [speed.in_unit(SpeedUnit.MPH) for speed in speeds]
 
@@ -327,7 +327,7 @@ def test_an_eight_degree_deck_moves_on_more_slowly_than_a_flat_one():
     assert sloped_steps > flat_steps
 
 
-def _first_progress(preview) -> int:
+def _first_progress(preview: PlanPreview) -> int:
     return next(s.index for s in preview.sessions if s.decision.kind.value == "progress")
 
 
