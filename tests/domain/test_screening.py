@@ -6,15 +6,25 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
 
 from retrowalk.domain.dose import HandSupport
-from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor
-from retrowalk.domain.plan import PlanPreview, preview_plan
+from retrowalk.domain.equipment import Deadmill, ManualTreadmill, MotorizedTreadmill, Outdoor, Sled
+from retrowalk.domain.plan import PlanPreview, PlanRequest, preview_plan
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.domain.walker import Condition, Severity, Surgery, SurgeryKind, WalkerLimits
+from retrowalk.domain.walker import (
+    Condition,
+    Severity,
+    Surgery,
+    SurgeryKind,
+    WalkerLimits,
+    WalkerProfile,
+)
+from retrowalk.protocols import load_protocol
 from tests.factories import START, plan, treadmill, walker
 from tests.factories import request as plan_request
+from tests.strategies import older, operated, plan_requests, walking_equipment
 
 
 def _flags(preview) -> dict[str, FlagLevel]:
@@ -350,3 +360,70 @@ def test_an_eight_degree_deck_is_refused_for_a_population_that_walks_flat_saying
 
     assert _flags(preview) == {"fixed_incline_too_steep": FlagLevel.RED}
     assert "walks flat" in preview.screening.flags[0].message
+
+
+# Properties. Bounds are PROTOCOL.md's own numbers, written here as literals.
+
+_MPH = Speed.mph(1).metres_per_minute
+
+
+def _paces_mph(request: PlanRequest, preview: PlanPreview) -> list[float]:
+    """Every prescribed belt speed, and every pace an outdoor distance target asks for."""
+    paces = []
+    for session in preview.sessions:
+        dose = session.decision.dose
+        if dose.speed is not None:
+            paces.append(dose.speed.in_unit(SpeedUnit.MPH))
+        elif isinstance(request.equipment, Outdoor) and dose.distance_m:
+            paces.append(dose.distance_m / dose.minutes / _MPH)
+    return paces
+
+
+@given(plan_requests(adjust=older, kits=walking_equipment()))
+def test_from_80_no_prescribed_pace_is_above_1_3_mph(request):
+    """At 80 or more the balance ceiling holds over a whole plan, falls reported or not."""
+    preview = preview_plan(request)
+
+    assert all(pace <= 1.3 + 1e-6 for pace in _paces_mph(request, preview))
+
+
+# PROTOCOL.md §4: post_tkr 1.5 mph, 5 %, 10 min; post_acl 2.0 mph, 15 %, 15 min.
+_TKR_CAPS, _ACL_CAPS = (1.5, 5.0, 10), (2.0, 15.0, 15)
+
+
+def _post_surgery_caps(who: WalkerProfile) -> tuple[float, float, int]:
+    assert who.surgery is not None
+    kind = who.surgery.kind
+    if kind is SurgeryKind.TKR or who.condition is Condition.POST_TKR:
+        return _TKR_CAPS
+    if kind is SurgeryKind.ACL or who.condition is Condition.POST_ACL:
+        return _ACL_CAPS
+    return _TKR_CAPS  # another operation, condition silent: the more careful of both rows
+
+
+@given(plan_requests(adjust=operated))
+def test_knee_surgery_within_12_months_brings_the_post_surgery_caps_whatever_the_condition(
+    request,
+):
+    """Speed, treadmill incline and minutes stay under the operation's post-surgery row."""
+    preview = preview_plan(request)
+    speed, incline, minutes = _post_surgery_caps(request.walker)
+
+    assert preview.protocol_name == "post_surgery"
+    assert all(pace <= speed + 1e-6 for pace in _paces_mph(request, preview))
+    for session in preview.sessions:
+        dose = session.decision.dose
+        if isinstance(request.equipment, MotorizedTreadmill):
+            assert dose.incline_percent <= incline + 1e-6
+        if not isinstance(request.equipment, Sled):
+            assert dose.minutes <= minutes + 1e-6
+
+
+def test_a_plan_for_a_walker_operated_on_last_month_under_the_default_protocol_is_refused():
+    who = walker(surgery=Surgery(SurgeryKind.OTHER, _days_before_start(30)))
+    request = plan_request(who=who)
+
+    preview = preview_plan(replace(request, protocol=load_protocol("default")))
+
+    assert _flags(preview)["surgery_rules_missing"] is FlagLevel.RED
+    assert preview.sessions == ()
