@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
@@ -28,7 +30,7 @@ from retrowalk.domain.walker import (
     WalkerLimits,
     WalkerProfile,
 )
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 
 pain = st.integers(min_value=0, max_value=10)
 
@@ -137,14 +139,42 @@ def scripts(draw: st.DrawFn, length: int) -> list[ScriptedSession]:
     return [ScriptedSession(entry, cleared_by_clinician=draw(_rarely(10))) for entry in entries]
 
 
+# Changes a drawn walker before planning, knowing the plan's start (an operation before it...).
+Adjust = Callable[[st.DrawFn, WalkerProfile, date], WalkerProfile]
+
+
+def older(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
+    """The walker at an age from which the balance limits apply (PROTOCOL.md §9: 80 or more)."""
+    return replace(who, age=draw(st.integers(80, 110)))
+
+
+def operated(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
+    """The walker after knee surgery of any kind in the 12 months before the start, cleared."""
+    days = draw(st.integers(0, 365))
+    surgery = Surgery(draw(st.sampled_from(SurgeryKind)), start - timedelta(days=days))
+    return replace(who, surgery=surgery, cleared_by_clinician=True)
+
+
+def walking_equipment() -> st.SearchStrategy[Equipment]:
+    """Equipment with a prescribed or capped pace: a motorized treadmill, or outdoors."""
+    return motorized_treadmills() | st.builds(Outdoor, spotter=st.just(True))
+
+
 @st.composite
-def plan_requests(draw: st.DrawFn, screened_out: bool = False) -> PlanRequest:
+def plan_requests(
+    draw: st.DrawFn,
+    screened_out: bool = False,
+    adjust: Adjust | None = None,
+    kits: st.SearchStrategy[Equipment] | None = None,
+) -> PlanRequest:
     who = draw(walkers(screened_out=screened_out))
-    kit = draw(equipment())
+    kit = draw(equipment() if kits is None else kits)
     weeks = draw(st.integers(1, 30))
     per_week = draw(st.none() | st.integers(1, 7))
-    protocol = protocol_for(who.condition)
     start = date(2027, 1, 4) + timedelta(days=draw(st.integers(0, 400)))
+    if adjust is not None:
+        who = adjust(draw, who, start)
+    protocol = protocol_for_walker(who, start)
     resolved = per_week or resolve_population(protocol, who).sessions_per_week_max
     count = len(session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks))
     return PlanRequest(

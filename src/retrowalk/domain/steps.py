@@ -105,8 +105,9 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
         return Blocked("the treadmill's incline steps are too coarse to start gently")
     if dose.incline_percent >= p.incline_ceiling_percent:
         return Blocked(f"incline is at its ceiling of {format_number(p.incline_ceiling_percent)} %")
-    if dose.speed is None or dose.speed < Speed.mph(rules.incline_speed_min_mph):
-        return Blocked(f"incline starts only from {rules.incline_speed_min_mph} mph")
+    incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
+    if dose.speed is None or dose.speed < incline_from:
+        return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")
     if dose.incline_percent == 0:
         return dose.with_value(DoseVariable.INCLINE, p.incline_first_percent)
     if p.incline_step_percent is None:
