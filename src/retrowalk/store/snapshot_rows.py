@@ -1,0 +1,161 @@
+"""A table's rows as a file gives them, checked column by column before they reach a database.
+
+Each table gets one pydantic model, built from the table itself: the column's type (a whole
+number is not a yes-or-no, a date is YYYY-MM-DD from 1900 to 2100 as `CalendarDate` reads it,
+a moment is ISO text), its bounds and allowed values (read from the table's own CHECK
+constraints, see `base.in_range` and `base.one_of`), whether it may be null, text without NUL
+and no longer than the column holds, numbers finite and within what both databases store. A
+row that passes can be written on SQLite and on PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    create_model,
+)
+from sqlalchemy import Boolean, CheckConstraint, Column, Date, DateTime, Float, Integer, String
+from sqlalchemy import Table as SqlTable
+
+from retrowalk.domain.errors import InputError
+from retrowalk.services.calendar_date import EARLIEST, LATEST, CalendarDate
+from retrowalk.services.validation import first_input_error
+
+# INTEGER is four bytes on PostgreSQL; a bigger number would be refused there only.
+SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
+# A TEXT column holds notes (at most 4000 characters), reasons, engine snapshots (about 1 kB)
+# and screening messages: 64 Ki characters is far beyond any of them, and bounds a hostile file.
+LONGEST_TEXT = 65_536
+
+
+def checked_row(table: SqlTable, row: object, where: str) -> dict[str, Any]:
+    """`row` if it fits `table`'s columns; otherwise an InputError naming `where` and the column."""
+    if not isinstance(row, dict):
+        raise InputError(where, _kind(row), "give an object of column names and values")
+    try:
+        row_model(table).model_validate(row)
+    except ValidationError as error:
+        item = error.errors(include_url=False)[0]
+        column = str(item["loc"][0])
+        place = f'{where}, field "{column}"'
+        if item["type"] == "missing":
+            raise InputError(place, None, "give every column of the table") from None
+        if item["type"] == "extra_forbidden":
+            raise InputError(place, item["input"], f"{table.name} has no such column") from None
+        allowed = _phrased(table, column) or first_input_error(error).allowed
+        raise InputError(place, item["input"], allowed) from None
+    return row
+
+
+@cache
+def row_model(table: SqlTable) -> type[BaseModel]:
+    fields: dict[str, Any] = {c.name: (_column_type(table, c), ...) for c in table.columns}
+    config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+    return create_model(f"{table.name}_row", __config__=config, **fields)
+
+
+def _column_type(table: SqlTable, column: Column[Any]) -> Any:
+    rule = _rules(table).get(column.name, {})
+    kind: Any
+    if "one_of" in rule:
+        kind = Literal[tuple(rule["one_of"])]
+    elif isinstance(column.type, Boolean):
+        kind = StrictBool
+    elif isinstance(column.type, DateTime):
+        kind = FileMoment
+    elif isinstance(column.type, Date):
+        kind = FileDate
+    elif isinstance(column.type, Integer):
+        kind = Annotated[int, Field(ge=_lowest(column, rule), le=_highest(rule))]
+    elif isinstance(column.type, Float):
+        kind = Annotated[float, Field(ge=rule.get("low"), le=rule.get("high"))]
+    elif isinstance(column.type, String):
+        kind = Annotated[str, Field(max_length=column.type.length or LONGEST_TEXT), PlainText]
+    else:
+        raise AssertionError(f"no file rule for {table.name}.{column.name} ({column.type})")
+    return kind | None if column.nullable else kind
+
+
+def _lowest(column: Column[Any], rule: dict[str, Any]) -> int:
+    # Ids, and references to them, count from 1; a position within a key from 0.
+    lowest = SMALLEST_WHOLE
+    if column.foreign_keys or (column.primary_key and len(column.table.primary_key) == 1):
+        lowest = 1
+    elif column.primary_key:
+        lowest = 0
+    return lowest if rule.get("low") is None else max(lowest, int(rule["low"]))
+
+
+def _highest(rule: dict[str, Any]) -> int:
+    return LARGEST_WHOLE if rule.get("high") is None else min(LARGEST_WHOLE, int(rule["high"]))
+
+
+@cache
+def _rules(table: SqlTable) -> dict[str, dict[str, Any]]:
+    """Each column's range and allowed values, from the table's CHECK constraints."""
+    rules: dict[str, dict[str, Any]] = {}
+    for constraint in table.constraints:
+        if isinstance(constraint, CheckConstraint) and "column" in constraint.info:
+            info = dict(constraint.info)
+            rules.setdefault(info.pop("column"), {}).update(info)
+    return rules
+
+
+def _phrased(table: SqlTable, column: str) -> str | None:
+    """What to give instead, in the words of the column's rule where it has one."""
+    rule = _rules(table).get(column, {})
+    if "one_of" in rule:
+        return "give one of " + ", ".join(repr(value) for value in rule["one_of"])
+    if "low" not in rule:
+        return None
+    whole = isinstance(table.columns[column].type, Integer)
+    upper = " or more" if rule["high"] is None else f" to {rule['high']}"
+    return f"give {'a whole number' if whole else 'a number'} from {rule['low']}{upper}"
+
+
+def _kind(value: object) -> str:
+    return f"a JSON {type(value).__name__}"
+
+
+def _plain_text(value: Any) -> Any:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("give text without NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("give text without unpaired surrogates (not UTF-8)") from None
+    return value
+
+
+def _exact_date(value: Any) -> Any:
+    if not isinstance(value, str) or value != value.strip():
+        raise ValueError("give a date as YYYY-MM-DD")
+    return value
+
+
+def _moment(value: Any) -> dt.datetime:
+    """ISO date and time, without a time zone, as the export writes it."""
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is not None or moment.isoformat() != value:
+        raise ValueError("give a date and time as YYYY-MM-DDTHH:MM:SS, without a time zone")
+    if not EARLIEST <= moment.date() <= LATEST:
+        raise ValueError(f"give a moment from {EARLIEST} to {LATEST}")
+    return moment
+
+
+PlainText = BeforeValidator(_plain_text)
+FileDate = Annotated[CalendarDate, BeforeValidator(_exact_date)]
+FileMoment = Annotated[dt.datetime, BeforeValidator(_moment), Field(strict=False)]
