@@ -25,9 +25,10 @@ from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Table
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import InputError, shown
 from retrowalk.store.migrate import HEAD_REVISION
 from retrowalk.store.snapshot_check import FORMAT, FORMAT_VERSION
+from retrowalk.store.snapshot_rows import one_line
 from retrowalk.store.tables import metadata
 
 # Steps of SQLite's virtual machine a backup may take to check and read, per page of the file
@@ -95,11 +96,11 @@ def _checked_schema(connection: sqlite3.Connection) -> str:
     entries = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in entries:
         if kind not in ("table", "index"):
-            raise _refused(f"it holds a {kind} ({name!r}); a retrowalk backup has none")
+            raise _refused(f"it holds a {shown(kind)} ({shown(name)}); a backup has none")
         if table not in _OURS and not str(table).startswith("sqlite_"):
-            raise _refused(f"it holds a table retrowalk does not have ({table!r})")
+            raise _refused(f"it holds a table retrowalk does not have ({shown(table)})")
         if str(sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
-            raise _refused(f"it holds a virtual table ({name!r})")
+            raise _refused(f"it holds a virtual table ({shown(name)})")
     verdict = connection.execute("PRAGMA quick_check(1)").fetchone()
     if verdict != ("ok",):
         raise _refused("SQLite finds it damaged (quick_check)")
@@ -115,7 +116,7 @@ def _revision(connection: sqlite3.Connection) -> str:
         stamped = []
     if len(stamped) != 1 or stamped[0][0] not in revisions():
         found = [row[0] for row in stamped]
-        raise _refused(f"it is at no schema revision this version knows ({found!r:.40})")
+        raise _refused(f"it is at no schema revision this version knows ({shown(found)})")
     revision: str = stamped[0][0]
     return revision
 
@@ -136,7 +137,7 @@ def _upgraded_snapshot(source: Path, revision: str) -> dict[str, Any]:
         try:
             upgrade(engine)
         except (SQLAlchemyError, StorageError) as error:
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:120]
+            reason = one_line(str(getattr(error, "orig", None) or error).split("\n")[0])
             raise _refused(f"it could not be upgraded from schema {revision} ({reason})") from None
         finally:
             engine.dispose()
@@ -203,5 +204,5 @@ def _refused(reason: str) -> InputError:
 
 
 def _unreadable(source: Path, error: sqlite3.Error) -> InputError:
-    reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+    reason = one_line(str(error)) or type(error).__name__
     return InputError("FILE", str(source), f"the backup cannot be read ({reason}); nothing changed")

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from retrowalk.domain.errors import InputError
 from retrowalk.store.migrate import head_revision
 from retrowalk.store.snapshot_check import FORMAT, FORMAT_VERSION, checked_tables
+from retrowalk.store.snapshot_rows import one_line
 from retrowalk.store.tables import metadata
 
 
@@ -102,8 +103,8 @@ def _constraint(error: DBAPIError) -> str:
     name = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
     if name:
         return str(name)
-    first = str(error.orig).splitlines()[0] if error.orig is not None else ""
-    return first.partition(":")[2].strip() or first[:80]
+    first = str(error.orig).split("\n")[0] if error.orig is not None else ""
+    return one_line(first.partition(":")[2].strip() or first, 80)
 
 
 def _count(connection: Connection, table: Table) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ForeignKeyConstraint, Table, UniqueConstraint
 
 from retrowalk.domain.errors import InputError
+from retrowalk.store.snapshot_rows import field_named
 from retrowalk.store.tables import metadata
 
 Rows = list[dict[str, Any]]
@@ -42,7 +43,7 @@ def _check_unique(name: str, rows: Rows, columns: tuple[str, ...]) -> None:
             continue  # NULLs never clash
         if key in seen:
             raise InputError(
-                f'{name} row {number}, field "{columns[0]}"',
+                f"{name} row {number}, field {field_named(columns[0])}",
                 key[0],
                 f"row {seen[key]} has the same {_listed(columns)}; give each row its own",
             )
@@ -62,7 +63,9 @@ def _check_reference(
             continue
         named = " and ".join(f"{t} {v}" for t, v in zip(targets, key, strict=True))
         raise InputError(
-            f'{name} row {number}, field "{columns[0]}"', key[0], f"no {target} row has {named}"
+            f"{name} row {number}, field {field_named(columns[0])}",
+            key[0],
+            f"no {target} row has {named}",
         )
 
 

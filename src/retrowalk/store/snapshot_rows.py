@@ -26,7 +26,7 @@ from pydantic import (
 from sqlalchemy import Boolean, CheckConstraint, Column, Date, DateTime, Float, Integer, String
 from sqlalchemy import Table as SqlTable
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import InputError, shown
 from retrowalk.services.calendar_date import EARLIEST, LATEST, CalendarDate
 from retrowalk.services.validation import first_input_error
 
@@ -46,7 +46,7 @@ def checked_row(table: SqlTable, row: object, where: str) -> dict[str, Any]:
     except ValidationError as error:
         item = error.errors(include_url=False)[0]
         column = str(item["loc"][0])
-        place = f'{where}, field "{column}"'
+        place = f"{where}, field {field_named(column)}"
         if item["type"] == "missing":
             raise InputError(place, None, "give every column of the table") from None
         if item["type"] == "extra_forbidden":
@@ -120,6 +120,19 @@ def _phrased(table: SqlTable, column: str) -> str | None:
     whole = isinstance(table.columns[column].type, Integer)
     upper = " or more" if rule["high"] is None else f" to {rule['high']}"
     return f"give {'a whole number' if whole else 'a number'} from {rule['low']}{upper}"
+
+
+def field_named(name: str) -> str:
+    """A column's name in a message: "age"; a name a file made up is quoted as `shown` quotes
+    values (escaped, cut short), so it cannot break the message's one line."""
+    return f'"{name}"' if name.isidentifier() and name.isascii() else shown(name)
+
+
+def one_line(text: str, most: int = 120) -> str:
+    """Text from outside (SQLite's or a parser's words, which may quote the file) as part of
+    a one-line message: printable characters only, cut at `most`."""
+    printable = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return printable if len(printable) <= most else printable[: most - 3] + "..."
 
 
 def _kind(value: object) -> str:

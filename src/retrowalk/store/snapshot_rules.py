@@ -23,7 +23,7 @@ from retrowalk.services.onboard import OnboardIn
 from retrowalk.services.records import Role
 from retrowalk.services.scenario import EquipmentIn, LimitsIn, WalkerIn
 from retrowalk.services.validation import first_input_error
-from retrowalk.store.snapshot_rows import PlainText
+from retrowalk.store.snapshot_rows import PlainText, field_named
 from retrowalk.store.state_codec import state_problem
 
 Row = dict[str, Any]
@@ -46,7 +46,9 @@ class _View:
             first = first_input_error(error)
             name = self.columns.get(first.field, first.field)
             column = name if name in row else self.fallback
-            raise InputError(f'{where}, field "{column}"', row[column], first.allowed) from None
+            raise InputError(
+                f"{where}, field {field_named(column)}", row[column], first.allowed
+            ) from None
 
 
 def check_meaning(table: str, row: Row, where: str) -> None:
@@ -56,7 +58,7 @@ def check_meaning(table: str, row: Row, where: str) -> None:
 
 
 def _refuse(where: str, row: Row, column: str, allowed: str) -> None:
-    raise InputError(f'{where}, field "{column}"', row[column], allowed)
+    raise InputError(f"{where}, field {field_named(column)}", row[column], allowed)
 
 
 def _together(*columns: str) -> Callable[[Row, str], None]:

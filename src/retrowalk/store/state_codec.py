@@ -63,5 +63,6 @@ def state_problem(text: str) -> str | None:
         item = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in item["loc"])
         problem = item["msg"].split("[")[0].strip()
-        return f"{where}: {problem}" if where else problem
+        said = f"{where}: {problem}" if where else problem
+        return "".join(ch if ch.isprintable() else "?" for ch in said)[:160]
     return None
