@@ -351,6 +351,8 @@ SQL_VALUES = (
     *("printf('%.*c', 100000, 'x')", "'2027-01-04T07:30:00'", "0.004", "'mph'"),
 )
 
+_SQL_IDS = ("0", "-1", "2147483648", "9223372036854775807", "999")
+
 
 @st.composite
 def backup_mutations(draw: st.DrawFn, backup: bytes) -> Changed:
@@ -365,8 +367,10 @@ def backup_mutations(draw: st.DrawFn, backup: bytes) -> Changed:
         return draw(_damaged_bytes(backup))
     table = draw(st.sampled_from(metadata.sorted_tables))
     column = draw(st.sampled_from([c.name for c in table.columns]))
-    value = draw(st.sampled_from(SQL_VALUES))
-    offset = draw(st.integers(0, 3))
+    # SQLite itself refuses anything but a whole number as a row's own id.
+    rowid = list(table.primary_key.columns) == [table.columns[column]]
+    value = draw(st.sampled_from(_SQL_IDS if rowid else SQL_VALUES))
+    offset = draw(st.integers(0, 1))
     target = f"SELECT rowid FROM {table.name} LIMIT 1 OFFSET {offset}"
     statement = f"UPDATE {table.name} SET {column} = {value} WHERE rowid IN ({target})"
     return Changed(["PRAGMA ignore_check_constraints=ON", statement], statement)

@@ -20,6 +20,7 @@ from typing import Any
 
 from retrowalk.domain.errors import InputError
 from retrowalk.services.ports import DataStore
+from retrowalk.services.validation import as_given
 
 # An export is read into memory whole, and parsed JSON takes several times its size there.
 # 64 MiB holds years of one walker's sessions with their per-second samples.
@@ -135,7 +136,7 @@ def parsed_snapshot(content: bytes) -> dict[str, Any]:
     deep, holds a number of thousands of digits or repeats a key in one object."""
     parsed = _parsed_json(content)
     if not isinstance(parsed, dict):
-        raise InputError("FILE", f"a JSON {type(parsed).__name__}", "an export is a JSON object")
+        raise InputError("FILE", as_given(parsed), "an export is a JSON object")
     return parsed
 
 

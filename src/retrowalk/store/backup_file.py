@@ -49,7 +49,7 @@ _LIMITS = {
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
 }
 _OURS = {table.name for table in metadata.sorted_tables} | {"alembic_version"}
-TOO_MUCH = "the backup is too large or malformed (reading it took too long); nothing changed"
+TOO_MUCH = "the backup is too large or malformed (reading it took too many steps)"
 
 
 def backup_snapshot(source: Path) -> dict[str, Any]:
@@ -60,12 +60,18 @@ def backup_snapshot(source: Path) -> dict[str, Any]:
             if revision == HEAD_REVISION:
                 return _snapshot(connection)
         return _upgraded_snapshot(source, revision)
+    except _Refused as refused:
+        raise InputError("FILE", str(source), str(refused)) from None
     except sqlite3.OperationalError as error:
         if "interrupted" in str(error):
             raise InputError("FILE", str(source), TOO_MUCH) from None
         raise _unreadable(source, error) from None
     except sqlite3.Error as error:
         raise _unreadable(source, error) from None
+
+
+class _Refused(Exception):
+    """Why a backup is refused, in words for the one-line message."""
 
 
 @contextmanager
@@ -96,14 +102,15 @@ def _checked_schema(connection: sqlite3.Connection) -> str:
     entries = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in entries:
         if kind not in ("table", "index"):
-            raise _refused(f"it holds a {shown(kind)} ({shown(name)}); a backup has none")
+            what = kind if kind in ("view", "trigger") else shown(kind)
+            raise _Refused(f"it holds a {what} ({shown(name)}); a retrowalk backup has none")
         if table not in _OURS and not str(table).startswith("sqlite_"):
-            raise _refused(f"it holds a table retrowalk does not have ({shown(table)})")
+            raise _Refused(f"it holds a table retrowalk does not have ({shown(table)})")
         if str(sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
-            raise _refused(f"it holds a virtual table ({shown(name)})")
+            raise _Refused(f"it holds a virtual table ({shown(name)})")
     verdict = connection.execute("PRAGMA quick_check(1)").fetchone()
     if verdict != ("ok",):
-        raise _refused("SQLite finds it damaged (quick_check)")
+        raise _Refused("SQLite finds it damaged (quick_check)")
     return _revision(connection)
 
 
@@ -116,7 +123,7 @@ def _revision(connection: sqlite3.Connection) -> str:
         stamped = []
     if len(stamped) != 1 or stamped[0][0] not in revisions():
         found = [row[0] for row in stamped]
-        raise _refused(f"it is at no schema revision this version knows ({shown(found)})")
+        raise _Refused(f"it is at no schema revision this version knows ({shown(found)})")
     revision: str = stamped[0][0]
     return revision
 
@@ -138,7 +145,7 @@ def _upgraded_snapshot(source: Path, revision: str) -> dict[str, Any]:
             upgrade(engine)
         except (SQLAlchemyError, StorageError) as error:
             reason = one_line(str(getattr(error, "orig", None) or error).split("\n")[0])
-            raise _refused(f"it could not be upgraded from schema {revision} ({reason})") from None
+            raise _Refused(f"it could not be upgraded from schema {revision} ({reason})") from None
         finally:
             engine.dispose()
         with _opened(copy) as connection:
@@ -160,10 +167,10 @@ def _rows(connection: sqlite3.Connection, table: Table) -> list[dict[str, Any]]:
     names = [column.name for column in table.columns]
     found = connection.execute(f'PRAGMA table_xinfo("{table.name}")').fetchall()
     if any(hidden for *_, hidden in found):
-        raise _refused(f"its {table.name} table has generated or hidden columns")
+        raise _Refused(f"its {table.name} table has generated or hidden columns")
     if sorted(row[1] for row in found) != sorted(names):
         have = "no such table" if not found else "other columns"
-        raise _refused(f"its {table.name} table differs from this version's ({have})")
+        raise _Refused(f"its {table.name} table differs from this version's ({have})")
     columns = ", ".join(f'"{name}"' for name in names)
     order = ", ".join(f'"{column.name}"' for column in table.primary_key.columns)
     query = f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'
@@ -199,10 +206,6 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _refused(reason: str) -> InputError:
-    return InputError("FILE", "(the backup)", f"{reason}; nothing changed")
-
-
 def _unreadable(source: Path, error: sqlite3.Error) -> InputError:
     reason = one_line(str(error)) or type(error).__name__
-    return InputError("FILE", str(source), f"the backup cannot be read ({reason}); nothing changed")
+    return InputError("FILE", str(source), f"the backup cannot be read ({reason})")

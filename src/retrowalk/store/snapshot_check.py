@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from retrowalk.domain.errors import InputError
+from retrowalk.services.validation import as_given
 from retrowalk.store.migrate import HEAD_REVISION
 from retrowalk.store.snapshot_keys import check_keys
 from retrowalk.store.snapshot_rows import checked_row
@@ -28,7 +29,7 @@ HEADER = ("format", "format_version", "schema_revision", "tables")
 def checked_tables(snapshot: object) -> dict[str, list[dict[str, Any]]]:
     """The snapshot's tables, every row checked; or an InputError naming the first fault."""
     if not isinstance(snapshot, dict):
-        raise InputError("FILE", f"a JSON {type(snapshot).__name__}", "an export is an object")
+        raise InputError("FILE", as_given(snapshot), "an export is a JSON object")
     _check_header(snapshot)
     tables = _tables(snapshot["tables"])
     for table in metadata.sorted_tables:
@@ -43,15 +44,18 @@ def _check_header(snapshot: dict[Any, Any]) -> None:
     unknown = sorted(str(key) for key in snapshot if key not in HEADER)
     if unknown:
         raise InputError("FILE", unknown[0], f"an export holds only {', '.join(HEADER)}")
-    if snapshot.get("format") != FORMAT or snapshot.get("format_version") != FORMAT_VERSION:
+    if snapshot.get("format") != FORMAT:
+        raise InputError("format", as_given(snapshot.get("format")), f"give a {FORMAT} file")
+    version = snapshot.get("format_version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
         raise InputError(
-            "format", snapshot.get("format"), f"give a {FORMAT} file (version {FORMAT_VERSION})"
+            "format_version", as_given(version), f"this version reads version {FORMAT_VERSION}"
         )
     revision = snapshot.get("schema_revision")
     if revision != HEAD_REVISION:
         raise InputError(
             "schema_revision",
-            revision,
+            as_given(revision),
             f"this version reads snapshots of schema {HEAD_REVISION}; restore it with the "
             "retrowalk version that wrote it, upgrade that database, and export again",
         )
@@ -60,15 +64,13 @@ def _check_header(snapshot: dict[Any, Any]) -> None:
 def _tables(tables: object) -> dict[str, list[dict[str, Any]]]:
     known = [table.name for table in metadata.sorted_tables]
     if not isinstance(tables, dict):
-        raise InputError("tables", f"a JSON {type(tables).__name__}", "give an object of tables")
+        raise InputError("tables", as_given(tables), "give an object of tables")
     for name in tables:
         if name not in known:
             raise InputError("tables", name, f"no such table; give exactly {', '.join(known)}")
     for name in known:
         if name not in tables:
-            raise InputError(f"tables.{name}", None, "every table is given, if only as []")
+            raise InputError(f"tables.{name}", None, "give every table, if only as []")
         if not isinstance(tables[name], list):
-            raise InputError(
-                f"tables.{name}", f"a JSON {type(tables[name]).__name__}", "give a list of rows"
-            )
+            raise InputError(f"tables.{name}", as_given(tables[name]), "give a list of rows")
     return tables

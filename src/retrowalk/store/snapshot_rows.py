@@ -28,10 +28,13 @@ from sqlalchemy import Table as SqlTable
 
 from retrowalk.domain.errors import InputError, shown
 from retrowalk.services.calendar_date import EARLIEST, LATEST, CalendarDate
-from retrowalk.services.validation import first_input_error
+from retrowalk.services.validation import as_given, first_input_error
 
 # INTEGER is four bytes on PostgreSQL; a bigger number would be refused there only.
 SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
+# Values a table allows but a file may not bring: an admin account is made on the server by
+# hand, never by importing a file (a file that says "admin" would grant itself rights).
+FILES_MAY_NOT_GIVE = {("accounts", "role"): frozenset({"admin"})}
 # A TEXT column holds notes (at most 4000 characters), reasons, engine snapshots (about 1 kB)
 # and screening messages: 64 Ki characters is far beyond any of them, and bounds a hostile file.
 LONGEST_TEXT = 65_536
@@ -40,7 +43,7 @@ LONGEST_TEXT = 65_536
 def checked_row(table: SqlTable, row: object, where: str) -> dict[str, Any]:
     """`row` if it fits `table`'s columns; otherwise an InputError naming `where` and the column."""
     if not isinstance(row, dict):
-        raise InputError(where, _kind(row), "give an object of column names and values")
+        raise InputError(where, as_given(row), "give an object of column names and values")
     try:
         row_model(table).model_validate(row)
     except ValidationError as error:
@@ -50,9 +53,10 @@ def checked_row(table: SqlTable, row: object, where: str) -> dict[str, Any]:
         if item["type"] == "missing":
             raise InputError(place, None, "give every column of the table") from None
         if item["type"] == "extra_forbidden":
-            raise InputError(place, item["input"], f"{table.name} has no such column") from None
+            given = as_given(item["input"])
+            raise InputError(place, given, f"{table.name} has no such column") from None
         allowed = _phrased(table, column) or first_input_error(error).allowed
-        raise InputError(place, item["input"], allowed) from None
+        raise InputError(place, as_given(item["input"]), allowed) from None
     return row
 
 
@@ -106,7 +110,11 @@ def _rules(table: SqlTable) -> dict[str, dict[str, Any]]:
     for constraint in table.constraints:
         if isinstance(constraint, CheckConstraint) and "column" in constraint.info:
             info = dict(constraint.info)
-            rules.setdefault(info.pop("column"), {}).update(info)
+            column = info.pop("column")
+            if "one_of" in info:
+                refused = FILES_MAY_NOT_GIVE.get((table.name, column), frozenset())
+                info["one_of"] = tuple(v for v in info["one_of"] if v not in refused)
+            rules.setdefault(column, {}).update(info)
     return rules
 
 
@@ -118,8 +126,10 @@ def _phrased(table: SqlTable, column: str) -> str | None:
     if "low" not in rule:
         return None
     whole = isinstance(table.columns[column].type, Integer)
-    upper = " or more" if rule["high"] is None else f" to {rule['high']}"
-    return f"give {'a whole number' if whole else 'a number'} from {rule['low']}{upper}"
+    number = "a whole number" if whole else "a number"
+    if rule["high"] is None:
+        return f"give {number}, {rule['low']} or more"
+    return f"give {number} from {rule['low']} to {rule['high']}"
 
 
 def field_named(name: str) -> str:
@@ -133,10 +143,6 @@ def one_line(text: str, most: int = 120) -> str:
     a one-line message: printable characters only, cut at `most`."""
     printable = "".join(ch if ch.isprintable() else "?" for ch in text)
     return printable if len(printable) <= most else printable[: most - 3] + "..."
-
-
-def _kind(value: object) -> str:
-    return f"a JSON {type(value).__name__}"
 
 
 def _plain_text(value: Any) -> Any:
