@@ -31,11 +31,12 @@ from retrowalk.store.snapshot_check import FORMAT, FORMAT_VERSION
 from retrowalk.store.snapshot_rows import one_line
 from retrowalk.store.tables import metadata
 
-# Steps of SQLite's virtual machine a backup may take to check and read, per page of the file
-# (reading a page of rows and checking it takes a few thousand), plus a floor for tiny files.
-STEPS_PER_PAGE = 20_000
+# Steps of SQLite's virtual machine a backup may take to be checked and read: a sound backup
+# takes about 500 per KiB (measured: 691,000 sample rows, 32 MiB, 15.9 million steps), so four
+# times that, plus a floor for small files. A 1 GiB backup may take a few minutes, never hours.
+STEPS_PER_KIB = 2_000
 STEPS_AT_LEAST = 5_000_000
-_STEPS_PER_CALL = 1_000
+STEPS_PER_CALL = 1_000
 _LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: 2**20,  # a row's text: notes are 4000 characters at most
     sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,
@@ -85,13 +86,13 @@ def _opened(path: Path) -> Iterator[sqlite3.Connection]:
 def _harden(connection: sqlite3.Connection, size: int) -> None:
     for limit, value in _LIMITS.items():
         connection.setlimit(limit, value)
-    budget = [max(STEPS_AT_LEAST, size // 512 * STEPS_PER_PAGE) // _STEPS_PER_CALL]
+    budget = [max(STEPS_AT_LEAST, size // 1024 * STEPS_PER_KIB) // STEPS_PER_CALL]
 
     def spend() -> int:
         budget[0] -= 1
         return 1 if budget[0] < 0 else 0  # non-zero interrupts the statement
 
-    connection.set_progress_handler(spend, _STEPS_PER_CALL)
+    connection.set_progress_handler(spend, STEPS_PER_CALL)
     connection.execute("PRAGMA trusted_schema=OFF")
     connection.execute("PRAGMA cell_size_check=ON")
     connection.execute("PRAGMA mmap_size=0")
