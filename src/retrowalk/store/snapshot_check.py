@@ -17,7 +17,7 @@ from retrowalk.domain.errors import InputError
 from retrowalk.services.validation import as_given
 from retrowalk.store.migrate import HEAD_REVISION
 from retrowalk.store.snapshot_keys import check_keys
-from retrowalk.store.snapshot_rows import checked_row
+from retrowalk.store.snapshot_rows import check_rows
 from retrowalk.store.snapshot_rules import check_meaning
 from retrowalk.store.tables import metadata
 
@@ -33,9 +33,8 @@ def checked_tables(snapshot: object) -> dict[str, list[dict[str, Any]]]:
     _check_header(snapshot)
     tables = _tables(snapshot["tables"])
     for table in metadata.sorted_tables:
-        for number, row in enumerate(tables[table.name], 1):
-            where = f"{table.name} row {number}"
-            check_meaning(table.name, checked_row(table, row, where), where)
+        check_rows(table, tables[table.name])
+        check_meaning(table.name, tables[table.name])
     check_keys(tables)
     return tables
 
