@@ -179,6 +179,8 @@ _SNAPSHOT_MUTATIONS = (
     "value",
     "value",
     "value",
+    "borrowed",
+    "borrowed",
     "swapped_type",
     "drop_column",
     "rename_column",
@@ -239,6 +241,8 @@ def mutated_snapshots(draw: st.DrawFn, snapshot: dict[str, Any]) -> Changed:
     where = f"{mutation} {name}[{number}].{column}"
     if mutation == "value":
         row[column] = draw(hostile_values())
+    elif mutation == "borrowed":  # plausible alone, maybe not beside the rest of its row
+        row[column] = copy.deepcopy(draw(st.sampled_from(tables[name]))[column])
     elif mutation == "swapped_type":
         value = row[column]
         row[column] = draw(st.sampled_from([str(value), [value], {"v": value}]))
