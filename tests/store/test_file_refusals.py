@@ -17,7 +17,8 @@ from sqlalchemy import Engine
 
 from retrowalk.domain.errors import InputError
 from retrowalk.services import interchange
-from retrowalk.services.interchange import IMPORT_MOST_BYTES, RESTORE_MOST_BYTES, import_json
+from retrowalk.services.file_input import IMPORT_MOST_BYTES, RESTORE_MOST_BYTES
+from retrowalk.services.interchange import import_json
 from retrowalk.store import backup_file, snapshot
 from retrowalk.store.database import make_engine
 from retrowalk.store.migrate import upgrade

@@ -11,12 +11,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from retrowalk.domain.errors import InputError
-from retrowalk.services.interchange import (
-    RESTORE_MOST_BYTES,
-    canonical_json,
-    parsed_snapshot,
-    read_capped,
-)
+from retrowalk.services.file_input import RESTORE_MOST_BYTES, parsed_snapshot, read_capped
+from retrowalk.services.interchange import canonical_json
 from retrowalk.store.backup_file import backup_snapshot
 from retrowalk.store.database import is_sqlite
 from retrowalk.store.snapshot import read_snapshot, write_snapshot

@@ -1,6 +1,6 @@
 """A table's rows as a file gives them, checked column by column before they reach a database.
 
-Each table gets one pydantic model, built from the table itself: the column's type (a whole
+Each table gets one pydantic typed dict, built from the table itself: the column's type (a whole
 number is not a yes-or-no, a date is YYYY-MM-DD from 1900 to 2100 as `CalendarDate` reads it,
 a moment is ISO text), its bounds and allowed values (read from the table's own CHECK
 constraints, see `base.in_range` and `base.one_of`), whether it may be null, text without NUL
