@@ -12,7 +12,7 @@ from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import PlanPreview, PlanRequest, ScriptedSession, preview_plan
 from retrowalk.domain.units import SpeedUnit, UnitSystem
 from retrowalk.domain.walker import Condition, Severity, WalkerProfile
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 
 START = date(2027, 1, 4)
 
@@ -59,7 +59,7 @@ def request(
     return PlanRequest(
         walker=who,
         equipment=equipment,
-        protocol=protocol_for(who.condition),
+        protocol=protocol_for_walker(who, start),
         modality=load_modality(equipment.kind),
         start=start,
         weeks=weeks,

@@ -1,9 +1,14 @@
-"""Hypothesis strategies for random walkers, equipment of every kind and outcome scripts."""
+"""Hypothesis strategies for random walkers, equipment of every kind and outcome scripts, and for
+hostile files to import or restore."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
+import copy
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -29,7 +34,7 @@ from retrowalk.domain.walker import (
     WalkerLimits,
     WalkerProfile,
 )
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 
 pain = st.integers(min_value=0, max_value=10)
 
@@ -139,14 +144,42 @@ def scripts(draw: st.DrawFn, length: int) -> list[ScriptedSession]:
     return [ScriptedSession(entry, cleared_by_clinician=draw(_rarely(10))) for entry in entries]
 
 
+# Changes a drawn walker before planning, knowing the plan's start (an operation before it...).
+Adjust = Callable[[st.DrawFn, WalkerProfile, date], WalkerProfile]
+
+
+def older(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
+    """The walker at an age from which the balance limits apply (PROTOCOL.md §9: 80 or more)."""
+    return replace(who, age=draw(st.integers(80, 110)))
+
+
+def operated(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
+    """The walker after knee surgery of any kind in the 12 months before the start, cleared."""
+    days = draw(st.integers(0, 365))
+    surgery = Surgery(draw(st.sampled_from(SurgeryKind)), start - timedelta(days=days))
+    return replace(who, surgery=surgery, cleared_by_clinician=True)
+
+
+def walking_equipment() -> st.SearchStrategy[Equipment]:
+    """Equipment with a prescribed or capped pace: a motorized treadmill, or outdoors."""
+    return motorized_treadmills() | st.builds(Outdoor, spotter=st.just(True))
+
+
 @st.composite
-def plan_requests(draw: st.DrawFn, screened_out: bool = False) -> PlanRequest:
+def plan_requests(
+    draw: st.DrawFn,
+    screened_out: bool = False,
+    adjust: Adjust | None = None,
+    kits: st.SearchStrategy[Equipment] | None = None,
+) -> PlanRequest:
     who = draw(walkers(screened_out=screened_out))
-    kit = draw(equipment())
+    kit = draw(equipment() if kits is None else kits)
     weeks = draw(st.integers(1, 30))
     per_week = draw(st.none() | st.integers(1, 7))
-    protocol = protocol_for(who.condition)
     start = date(2027, 1, 4) + timedelta(days=draw(st.integers(0, 400)))
+    if adjust is not None:
+        who = adjust(draw, who, start)
+    protocol = protocol_for_walker(who, start)
     resolved = per_week or resolve_population(protocol, who).sessions_per_week_max
     dates = session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks)
     return PlanRequest(
@@ -175,3 +208,236 @@ def _moved_a_day_early(
         moved.append(entry)
         previous = entry.on or dates[index]
     return moved
+
+
+# Hostile files for `retrowalk import` and `restore` (tests/store/test_hostile_files.py).
+
+HOSTILE_NUMBERS = (
+    *(float("nan"), float("inf"), float("-inf"), -0.0, 1e308, 0.004),
+    *(2**31, 2**31 - 1, -(2**31) - 1, 2**63, 2**63 - 1, -(2**63), 2**64, 10**30, -1, 0, 1),
+)
+HOSTILE_TEXTS = (
+    *("", "\x00", "notes\x00more", "\ud800", "x" * 70_000, "admin", "root", "NaN", "mph"),
+    *("9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", "2027-02-30", " 2027-01-04"),
+    *("2027-01-04T07:30:00+02:00", "2027-01-04 07:30:00", "[]", "{}", "null", "1e999"),
+)
+_SNAPSHOT_MUTATIONS = (
+    "value",
+    "value",
+    "value",
+    "borrowed",
+    "borrowed",
+    "swapped_type",
+    "drop_column",
+    "rename_column",
+    "extra_column",
+    "duplicate_row",
+    "dangling_reference",
+    "not_a_row",
+    "drop_table",
+    "extra_table",
+    "rows_not_a_list",
+    "header",
+    "engine_state",
+    "engine_state",
+    "reasons",
+)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A file's content with one thing changed; shown in a failure report by what was changed
+    only, not by the whole file."""
+
+    content: Any
+    what: str
+
+    def __repr__(self) -> str:
+        return f"Changed({self.what!r})"
+
+
+def hostile_values() -> st.SearchStrategy[Any]:
+    """Values a file may hold where a column's value belongs."""
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.sampled_from(HOSTILE_NUMBERS),
+        st.sampled_from(HOSTILE_TEXTS),
+        st.integers(),
+        st.floats(),
+        st.text(max_size=12),
+        st.dates(min_value=date(1, 1, 1)).map(date.isoformat),
+        st.datetimes().map(datetime.isoformat),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    )
+
+
+@st.composite
+def mutated_snapshots(draw: st.DrawFn, snapshot: dict[str, Any]) -> Changed:
+    """A copy of a valid `snapshot` with one thing changed, and what was changed."""
+    changed = copy.deepcopy(snapshot)
+    tables: dict[str, list[Any]] = changed["tables"]
+    mutation = draw(st.sampled_from(_SNAPSHOT_MUTATIONS))
+    filled = sorted(name for name, rows in tables.items() if rows)
+    name = draw(st.sampled_from(filled))
+    number = draw(st.integers(0, len(tables[name]) - 1))
+    row = tables[name][number]
+    column = draw(st.sampled_from(sorted(row)))
+    where = f"{mutation} {name}[{number}].{column}"
+    if mutation == "value":
+        row[column] = draw(hostile_values())
+    elif mutation == "borrowed":  # plausible alone, maybe not beside the rest of its row
+        row[column] = copy.deepcopy(draw(st.sampled_from(tables[name]))[column])
+    elif mutation == "swapped_type":
+        value = row[column]
+        row[column] = draw(st.sampled_from([str(value), [value], {"v": value}]))
+    elif mutation == "drop_column":
+        del row[column]
+    elif mutation == "rename_column":
+        row[draw(st.sampled_from([column + "_x", column.upper(), "", "\x00"]))] = row.pop(column)
+    elif mutation == "extra_column":
+        row[draw(st.text(max_size=8).filter(lambda k: k not in row))] = draw(hostile_values())
+    elif mutation == "duplicate_row":
+        tables[name].append(copy.deepcopy(row))
+    elif mutation == "dangling_reference":
+        keys = _reference_columns(name) or [column]
+        row[draw(st.sampled_from(keys))] = draw(st.sampled_from([999, 10**6, 0, -1]))
+    elif mutation == "not_a_row":
+        tables[name][number] = draw(hostile_values())
+    elif mutation == "drop_table":
+        del tables[name]
+    elif mutation == "extra_table":
+        tables[draw(st.text(max_size=10).filter(lambda t: t not in tables))] = []
+    elif mutation == "rows_not_a_list":
+        tables[name] = draw(hostile_values())
+    elif mutation == "header":
+        key = draw(st.sampled_from(["format", "format_version", "schema_revision", "extra"]))
+        changed[key] = draw(hostile_values())
+    elif mutation == "engine_state":
+        where = _mutate_state(draw, tables)
+    else:
+        plan = draw(st.sampled_from(tables["planned_sessions"]))
+        plan["reasons"] = draw(hostile_values().map(json.dumps) | st.sampled_from(HOSTILE_TEXTS))
+    return Changed(changed, where)
+
+
+def _reference_columns(table: str) -> list[str]:
+    from retrowalk.store.tables import metadata
+
+    return sorted(
+        key
+        for constraint in metadata.tables[table].foreign_key_constraints
+        for key in constraint.column_keys
+    )
+
+
+def _mutate_state(draw: st.DrawFn, tables: dict[str, list[Any]]) -> str:
+    """Change one leaf of an engine snapshot (or cut its text short)."""
+    name, column = draw(
+        st.sampled_from([("planned_sessions", "state_before"), ("session_logs", "state_after")])
+    )
+    row = draw(st.sampled_from(tables[name]))
+    if draw(st.booleans()):
+        text = row[column]
+        row[column] = text[: draw(st.integers(0, len(text) - 1))]
+        return f"engine state cut short in {name}.{column}"
+    state = json.loads(row[column])
+    path = draw(st.sampled_from(_leaf_paths(state)))
+    holder = state
+    for part in path[:-1]:
+        holder = holder[part]
+    holder[path[-1]] = draw(hostile_values())
+    row[column] = json.dumps(state)
+    return f"engine state {name}.{column} at {path}"
+
+
+def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict) and value:
+        return [p for key, item in value.items() for p in _leaf_paths(item, (*path, key))]
+    if isinstance(value, list) and value:
+        return [p for i, item in enumerate(value) for p in _leaf_paths(item, (*path, i))]
+    return [path] if path else []
+
+
+@st.composite
+def damaged_texts(draw: st.DrawFn, text: str) -> Changed:
+    """The bytes of a valid export cut short, with bytes flipped, or replaced by noise."""
+    content = text.encode("utf-8")
+    how = draw(st.sampled_from(["cut", "flip", "noise"]))
+    if how == "cut":
+        cut = draw(st.integers(0, len(content) - 1))
+        return Changed(content[:cut], f"cut at byte {cut}")
+    if how == "flip":
+        spots = draw(st.lists(st.integers(0, len(content) - 1), min_size=1, max_size=4))
+        damaged = bytearray(content)
+        for spot in spots:
+            damaged[spot] = draw(st.integers(0, 255))
+        return Changed(bytes(damaged), f"bytes changed at {spots}")
+    noise = draw(st.binary(max_size=200))
+    return Changed(noise, f"noise {noise!r}")
+
+
+# SQL to plant in a copy of a valid SQLite backup, each an attack or a corruption seen before.
+RECURSIVE = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"
+BACKUP_ATTACKS = (
+    (f"CREATE VIEW boom AS {RECURSIVE}",),
+    ("DROP TABLE session_samples", f"CREATE VIEW session_samples AS {RECURSIVE}"),
+    ("CREATE TRIGGER t AFTER INSERT ON accounts BEGIN DELETE FROM walkers; END",),
+    ("CREATE TABLE extra (x)",),
+    ("CREATE VIRTUAL TABLE shape USING rtree(id, a, b)",),
+    ("ALTER TABLE accounts ADD COLUMN g GENERATED ALWAYS AS (length(name)) VIRTUAL",),
+    ("ALTER TABLE accounts ADD COLUMN extra TEXT",),
+    ("DROP TABLE session_samples",),
+    ("UPDATE alembic_version SET version_num = 'f00dcafe'",),
+    ("DELETE FROM alembic_version",),
+    ("INSERT INTO alembic_version VALUES ('0001')",),
+    ("PRAGMA journal_mode=WAL",),
+)
+SQL_VALUES = (
+    *("NULL", "9e999", "-9e999", "'text'", "X'00FF'", "9223372036854775807", "2147483648"),
+    *("-9223372036854775808", "'9999-12-31'", "'a' || char(0) || 'b'", "'admin'", "3.5"),
+    *("zeroblob(2000000)", "0", "-1", "2", "'2027-01-04 07:30:00.000000'", "'{\"v\":1}'"),
+    *("printf('%.*c', 100000, 'x')", "'2027-01-04T07:30:00'", "0.004", "'mph'"),
+)
+
+_SQL_IDS = ("0", "-1", "2147483648", "9223372036854775807", "999")
+
+
+@st.composite
+def backup_mutations(draw: st.DrawFn, backup: bytes) -> Changed:
+    """SQL to run on a copy of a valid backup (a list of statements), or its bytes damaged."""
+    from retrowalk.store.tables import metadata
+
+    how = draw(st.sampled_from(["attack", "value", "value", "value", "bytes"]))
+    if how == "attack":
+        attack = draw(st.sampled_from(BACKUP_ATTACKS))
+        return Changed(list(attack), f"attack {attack}")
+    if how == "bytes":
+        return draw(_damaged_bytes(backup))
+    table = draw(st.sampled_from(metadata.sorted_tables))
+    column = draw(st.sampled_from([c.name for c in table.columns]))
+    # SQLite itself refuses anything but a whole number as a row's own id.
+    rowid = list(table.primary_key.columns) == [table.columns[column]]
+    value = draw(st.sampled_from(_SQL_IDS if rowid else SQL_VALUES))
+    offset = draw(st.integers(0, 1))
+    target = f"SELECT rowid FROM {table.name} LIMIT 1 OFFSET {offset}"
+    statement = f"UPDATE {table.name} SET {column} = {value} WHERE rowid IN ({target})"
+    return Changed(["PRAGMA ignore_check_constraints=ON", statement], statement)
+
+
+@st.composite
+def _damaged_bytes(draw: st.DrawFn, backup: bytes) -> Changed:
+    how = draw(st.sampled_from(["cut", "flip", "noise", "headed noise"]))
+    if how == "cut":
+        cut = draw(st.integers(0, len(backup) - 1))
+        return Changed(backup[:cut], f"backup cut at byte {cut}")
+    if how == "flip":
+        spots = draw(st.lists(st.integers(0, len(backup) - 1), min_size=1, max_size=16))
+        damaged = bytearray(backup)
+        for spot in spots:
+            damaged[spot] = draw(st.integers(0, 255))
+        return Changed(bytes(damaged), f"backup bytes changed at {spots}")
+    noise = draw(st.binary(max_size=4096))
+    content = b"SQLite format 3\x00" + noise if how == "headed noise" else noise
+    return Changed(content, f"{how} of {len(noise)} bytes")

@@ -8,7 +8,7 @@ from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor, Sled
 from retrowalk.domain.plan import PlanPreview
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.domain.walker import Condition
+from retrowalk.domain.walker import Condition, WalkerLimits
 from tests.factories import good, plan, treadmill, walker
 
 
@@ -47,12 +47,15 @@ def test_a_kmh_treadmill_steps_speed_by_two_tenths_of_a_kmh():
     assert speeds[0] == 0.8
 
 
-def test_a_treadmill_with_coarse_speed_steps_never_raises_the_speed():
+def test_a_treadmill_with_coarse_speed_steps_never_raises_the_speed_but_inclines_slowly():
     coarse = treadmill(unit=SpeedUnit.KMH, speeds=(1.0, 16.0, 0.5))
     preview = plan(equipment=coarse, weeks=30)
 
-    assert DoseVariable.SPEED not in _changes(preview)
-    assert DoseVariable.INCLINE not in _changes(preview)  # incline needs 1.0 mph first
+    changes = _changes(preview)
+    assert DoseVariable.SPEED not in changes
+    assert DoseVariable.INCLINE in changes  # PROTOCOL.md §11: incline from the slowest speed
+    inclined = [s.decision.dose for s in preview.sessions if s.decision.dose.incline_percent]
+    assert {dose.speed for dose in inclined} == {Speed.kmh(1.0)}
     assert any("steps of 0.5 km/h" in warning for warning in preview.warnings)
 
 
@@ -129,3 +132,21 @@ def test_a_flat_plan_says_so_at_the_target_dose():
     preview = plan(who=who, equipment=treadmill(inclines=(0.0, 0.5)), weeks=40)
 
     assert "walks flat" in preview.sessions[-1].decision.reasons[0]
+
+
+def test_a_clinicians_speed_limit_below_1_mph_still_lets_incline_start_at_that_speed():
+    who = walker(limits=WalkerLimits(max_speed=Speed.mph(0.8)))
+
+    preview = plan(who=who, weeks=40)
+
+    inclined = [s.decision.dose for s in preview.sessions if s.decision.dose.incline_percent]
+    assert inclined
+    assert {dose.speed for dose in inclined} == {Speed.mph(0.8)}
+
+
+def test_a_walker_held_short_by_a_coarse_treadmill_is_never_told_it_is_their_target():
+    coarse = treadmill(unit=SpeedUnit.KMH, speeds=(1.0, 16.0, 0.5))
+
+    preview = plan(equipment=coarse, weeks=60)
+
+    assert not any("target dose" in s.decision.reasons[0] for s in preview.sessions)

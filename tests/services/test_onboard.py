@@ -109,3 +109,30 @@ def test_a_surgery_dated_in_the_future_is_refused(backend: Backend, clock) -> No
         onboarded(backend, clock, walker=future)
 
     assert refused.value.field == "walker.surgery.date"
+
+
+@pytest.mark.parametrize("condition", ["post_tkr", "post_acl"])
+def test_an_operation_named_by_the_condition_without_its_date_is_refused_naming_the_field(
+    backend: Backend, clock, condition: str
+) -> None:
+    before = backend.contents()
+
+    with pytest.raises(InputError) as refused:
+        onboarded(backend, clock, walker={"condition": condition, "cleared_by_clinician": True})
+
+    assert refused.value.field == "walker.surgery"
+    assert "the date decides" in refused.value.allowed
+    assert backend.contents() == before
+
+
+def test_knee_oa_with_a_recent_replacement_is_stored_under_the_post_surgery_protocol(
+    backend: Backend, clock
+) -> None:
+    replaced = {"surgery": {"kind": "tkr", "date": "2026-11-05"}, "cleared_by_clinician": True}
+
+    result = onboarded(backend, clock, walker=replaced)
+
+    assert result.walker.prescription.protocol == "post_surgery"
+    assert any("post-surgery rules" in warning for warning in result.warnings)
+    assert result.first_session is not None
+    assert result.first_session.decision.dose.minutes == 2

@@ -21,7 +21,8 @@ def test_onboarding_screens_the_walker_and_plans_the_first_session(client: TestC
 
 
 def test_a_red_flag_stores_the_walker_without_a_plan_and_says_why(client: TestClient) -> None:
-    body = walker_json(walker={"condition": "post_tkr", "cleared_by_clinician": False})
+    not_cleared = {"condition": "post_tkr", "surgery": {"kind": "tkr", "date": "2026-10-12"}}
+    body = walker_json(walker={**not_cleared, "cleared_by_clinician": False})
 
     response = client.post("/api/walkers", json=body)
 

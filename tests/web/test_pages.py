@@ -229,7 +229,11 @@ def test_equipment_screening_will_not_plan_for_is_refused_in_settings(
 def test_new_equipment_for_a_walker_stopped_by_their_answers_says_there_is_still_no_plan(
     sqlite_client: TestClient,
 ) -> None:
-    onboard(sqlite_client, walker={"condition": "post_tkr", "cleared_by_clinician": False})
+    surgery = {"kind": "tkr", "date": "2026-10-12"}
+    onboard(
+        sqlite_client,
+        walker={"condition": "post_tkr", "surgery": surgery, "cleared_by_clinician": False},
+    )
     sent = _equipment_form(sqlite_client.get("/settings").text)
     sent["motorized_treadmill.max_speed"] = "8"
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from retrowalk.cli.errors import read_text_file
 from retrowalk.cli.wiring import opened
 
 if TYPE_CHECKING:
@@ -87,11 +86,11 @@ def export(
 
 
 def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:
-    """Load a JSON export into an empty database."""
-    from retrowalk.services.interchange import import_json
+    """Load a JSON export into an empty database (all of it, or nothing if any row is wrong)."""
+    from retrowalk.services.interchange import import_file
 
     with opened() as wiring:
-        import_json(read_text_file(file, "FILE.json"), wiring.data)
+        import_file(file, wiring.data)
     typer.echo(f"Imported {file}.")
 
 

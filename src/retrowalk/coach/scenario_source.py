@@ -10,7 +10,7 @@ from retrowalk.domain.equipment import Deadmill, ManualTreadmill, MotorizedTread
 from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.plan import PlannedSession
 from retrowalk.domain.programme import Programme, build_programme
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 from retrowalk.services.records import MphVerdict
 from retrowalk.services.scenario import OutcomeIn, ScenarioIn, equipment_of, walker_profile
 from retrowalk.services.simulate import Simulation, simulate
@@ -91,5 +91,6 @@ def _programme(scenario: ScenarioIn, simulation: Simulation) -> Programme:
     if not isinstance(equipment, _TREADMILLS):
         allowed = "the live coach runs on a treadmill for now (motorized, deadmill or manual)"
         raise InputError("equipment.kind", equipment.kind.value, allowed)
-    protocol, modality = protocol_for(walker.condition), load_modality(equipment.kind)
+    protocol = protocol_for_walker(walker, scenario.start)
+    modality = load_modality(equipment.kind)
     return build_programme(walker, equipment, protocol, modality, simulation.preview.screening)

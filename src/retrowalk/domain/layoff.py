@@ -100,7 +100,10 @@ def _treadmill_restart(
     halved_incline = treadmill.incline_grid.floor(base.incline_percent * fraction)
     incline = min(halved_incline, now.incline_percent)
     rules = p.modality
-    slow = isinstance(rules, MotorizedRules) and speed < Speed.mph(rules.incline_speed_min_mph)
+    incline_from = p.incline_speed_min
+    if incline_from is None and isinstance(rules, MotorizedRules):
+        incline_from = Speed.mph(rules.incline_speed_min_mph)
+    slow = incline_from is not None and speed < incline_from
     if slow or incline < (p.incline_first_percent or math.inf):
         incline = 0.0  # incline only from its first step and at a speed that allows it
     return dose.with_value(DoseVariable.SPEED, speed).with_value(DoseVariable.INCLINE, incline)

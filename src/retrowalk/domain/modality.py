@@ -61,6 +61,10 @@ class ManualRules:
     start_level: int
     level_step: int
     assumed_speed_mph: float
+    sloped_start_minutes: int
+    sloped_bout_seconds_min: int
+    sloped_bout_seconds_max: int
+    sloped_extra_good_sessions: int
 
     def problems(self) -> Iterator[Problem]:
         yield from _order_problems(self.order)
@@ -70,6 +74,12 @@ class ManualRules:
             yield "level_step", "must be at least 1"
         if self.assumed_speed_mph <= 0:
             yield "assumed_speed_mph", "must be above 0"
+        if self.sloped_start_minutes < 1:
+            yield "sloped_start_minutes", "must be at least 1"
+        if not 0 < self.sloped_bout_seconds_min <= self.sloped_bout_seconds_max:
+            yield "sloped_bout_seconds_min", "need 0 < sloped_bout_seconds_min <= ..._max"
+        if self.sloped_extra_good_sessions < 0:
+            yield "sloped_extra_good_sessions", "must be 0 or more"
 
 
 @dataclass(frozen=True, slots=True)

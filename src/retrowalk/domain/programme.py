@@ -21,7 +21,7 @@ from retrowalk.domain.equipment import (
     has_handrails,
 )
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.modality import ModalityRules, MotorizedRules, SledRules
+from retrowalk.domain.modality import ManualRules, ModalityRules, MotorizedRules, SledRules
 from retrowalk.domain.population import experience_lifts_caps, resolve_population
 from retrowalk.domain.protocol import Population, Protocol
 from retrowalk.domain.screening import Screening, screen
@@ -65,6 +65,7 @@ class Programme:
     speed_ceiling: Speed | None
     speed_cap: Speed | None
     speed_step: float | None
+    incline_speed_min: Speed | None
     incline_ceiling_percent: float
     incline_first_percent: float | None
     incline_step_percent: float | None
@@ -103,8 +104,12 @@ def build_programme(
     if extended is not None:
         extended = _capped(extended, walker.limits.target_minutes)
     start_minutes = population.start_minutes
+    extra_good = protocol.caution.extra_good_sessions if screening.cautious_start else 0
     if screening.cautious_start:
         start_minutes = min(start_minutes, protocol.caution.start_minutes)
+    if sloped_deck(equipment) and isinstance(modality, ManualRules):
+        start_minutes = min(start_minutes, modality.sloped_start_minutes)
+        extra_good += modality.sloped_extra_good_sessions
     grid = _grid_limits(walker, equipment, modality, population, lifted)
     phases = tuple(Phase(DoseVariable(step)) for step in modality.order)
     if extended is not None and extended > target and "minutes" in modality.order:
@@ -122,8 +127,7 @@ def build_programme(
         phases=phases,
         step_down_order=tuple(DoseVariable(step) for step in reversed(modality.order)),
         variables=(*_VARIABLES_BY_KIND[type(equipment)], DoseVariable.HAND_SUPPORT),
-        good_sessions_to_progress=protocol.readiness.good_sessions_to_progress
-        + (protocol.caution.extra_good_sessions if screening.cautious_start else 0),
+        good_sessions_to_progress=protocol.readiness.good_sessions_to_progress + extra_good,
         sessions_before_wean=population.sessions_before_wean
         if population.sessions_before_wean is not None
         else protocol.hands.sessions_before_wean,
@@ -132,6 +136,7 @@ def build_programme(
         speed_ceiling=grid.speed_ceiling,
         speed_cap=grid.speed_cap,
         speed_step=grid.speed_step,
+        incline_speed_min=grid.incline_speed_min,
         incline_ceiling_percent=grid.incline_ceiling_percent,
         incline_first_percent=grid.incline_first_percent,
         incline_step_percent=grid.incline_step_percent,
@@ -144,6 +149,7 @@ class _GridLimits:
     speed_ceiling: Speed | None = None
     speed_cap: Speed | None = None
     speed_step: float | None = None
+    incline_speed_min: Speed | None = None
     incline_ceiling_percent: float = 0.0
     incline_first_percent: float | None = None
     incline_step_percent: float | None = None
@@ -194,11 +200,11 @@ def _treadmill_limits(
     step: float | None = _grid_step(Speed.mph(rules.speed_step_mph).in_unit(unit), grid.step)
     if step is not None and step > Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-9:
         step = None
-        warnings.append(
-            f"This treadmill changes speed in steps of {Speed(grid.step, unit).describe()}, more "
-            f"than the {rules.max_speed_step_mph} mph a step may add: the plan will not raise "
-            "the speed; minutes and incline still progress."
-        )
+        warnings.append(_coarse_speed_warning(treadmill, rules, incline_ceiling > 0))
+    # Incline starts from 1.0 mph, or from the fastest speed the plan can reach if that is
+    # slower (a coarse speed grid, a low limit): incline at a slow speed is the safer pairing.
+    reachable = start if step is None else speed_cap
+    incline_from = min(Speed.mph(rules.incline_speed_min_mph), reachable)
     incline_grid = treadmill.incline_grid
     first = incline_grid.ceil(rules.incline_first_percent) if incline_ceiling > 0 else None
     if first is not None and (first > rules.max_incline_first_percent or first > incline_ceiling):
@@ -216,6 +222,7 @@ def _treadmill_limits(
         speed_ceiling=ceiling,
         speed_cap=speed_cap,
         speed_step=step,
+        incline_speed_min=incline_from,
         incline_ceiling_percent=incline_ceiling,
         incline_first_percent=first,
         incline_step_percent=incline_step
@@ -223,6 +230,23 @@ def _treadmill_limits(
         else None,
         start_speed=start,
         warnings=tuple(warnings),
+    )
+
+
+def _coarse_speed_warning(
+    treadmill: MotorizedTreadmill, rules: MotorizedRules, incline: bool
+) -> str:
+    grid_step = Speed(treadmill.speed_grid.step, treadmill.speed_unit).describe()
+    then = (
+        "minutes progress, then incline, from the slowest speed (incline at a slow speed is "
+        "the safer pairing)"
+        if incline
+        else "only minutes progress"
+    )
+    return (
+        f"This treadmill changes speed in steps of {grid_step}, more than the "
+        f"{rules.max_speed_step_mph} mph a step may add: the plan will not raise the speed; "
+        f"{then}."
     )
 
 
@@ -250,7 +274,9 @@ def _start_dose(
     if isinstance(equipment, MotorizedTreadmill):
         return Dose(minutes=minutes, hands=hands, speed=grid.start_speed)
     if isinstance(equipment, ManualTreadmill):
-        level = min(getattr(modality, "start_level", 1), equipment.resistance_levels)
+        # A sloped deck starts at the lowest resistance (PROTOCOL.md §7).
+        level = 1 if sloped_deck(equipment) else getattr(modality, "start_level", 1)
+        level = min(level, equipment.resistance_levels)
         return Dose(
             minutes, hands, incline_percent=equipment.incline_percent, resistance_level=level
         )
@@ -258,6 +284,11 @@ def _start_dose(
         load = min(_sled_start_load(equipment, modality), sled_max_load(equipment, modality))
         return sled_dose(modality, load, modality.start_distance_m, modality.start_sets)
     return Dose(minutes=minutes, hands=hands)
+
+
+def sloped_deck(equipment: Equipment) -> bool:
+    """A self-powered treadmill whose fixed deck inclines at all."""
+    return isinstance(equipment, ManualTreadmill) and equipment.incline_percent > 0
 
 
 def sled_dose(rules: SledRules, load_kg: float, distance_m: int, sets: int) -> Dose:

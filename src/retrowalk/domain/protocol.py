@@ -168,15 +168,22 @@ class ScreeningRules:
     rest_pain_red: int
     rest_pain_yellow: int
     recent_surgery_days: int
+    supervised_after_replacement_days: int
     falls_for_balance_risk: int
+    balance_limits_age: int
+    minimum_age: int
 
     def problems(self) -> Iterator[Problem]:
         if not 0 < self.rest_pain_yellow < self.rest_pain_red <= 10:
             yield "rest_pain_yellow", "need 0 < rest_pain_yellow < rest_pain_red <= 10"
         if self.recent_surgery_days < 1:
             yield "recent_surgery_days", "must be at least 1"
+        if not 0 <= self.supervised_after_replacement_days <= self.recent_surgery_days:
+            yield "supervised_after_replacement_days", "must be between 0 and recent_surgery_days"
         if self.falls_for_balance_risk < 1:
             yield "falls_for_balance_risk", "must be at least 1"
+        if not 1 <= self.minimum_age < self.balance_limits_age:
+            yield "minimum_age", "need 1 <= minimum_age < balance_limits_age"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,39 +1,31 @@
-"""Screening before a plan (PROTOCOL.md §9): red flags stop, yellow flags slow the start."""
+"""Screening before a plan (PROTOCOL.md §9): red flags stop, yellow flags slow the start.
+
+The walker's own answers are screened here; the equipment's in `equipment_screening`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-from retrowalk.domain.equipment import (
-    Deadmill,
-    Equipment,
-    ManualTreadmill,
-    MotorizedTreadmill,
-    Outdoor,
-)
-from retrowalk.domain.modality import ModalityRules, MotorizedRules
+from retrowalk.domain.equipment import Deadmill, Equipment
+from retrowalk.domain.equipment_screening import equipment_flags
+from retrowalk.domain.flags import Flag, FlagLevel, red, yellow
+from retrowalk.domain.modality import ModalityRules
 from retrowalk.domain.population import (
-    experience_lifts_caps,
     has_balance_risk,
-    resolve_population,
+    reports_falls,
+    surgery_is_recent,
+    surgery_rows,
+    under_surgery_rules,
 )
-from retrowalk.domain.protocol import Population, Protocol, ScreeningRules
-from retrowalk.domain.units import Speed
-from retrowalk.domain.walker import WalkerProfile
+from retrowalk.domain.protocol import Protocol, ScreeningRules
+from retrowalk.domain.walker import Condition, SurgeryKind, WalkerProfile
 
+__all__ = ["Flag", "FlagLevel", "Screening", "screen"]
 
-class FlagLevel(StrEnum):
-    RED = "red"
-    YELLOW = "yellow"
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    level: FlagLevel
-    code: str
-    message: str
+# Yellow flags that start at the lowest dose and move on more slowly (`[caution]`).
+_CAUTIOUS = ("rest_pain_moderate", "replacement_supervised")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +46,7 @@ class Screening:
 
     @property
     def cautious_start(self) -> bool:
-        return self.has("rest_pain_moderate") or self.has("recent_surgery")
+        return any(self.has(code) for code in _CAUTIOUS)
 
 
 def screen(
@@ -67,12 +59,13 @@ def screen(
     """Every flag the walker's answers and equipment raise, reds first."""
     risk = has_balance_risk(walker, protocol)
     flags = [
-        *_surgery_flags(walker, protocol.screening, on),
+        *_age_flags(walker, protocol.screening),
+        *_surgery_flags(walker, protocol, on),
         *_symptom_flags(walker, protocol.screening, risk),
-        *_equipment_flags(walker, equipment, protocol, modality, risk),
+        *equipment_flags(walker, equipment, protocol, modality, risk),
     ]
     flags.sort(key=lambda f: f.level is not FlagLevel.RED)
-    warnings = []
+    warnings = [*_surgery_warnings(walker, protocol), *_age_warnings(walker, protocol)]
     if isinstance(equipment, Deadmill):
         warnings.append(
             "Walking a motorized treadmill with the motor off is allowed, but doing it often "
@@ -81,26 +74,89 @@ def screen(
     return Screening(tuple(flags), tuple(warnings))
 
 
-def _surgery_flags(walker: WalkerProfile, rules: ScreeningRules, on: date) -> list[Flag]:
-    surgery = walker.surgery
-    recent = surgery is not None and (on - surgery.on).days <= rules.recent_surgery_days
-    if walker.cleared_by_clinician:
-        if recent and not walker.condition.is_post_surgery:
-            return [
-                _yellow(
-                    "recent_surgery",
-                    f"You had knee surgery in the last {rules.recent_surgery_days} days: the plan "
-                    "starts at the lowest dose and moves on more slowly.",
-                )
-            ]
+def _age_flags(walker: WalkerProfile, rules: ScreeningRules) -> list[Flag]:
+    if walker.age >= rules.minimum_age:
         return []
-    if recent or walker.condition.is_post_surgery:
-        return [
-            _red(
+    return [
+        red(
+            "under_minimum_age",
+            f"Under {rules.minimum_age}, walk backward on a treadmill only under supervision "
+            "(a physical therapist or a coach): this plan's adult doses and energy equations "
+            "do not apply.",
+        )
+    ]
+
+
+def _age_warnings(walker: WalkerProfile, protocol: Protocol) -> list[str]:
+    rules = protocol.screening
+    if walker.age < rules.balance_limits_age or reports_falls(walker, rules):
+        return []
+    return [
+        f"From the age of {rules.balance_limits_age} the plan keeps to the balance limits "
+        "(slower, hands on the rails longer, a spotter outdoors), even without a fall: "
+        "falls often go unreported."
+    ]
+
+
+def _surgery_flags(walker: WalkerProfile, protocol: Protocol, on: date) -> list[Flag]:
+    rules, flags = protocol.screening, []
+    recent = surgery_is_recent(walker, rules, on)
+    if not walker.cleared_by_clinician and (recent or walker.condition.is_post_surgery):
+        flags.append(
+            red(
                 "surgery_not_cleared",
                 "After knee surgery, get clearance from your surgeon "
                 "or physical therapist before starting backward walking.",
             )
+        )
+    if recent and not under_surgery_rules(protocol, walker):
+        flags.append(
+            red(
+                "surgery_rules_missing",
+                f"Knee surgery in the last {rules.recent_surgery_days} days brings the "
+                f"post-surgery rules, which the {protocol.name} protocol does not hold: plan "
+                "again with the post-surgery protocol.",
+            )
+        )
+    return [*flags, *_replacement_flags(walker, rules, on)]
+
+
+def _replacement_flags(walker: WalkerProfile, rules: ScreeningRules, on: date) -> list[Flag]:
+    """A knee replacement only weeks ago: supervised walking for now, even once cleared."""
+    surgery, days = walker.surgery, rules.supervised_after_replacement_days
+    if surgery is None or surgery.days_before(on) >= days:
+        return []
+    named = surgery.kind is SurgeryKind.OTHER and walker.condition is Condition.POST_TKR
+    if surgery.kind is not SurgeryKind.TKR and not named:
+        return []
+    wait = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
+    return [
+        yellow(
+            "replacement_supervised",
+            f"Your knee replacement was {surgery.days_before(on)} days ago, less than {wait}: "
+            "walk backward on a treadmill only under supervision (at a rehab clinic) for now.",
+        )
+    ]
+
+
+def _surgery_warnings(walker: WalkerProfile, protocol: Protocol) -> list[str]:
+    """Where the condition and the operation disagree, say which rules the plan follows."""
+    surgery, condition = walker.surgery, walker.condition
+    if surgery is None or not under_surgery_rules(protocol, walker):
+        return []
+    operation = f"{surgery.kind.describe()} on {surgery.on.isoformat()}"
+    if not condition.is_post_surgery:
+        return [
+            f"Your condition was given as {condition.describe()}, but you had {operation}: "
+            f"for {protocol.screening.recent_surgery_days} days after knee surgery the plan "
+            "follows the post-surgery rules (gentler ceilings and pain limits). Ask your "
+            "clinician whether your condition should change."
+        ]
+    if condition not in surgery_rows(walker):
+        return [
+            f"Your condition was given as {condition.describe()}, but the surgery given is "
+            f"{operation}: the plan follows the more careful of the two post-surgery rows. "
+            "Check both answers."
         ]
     return []
 
@@ -109,14 +165,14 @@ def _symptom_flags(walker: WalkerProfile, rules: ScreeningRules, risk: bool) -> 
     flags = []
     if walker.rest_pain >= rules.rest_pain_red:
         flags.append(
-            _red(
+            red(
                 "rest_pain_high",
                 f"Pain at rest of {walker.rest_pain}/10 needs a clinician's look before you start.",
             )
         )
     elif walker.rest_pain >= rules.rest_pain_yellow:
         flags.append(
-            _yellow(
+            yellow(
                 "rest_pain_moderate",
                 f"Pain at rest of {walker.rest_pain}/10: the "
                 "plan starts at the lowest dose and progresses more slowly.",
@@ -124,148 +180,15 @@ def _symptom_flags(walker: WalkerProfile, rules: ScreeningRules, risk: bool) -> 
         )
     if walker.knee_symptoms:
         named = " and ".join(walker.knee_symptoms)
-        flags.append(_red("knee_symptoms", f"Knee {named}: see a clinician before starting."))
+        flags.append(red("knee_symptoms", f"Knee {named}: see a clinician before starting."))
     if walker.dizziness:
-        flags.append(_red("dizziness", "Dizziness or fainting: see a clinician before starting."))
-    if risk:
+        flags.append(red("dizziness", "Dizziness or fainting: see a clinician before starting."))
+    if risk and reports_falls(walker, rules):
         flags.append(
-            _yellow(
+            yellow(
                 "balance_risk",
                 "Falls or balance worries: the plan keeps to the "
                 "balance limits (slower, hands on the rails longer).",
             )
         )
     return flags
-
-
-def _equipment_flags(
-    walker: WalkerProfile,
-    equipment: Equipment,
-    protocol: Protocol,
-    modality: ModalityRules,
-    risk: bool,
-) -> list[Flag]:
-    population = resolve_population(protocol, walker)
-    lifted = experience_lifts_caps(walker, protocol)
-    if isinstance(equipment, MotorizedTreadmill) and isinstance(modality, MotorizedRules):
-        return _treadmill_flags(walker, equipment, modality, population, lifted)
-    if isinstance(equipment, Deadmill) and not equipment.handrails:
-        return [_no_handrails()]
-    if isinstance(equipment, ManualTreadmill):
-        return _manual_flags(walker, equipment, population, lifted)
-    if isinstance(equipment, Outdoor) and not equipment.spotter:
-        message = (
-            "Walk backward outdoors only with a spotter facing forward, on clear, flat ground."
-        )
-        if risk:
-            return [_red("outdoor_without_spotter", message)]
-        return [_yellow("outdoor_without_spotter", message)]
-    return []
-
-
-def _manual_flags(
-    walker: WalkerProfile, machine: ManualTreadmill, population: Population, lifted: bool
-) -> list[Flag]:
-    flags = []
-    ceiling = population.incline_ceiling_percent
-    if walker.limits.max_incline_percent is not None:
-        ceiling = min(ceiling, walker.limits.max_incline_percent)
-    steep = machine.incline_percent > ceiling + 1e-9
-    if steep and not (lifted and walker.limits.max_incline_percent is None):
-        flags.append(
-            _red(
-                "fixed_incline_too_steep",
-                f"This treadmill's deck is fixed at "
-                f"{machine.incline_degrees:g}° ({machine.incline_percent:.1f} %), steeper "
-                f"than the {ceiling:g} % this plan allows. Start on a flat treadmill, "
-                "with the motor off, or outdoors.",
-            )
-        )
-    if not machine.handrails:
-        flags.append(
-            _yellow(
-                "no_handrails",
-                "Without handrails there is nothing to hold while "
-                "you learn the movement: go slowly and keep a wall or partner near.",
-            )
-        )
-    return flags
-
-
-def _treadmill_flags(
-    walker: WalkerProfile,
-    treadmill: MotorizedTreadmill,
-    rules: MotorizedRules,
-    population: Population,
-    lifted: bool,
-) -> list[Flag]:
-    flags = []
-    if not treadmill.safety_clip:
-        flags.append(
-            _red(
-                "no_safety_clip",
-                "A motorized treadmill needs its safety clip attached "
-                "to your clothing. Get one (they are cheap), or walk on a manual "
-                "treadmill, pull a sled or walk outdoors.",
-            )
-        )
-    if not treadmill.handrails:
-        flags.append(_no_handrails())
-    slowest = treadmill.minimum_speed
-    limit = walker.limits.max_speed
-    if limit is not None and slowest > limit:
-        flags.append(
-            _red(
-                "limit_below_treadmill_minimum",
-                f"Your clinician's speed limit of "
-                f"{limit.describe()} is below this treadmill's slowest speed "
-                f"({slowest.describe()}).",
-            )
-        )
-    too_fast_for_beginners = slowest > Speed.mph(rules.beginner_max_minimum_mph)
-    above_ceiling = slowest > Speed.mph(population.speed_ceiling_mph)
-    if above_ceiling or (too_fast_for_beginners and not lifted):
-        flags.append(
-            _red(
-                "treadmill_too_fast",
-                f"This treadmill cannot go slower than "
-                f"{slowest.describe()}, too fast to start backward walking. Use it with "
-                "the motor off (deadmill), or walk outdoors or on a manual treadmill.",
-            )
-        )
-    elif too_fast_for_beginners:
-        flags.append(
-            _yellow(
-                "treadmill_too_fast",
-                f"This treadmill cannot go slower than "
-                f"{slowest.describe()}. As an experienced walker you may start "
-                "there; hold both rails until it feels easy.",
-            )
-        )
-    elif slowest > Speed.mph(population.start_speed_mph):
-        flags.append(
-            _yellow(
-                "treadmill_minimum_above_start",
-                "This treadmill's slowest speed is "
-                f"{slowest.describe()}, above the usual "
-                f"{Speed.mph(population.start_speed_mph).describe()} start: the plan "
-                "starts at the treadmill's minimum.",
-            )
-        )
-    return flags
-
-
-def _no_handrails() -> Flag:
-    return _red(
-        "no_handrails",
-        "A treadmill without handrails gives a beginner nothing safe to "
-        "hold. Walk outdoors with a spotter, or pull a sled, instead.",
-    )
-
-
-def _red(code: str, message: str) -> Flag:
-    return Flag(FlagLevel.RED, code, message)
-
-
-def _yellow(code: str, message: str) -> Flag:
-    return Flag(FlagLevel.YELLOW, code, message)

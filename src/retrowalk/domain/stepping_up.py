@@ -30,16 +30,22 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
     weaned = _weaned(p, state)
     if weaned is not None:
         return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
-    blocked = "every step is at its target"
+    blocked, coarse = "every step is at its target", None
     for phase in p.phases:
         if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
             blocked = "more minutes only while pain stays in the safe zone"
             continue
         raised = step_up(p, state.dose, phase)
         if isinstance(raised, Blocked):
-            blocked = raised.reason
+            blocked, coarse = raised.reason, raised.reason if raised.coarse else coarse
             continue
         return _progressed(p, state, raised, phase.variable, evidence)
+    if coarse is not None:
+        return held(
+            state,
+            f"no further step on this equipment ({coarse}); this is as far as it allows, short "
+            "of your plan's target, not the target itself: ask your clinician about other options",
+        )
     return held(state, f"this is the target dose ({blocked}); keep it up")
 
 

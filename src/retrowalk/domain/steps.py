@@ -17,7 +17,11 @@ from retrowalk.domain.units import Speed, SpeedUnit, format_number
 
 @dataclass(frozen=True, slots=True)
 class Blocked:
+    """Why a variable cannot move; `coarse` when it is the equipment's steps, not a target or a
+    ceiling, that hold it (the walker is then never told the dose is their target)."""
+
     reason: str
+    coarse: bool = False
 
 
 # The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
@@ -102,7 +106,9 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if not isinstance(treadmill, MotorizedTreadmill) or speed is None or p.speed_cap is None:
         return Blocked("this equipment has no speed setting")
     if p.speed_step is None:
-        return Blocked("the treadmill's speed steps are too coarse to add speed safely")
+        return Blocked(
+            "the treadmill's speed steps are too coarse to add speed safely", coarse=True
+        )
     if speed >= p.speed_cap:
         return Blocked(f"speed is at its ceiling of {p.speed_cap.describe(_shown(p))}")
     grid = treadmill.speed_grid
@@ -129,15 +135,16 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if p.incline_ceiling_percent <= 0:
         return Blocked("this plan walks flat (no incline on this treadmill, or a limit of 0 %)")
     if p.incline_first_percent is None:
-        return Blocked("the treadmill's incline steps are too coarse to start gently")
+        return Blocked("the treadmill's incline steps are too coarse to start gently", coarse=True)
     if dose.incline_percent >= p.incline_ceiling_percent:
         return Blocked(f"incline is at its ceiling of {format_number(p.incline_ceiling_percent)} %")
-    if dose.speed is None or dose.speed < Speed.mph(rules.incline_speed_min_mph):
-        return Blocked(f"incline starts only from {rules.incline_speed_min_mph} mph")
+    incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
+    if dose.speed is None or dose.speed < incline_from:
+        return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")
     if dose.incline_percent == 0:
         return dose.with_value(DoseVariable.INCLINE, p.incline_first_percent)
     if p.incline_step_percent is None:
-        return Blocked("the treadmill's incline steps are too coarse")
+        return Blocked("the treadmill's incline steps are too coarse", coarse=True)
     raised = treadmill.incline_grid.floor(dose.incline_percent + p.incline_step_percent)
     return dose.with_value(DoseVariable.INCLINE, min(raised, p.incline_ceiling_percent))
 

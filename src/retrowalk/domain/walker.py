@@ -23,6 +23,9 @@ class Condition(StrEnum):
     def is_post_surgery(self) -> bool:
         return self in (Condition.POST_TKR, Condition.POST_ACL)
 
+    def describe(self) -> str:
+        return _CONDITION_WORDS[self]
+
 
 class Severity(StrEnum):
     MILD = "mild"
@@ -35,11 +38,35 @@ class SurgeryKind(StrEnum):
     ACL = "acl"
     OTHER = "other"
 
+    def describe(self) -> str:
+        return _SURGERY_WORDS[self]
+
+
+_CONDITION_WORDS = {
+    Condition.KNEE_OA: "knee osteoarthritis",
+    Condition.PATELLOFEMORAL_PAIN: "pain around the kneecap",
+    Condition.POST_TKR: "after a knee replacement",
+    Condition.POST_ACL: "after ACL reconstruction",
+    Condition.KNEE_DISCOMFORT: "knee discomfort",
+    Condition.BALANCE: "balance",
+    Condition.ATHLETE: "athlete",
+    Condition.GENERAL: "general fitness",
+}
+_SURGERY_WORDS = {
+    SurgeryKind.TKR: "a knee replacement",
+    SurgeryKind.ACL: "an ACL reconstruction",
+    SurgeryKind.OTHER: "knee surgery",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Surgery:
     kind: SurgeryKind
     on: date
+
+    def days_before(self, on: date) -> int:
+        """Whole days from the operation to `on` (0 on the day itself)."""
+        return (on - self.on).days
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ domain's dataclasses; the rules between numbers by the dataclasses' own `problem
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,8 +26,9 @@ from retrowalk.domain.modality import (
     OutdoorRules,
     SledRules,
 )
+from retrowalk.domain.population import governing_condition
 from retrowalk.domain.protocol import Protocol
-from retrowalk.domain.walker import Condition
+from retrowalk.domain.walker import Condition, WalkerProfile
 
 _Rules = TypeVar("_Rules")
 
@@ -78,6 +80,13 @@ def protocol_for(condition: Condition) -> Protocol:
         if condition in protocol.conditions:
             return protocol
     raise ProtocolError("(all)", "conditions", f"no shipped protocol covers {condition}")
+
+
+def protocol_for_walker(walker: WalkerProfile, on: date) -> Protocol:
+    """The shipped protocol for a plan starting `on`: the condition's, or the post-surgery one
+    after knee surgery of any kind within the condition protocol's `recent_surgery_days`."""
+    rules = protocol_for(walker.condition).screening
+    return protocol_for(governing_condition(walker, rules, on))
 
 
 def _read_shipped(relative: str) -> dict[str, Any]:

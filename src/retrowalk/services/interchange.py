@@ -2,6 +2,10 @@
 
 The JSON export is canonical (tables in dependency order, rows by key, keys sorted), so
 exporting, importing into an empty database and exporting again gives the same bytes.
+
+A file to import or restore may be hostile: it is read within a cap and parsed with care
+(services/file_input.py), and the store checks every row before writing any
+(store/snapshot_check.py). A bad file is one InputError, and the database is left as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +16,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from retrowalk.domain.errors import InputError
+from retrowalk.services.file_input import (
+    IMPORT_MOST_BYTES,
+    RESTORE_MOST_BYTES,
+    checked_size,
+    parsed_snapshot,
+    read_capped,
+)
 from retrowalk.services.ports import DataStore
 
 CSV_COLUMNS = (
@@ -64,7 +74,12 @@ def export_csv(data: DataStore) -> str:
 
 def import_json(text: str, data: DataStore) -> None:
     """Load an export into an empty database."""
-    data.load(_parsed(text), replace=False)
+    data.load(parsed_snapshot(text.encode("utf-8", "surrogatepass")), replace=False)
+
+
+def import_file(source: Path, data: DataStore) -> None:
+    """Load an export file (at most IMPORT_MOST_BYTES) into an empty database."""
+    data.load(parsed_snapshot(read_capped(source, IMPORT_MOST_BYTES)), replace=False)
 
 
 def canonical_json(snapshot: dict[str, Any]) -> str:
@@ -76,17 +91,9 @@ def backup(target: Path, data: DataStore) -> None:
 
 
 def restore(source: Path, data: DataStore) -> None:
+    """Replace everything with a backup or an export (at most RESTORE_MOST_BYTES)."""
+    checked_size(source, RESTORE_MOST_BYTES)
     data.restore(source)
-
-
-def _parsed(text: str) -> dict[str, Any]:
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError("FILE", "(the text)", f"it is not valid JSON: {error}") from None
-    if not isinstance(parsed, dict):
-        raise InputError("FILE", type(parsed).__name__, "an export holds a JSON object")
-    return parsed
 
 
 def _csv_row(planned: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:

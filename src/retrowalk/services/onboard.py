@@ -13,7 +13,7 @@ from retrowalk.domain.population import resolve_population
 from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import decide, initial_state
 from retrowalk.domain.screening import Screening
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
@@ -53,7 +53,7 @@ def onboard(command: OnboardIn, uow: UnitOfWork, clock: Clock) -> Onboarded:
         raise InputError(
             "walker.surgery.date", profile.surgery.on.isoformat(), "give a date not after today"
         )
-    protocol, modality = protocol_for(profile.condition), load_modality(equipment.kind)
+    protocol, modality = protocol_for_walker(profile, start), load_modality(equipment.kind)
     population = resolve_population(protocol, profile)
     screening, p = screened_programme(profile, equipment, protocol, modality, start)
     per_week = command.sessions_per_week or population.sessions_per_week_max

@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -81,7 +82,7 @@ class WalkerIn(_Strict):
     units: UnitSystem = UnitSystem.IMPERIAL
     condition: Condition
     severity: Severity = Severity.MODERATE
-    surgery: SurgeryIn | None = None
+    surgery: SurgeryIn | None = Field(default=None, validate_default=True)
     cleared_by_clinician: bool = False
     rest_pain: Pain = 0
     falls_last_year: int = Field(default=0, ge=0, le=100)
@@ -92,6 +93,18 @@ class WalkerIn(_Strict):
     locking: bool = False
     giving_way: bool = False
     limits: LimitsIn | None = None
+
+    @field_validator("surgery")
+    @classmethod
+    def _dated_after_an_operation(cls, surgery: SurgeryIn | None, info: ValidationInfo) -> Any:
+        """After knee surgery the operation's date decides the rules: it may not be left out."""
+        condition = info.data.get("condition")
+        if surgery is None and isinstance(condition, Condition) and condition.is_post_surgery:
+            raise ValueError(
+                f"the condition {condition.value} needs the operation: give its kind and date "
+                "(the date decides which rules apply)"
+            )
+        return surgery
 
 
 class MotorizedIn(_Strict):

@@ -8,7 +8,7 @@ from typing import Any
 from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
 from retrowalk.domain.units import SpeedUnit, UnitSystem
-from retrowalk.protocols import load_modality, protocol_for
+from retrowalk.protocols import load_modality, protocol_for_walker
 from retrowalk.services.scenario import (
     ScenarioIn,
     equipment_of,
@@ -44,7 +44,7 @@ def simulate_text(text: str) -> Simulation:
 def simulate(scenario: ScenarioIn) -> Simulation:
     walker = walker_profile(scenario.walker)
     equipment = equipment_of(scenario.equipment)
-    protocol = protocol_for(walker.condition)
+    protocol = protocol_for_walker(walker, scenario.start)
     request = PlanRequest(
         walker=walker,
         equipment=equipment,

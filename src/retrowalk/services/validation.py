@@ -15,6 +15,30 @@ _MISSING = object()
 _BRANCH_TAGS = frozenset(kind.value for kind in EquipmentKind)
 
 
+class _Described:
+    """A value a message names by its kind rather than by its content ("got null")."""
+
+    def __init__(self, value: object, words: str) -> None:
+        self.value = value
+        self.words = words
+
+    def __repr__(self) -> str:
+        return self.words
+
+
+_JSON_KINDS: dict[type, str] = {dict: "a JSON object", list: "a JSON array", tuple: "a JSON array"}
+
+
+def as_given(value: object) -> object:
+    """`value` as an InputError should quote it: as itself when it is one plain value, as
+    "null" or "a JSON array" (never its content) when it is null or a structure."""
+    if value is None:
+        return _Described(value, "null")
+    if isinstance(value, str | bytes | int | float):
+        return value
+    return _Described(value, _JSON_KINDS.get(type(value), f"a {type(value).__name__}"))
+
+
 def input_errors(error: ValidationError, prefix: str = "") -> list[InputError]:
     return [_one(item, prefix) for item in error.errors(include_url=False)]
 

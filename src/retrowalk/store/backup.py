@@ -1,22 +1,20 @@
 """Backups and restores. SQLite: the online backup API copies a consistent database while the
 app runs. PostgreSQL: a JSON snapshot read in one repeatable-read transaction (no pg_dump).
-A restore reads either kind and replaces every row in one transaction."""
+A restore reads either kind, checks every row, and replaces every row in one transaction."""
 
 from __future__ import annotations
 
-import json
-import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
-from retrowalk.domain.errors import InputError, StorageError
+from retrowalk.domain.errors import InputError
+from retrowalk.services.file_input import RESTORE_MOST_BYTES, parsed_snapshot, read_capped
 from retrowalk.services.interchange import canonical_json
-from retrowalk.store.database import is_sqlite, make_engine
-from retrowalk.store.migrate import SchemaState, schema_state, upgrade
+from retrowalk.store.backup_file import backup_snapshot
+from retrowalk.store.database import is_sqlite
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -38,22 +36,16 @@ def restore(engine: Engine, source: Path) -> None:
 
 
 def snapshot_from_file(source: Path) -> dict[str, Any]:
+    """The rows of a SQLite backup (read as untrusted, store/backup_file.py) or of a JSON
+    snapshot, unchecked as yet: `write_snapshot` checks them."""
     try:
         with source.open("rb") as file:
             head = file.read(len(SQLITE_HEADER))
     except OSError as error:
         raise InputError("FILE", str(source), f"cannot be read ({error.strerror})") from None
     if head == SQLITE_HEADER:
-        return _sqlite_file_snapshot(source)
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(
-            "FILE", str(source), f"is neither a backup nor a JSON export ({error})"
-        ) from None
-    if not isinstance(data, dict):
-        raise InputError("FILE", str(source), "a JSON export holds an object at the top")
-    return data
+        return backup_snapshot(source)
+    return parsed_snapshot(read_capped(source, RESTORE_MOST_BYTES))
 
 
 def _sqlite_backup(engine: Engine, target: Path) -> None:
@@ -68,22 +60,3 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
             copy.close()
     finally:
         source.close()
-
-
-def _sqlite_file_snapshot(source: Path) -> dict[str, Any]:
-    """Rows of a SQLite backup, upgraded on a scratch copy if an older version made it."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "restore.sqlite3"
-        shutil.copyfile(source, copy)
-        engine = make_engine(f"sqlite:///{copy}")
-        try:
-            state, revision = schema_state(engine)
-            if state is SchemaState.OLDER:
-                upgrade(engine)
-            elif state is not SchemaState.CURRENT:
-                raise StorageError(
-                    f"{source} is not a retrowalk backup this version can read ({revision})"
-                )
-            return read_snapshot(engine)
-        finally:
-            engine.dispose()

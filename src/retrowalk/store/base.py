@@ -23,22 +23,26 @@ class Base(DeclarativeBase):
 
 
 def one_of(column: str, values: Iterable[str], nullable: bool = False) -> CheckConstraint:
-    """A named CHECK that `column` holds one of `values` (an enum's values, usually)."""
-    listed = ", ".join(f"'{v}'" for v in values)
+    """A named CHECK that `column` holds one of `values` (an enum's values, usually). Its `info`
+    keeps the rule as data, for checking imported rows before they reach the database."""
+    known = tuple(values)
+    listed = ", ".join(f"'{v}'" for v in known)
     condition = f"{column} IN ({listed})"
     if nullable:
         condition = f"{column} IS NULL OR {condition}"
-    return CheckConstraint(condition, name=f"{column}_known")
+    info = {"column": column, "one_of": known}
+    return CheckConstraint(condition, name=f"{column}_known", info=info)
 
 
 def in_range(column: str, low: float | None, high: float | None) -> CheckConstraint:
-    """A named CHECK that `column` (when given) lies in [low, high]."""
+    """A named CHECK that `column` (when given) lies in [low, high] (kept in `info` as well)."""
     parts = [
         f"{column} >= {low}" if low is not None else "",
         f"{column} <= {high}" if high is not None else "",
     ]
     condition = " AND ".join(p for p in parts if p)
-    return CheckConstraint(f"{column} IS NULL OR ({condition})", name=f"{column}_range")
+    info = {"column": column, "low": low, "high": high}
+    return CheckConstraint(f"{column} IS NULL OR ({condition})", name=f"{column}_range", info=info)
 
 
 def values(enum: type[StrEnum]) -> list[str]:

@@ -11,13 +11,13 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from retrowalk.domain.errors import InputError
 from retrowalk.store.migrate import head_revision
+from retrowalk.store.snapshot_check import FORMAT, FORMAT_VERSION, checked_tables
+from retrowalk.store.snapshot_rows import one_line
 from retrowalk.store.tables import metadata
-
-FORMAT = "retrowalk-snapshot"
-FORMAT_VERSION = 1
 
 
 def read_snapshot(engine: Engine) -> dict[str, Any]:
@@ -37,8 +37,18 @@ def read_snapshot(engine: Engine) -> dict[str, Any]:
 
 def write_snapshot(engine: Engine, snapshot: dict[str, Any], replace: bool) -> None:
     """Write every row of `snapshot` in one transaction, after emptying the database if
-    `replace`; otherwise the database must be empty."""
-    rows = _checked(snapshot)
+    `replace`; otherwise the database must be empty. The snapshot is checked whole first
+    (`snapshot_check`); if the database still refuses a row, nothing is written."""
+    rows = checked_tables(snapshot)
+    try:
+        _write(engine, rows, replace)
+    except (IntegrityError, DataError) as error:
+        raise InputError(
+            "tables", _constraint(error), "the database refused a row of the file; nothing changed"
+        ) from None
+
+
+def _write(engine: Engine, rows: dict[str, list[dict[str, Any]]], replace: bool) -> None:
     with engine.begin() as connection:
         if replace:
             for table in reversed(metadata.sorted_tables):
@@ -87,31 +97,14 @@ def _typed(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
-def _checked(snapshot: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    if snapshot.get("format") != FORMAT or snapshot.get("format_version") != FORMAT_VERSION:
-        raise InputError(
-            "FILE", snapshot.get("format"), f"give a {FORMAT} file (version {FORMAT_VERSION})"
-        )
-    revision = snapshot.get("schema_revision")
-    if revision != head_revision():
-        raise InputError(
-            "schema_revision",
-            revision,
-            f"this version reads snapshots of schema {head_revision()}; restore it with the "
-            "retrowalk version that wrote it, upgrade that database, and export again",
-        )
-    tables = snapshot.get("tables")
-    known = {table.name: table for table in metadata.sorted_tables}
-    if not isinstance(tables, dict) or set(tables) != set(known):
-        raise InputError("tables", sorted(tables or {}), f"give exactly the tables {sorted(known)}")
-    for name, rows in tables.items():
-        columns = {c.name for c in known[name].columns}
-        for row in rows:
-            if set(row) != columns:
-                raise InputError(
-                    f"tables.{name}", sorted(set(row) ^ columns), "unknown or missing columns"
-                )
-    return tables
+def _constraint(error: DBAPIError) -> str:
+    """The name of the rule a database refused a row by, never the row (PostgreSQL's message
+    quotes the whole row)."""
+    name = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
+    if name:
+        return str(name)
+    first = str(error.orig).split("\n")[0] if error.orig is not None else ""
+    return one_line(first.partition(":")[2].strip() or first, 80)
 
 
 def _count(connection: Connection, table: Table) -> int:
