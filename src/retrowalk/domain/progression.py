@@ -25,6 +25,7 @@ from retrowalk.domain.engine_state import (
     Watch,
     evolved,
 )
+from retrowalk.domain.hands import hands_to_give_back, one_hand_since
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_dose, outcome_problem
@@ -153,6 +154,14 @@ def _watch_after(
     """The watch after prescribing `decision`; the same object when nothing in it changes."""
     watch = state.watch
     changes: dict[str, Any] = {}
+    steps = _layoff_steps(p, state, decision, on)
+    restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
+    restore = hands_to_give_back(state, decision, restarted)
+    if restore is not watch.hands_restore:
+        changes["hands_restore"] = restore
+    since = one_hand_since(state, decision, restore, on) if decision.walk else watch.one_hand_since
+    if since != watch.one_hand_since:
+        changes["one_hand_since"] = since
     if acts_on_trend and not watch.trend_referred:
         changes["trend_referred"] = True
     if not decision.walk and not state.stopped:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.hands import both_hands_on, hands_given_back, one_hand_too_short
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
 from retrowalk.domain.steps import Blocked, step_up, wean_hands
@@ -23,11 +24,14 @@ def held(state: EngineState, why: str) -> Decision:
 
 
 def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
+    given_back = hands_given_back(state)
+    if given_back is not None:
+        return given_back
     why_not = _not_ready(p, state) or _paced(p, state, on)
     if why_not is not None:
         return held(state, why_not)
     evidence = _evidence(state)
-    weaned = _weaned(p, state)
+    weaned = _weaned(p, state, on)
     if weaned is not None:
         return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
     blocked, coarse = "every step is at its target", None
@@ -39,7 +43,10 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
         if isinstance(raised, Blocked):
             blocked, coarse = raised.reason, raised.reason if raised.coarse else coarse
             continue
-        return _progressed(p, state, raised, phase.variable, evidence)
+        stepped = _progressed(p, state, raised, phase.variable, evidence)
+        if phase.variable is DoseVariable.INCLINE:
+            stepped = both_hands_on(p, state, stepped, "this first session on a new incline")
+        return stepped
     if coarse is not None:
         return held(
             state,
@@ -104,8 +111,10 @@ def _evidence(state: EngineState) -> str:
 def on_the_calendar(
     p: Programme, state: EngineState, decision: Decision, on: date, gap: int
 ) -> Decision:
-    """The calendar's say: in the first weeks a walk the day after another gets a warning and
-    no step up (PROTOCOL.md §11)."""
+    """The calendar's say (PROTOCOL.md §11): both hands on after a long gap for a careful walker;
+    in the first weeks a walk the day after another gets a warning and no step up."""
+    if gap > p.protocol.layoff.deload_after_days:
+        decision = both_hands_on(p, state, decision, f"this first walk after {gap} days")
     weeks = p.protocol.schedule.rest_day_weeks
     started = state.watch.started_on
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
@@ -120,9 +129,11 @@ def on_the_calendar(
     return replace(decision, reasons=(*decision.reasons, warning))
 
 
-def _weaned(p: Programme, state: EngineState) -> Dose | None:
+def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
     rules = p.protocol.hands
     if state.stable_streak < rules.stable_reports_to_wean or state.walked < p.sessions_before_wean:
+        return None
+    if one_hand_too_short(p, state, on):
         return None
     fewer = wean_hands(state.dose)
     return None if isinstance(fewer, Blocked) else fewer
