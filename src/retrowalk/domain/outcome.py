@@ -189,6 +189,11 @@ class PainTrend:
         rises = (later - earlier for earlier, later in pairwise(means))
         return means if all(rise >= min_increase for rise in rises) else None
 
+    def falling(self, on: date) -> bool:
+        """True when the last closed week's average (up to `on`) is below the week before's."""
+        means = self._closed_through(week_number(on))
+        return len(means) >= 2 and means[-1] < means[-2]
+
     def _closed_through(self, week: int) -> tuple[float, ...]:
         if self.week is None or week == self.week or self.count == 0:
             return self.closed

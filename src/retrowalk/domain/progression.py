@@ -164,6 +164,11 @@ def _watch_after(
         changes["one_hand_since"] = since
     if acts_on_trend and not watch.trend_referred:
         changes["trend_referred"] = True
+    elif watch.trend_referred and state.trend.falling(on):
+        changes["trend_referred"] = False
+    held_since = _held_since(p, state, decision, on)
+    if held_since != watch.held_since:
+        changes["held_since"] = held_since
     if not decision.walk and not state.stopped:
         changes["stop_cause"] = StopCause.BELOW_START
     if watch.started_on is None and state.walked == 0:
@@ -171,6 +176,27 @@ def _watch_after(
     if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
         changes["step_ups"] = _step_ups(p, watch, decision, on)
     return replace(watch, **changes) if changes else watch
+
+
+# The verdicts by which pain or form hold a dose (PROTOCOL.md §11, stagnation).
+_PAIN_OR_FORM = (
+    Verdict.OVER_LIMIT,
+    Verdict.MORNING_OVER,
+    Verdict.NOT_SETTLED,
+    Verdict.ABOVE_PROGRESS_PAIN,
+    Verdict.POOR_FORM,
+)
+
+
+def _held_since(p: Programme, state: EngineState, decision: Decision, on: date) -> date | None:
+    """Since when the dose has stayed the same with pain or form holding it: None once it moves,
+    or once a full run of good sessions shows it is something else that holds it (a target)."""
+    if decision.dose != state.dose or state.good_streak >= p.good_sessions_to_progress:
+        return None
+    held = state.watch.held_since
+    if held is None and decision.walk and state.last_verdict in _PAIN_OR_FORM:
+        return on
+    return held
 
 
 def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:

@@ -27,7 +27,7 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
     given_back = hands_given_back(state)
     if given_back is not None:
         return given_back
-    why_not = _not_ready(p, state) or _paced(p, state, on)
+    why_not = _not_ready(p, state) or _referred(state, on) or _paced(p, state, on)
     if why_not is not None:
         return held(state, why_not)
     evidence = _evidence(state)
@@ -79,6 +79,17 @@ def _not_ready(p: Programme, state: EngineState) -> str | None:
     return None
 
 
+def _referred(state: EngineState, on: date) -> str | None:
+    """A rising weekly pain that already led to "talk to a clinician" blocks step-ups until the
+    weekly pain falls or a clinician clears the walker."""
+    if not state.watch.trend_referred or state.trend.falling(on):
+        return None
+    return (
+        "weekly pain was rising and you were asked to talk to a clinician; no step up until the "
+        "weekly pain comes down or a clinician clears you"
+    )
+
+
 def _paced(p: Programme, state: EngineState, on: date) -> str | None:
     """At most `step_ups_per_window` step-ups in any `window_days` days."""
     rules = p.protocol.pacing
@@ -115,6 +126,7 @@ def on_the_calendar(
     in the first weeks a walk the day after another gets a warning and no step up."""
     if gap > p.protocol.layoff.deload_after_days:
         decision = both_hands_on(p, state, decision, f"this first walk after {gap} days")
+    decision = _stagnation_note(p, state, decision, on)
     weeks = p.protocol.schedule.rest_day_weeks
     started = state.watch.started_on
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
@@ -127,6 +139,19 @@ def on_the_calendar(
     if decision.kind is DecisionKind.PROGRESS:
         decision = held(state, "no step up on a walk without a rest day before it")
     return replace(decision, reasons=(*decision.reasons, warning))
+
+
+def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
+    """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
+    since, days = state.watch.held_since, p.protocol.stagnation.held_days
+    if since is None or decision.dose != state.dose or (on - since).days < days:
+        return decision
+    span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
+    note = (
+        f"The dose has not changed for {span} because pain or form held it: please talk to your "
+        "clinician (physiotherapist or doctor) about the plan."
+    )
+    return replace(decision, reasons=(*decision.reasons, note))
 
 
 def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
