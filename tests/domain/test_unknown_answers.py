@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
+from hypothesis import given
+
 from retrowalk.domain.dose import DoseVariable
+from retrowalk.domain.plan import PlanRequest, ScriptedSession, preview_plan
+from retrowalk.domain.population import resolve_population
 from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.schedule import session_dates
 from tests.factories import good, plan
+from tests.strategies import plan_requests
 
 # Sessions 0 and 1 stay at the start dose; session 2 is the first that may step up.
 FIRST_STEP = 2
@@ -102,3 +111,45 @@ def test_unknown_pains_do_not_pull_the_weekly_pain_average_down():
 
     assert first_of_week_four.stepped_down
     assert any("0.0 → 1.0 → 2.0" in reason for reason in first_of_week_four.reasons)
+
+
+def _without_mornings(request: PlanRequest) -> PlanRequest:
+    """The same plan with no next morning ever reported (past the script's end too)."""
+    per_week = request.sessions_per_week
+    per_week = (
+        per_week or resolve_population(request.protocol, request.walker).sessions_per_week_max
+    )
+    rest_weeks = request.protocol.schedule.rest_day_weeks
+    count = len(session_dates(request.start, request.weeks, per_week, rest_weeks))
+    given = [*request.script, *[ScriptedSession()] * (count - len(request.script))]
+    script = [replace(e, outcome=replace(e.outcome, pain_next_morning=None)) for e in given]
+    return replace(request, script=script)
+
+
+def _gives_a_hand_back(decision) -> bool:
+    return decision.changed is DoseVariable.HAND_SUPPORT and any(
+        "again:" in reason for reason in decision.reasons
+    )
+
+
+@given(plan_requests())
+def test_with_no_morning_ever_reported_nothing_is_settled_comfortable_or_stepped_up(request):
+    """Every next morning unknown: no reason says settled or comfortable, and no step up."""
+    preview = preview_plan(_without_mornings(request))
+
+    for session in preview.sessions:
+        decision = session.decision
+        said = " ".join(decision.reasons)
+        assert "settled by the next morning" not in said and "comfortable" not in said
+        assert decision.kind is not DecisionKind.PROGRESS or _gives_a_hand_back(decision)
+
+
+@given(plan_requests())
+def test_a_session_with_pain_during_effort_or_form_unknown_is_never_followed_by_a_step_up(request):
+    sessions = preview_plan(request).sessions
+    for before, after in pairwise(sessions):
+        index = before.index
+        outcome = request.script[index].outcome if index < len(request.script) else None
+        unknown = outcome is not None and outcome.done and outcome.unanswered
+        if unknown and before.decision.walk:
+            assert after.decision.kind is not DecisionKind.PROGRESS, after.decision.reasons

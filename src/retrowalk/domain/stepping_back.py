@@ -41,7 +41,7 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
     if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
         runs = state.over_limit_streak
         return (
-            f"pain was over the limit or not settled by the next morning {runs} times running",
+            f"pain was over the limit, in the walk or the next morning, {runs} sessions running",
             False,
         )
     effort = p.protocol.effort

@@ -62,6 +62,8 @@ def _not_ready(p: Programme, state: EngineState) -> str | None:
         return f"the first {readiness.initial_sessions} sessions stay at the start dose"
     needed, streak = p.good_sessions_to_progress, state.good_streak
     unknown = streak - state.settled_mornings
+    if streak == 0:
+        return f"0 of {needed} good sessions so far"
     if streak < needed and unknown == 0:
         return f"{streak} of {needed} comfortable, full sessions so far"
     if streak < needed:
