@@ -26,10 +26,11 @@ from retrowalk.domain.engine_state import (
     evolved,
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
+from retrowalk.domain.layoff import deload, restart
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_dose, outcome_problem
-from retrowalk.domain.stepping_back import deload, restart, resumed, step_down_cause, stepped_down
+from retrowalk.domain.stepping_back import resumed, step_down_cause, stepped_down
 from retrowalk.domain.stepping_up import held, on_the_calendar, progress_or_hold
 from retrowalk.domain.stopping import stopped, tallied
 

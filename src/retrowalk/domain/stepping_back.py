@@ -10,14 +10,11 @@ from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
-from retrowalk.domain.layoff import deload, restart
 from retrowalk.domain.outcome import Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
 from retrowalk.domain.steps import Blocked, below_start, step_down
 from retrowalk.domain.stopping import stop_instead
-
-__all__ = ["deload", "restart", "resumed", "step_down_cause", "stepped_down"]
 
 _HEART_QUESTION = (
     "if you had chest pain or tightness, unusual breathlessness, or felt dizzy or faint, "
