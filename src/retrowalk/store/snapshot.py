@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
 
 from retrowalk.domain.errors import InputError
+from retrowalk.store.database import READ_ONLY
 from retrowalk.store.migrate import head_revision
 from retrowalk.store.tables import metadata
 
@@ -22,7 +23,7 @@ FORMAT_VERSION = 1
 
 def read_snapshot(engine: Engine) -> dict[str, Any]:
     """Every row, read in one transaction so the snapshot is consistent."""
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = dict(READ_ONLY)
     if engine.dialect.name == "postgresql":
         options["isolation_level"] = "REPEATABLE READ"
     with engine.connect().execution_options(**options) as connection, connection.begin():
@@ -58,7 +59,7 @@ def write_snapshot(engine: Engine, snapshot: dict[str, Any], replace: bool) -> N
 
 
 def is_empty(engine: Engine) -> bool:
-    with engine.connect() as connection:
+    with engine.connect().execution_options(**READ_ONLY) as connection:
         return not any(_count(connection, table) for table in metadata.sorted_tables)
 
 
