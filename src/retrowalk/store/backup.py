@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import Engine
 
 from retrowalk.domain.errors import InputError, StorageError
+from retrowalk.files import atomic_write, unwritable
 from retrowalk.services.interchange import canonical_json
 from retrowalk.store.database import is_sqlite, make_engine
+from retrowalk.store.failures import sqlite_failure
 from retrowalk.store.migrate import SchemaState, schema_state, upgrade
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
 
@@ -23,14 +25,17 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def backup(engine: Engine, target: Path) -> None:
+    """Written whole or not at all (files.atomic_write): a failure leaves no file at `target`."""
     if target.exists():
         raise InputError("FILE", str(target), "a file is there already; give a new file name")
-    partial = target.with_name(target.name + ".partial")
-    if is_sqlite(engine):
-        _sqlite_backup(engine, partial)
-    else:
-        partial.write_text(canonical_json(read_snapshot(engine)), encoding="utf-8")
-    partial.replace(target)
+    try:
+        with atomic_write(target) as partial:
+            if is_sqlite(engine):
+                _sqlite_backup(engine, partial)
+            else:
+                partial.write_text(canonical_json(read_snapshot(engine)), encoding="utf-8")
+    except OSError as error:
+        raise unwritable("FILE", target, error) from None
 
 
 def restore(engine: Engine, source: Path) -> None:
@@ -66,8 +71,18 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
+    except sqlite3.Error as error:
+        _remove_sqlite_leftovers(target)
+        raise sqlite_failure(error, str(target)) or StorageError(
+            f"no backup made: {error}"
+        ) from error
     finally:
         source.close()
+
+
+def _remove_sqlite_leftovers(database: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
 
 
 def _sqlite_file_snapshot(source: Path) -> dict[str, Any]:
