@@ -43,9 +43,9 @@ def write_text_atomically(target: Path, text: str) -> None:
         temporary.write_text(text, encoding="utf-8")
 
 
-def unwritable(field: str, target: Path, error: OSError) -> InputError:
+def unwritable(field: str, target: Path, error: Exception) -> InputError:
     """The refusal to give when `target` could not be written (full disk, no such folder...)."""
-    reason = error.strerror or str(error)
+    reason = getattr(error, "strerror", None) or str(error)
     return InputError(field, str(target), f"it cannot be written ({reason}); nothing was changed")
 
 

@@ -17,7 +17,6 @@ from retrowalk.domain.errors import InputError, StorageError
 from retrowalk.files import atomic_write, unwritable
 from retrowalk.services.interchange import canonical_json
 from retrowalk.store.database import is_sqlite, make_engine
-from retrowalk.store.failures import sqlite_failure
 from retrowalk.store.migrate import SchemaState, schema_state, upgrade
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
 
@@ -34,7 +33,7 @@ def backup(engine: Engine, target: Path) -> None:
                 _sqlite_backup(engine, partial)
             else:
                 partial.write_text(canonical_json(read_snapshot(engine)), encoding="utf-8")
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:  # the copy's file, not the database, failed
         raise unwritable("FILE", target, error) from None
 
 
@@ -71,11 +70,9 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
-    except sqlite3.Error as error:
+    except sqlite3.Error:
         _remove_sqlite_leftovers(target)
-        raise sqlite_failure(error, str(target)) or StorageError(
-            f"no backup made: {error}"
-        ) from error
+        raise
     finally:
         source.close()
 
