@@ -39,7 +39,7 @@ def make_engine(url: str, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> Engine:
         raise StorageError(
             f"unsupported database {parsed.get_backend_name()!r}; use SQLite or PostgreSQL"
         )
-    answer_failures(engine, timeout)
+    answer_failures(engine, _connect_seconds(timeout))
     return engine
 
 
@@ -87,10 +87,14 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def _connect_seconds(timeout: float) -> int:
+    """libpq's connect_timeout: whole seconds, and at least 2 (it reads 1 as 2)."""
+    return max(2, math.ceil(timeout))
+
+
 def _postgresql_engine(url: str, timeout: float) -> Engine:
-    # libpq counts whole seconds (and waits at least 2).
     engine = create_engine(
-        url, pool_pre_ping=True, connect_args={"connect_timeout": max(1, math.ceil(timeout))}
+        url, pool_pre_ping=True, connect_args={"connect_timeout": _connect_seconds(timeout)}
     )
     lock_ms = math.ceil(timeout * 1000)
 

@@ -33,8 +33,9 @@ SQLITE_NOTADB = 26
 PG_DISK_FULL, PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK = "53100", "55P03", "40P01"
 
 
-def answer_failures(engine: Engine, timeout: float) -> None:
-    """Raise a StorageError in place of the failures above, for every use of `engine`."""
+def answer_failures(engine: Engine, connect_seconds: int) -> None:
+    """Raise a StorageError in place of the failures above, for every use of `engine` (which
+    waits `connect_seconds` for a PostgreSQL server to answer)."""
     where = shown_url(engine.url.render_as_string(hide_password=False))
 
     def translate(context: ExceptionContext) -> None:
@@ -44,7 +45,7 @@ def answer_failures(engine: Engine, timeout: float) -> None:
         found = (
             sqlite_failure(error, where)
             if engine.dialect.name == "sqlite"
-            else _postgresql_failure(context, where, timeout)
+            else _postgresql_failure(context, where, connect_seconds)
         )
         if found is not None:
             raise found from error
@@ -72,14 +73,15 @@ def sqlite_failure(error: BaseException, where: str) -> StorageError | None:
 
 
 def _postgresql_failure(
-    context: ExceptionContext, where: str, timeout: float
+    context: ExceptionContext, where: str, connect_seconds: int
 ) -> StorageError | None:
     error = context.original_exception
     dbapi: Any = context.dialect.loaded_dbapi
     if not isinstance(error, dbapi.Error):
         return None
+    reason = short_reason(error, connect_seconds)
     if context.connection is None and isinstance(error, dbapi.OperationalError):
-        return StorageError(f"cannot reach the database at {where}: {short_reason(error, timeout)}")
+        return StorageError(f"cannot reach the database at {where}: {reason}")
     state = getattr(error, "sqlstate", None)
     if state == PG_DISK_FULL:
         return StorageError(DISK_FULL)
@@ -87,18 +89,18 @@ def _postgresql_failure(
         return StorageError(BUSY)
     if context.is_disconnect:
         return StorageError(
-            f"lost the connection to the database at {where}: {short_reason(error, timeout)}; "
+            f"lost the connection to the database at {where}: {reason}; "
             "check whether your last change was kept, then try again"
         )
     return None
 
 
-def short_reason(error: BaseException, timeout: float) -> str:
+def short_reason(error: BaseException, connect_seconds: int) -> str:
     """The driver's reason in a few words: psycopg's messages repeat the address, run over
     several lines and add hints (each address tried gives a line)."""
     text = str(error).strip()
     if "timeout expired" in text:
-        return f"no answer within {timeout:g} seconds (the database_timeout setting)"
+        return f"no answer within {connect_seconds} seconds (the database_timeout setting)"
     reasons: list[str] = []
     for line in text.splitlines():
         if line.startswith(("\t", " ")) or not line.strip():
