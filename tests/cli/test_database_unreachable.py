@@ -1,7 +1,7 @@
-"""A PostgreSQL database that cannot be reached (a server that never answers, nothing listening,
-no such database, a host that does not resolve) is one line naming it, password hidden, and exit
-status 2, within the database_timeout; `serve` never prints the password. Each command runs in
-its own process with a hard time limit."""
+"""A PostgreSQL database that cannot be reached (a server that never answers, a wrong password,
+nothing listening, no such database, a host that does not resolve) is one line naming it,
+password hidden, and exit status 2, within the database_timeout; `serve` never prints the
+password. Each command runs in its own process with a hard time limit."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 
 from tests.cli.support import retrowalk
 from tests.db import fresh_database_url, postgres_server_url
-from tests.store.failing import free_port, silent_server
+from tests.store.failing import free_port, refuse_password, silent_server
 
 PASSWORD = "s3cret-Pw"
 HARD_LIMIT_SECONDS = 60
@@ -39,6 +39,9 @@ def _nowhere(kind: str) -> Iterator[str]:
     if kind == "a server that never answers":
         with silent_server() as port:
             yield f"postgresql://walker:{PASSWORD}@127.0.0.1:{port}/retrowalk"
+    elif kind == "a wrong password":
+        with silent_server(answer=refuse_password) as port:
+            yield f"postgresql://walker:{PASSWORD}@127.0.0.1:{port}/retrowalk"
     elif kind == "nothing listening":
         yield f"postgresql://walker:{PASSWORD}@127.0.0.1:{free_port()}/retrowalk"
     elif kind == "no such database":
@@ -49,8 +52,15 @@ def _nowhere(kind: str) -> Iterator[str]:
         yield f"postgresql://walker:{PASSWORD}@no-such-host.invalid:5432/retrowalk"
 
 
-KINDS = ["a server that never answers", "nothing listening", "no such database", "a bad host"]
+KINDS = [
+    "a server that never answers",
+    "a wrong password",
+    "nothing listening",
+    "no such database",
+    "a bad host",
+]
 REASONS = {
+    "a wrong password": 'password authentication failed for user "walker"',
     "a server that never answers": "no answer within 2 seconds",
     "nothing listening": "refused",
     "no such database": 'database "retrowalk_no_such_database" does not exist',

@@ -4,15 +4,17 @@
   process opens to it, after VACUUM gave its free pages back (so nothing new fits);
 - another writer: a connection holding SQLite's write lock (BEGIN IMMEDIATE), or on PostgreSQL
   the walker's row lock (SELECT … FOR UPDATE);
-- a PostgreSQL server that accepts connections and never answers.
+- a PostgreSQL server that accepts connections and never answers, and one that refuses the
+  password (it speaks just enough of the protocol to say so, as a real server does).
 """
 
 from __future__ import annotations
 
 import socket
 import sqlite3
+import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -73,10 +75,38 @@ def write_lock_held(url: str, walker_id: int) -> Iterator[None]:
         engine.dispose()
 
 
+# The protocol's requests to encrypt (SSL, GSSAPI), answered "N": go on unencrypted.
+ENCRYPTION_REQUESTS = (80877103, 80877104)
+
+
+def refuse_password(client: socket.socket) -> None:
+    """Answer a PostgreSQL client's start-up as a server whose password check fails."""
+    while True:
+        length, code = struct.unpack("!ii", _read(client, 8))
+        if code not in ENCRYPTION_REQUESTS:
+            break
+        client.sendall(b"N")
+    _read(client, length - 8)  # the start-up message: user, database, options
+    fields = [b"SFATAL", b"VFATAL", b"C28P01", b'Mpassword authentication failed for user "walker"']
+    body = b"".join(field + b"\0" for field in fields) + b"\0"
+    client.sendall(b"E" + struct.pack("!i", len(body) + 4) + body)
+    client.close()
+
+
+def _read(client: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = client.recv(size - len(data))
+        if not chunk:
+            raise ConnectionError("the client left")
+        data += chunk
+    return data
+
+
 @contextmanager
-def silent_server() -> Iterator[int]:
+def silent_server(answer: Callable[[socket.socket], None] | None = None) -> Iterator[int]:
     """A TCP server on a free local port that accepts every connection and never says a word
-    (a PostgreSQL behind a hung proxy, say); yields its port."""
+    (a PostgreSQL behind a hung proxy, say), or gives each the `answer`; yields its port."""
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(0.1)
     accepted: list[socket.socket] = []
@@ -85,9 +115,16 @@ def silent_server() -> Iterator[int]:
     def accept() -> None:
         while not over.is_set():
             try:
-                accepted.append(server.accept()[0])
+                client = server.accept()[0]
             except TimeoutError:
                 continue
+            accepted.append(client)
+            if answer is not None:
+                client.settimeout(5)
+                try:
+                    answer(client)
+                except OSError:
+                    continue  # that client gave up; the next may not
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
