@@ -53,7 +53,9 @@ def config(
     for column in ("setting", "value", "from"):
         table.add_column(column)
     for name, item in shown.items():
-        table.add_row(name, str(item["value"] or UNITS_DEFAULT), item["from"])
+        value = item["value"]
+        text = f"{value:g} seconds" if isinstance(value, float) else str(value or UNITS_DEFAULT)
+        table.add_row(name, text, item["from"])
     console().print(table)
 
 
