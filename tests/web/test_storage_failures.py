@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
 from retrowalk.bootstrap import Wiring, bootstrap
@@ -95,3 +96,23 @@ def test_a_write_onto_a_full_disk_is_503_and_the_acknowledged_session_stays(
     assert form.status_code == 503 and "The database is not available" in form.text
     assert DISK_FULL in form.text
     assert while_full == _sessions(client, walker_id) == [acknowledged.json()["session"]["id"]]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_every_read_answers_while_another_process_holds_the_write_lock(
+    impatient, database_url: str
+) -> None:
+    _, client = impatient
+    walker_id = onboard(client, start="2027-01-01")  # one session walked, today's still to walk
+    logged = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-01-01"})
+    reads = [
+        route.path.format(walker_id=walker_id, log_id=logged.json()["session"]["id"])
+        for route in iter_route_contexts(client.app.routes)  # type: ignore[attr-defined]
+        if route.path and "GET" in (route.methods or ())
+    ]
+
+    with write_lock_held(database_url, walker_id):
+        answers = {path: client.get(path).status_code for path in reads}
+
+    assert "/live" in answers and f"/api/walkers/{walker_id}/today" in answers
+    assert {path: status for path, status in answers.items() if status >= 500} == {}
