@@ -107,7 +107,7 @@ def test_every_read_answers_while_another_process_holds_the_write_lock(
     logged = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-01-01"})
     reads = [
         route.path.format(walker_id=walker_id, log_id=logged.json()["session"]["id"])
-        for route in iter_route_contexts(client.app.routes)  # type: ignore[attr-defined]
+        for route in iter_route_contexts(client.app.routes)
         if route.path and "GET" in (route.methods or ())
     ]
 
