@@ -32,6 +32,7 @@ resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFIN
 os.execv(sys.argv[2], sys.argv[2:])
 """
 FILE_SIZE_LIMIT = 1024
+READING_COMMANDS = ("today", "history", "progress")
 
 
 def _database(data_dir: Path) -> Path:
@@ -74,12 +75,13 @@ def test_log_while_another_retrowalk_writes_is_one_line_and_reading_goes_on(data
 
     with write_lock_held(f"sqlite:///{_database(data_dir)}", walker_id=1):
         logged = retrowalk("log", "--yes", env=impatient)
-        history = retrowalk("history", "--json", env=impatient)
+        reads = [retrowalk(name, "--json", env=impatient) for name in READING_COMMANDS]
         export = retrowalk("export", env=impatient)
 
     assert logged.returncode == 2
     assert _one_error_line(logged.stderr) == f"Error: {BUSY}"
-    assert history.returncode == 0 and json.loads(history.stdout) is not None, history.stderr
+    assert [(r.returncode, r.stderr) for r in reads] == [(0, "")] * len(READING_COMMANDS)
+    assert all(json.loads(r.stdout) is not None for r in reads)
     assert export.returncode == 0 and export.stdout == before, export.stderr
     assert exported() == before
 
