@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.plan import PlanRequest, preview_plan
 from retrowalk.domain.progression import DecisionKind
 from retrowalk.protocols import load_modality, protocol_for
@@ -159,3 +159,32 @@ def test_a_walker_held_back_by_a_red_flag_cannot_log_a_session(backend: Backend,
         log_session(log_command(walker_id=walker.id), backend.uow(), clock)
 
     assert "no plan" in refused.value.allowed
+
+
+def test_a_log_of_a_planned_session_logged_already_is_a_conflict_and_writes_nothing(
+    backend: Backend, clock
+) -> None:
+    walker = onboarded(backend, clock).walker
+    log_session(log_command(walker_id=walker.id, seq=0), backend.uow(), clock)
+    before = backend.contents()
+
+    with pytest.raises(ConflictError) as refused:
+        log_session(log_command(walker_id=walker.id, seq=0), backend.uow(), clock)
+
+    assert refused.value.field == "seq"
+    assert "session 0 is logged already; the session to log now is number 1" in str(refused.value)
+    assert backend.contents() == before
+
+
+def test_a_log_of_a_session_not_planned_yet_names_seq_and_the_session_to_log(
+    backend: Backend, clock
+) -> None:
+    walker = onboarded(backend, clock).walker
+
+    with pytest.raises(InputError, match="seq: got 2; session 2 is not planned yet; the session"):
+        log_session(log_command(walker_id=walker.id, seq=2), backend.uow(), clock)
+
+
+def test_a_seq_that_is_no_session_number_is_refused_naming_the_field() -> None:
+    with pytest.raises(InputError, match=r"seq: got -1; .*greater than or equal to 0"):
+        log_command(walker_id=1, seq=-1)

@@ -1,4 +1,5 @@
-"""Two writers logging for the same walker at once both succeed, one after the other."""
+"""Writers for the same walker at once are taken one after the other: two logs of whatever is
+pending both succeed, and N logs of one named session (`seq`) log it exactly once."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import time
 
 import pytest
 
+from retrowalk.domain.errors import ConflictError
 from retrowalk.services.log_session import Logged, log_command, log_session
+from retrowalk.store.snapshot import read_snapshot
 from retrowalk.store.sql_sessions import SqlSessions
 from tests.db import Backend
+from tests.races import all_at_once, hold_before_the_walker_lock
 from tests.store.builders import onboarded
 
 PAUSE_SECONDS = 0.3
+WRITERS = 8
 
 
 def test_simultaneous_logs_for_one_walker_are_taken_in_turn(
@@ -43,3 +48,24 @@ def test_simultaneous_logs_for_one_walker_are_taken_in_turn(
 
     assert all(isinstance(r, Logged) for r in results), results
     assert sorted(r.session.seq for r in results if isinstance(r, Logged)) == [0, 1]
+
+
+def test_simultaneous_logs_of_one_planned_session_log_it_exactly_once(
+    sql_backend: Backend, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walker = onboarded(sql_backend, clock).walker
+    hold_before_the_walker_lock(monkeypatch, WRITERS)
+
+    def log_session_zero() -> Logged:
+        return log_session(log_command(walker_id=walker.id, seq=0), sql_backend.uow(), clock)
+
+    results = all_at_once(log_session_zero, WRITERS)
+
+    assert [r.session.seq for r in results if isinstance(r, Logged)] == [0], results
+    conflicts = [r for r in results if isinstance(r, ConflictError)]
+    assert len(conflicts) == WRITERS - 1, results
+    assert "session 0 is logged already" in str(conflicts[0])
+    assert sql_backend.engine is not None
+    tables = read_snapshot(sql_backend.engine)["tables"]
+    assert len(tables["session_logs"]) == 1
+    assert [row["seq"] for row in tables["planned_sessions"]] == [0, 1]

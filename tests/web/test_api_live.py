@@ -89,14 +89,44 @@ def test_a_walk_that_ends_before_its_end_without_stop_is_refused(client: TestCli
     assert response.json()["detail"][0]["field"] == "stopped"
 
 
-def test_the_same_walk_cannot_be_logged_twice(client: TestClient, wiring: Wiring) -> None:
+def test_the_same_walk_reported_again_is_a_conflict_and_writes_nothing(
+    client: TestClient, wiring: Wiring
+) -> None:
     walker_id = onboard(client)
     client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
     before = read_snapshot(wiring.engine)
 
     again = client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
 
-    assert again.status_code == 422
+    assert again.status_code == 409
+    problem = again.json()["detail"][0]
+    assert (problem["field"], problem["value"]) == ("seq", 0)
+    assert "session 0 is logged already; the session to log now is number 1" in problem["allowed"]
+    assert read_snapshot(wiring.engine) == before
+
+
+def test_starting_a_walk_logged_already_is_a_conflict(client: TestClient) -> None:
+    walker_id = onboard(client)
+    client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
+
+    response = client.post(f"/api/walkers/{walker_id}/live", json={"seq": 0})
+
+    assert response.status_code == 409
+    assert "session 0 is logged already" in response.json()["detail"][0]["allowed"]
+
+
+def test_a_report_of_a_session_not_planned_yet_is_refused_naming_seq(
+    client: TestClient, wiring: Wiring
+) -> None:
+    walker_id = onboard(client)
+    before = read_snapshot(wiring.engine)
+
+    response = client.post(f"/api/walkers/{walker_id}/live-sessions", json=report(seq=3))
+
+    assert response.status_code == 422
+    problem = response.json()["detail"][0]
+    assert (problem["field"], problem["value"]) == ("seq", 3)
+    assert "the session to log now is number 0" in problem["allowed"]
     assert read_snapshot(wiring.engine) == before
 
 

@@ -1,16 +1,22 @@
 """Log a session: the outcome is stored beside the prescribed dose, the engine folds it in, and
-the next session is planned, all in one transaction."""
+the next session is planned, all in one transaction.
+
+Exactly once: a log may name the planned session it means (`seq`, from the page or the live
+walk that showed it). That number is compared with the pending session inside the transaction,
+after the walker's row is locked, so of two sends of one session (a double click, a retried
+report, two tabs) one logs it and the other finds it logged: a ConflictError, nothing written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.progression import decide, record
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import read_command
@@ -24,9 +30,13 @@ from retrowalk.services.walker_plan import (
     require_walker,
 )
 
+# A planned session's number (0 is the first): what a page or report names as the session it logs.
+Seq = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
 
 class LogIn(EntryIn):
     walker_id: int
+    seq: Seq | None = None  # the planned session meant; None: whichever is pending
     samples: tuple[SampleIn, ...] = ()
 
     @field_validator("samples")
@@ -55,6 +65,7 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
     with uow:
         walker = require_walker(uow, command.walker_id, lock=True)
         pending = require_plan(uow, walker)
+        check_seq(command.seq, pending.seq)
         _check_date(uow, pending, on, today)
         if on < walker.screened_on:
             raise InputError(
@@ -88,6 +99,26 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         )
         uow.commit()
     return Logged(log, session, following)
+
+
+def check_seq(seq: int | None, pending: int) -> None:
+    """`seq`, the planned session a request means, against the one still to log (`pending`):
+    an earlier one is logged already (ConflictError), a later one is not planned yet
+    (InputError). None names no session, and any pending one is meant."""
+    if seq is None or seq == pending:
+        return
+    now = f"the session to log now is number {pending}"
+    if seq < pending:
+        raise ConflictError("seq", seq, f"session {seq} is logged already; {now}")
+    raise InputError("seq", seq, f"session {seq} is not planned yet; {now}")
+
+
+def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
+    """The number of the planned session still to log (None: no plan yet), for a form to carry
+    as the session it logs, so that a second submit of it logs nothing."""
+    with uow:
+        pending = uow.sessions.latest_planned(walker_id)
+    return None if pending is None else pending.seq
 
 
 def _check_date(uow: UnitOfWork, pending: PlannedSession, on: date, today: date) -> None:

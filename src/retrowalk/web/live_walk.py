@@ -4,6 +4,9 @@ browser reports when the walk ends.
 The browser plays the server-built timeline; at the end it sends how far it got, the pauses and
 the check-in. The walk record is rebuilt here from the same timeline with the coach's own types,
 so minutes walked, the speed walked longest and the outcome follow the terminal's rules exactly.
+
+A report names the planned session it played (`seq`); the session-log service checks it inside
+its transaction, so simultaneous reports of one walk log it once (the others: ConflictError).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import Clock
-from retrowalk.services.log_session import Logged, log_command, log_session
+from retrowalk.services.log_session import Logged, check_seq, log_command, log_session
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.today import today_session
@@ -78,12 +81,19 @@ class Answers:
 
 
 def live_walk(
-    walker: StoredWalker, new_uow: NewUnitOfWork, clock: Clock, unit: SpeedUnit
+    walker: StoredWalker,
+    new_uow: NewUnitOfWork,
+    clock: Clock,
+    unit: SpeedUnit,
+    seq: int | None = None,
 ) -> LiveWalk:
-    """Today's session as a walk for the coach; an InputError when there is none to walk today."""
+    """Today's session as a walk for the coach; an InputError when there is none to walk today.
+    With `seq`, the session a page names: a ConflictError if it is logged already (said before
+    "not today", which a walk just logged also is)."""
     ahead = today_session(walker.id, new_uow(), clock).session
     if ahead is None:
         raise InputError("walker_id", walker.id, "there is no plan to walk; see the today page")
+    check_seq(seq, ahead.seq)
     if not ahead.is_today:
         raise InputError("date", clock.today().isoformat(), f"the next session is on {ahead.on}")
     if not ahead.decision.walk:
@@ -103,16 +113,14 @@ def log_live_walk(
     trace: DeviceTrace | None = None,
 ) -> tuple[CompletedSession, Logged]:
     """Log the walk the browser reports, through the session-log service; with a treadmill's
-    `trace`, its samples and partial reasons go with it (source `device`), as in the terminal."""
-    live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit)
-    if report.seq != live.seq:
-        raise InputError(
-            "seq", report.seq, f"today's session is number {live.seq}; reload the page"
-        )
+    `trace`, its samples and partial reasons go with it (source `device`), as in the terminal.
+    The log is of session `report.seq` or nothing: the service checks it under the walker's
+    lock, so of simultaneous reports of one walk one logs it and the rest get a ConflictError."""
+    live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit, report.seq)
     record = walk_record(live.timeline, report)
     check_in = report.answers.check_in(live.walk.dose.hands)
     completed = CompletedSession(live.walk, record, check_in, trace)
-    command = log_command(walker_id=walker.id, **completed.log_entry())
+    command = log_command(walker_id=walker.id, seq=report.seq, **completed.log_entry())
     return completed, log_session(command, new_uow(), clock)
 
 

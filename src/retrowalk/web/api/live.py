@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from retrowalk.coach.record import Pause
-from retrowalk.domain.errors import ConflictError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.web.belt import WalkOn
@@ -51,7 +50,7 @@ def get_timeline(
 @router.post(
     "/walkers/{walker_id}/live",
     response_model=TimelinePublic,
-    responses={409: {"description": "Session `seq` is not today's any more: reload"}},
+    responses={409: {"description": "Session `seq` is logged already: reload"}},
     openapi_extra=body_doc(LiveStart),
 )
 def start_live_session(
@@ -67,9 +66,7 @@ def start_live_session(
     earlier start). The timeline comes back with the belt as it really takes part. Nothing
     starts the belt here: only the walker's start does (`POST .../belt/start`)."""
     unit = (units or walker.profile.units).speed_unit
-    live = live_walk(walker, wired.uow, wired.clock, unit)
-    if body.seq != live.seq:
-        raise ConflictError("seq", body.seq, f"today's session is number {live.seq}; reload")
+    live = live_walk(walker, wired.uow, wired.clock, unit, body.seq)
     setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))
     return TimelinePublic.of(walker.id, live, time_scale, setup)
 
@@ -78,6 +75,7 @@ def start_live_session(
     "/walkers/{walker_id}/live-sessions",
     status_code=201,
     response_model=LoggedPublic,
+    responses={409: {"description": "Session `seq` is logged already (by an earlier send)"}},
     openapi_extra=body_doc(LiveSessionCreate),
 )
 def log_live_session(
@@ -89,7 +87,9 @@ def log_live_session(
     """Log the walk the live page played: the record is rebuilt from the same timeline, so the
     minutes walked and the speed follow the coach's rules; then the session-log service. With a
     treadmill, its 1 Hz samples and why the session is partial are logged with it (source
-    `device`), and the treadmill is let go."""
+    `device`), and the treadmill is let go. Exactly once: the walk is logged as session `seq`
+    or not at all; a report of a session logged already (a double tap, a retry, simultaneous
+    sends) is a 409 and writes nothing."""
     given = body.check_in
     report = WalkReport(
         seq=body.seq,

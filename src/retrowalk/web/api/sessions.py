@@ -50,6 +50,7 @@ def list_sessions(
     "/walkers/{walker_id}/sessions",
     status_code=201,
     response_model=LoggedPublic,
+    responses={409: {"description": "Session `seq` is logged already (by an earlier send)"}},
     openapi_extra=body_doc(SessionCreate),
 )
 def create_session(
@@ -58,7 +59,8 @@ def create_session(
     wired: WiringDep,
 ) -> LoggedPublic:
     """Log today's session (or the pending one on another date, never in the future); the engine
-    plans the next session from it in the same transaction."""
+    plans the next session from it in the same transaction. With `seq`, that session or
+    nothing: sent again once it is logged, the answer is a 409 and nothing is written."""
     command = read_command(LogIn, {**body.model_dump(), "walker_id": walker.id})
     logged = log_session(command, wired.uow(), wired.clock)
     return LoggedPublic.of(logged, logged_summary(logged))

@@ -4,9 +4,9 @@ mistakes put back beside the fields they belong to."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 
 from retrowalk.domain.errors import InputError
@@ -37,6 +37,11 @@ class Form:
 async def typed(request: Request) -> Form:
     received = await request.form()
     return Form({key: value for key, value in received.items() if isinstance(value, str)})
+
+
+# The form, read as a dependency: the handlers that take it stay plain functions, which FastAPI
+# runs in its thread pool, so a slow database write never holds up the server's event loop.
+TypedForm = Annotated[Form, Depends(typed)]
 
 
 def given(values: dict[str, str], names: tuple[str, ...], prefix: str = "") -> dict[str, Any]:

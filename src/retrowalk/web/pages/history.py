@@ -1,5 +1,9 @@
 """The history page: every logged session beside its prescription; log by hand, edit, delete
-and undo. Works as plain forms; with htmx, delete and undo swap the list in place."""
+and undo. Works as plain forms; with htmx, delete and undo swap the list in place.
+
+The hand-log form carries the planned session it logs (`seq`, a hidden field): a second submit
+of the same form (a double click, a reload that posts again) finds it logged and comes back to
+the history with an "already saved" notice, having written nothing."""
 
 from __future__ import annotations
 
@@ -7,16 +11,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from retrowalk.bootstrap import Wiring
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.commands import read_command
 from retrowalk.services.history import Period, history
 from retrowalk.services.log_edit import delete_log, edit_log, undo_last_change
 from retrowalk.services.log_entry import EntryIn, entry_fields
-from retrowalk.services.log_session import LogIn, log_session
+from retrowalk.services.log_session import LogIn, log_session, pending_seq
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
-from retrowalk.web.pages.forms import Form, command_from, given, typed
+from retrowalk.web.pages.forms import Form, TypedForm, command_from, given
 from retrowalk.web.pages.log_form import NEW_ENTRY, entry_data, entry_values
 from retrowalk.web.pages.periods import Shown
 from retrowalk.web.pages.render import is_htmx, page
@@ -32,19 +36,20 @@ def history_page(
     units: Units,
     shown: Shown = Shown.TWELVE_WEEKS,
 ) -> Response:
-    return _history(request, walker, wired, units, shown, Form(dict(NEW_ENTRY)))
+    return _history(request, walker, wired, units, shown, _new_entry(walker, wired))
 
 
 @router.post("/history")
-async def log_by_hand(
-    request: Request, walker: PageWalker, wired: WiringDep, units: Units
+def log_by_hand(
+    form: TypedForm, request: Request, walker: PageWalker, wired: WiringDep, units: Units
 ) -> Response:
-    form = await typed(request)
-    data = entry_data(form.values) | given(form.values, ("date",)) | {"walker_id": walker.id}
+    data = entry_data(form.values) | given(form.values, ("date", "seq")) | {"walker_id": walker.id}
     command = command_from(LogIn, data, form)
     if command is not None:
         try:
             log_session(command, wired.uow(), wired.clock)
+        except ConflictError:  # its session is logged already (this form sent twice, or elsewhere)
+            return RedirectResponse("/history?notice=already", status_code=303)
         except InputError as error:
             form.add(error)
     if form.ok:
@@ -74,10 +79,9 @@ def edit_page(request: Request, log: OwnLog) -> Response:
 
 
 @router.post("/history/{log_id}")
-async def save_edit(
-    request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
+def save_edit(
+    form: TypedForm, request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
 ) -> Response:
-    form = await typed(request)
     changes = entry_data(form.values)
     for optional in ("minutes_done", "pain_after", "pain_next_morning", "hands_used", "notes"):
         changes.setdefault(optional, "" if optional == "notes" else None)
@@ -91,7 +95,18 @@ async def save_edit(
     return _edit(request, log, form, status=422)
 
 
-NOTICES = {"logged": "Logged. The next session is planned from it.", "saved": "Saved your changes."}
+NOTICES = {
+    "logged": "Logged. The next session is planned from it.",
+    "already": "Already saved: that session was logged already (the form was sent twice, or "
+    "it was logged elsewhere), so nothing was logged again. The form below logs the next one.",
+    "saved": "Saved your changes.",
+}
+
+
+def _new_entry(walker: StoredWalker, wired: Wiring) -> Form:
+    """An empty hand-log form, naming the planned session it will log."""
+    seq = pending_seq(walker.id, wired.uow())
+    return Form(dict(NEW_ENTRY) | ({} if seq is None else {"seq": str(seq)}))
 
 
 def _history(
@@ -131,7 +146,7 @@ def _after_change(
     notice: str,
     can_undo: bool,
 ) -> Response:
-    form = Form(dict(NEW_ENTRY))
+    form = _new_entry(walker, wired)
     return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, 200, notice, can_undo)
 
 

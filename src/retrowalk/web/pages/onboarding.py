@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from retrowalk.domain.errors import InputError
 from retrowalk.services.onboard import OnboardIn, onboard
 from retrowalk.web.deps import AccountDep, MaybeWalker, WiringDep
-from retrowalk.web.pages.forms import Form, command_from, typed
+from retrowalk.web.pages.forms import Form, TypedForm, command_from
 from retrowalk.web.pages.onboarding_form import DEFAULTS, form_field, onboarding_data
 from retrowalk.web.pages.render import page
 
@@ -23,12 +23,11 @@ def onboarding_page(request: Request, mine: MaybeWalker) -> Response:
 
 
 @router.post("/onboarding")
-async def onboard_walker(
-    request: Request, wired: WiringDep, account: AccountDep, mine: MaybeWalker
+def onboard_walker(
+    form: TypedForm, request: Request, wired: WiringDep, account: AccountDep, mine: MaybeWalker
 ) -> Response:
     if mine is not None:
         return RedirectResponse("/", status_code=303)
-    form = await typed(request)
     data = onboarding_data(form.values) | {"account": account}
     command = command_from(OnboardIn, data, form)
     if command is not None:

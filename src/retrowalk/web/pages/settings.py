@@ -23,7 +23,7 @@ from retrowalk.services.equipment_change import (
 )
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import UNITS_COOKIE, PageWalker, Units, WiringDep
-from retrowalk.web.pages.forms import Form, command_from, typed
+from retrowalk.web.pages.forms import Form, TypedForm, command_from
 from retrowalk.web.pages.onboarding_form import equipment_data, equipment_values, form_field
 from retrowalk.web.pages.render import page
 
@@ -38,10 +38,9 @@ def settings_page(request: Request, walker: PageWalker, units: Units) -> Respons
 
 
 @router.post("/settings/equipment")
-async def change_walker_equipment(
-    request: Request, walker: PageWalker, units: Units, wired: WiringDep
+def change_walker_equipment(
+    form: TypedForm, request: Request, walker: PageWalker, units: Units, wired: WiringDep
 ) -> Response:
-    form = await typed(request)
     command = command_from(EquipmentChangeIn, {"equipment": equipment_data(form.values)}, form)
     if command is not None:
         try:

@@ -11,6 +11,7 @@ from retrowalk.domain.cues import Cue, belt_words, say
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
+from retrowalk.services.log_session import Seq
 from retrowalk.services.scenario import Pain
 from retrowalk.web.belt import BeltMode, BeltSetup
 from retrowalk.web.live_walk import LiveWalk
@@ -158,15 +159,15 @@ class CheckInCreate(Command):
 class LiveStart(Command):
     """The live session the walker starts: the planned session the page plays."""
 
-    seq: int = Field(ge=0, le=2**31 - 1)
+    seq: Seq
 
 
 class LiveSessionCreate(Command):
-    """What the live page saw: the planned session it played (`seq`), where session time ended,
-    whether STOP ended it, the pauses, when the planned speed step was confirmed on the console,
-    and the walker's check-in."""
+    """What the live page saw: the planned session it played (`seq`; a report of a session
+    logged already is a 409), where session time ended, whether STOP ended it, the pauses, when
+    the planned speed step was confirmed on the console, and the walker's check-in."""
 
-    seq: int = Field(ge=0, le=2**31 - 1)
+    seq: Seq
     ended_at_seconds: float = Field(ge=0, le=86400)
     stopped: bool
     pauses: tuple[PauseIn, ...] = Field(default=(), max_length=1000)

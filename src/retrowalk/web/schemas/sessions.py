@@ -11,7 +11,7 @@ from retrowalk.domain.dose import HandSupport
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.log_entry import EntryIn, SampleIn
-from retrowalk.services.log_session import Logged
+from retrowalk.services.log_session import Logged, Seq
 from retrowalk.services.records import LoggedEntry, LoggedSession, SessionLog
 from retrowalk.services.scenario import MinutesDone, Pain
 from retrowalk.web.schemas.common import DecisionPublic, NextPublic, Public, SpeedPublic
@@ -25,8 +25,11 @@ def _printable(text: str) -> str:
 
 class SessionCreate(EntryIn):
     """A session logged by hand (or by a script): the outcome and, optionally, what was done,
-    the date (default today) and per-second samples from a device."""
+    the date (default today) and per-second samples from a device. `seq`, the planned session
+    meant (as `GET .../today` gives it), makes a send safe to repeat: once that session is
+    logged, sending it again is a 409 and logs nothing. Left out, the pending session is logged."""
 
+    seq: Seq | None = None
     samples: tuple[SampleIn, ...] = ()
 
     _notes = field_validator("notes")(_printable)

@@ -244,9 +244,14 @@
       notes: data.get("notes") || "",
     };
   }
+  let sending = false;
   async function submit(event) {
     event.preventDefault();
-    const form = event.target;
+    if (sending) return; // a second tap while the first is on its way sends nothing
+    sending = true;
+    try { await send(event.target); } finally { sending = false; }
+  }
+  async function send(form) {
     form.querySelectorAll(".error").forEach((p) => { p.hidden = true; p.textContent = ""; });
     form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
     const body = {
@@ -264,6 +269,7 @@
     }
     const result = await response.json();
     if (response.status === 201) return saved(result);
+    if (response.status === 409 && (result.detail || []).some((p) => p.field === "seq")) return saved(ALREADY, "Already saved");
     (result.detail || []).forEach((p) => {
       const given = p.value === null ? "" : ` (got ${p.value})`;
       problem(p.field.replace(/^check_in\./, ""), `${p.allowed}${given}`);
@@ -276,10 +282,15 @@
     const input = $(field);
     if (input) { input.setAttribute("aria-invalid", "true"); input.focus(); }
   }
-  function saved(result) {
+  // A 409 on `seq`: this walk was logged by an earlier send (a double tap, a retry after a lost
+  // answer, a second tab); the server logs a walk once and wrote nothing this time.
+  const ALREADY = { summary: "This walk was saved already: your answers reached retrowalk before. It is logged once; there is nothing more to do." };
+  function saved(result, title = "Saved") {
+    if (!$("saved").hidden) return; // the first answer stands
     if (treadmill !== null) treadmill.unwatch();
     $("check-in").hidden = true;
     $("saved").hidden = false;
+    $("saved-title").textContent = title;
     $("saved-summary").textContent = result.summary;
     $("saved-title").focus();
     speak(result.summary);
