@@ -72,4 +72,3 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
 def _remove_sqlite_leftovers(database: Path) -> None:
     for suffix in ("-journal", "-wal", "-shm"):
         database.with_name(database.name + suffix).unlink(missing_ok=True)
-
