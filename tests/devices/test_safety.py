@@ -10,6 +10,7 @@ from retrowalk.devices.safety import (
     SECONDS_BETWEEN_RAISES,
     Ceiling,
     Envelope,
+    Reading,
     Sent,
     after_command,
     speed_ceiling,
@@ -18,6 +19,10 @@ from retrowalk.domain.equipment import Grid
 from retrowalk.domain.units import KM_PER_MILE, Speed
 
 KMH = 1.0
+
+
+def belt(kmh: float, incline: float | None = None) -> Reading:
+    return Reading(kmh, incline)
 
 
 def envelope(ceiling_kmh: float = 4.0) -> Envelope:
@@ -65,8 +70,8 @@ def test_a_raise_waits_until_the_last_one_is_far_enough_behind():
     sent = Sent(speed=1.0, incline=0.0, raised_at=10.0)
     soon, later = 10.0 + SECONDS_BETWEEN_RAISES - 0.1, 10.0 + SECONDS_BETWEEN_RAISES
 
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, soon, may_raise=True) is None
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, later, may_raise=True) == SetTargetSpeed(
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, soon, True, belt(1.0)) is None
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, later, True, belt(1.0)) == SetTargetSpeed(
         1.5
     )
 
@@ -74,17 +79,17 @@ def test_a_raise_waits_until_the_last_one_is_far_enough_behind():
 def test_a_raise_is_held_while_the_belt_is_still_being_read_back():
     sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)
 
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, 100.0, may_raise=False) is None
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, 100.0, False, belt(1.0)) is None
 
 
 def test_speed_goes_up_first_and_incline_only_at_a_later_raise():
     sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)
 
-    first = envelope().next_command(sent, 1.5, 2.0, KMH, 10.0, may_raise=True)
+    first = envelope().next_command(sent, 1.5, 2.0, KMH, 10.0, True, belt(1.0, 0.0))
     assert first == SetTargetSpeed(1.5)
     sent, _ = after_command(sent, first, 10.0)
-    too_soon = envelope().next_command(sent, 1.5, 2.0, KMH, 11.0, may_raise=True)
-    second = envelope().next_command(sent, 1.5, 2.0, KMH, 13.0, may_raise=True)
+    too_soon = envelope().next_command(sent, 1.5, 2.0, KMH, 11.0, True, belt(1.5, 0.0))
+    second = envelope().next_command(sent, 1.5, 2.0, KMH, 13.0, True, belt(1.5, 0.0))
 
     assert too_soon is None
     assert second == SetTargetInclination(1.0)  # one percent at a time
@@ -93,7 +98,7 @@ def test_speed_goes_up_first_and_incline_only_at_a_later_raise():
 def test_the_first_raise_after_a_start_counts_from_the_belts_slowest_speed():
     started = Sent(speed=None, incline=0.0, raised_at=0.0)
 
-    command = envelope().next_command(started, 3.0, 0.0, KMH, 3.0, may_raise=True)
+    command = envelope().next_command(started, 3.0, 0.0, KMH, 3.0, True, belt(0.8))
 
     assert command == SetTargetSpeed(1.3)
 
