@@ -38,6 +38,7 @@ from retrowalk.devices.safety import (
     Envelope,
     Reading,
     after_command,
+    below_running,
     grid_of,
     refuse_non_finite,
     speed_ceiling,
@@ -45,8 +46,11 @@ from retrowalk.devices.safety import (
 from retrowalk.devices.status_watch import StatusWatch
 from retrowalk.devices.tasks import Tasks
 from retrowalk.devices.totals import Totals
+from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import DeviceError
+from retrowalk.domain.modality import MotorizedRules
 from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
+from retrowalk.protocols import load_modality
 
 # Between two tries to reach a treadmill whose link dropped.
 RECONNECT_EVERY_SECONDS = 2.0
@@ -70,7 +74,9 @@ class TreadmillController:
         self.totals = Totals()
         self.state = BeltState()
         self.envelope: Envelope | None = None
-        self._now, self._limits, self._unit, self._on_alert = now, tuple(limits), unit, on_alert
+        self._now, self._unit, self._on_alert = now, unit, on_alert
+        # The protocol's walking limit holds whatever the caller passes (or forgets to pass).
+        self._limits = (*limits, below_running(_walking_limit_mph()))
         self._kmh_per_unit = None if mph_quirk is None else (KM_PER_MILE if mph_quirk else 1.0)
         self._tried_at = -RECONNECT_EVERY_SECONDS
         self._closed = False
@@ -314,3 +320,10 @@ class TreadmillController:
 
     def describe(self, kmh: float) -> str:
         return Speed.kmh(kmh).describe(self._unit)
+
+
+def _walking_limit_mph() -> float:
+    rules = load_modality(EquipmentKind.MOTORIZED_TREADMILL)
+    if not isinstance(rules, MotorizedRules):  # pragma: no cover - the shipped file's kind
+        raise TypeError(f"the motorized treadmill's modality file has rules of {type(rules)}")
+    return rules.walking_limit_mph

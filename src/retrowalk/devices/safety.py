@@ -34,6 +34,8 @@ INCLINE_RAISE_PERCENT = 1.0
 SECONDS_BETWEEN_RAISES = 3.0
 # Float slack when comparing values on a grid of hundredths.
 _EPSILON = 1e-6
+# FTMS carries speeds in hundredths of a km/h: one hundredth under a limit is below it on the wire.
+_WIRE_STEP_KMH = 0.01
 
 SpeedCommand = SetTargetSpeed | SetTargetInclination
 
@@ -57,6 +59,13 @@ def speed_ceiling(limits: Iterable[tuple[str, Speed | None]], speeds: SpeedRange
                 "a limit must be a finite number of km/h, 0 or more"
             )
     return min(candidates, key=lambda ceiling: ceiling.kmh)
+
+
+def below_running(walking_limit_mph: float) -> tuple[str, Speed]:
+    """The protocol's walking limit as a named limit just under it: no walking prescription
+    reaches it (backward walking turns into running there), whatever today's limits say."""
+    kmh = Speed.mph(walking_limit_mph).in_unit(SpeedUnit.KMH) - _WIRE_STEP_KMH
+    return "the protocol's walking limit", Speed.kmh(kmh)
 
 
 def refuse_non_finite(what: str, value: float, unit: str) -> None:
