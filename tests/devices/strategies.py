@@ -185,3 +185,31 @@ def heart_rate_measurements(draw: st.DrawFn) -> HeartRateMeasurement:
         rr_intervals_s=tuple(draw(st.lists(on_grid(0, UINT16, 1024), max_size=9))),
         sixteen_bit_value=sixteen_bit_value,
     )
+
+
+# --- What the safety envelope is given: numbers a treadmill or a bug may produce ----------------
+NOT_NUMBERS = st.sampled_from([float("nan"), float("inf"), float("-inf")])
+# A status's target: what the wire can carry (up to 655.35 km/h), negative or absurd values a
+# buggy firmware or decoder might let through, and values that are not numbers at all.
+claimed_values = st.one_of(speeds_kmh, st.floats(-1e6, 1e6), NOT_NUMBERS)
+# A belt's reported speed or incline: absent, plausible, absurd, or not a number.
+reported_speeds = st.one_of(st.none(), st.floats(0, 25), st.floats(0, 700), NOT_NUMBERS)
+reported_inclines = st.one_of(st.none(), st.floats(-10, 40), NOT_NUMBERS)
+
+
+@st.composite
+def envelope_events(draw: st.DrawFn) -> list[tuple[object, ...]]:
+    """What happens around the envelope between two of its decisions: the coach's wishes,
+    status claims, belt readings, time, the read-back holding raises, and starts."""
+    event = st.one_of(
+        st.tuples(st.just("want"), st.floats(0, 15), st.floats(-3, 20)),
+        st.tuples(st.just("claim speed"), claimed_values),
+        st.tuples(st.just("claim incline"), claimed_values),
+        st.tuples(st.just("read"), reported_speeds, reported_inclines),
+        st.tuples(st.just("read"), reported_speeds, reported_inclines),
+        st.tuples(st.just("wait"), st.floats(0.1, 5.0)),
+        st.tuples(st.just("wait"), st.floats(0.1, 5.0)),
+        st.tuples(st.just("hold"), st.booleans()),
+        st.tuples(st.just("start"), st.just(0)),
+    )
+    return draw(st.lists(event, max_size=40))

@@ -102,11 +102,13 @@ class Sent:
     @property
     def target_speed(self) -> float | None:
         """The treadmill's speed target as last heard: a claim since our command, or ours."""
-        return self.speed if self.claimed_speed is None else self.claimed_speed
+        claimed = _finite(self.claimed_speed)
+        return self.speed if claimed is None else claimed
 
     @property
     def target_incline(self) -> float | None:
-        return self.incline if self.claimed_incline is None else self.claimed_incline
+        claimed = _finite(self.claimed_incline)
+        return self.incline if claimed is None else claimed
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,10 @@ NO_READING = Reading()
 
 
 def _lowest(first: float, *others: float | None) -> float:
-    return min([first, *(value for value in others if value is not None)])
+    """The lowest of `first` and those of `others` that are numbers (None, NaN and infinities
+    say nothing)."""
+    numbers = [value for value in others if value is not None and math.isfinite(value)]
+    return min([first, *numbers])
 
 
 def _finite(value: float | None) -> float | None:
