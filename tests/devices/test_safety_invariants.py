@@ -129,7 +129,8 @@ class Walk:
         ours = 0.0 if sent.incline is None else sent.incline
         deck = finite(self.reading.incline_percent)
         base = ours if deck is None else min(ours, deck)
-        assert value - base <= MAX_INCLINE_RAISE_PERCENT + SLACK
+        if value > grid.minimum + SLACK:  # nothing lower than the lowest can be sent
+            assert value - base <= MAX_INCLINE_RAISE_PERCENT + SLACK
         if value > lowest(ours, sent.claimed_incline) + SLACK:
             self.check_raise_allowed()
 
