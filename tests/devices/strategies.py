@@ -192,9 +192,15 @@ NOT_NUMBERS = st.sampled_from([float("nan"), float("inf"), float("-inf")])
 # A status's target: what the wire can carry (up to 655.35 km/h), negative or absurd values a
 # buggy firmware or decoder might let through, and values that are not numbers at all.
 claimed_values = st.one_of(speeds_kmh, st.floats(-1e6, 1e6), NOT_NUMBERS)
-# A belt's reported speed or incline: absent, plausible, absurd, or not a number.
-reported_speeds = st.one_of(st.none(), st.floats(0, 25), st.floats(0, 700), NOT_NUMBERS)
-reported_inclines = st.one_of(st.none(), st.floats(-10, 40), NOT_NUMBERS)
+# A belt's reported speed or incline: absent, plausible, a hair under a grid step (where a
+# rounding rule shows), absurd, or not a number.
+_just_under_steps = st.integers(-20, 240).map(lambda n: n / 20 - 0.03)
+reported_speeds = st.one_of(
+    st.none(), st.floats(0, 25), _just_under_steps, st.floats(0, 700), NOT_NUMBERS
+)
+reported_inclines = st.one_of(st.none(), st.floats(-10, 40), _just_under_steps, NOT_NUMBERS)
+# Time passing: anything, and just under or at the 3 s between raises.
+waits = st.one_of(st.floats(0.1, 5.0), st.sampled_from([2.95, 3.0]))
 
 
 @st.composite
@@ -207,8 +213,8 @@ def envelope_events(draw: st.DrawFn) -> list[tuple[object, ...]]:
         st.tuples(st.just("claim incline"), claimed_values),
         st.tuples(st.just("read"), reported_speeds, reported_inclines),
         st.tuples(st.just("read"), reported_speeds, reported_inclines),
-        st.tuples(st.just("wait"), st.floats(0.1, 5.0)),
-        st.tuples(st.just("wait"), st.floats(0.1, 5.0)),
+        st.tuples(st.just("wait"), waits),
+        st.tuples(st.just("wait"), waits),
         st.tuples(st.just("hold"), st.booleans()),
         st.tuples(st.just("start"), st.just(0)),
     )

@@ -7,7 +7,6 @@ import pytest
 from retrowalk.devices.ftms_control import SetTargetInclination, SetTargetSpeed
 from retrowalk.devices.ftms_features import SpeedRange
 from retrowalk.devices.safety import (
-    SECONDS_BETWEEN_RAISES,
     Ceiling,
     Envelope,
     Reading,
@@ -68,7 +67,7 @@ def test_lowering_is_sent_at_once_even_just_after_a_raise():
 
 def test_a_raise_waits_until_the_last_one_is_far_enough_behind():
     sent = Sent(speed=1.0, incline=0.0, raised_at=10.0)
-    soon, later = 10.0 + SECONDS_BETWEEN_RAISES - 0.1, 10.0 + SECONDS_BETWEEN_RAISES
+    soon, later = 10.0 + 2.95, 10.0 + 3.0  # 3 s between raises (docs/devices.md)
 
     assert envelope().next_command(sent, 3.0, 0.0, KMH, soon, True, belt(1.0)) is None
     assert envelope().next_command(sent, 3.0, 0.0, KMH, later, True, belt(1.0)) == SetTargetSpeed(
@@ -116,3 +115,15 @@ def test_after_a_raise_the_sent_values_and_the_raise_time_move_on_and_a_lowering
 @pytest.mark.parametrize("wanted", [0.3, 0.79])
 def test_a_wanted_speed_below_the_grid_goes_to_the_slowest_speed(wanted):
     assert envelope().speed_goal(wanted, KMH) == 0.8
+
+
+def test_a_ceiling_on_a_grid_speed_allows_that_speed():
+    assert envelope(ceiling_kmh=3.2).speed_goal(5.0, KMH) == 3.2
+
+
+def test_a_ceiling_a_rounding_error_under_a_grid_speed_still_allows_it():
+    assert envelope(ceiling_kmh=3.2 - 1e-6).speed_goal(5.0, KMH) == 3.2
+
+
+def test_while_the_unit_is_unknown_a_wanted_speed_is_read_in_km_h_as_ftms_says():
+    assert envelope(ceiling_kmh=4.0).speed_goal(1.6, None) == 1.6

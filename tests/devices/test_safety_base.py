@@ -15,12 +15,13 @@ from retrowalk.devices.safety import (
     Reading,
     Sent,
     after_command,
+    below_running,
     refuse_non_finite,
     speed_ceiling,
 )
 from retrowalk.domain.equipment import Grid
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.units import KM_PER_MILE, Speed
+from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
 
 KMH, MPH = 1.0, KM_PER_MILE
 LATER = 100.0  # long after the last raise
@@ -170,3 +171,18 @@ def test_a_limit_of_zero_is_a_ceiling():
     ceiling = speed_ceiling([("today's top speed", Speed.kmh(0.0))], SpeedRange(0.5, 12.0, 0.1))
 
     assert ceiling == Ceiling(0.0, "today's top speed")
+
+
+def test_an_incline_raise_from_a_deck_just_under_a_step_stops_at_one_percent_above_it():
+    sent = Sent(speed=1.0, incline=1.0, raised_at=0.0)
+
+    command = next_command(sent, 1.0, 6.0, Reading(1.0, 0.95))
+
+    assert command == SetTargetInclination(1.5)  # 2.0 would be 1.05 % above the deck
+
+
+def test_the_walking_limit_is_one_ftms_hundredth_of_a_kmh_under_3_5_mph():
+    name, limit = below_running(3.5)
+
+    assert name == "the protocol's walking limit"
+    assert limit.in_unit(SpeedUnit.KMH) == pytest.approx(3.5 * 1.609344 - 0.01)

@@ -218,3 +218,20 @@ def test_a_target_that_is_not_a_number_is_refused_and_nothing_is_sent(kmh, incli
         return trial
 
     asyncio.run(work())
+
+
+def test_with_no_ceiling_given_the_belt_stops_short_of_3_5_mph():
+    """A caller that passes no limit still cannot take a belt in mph steps to 3.5 mph."""
+    spec = VirtualSpec(speeds=SpeedRange(0.5, 8.0, 0.1), faults=Faults(mph_for_kmh=True))
+
+    async def work() -> Trial:
+        trial = Trial(spec, ceiling_kmh=None, mph_quirk=True)
+        await trial.open()
+        await trial.start(4.0 * KMH_PER_MPH)
+        await trial.seconds(90)
+        return trial
+
+    trial = asyncio.run(work())
+
+    speeds = [c.speed_kmh for _, c in trial.treadmill.received if isinstance(c, SetTargetSpeed)]
+    assert max(speeds) == pytest.approx(3.4)  # in mph: 3.5 is running
