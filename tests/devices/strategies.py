@@ -217,5 +217,17 @@ def envelope_events(draw: st.DrawFn) -> list[tuple[object, ...]]:
         st.tuples(st.just("wait"), waits),
         st.tuples(st.just("hold"), st.booleans()),
         st.tuples(st.just("start"), st.just(0)),
+        # The belt near what it was told: behind, on it, or past it (a fraction of our speed),
+        # and the deck a little off our incline.
+        st.tuples(st.just("follow"), st.floats(0.0, 1.3), st.floats(-1.5, 0.5)),
+        st.tuples(st.just("follow"), st.sampled_from([0.5, 0.8, 0.95, 1.0]), st.just(0.0)),
     )
-    return draw(st.lists(event, max_size=40))
+    events: list[tuple[object, ...]] = []
+    for _ in range(draw(st.integers(1, 6))):  # a wish, a reading, a raise's wait, and anything
+        events += [
+            ("want", draw(st.floats(0, 15)), draw(st.floats(-3, 20))),
+            ("follow", draw(st.floats(0.0, 1.3)), draw(st.floats(-1.5, 0.5))),
+            ("wait", draw(st.sampled_from([3.0, 4.0]))),
+            *draw(st.lists(event, max_size=6)),
+        ]
+    return events

@@ -186,3 +186,69 @@ def test_the_walking_limit_is_one_ftms_hundredth_of_a_kmh_under_3_5_mph():
 
     assert name == "the protocol's walking limit"
     assert limit.in_unit(SpeedUnit.KMH) == pytest.approx(3.5 * 1.609344 - 0.01)
+
+
+def test_while_the_unit_is_unknown_a_slower_belt_is_read_in_km_h_for_the_base():
+    sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)
+
+    command = next_command(sent, 3.0, 0.0, Reading(0.95, 0.0), unit=None)
+
+    assert command == SetTargetSpeed(1.2)  # 0.95 + 0.5 km/h read as mph (0.31), on the grid
+
+
+def test_with_the_mph_quirk_a_belt_slower_than_told_is_turned_into_mph_for_the_base():
+    sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)  # 1.0 mph asked, the belt at 1.3 km/h
+
+    command = next_command(sent, 2.5, 0.0, Reading(1.3, 0.0), unit=MPH)
+
+    assert command == SetTargetSpeed(1.1)  # (1.3 + 0.5) km/h is 1.12 mph
+
+
+def fine_inclines() -> Envelope:
+    return Envelope(Grid(0.5, 12.0, 0.1), Grid(0.0, 15.0, 0.1), Ceiling(6.0, "today's"))
+
+
+def test_an_incline_never_known_counts_as_flat_for_the_first_raise():
+    sent = Sent(speed=1.0, incline=None, raised_at=0.0)
+
+    command = fine_inclines().next_command(sent, 1.0, 3.0, KMH, LATER, True, Reading(1.0, None))
+
+    assert command == SetTargetInclination(1.0)
+
+
+def test_a_claimed_incline_over_an_incline_never_known_is_brought_down_to_flat():
+    sent = Sent(speed=1.0, incline=None, raised_at=0.0, claimed_incline=9.0)
+
+    command = fine_inclines().next_command(sent, 1.0, 5.0, KMH, LATER, True, Reading(1.0, None))
+
+    assert command == SetTargetInclination(0.0)
+
+
+def test_a_claim_within_a_rounding_error_of_our_speed_sends_nothing():
+    sent = Sent(speed=1.5, incline=0.0, raised_at=0.0, claimed_speed=1.5 + 1e-6)
+
+    assert next_command(sent, 1.5, 0.0, Reading(1.5, 0.0)) is None
+
+
+def test_a_claim_a_rounding_error_under_our_speed_sends_nothing():
+    sent = Sent(speed=1.5, incline=0.0, raised_at=0.0, claimed_speed=1.5 - 1e-6)
+
+    assert next_command(sent, 1.5, 0.0, Reading(1.5, 0.0)) is None
+
+
+def test_undoing_a_claimed_speed_with_our_own_is_not_a_raise_so_the_next_raise_is_not_held():
+    sent = Sent(speed=1.0, incline=0.0, raised_at=0.0, claimed_speed=4.0)
+
+    undone, _ = after_command(sent, SetTargetSpeed(1.0), LATER)
+    raised = envelope().next_command(undone, 2.0, 0.0, KMH, LATER + 0.5, True, Reading(1.0, 0.0))
+
+    assert undone.raised_at == 0.0
+    assert raised == SetTargetSpeed(1.5)
+
+
+def test_undoing_a_claimed_incline_with_our_own_is_not_a_raise():
+    sent = Sent(speed=1.0, incline=2.0, raised_at=0.0, claimed_incline=9.0)
+
+    undone, _ = after_command(sent, SetTargetInclination(2.0), LATER)
+
+    assert undone.raised_at == 0.0

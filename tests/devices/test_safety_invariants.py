@@ -84,6 +84,10 @@ class Walk:
                 self.now += seconds
             case ("hold", bool(may_raise)):
                 self.may_raise = may_raise
+            case ("follow", float(fraction), float(off)):
+                speed = self.envelope.speeds.minimum if self.sent.speed is None else self.sent.speed
+                incline = self.sent.incline or 0.0
+                self.reading = Reading(speed * (self.unit or 1.0) * fraction, incline + off)
             case ("start", _):
                 self.sent = Sent(None, self.sent.incline, self.now)
                 self.last_raise = self.now

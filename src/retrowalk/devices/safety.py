@@ -204,10 +204,10 @@ class Envelope:
         resting = sent.raised_at is not None and now - sent.raised_at < SECONDS_BETWEEN_RAISES
         if not may_raise or resting or _finite(belt.speed_kmh) is None:
             return None
-        raised = _raising(sent.speed, sent.target_speed, speed_to)
+        raised = _raising(sent.target_speed, speed_to)
         if raised is not None:
             return SetTargetSpeed(raised)
-        raised = _raising(sent.incline, sent.target_incline, incline_to)
+        raised = _raising(sent.target_incline, incline_to)
         return None if raised is None else SetTargetInclination(raised)
 
     def _our_speed(self, sent: Sent) -> float:
@@ -242,15 +242,12 @@ def _lowering(ours: float, target: float | None, step: float | None) -> float | 
     return min(step, ours)
 
 
-def _raising(ours: float | None, target: float | None, step: float | None) -> float | None:
-    """`step` when it changes the treadmill's target and goes above the target, or above our
-    own last command (after a start, the first setting counts as a raise)."""
-    if step is None:
+def _raising(target: float | None, step: float | None) -> float | None:
+    """`step` when it is above the treadmill's target (after a start, the first setting counts
+    as a raise). A target above `step` was brought down by `_lowering` first."""
+    if step is None or (target is not None and step <= target + _EPSILON):
         return None
-    if target is None or step > target + _EPSILON:
-        return step
-    above_ours = ours is None or step > ours + _EPSILON
-    return step if step < target - _EPSILON and above_ours else None
+    return step
 
 
 def after_command(sent: Sent, command: SpeedCommand, now: float) -> tuple[Sent, float | None]:
