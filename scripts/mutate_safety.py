@@ -1,10 +1,12 @@
 """Mutation testing of the device layer's safety rules: would the tests notice a wrong rule?
 
-Each mutant changes one thing in a target module: a comparison flipped (`<` to `<=`, and to its
-opposite), `+` and `-` (and `*` and `/`) swapped, a number moved by 1 or 0.1 either way, `min`
-and `max` swapped, `and` and `or` swapped, or a `raise` dropped. The module-level constants (the
-0.5 km/h, the 3 s) are mutated too. For each mutant the relevant tests run (`-x -q`) on a copy
-of `src/` where only that module differs; a mutant the tests do not fail "survives".
+The targets are `devices/safety.py` (the envelope) and `devices/status_watch.py` (claims and
+the echo rule). Each mutant changes one thing in a target: a comparison flipped (`<` to `<=`,
+and to its opposite), `+` and `-` (and `*` and `/`) swapped, a number moved by 1 or 0.1 either
+way, `min` and `max` swapped, `and` and `or` swapped, or a `raise` dropped. The module-level
+constants (the 0.5 km/h, the 3 s) are mutated too. For each mutant the relevant tests run
+(`-x -q`) on a copy of `src/` where only that module differs; a mutant the tests do not fail
+"survives".
 
 Usage: `python scripts/mutate_safety.py [--jobs 2] [--list] [--only TEXT]`. The exit status is
 1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it cannot be
@@ -35,10 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # The safety rules mutated, and the tests that guard them (fast ones first: `-x` stops early).
 # src/retrowalk/domain/ has no safety or limits module: the engine's caps are in programme.py
 # and are guarded by the domain's own tests, outside this device-layer gate.
-TARGETS = ("src/retrowalk/devices/safety.py",)
+TARGETS = ("src/retrowalk/devices/safety.py", "src/retrowalk/devices/status_watch.py")
 TESTS = (
     "tests/devices/test_safety.py",
     "tests/devices/test_safety_base.py",
+    "tests/devices/test_status_echo.py",
+    "tests/devices/test_status_claims.py",
     "tests/devices/test_safety_invariants.py",
     "tests/devices/test_safety_under_claims.py",
     "tests/devices/test_safety_properties.py",
@@ -51,6 +55,10 @@ EQUIVALENT: dict[str, str] = {
     " -> goal is None and self.inclines is None": (
         "incline_goal() is None exactly when the treadmill has no incline range, so the two"
         " tests are both true or both false; the second is there for the type checker"
+    ),
+    "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
+        "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
+        " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
     ),
 }
 

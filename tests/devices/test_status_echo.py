@@ -20,6 +20,19 @@ def said(rig: Rig) -> list[Alert]:
     return [told.alert for told in rig.alerts]
 
 
+class Silent(VirtualTreadmill):
+    """A machine that does not notify our own Start and Stop back (not all do)."""
+
+    def _notify_status(self, status):
+        if not isinstance(status, StoppedOrPausedByUser | StartedOrResumedByUser):
+            super()._notify_status(status)
+
+
+class QuietRig(Rig):
+    def make_treadmill(self) -> VirtualTreadmill:
+        return Silent(lambda: self.now, self.spec)
+
+
 async def walking(rig: Rig) -> Rig:
     await rig.open()
     await rig.start(1.0)
@@ -98,17 +111,8 @@ def test_a_second_stop_status_within_the_echo_window_is_the_consoles():
 
 
 def test_a_pause_status_is_not_the_echo_of_our_stop():
-    class Silent(VirtualTreadmill):
-        def _notify_status(self, status):  # a machine that does not echo our commands
-            if not isinstance(status, StoppedOrPausedByUser):
-                super()._notify_status(status)
-
-    class Quiet(Rig):
-        def make_treadmill(self) -> VirtualTreadmill:
-            return Silent(lambda: self.now, self.spec)
-
     async def work() -> Rig:
-        rig = await walking(Quiet())
+        rig = await walking(QuietRig())
         await rig.controller.want(None)
         rig.now += 0.5
         await rig.status(PAUSED)
@@ -177,3 +181,22 @@ def test_the_echo_of_our_own_start_is_not_a_console_start():
     rig = asyncio.run(work())
 
     assert rig.console_changes() == [(0.0, "belt started")]
+
+
+def stop_status_after_our_stop(seconds: float) -> Rig:
+    async def work() -> Rig:
+        rig = await walking(QuietRig())
+        await rig.controller.want(None)  # at 5.0, not echoed
+        rig.now += seconds
+        await rig.status(STOPPED)
+        return rig
+
+    return asyncio.run(work())
+
+
+def test_a_stop_status_2_s_after_our_unechoed_stop_is_taken_as_its_echo():
+    assert stop_status_after_our_stop(2.0).console_changes() == []
+
+
+def test_a_stop_status_just_over_2_s_after_our_unechoed_stop_is_the_consoles():
+    assert stop_status_after_our_stop(2.05).console_changes() == [(7.05, "belt stopped")]
