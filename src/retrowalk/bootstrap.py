@@ -45,7 +45,7 @@ def bootstrap(
 
     settings = settings or get_settings()
     owned = engine is None
-    engine = engine or make_engine(settings.resolved_database_url)
+    engine = engine or make_engine(settings.resolved_database_url, settings.database_timeout)
     try:
         if check_schema:
             ensure_current(engine)

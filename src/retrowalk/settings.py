@@ -2,7 +2,8 @@
 
 Nothing else in retrowalk reads the environment. The config file is TOML, at
 `<user config dir>/config.toml` unless `RETROWALK_CONFIG_FILE` names another, and holds the same
-keys in lower case (`data_dir = "..."`, `database_url = "..."`, `units = "metric"`).
+keys in lower case (`data_dir = "..."`, `database_url = "..."`, `units = "metric"`,
+`database_timeout = 10`).
 
 Built with the standard library only: every command reads the settings, and pydantic-settings
 costs more start-up time than the whole of `retrowalk today` may take (docs/decisions.md).
@@ -11,7 +12,9 @@ costs more start-up time than the whole of `retrowalk today` may take (docs/deci
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,7 +31,11 @@ ENV_PREFIX = "RETROWALK_"
 UNIT_CHOICES = ("imperial", "metric")
 _URL_SCHEMES = ("sqlite", "postgresql")
 # What the config file may hold (the config file's own place is not one of them).
-FILE_KEYS = ("data_dir", "database_url", "units")
+FILE_KEYS = ("data_dir", "database_url", "database_timeout", "units")
+# Seconds to wait for the database: to connect (PostgreSQL) or for another writer (both).
+DEFAULT_DATABASE_TIMEOUT = 10.0
+# An hour: longer is a hang, not a wait (and SQLite's busy timeout is a 32-bit count of ms).
+MAX_DATABASE_TIMEOUT = 3600.0
 
 
 class Origin(StrEnum):
@@ -42,13 +49,22 @@ class Origin(StrEnum):
 
 @dataclass(frozen=True, slots=True, init=False)
 class Settings:
-    """`data_dir` holds the SQLite file; `database_url` overrides it; `units` (imperial or
-    metric) overrides the walker's own units wherever numbers are shown; None: the walker's."""
+    """`data_dir` holds the SQLite file; `database_url` overrides it; `database_timeout` is how
+    many seconds to wait for the database (to connect, or for another process's write);
+    `units` (imperial or metric) overrides the walker's own units wherever numbers are shown;
+    None: the walker's."""
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("data_dir", "database_url", "config_file", "units")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "data_dir",
+        "database_url",
+        "database_timeout",
+        "config_file",
+        "units",
+    )
 
     data_dir: Path
     database_url: str | None
+    database_timeout: float
     config_file: Path
     units: str | None
     origins: Mapping[str, Origin] = field(compare=False, repr=False)
@@ -58,10 +74,16 @@ class Settings:
         *,
         data_dir: Path | str | None = None,
         database_url: str | None = None,
+        database_timeout: float | str | None = None,
         config_file: Path | str | None = None,
         units: str | None = None,
     ) -> None:
-        offered = {"data_dir": data_dir, "database_url": database_url, "units": units}
+        offered = {
+            "data_dir": data_dir,
+            "database_url": database_url,
+            "database_timeout": database_timeout,
+            "units": units,
+        }
         given = {name: str(value) for name, value in offered.items() if value is not None}
         environment = _environment()
         place = config_file or environment.get("config_file") or _default_config_file()
@@ -70,6 +92,8 @@ class Settings:
         object.__setattr__(self, "config_file", Path(place))
         object.__setattr__(self, "data_dir", _data_dir(values.get("data_dir")))
         object.__setattr__(self, "database_url", _database_url(values.get("database_url")))
+        timeout = _database_timeout(values.get("database_timeout"))
+        object.__setattr__(self, "database_timeout", timeout)
         object.__setattr__(self, "units", _units(values.get("units")))
         object.__setattr__(self, "origins", origins)
 
@@ -81,6 +105,20 @@ class Settings:
     def resolved_database_url(self) -> str:
         """The URL to open: the configured one, or the SQLite file in the data directory."""
         return self.database_url or f"sqlite:///{self.database_file}"
+
+    @property
+    def shown_database_url(self) -> str:
+        """The URL to open, as it may be printed: its password hidden."""
+        return shown_url(self.resolved_database_url)
+
+
+def shown_url(url: str) -> str:
+    """A database URL as retrowalk prints it: the password (in the address or as a `password=`
+    parameter) as `***`, and `postgresql+psycopg://` as the `postgresql://` people write."""
+    url = re.sub(r"^postgresql\+psycopg://", "postgresql://", url)
+    # The password as SQLAlchemy's own URL pattern finds it (user `[^:/]*`, password `[^@]*`).
+    url = re.sub(r"^([\w+]+://[^:/]*):[^@]*@", r"\1:***@", url)
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
 
 
 def read_config_file(path: Path) -> dict[str, str]:
@@ -94,7 +132,9 @@ def read_config_file(path: Path) -> dict[str, str]:
     for key, value in table.items():
         if key not in FILE_KEYS:
             raise InputError(key, value, f"not a setting (in {path}); give one of {FILE_KEYS}")
-        if not isinstance(value, str):
+        if key == "database_timeout" and type(value) in (int, float):
+            table[key] = str(value)  # a number of seconds may be written bare
+        elif not isinstance(value, str):
             raise InputError(key, value, f"give it as a quoted string (in {path})")
     return table
 
@@ -112,6 +152,7 @@ def save_config_file(path: Path, changes: Mapping[str, str | None]) -> dict[str,
             table[key] = value
     _data_dir(table.get("data_dir"))
     _database_url(table.get("database_url"))
+    _database_timeout(table.get("database_timeout"))
     _units(table.get("units"))
     lines = [f"{key} = {json.dumps(table[key], ensure_ascii=False)}\n" for key in sorted(table)]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -172,6 +213,23 @@ def _database_url(url: str | None) -> str | None:
     if url is not None and url.startswith("postgresql://"):
         return "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return url
+
+
+def _database_timeout(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_DATABASE_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_DATABASE_TIMEOUT:  # NaN fails this too
+        raise InputError(
+            "database_timeout",
+            value,
+            f"give a number of seconds above 0 and at most {MAX_DATABASE_TIMEOUT:g}, such as "
+            f"{DEFAULT_DATABASE_TIMEOUT:g}",
+        )
+    return seconds
 
 
 def _units(value: str | None) -> str | None:

@@ -56,4 +56,4 @@ def test_a_database_password_is_never_shown(data_dir, monkeypatch):
 
     shown = as_json(invoke("config", "--json"))
 
-    assert shown["database_url"]["value"] == "postgresql+psycopg://clinic:***@db.example/rw"
+    assert shown["database_url"]["value"] == "postgresql://clinic:***@db.example/rw"

@@ -147,6 +147,19 @@ def test_a_backup_with_a_trigger_is_refused(tmp_path: Path) -> None:
     assert "it holds a trigger ('wipe')" in line
 
 
+def test_a_backup_whose_schema_text_is_damaged_is_refused_in_one_line(tmp_path: Path) -> None:
+    """SQLite's own message then quotes bytes that are not UTF-8; still one line, no traceback."""
+    file = tmp_path / "backup.sqlite3"
+    whole = valid_backup()
+    at = whole.index(b"UNIQUE")
+    file.write_bytes(whole[:at] + b"\x80" + whole[at + 1 :])
+    database = restore_target(tmp_path / "db")
+
+    line = one_line_refusal(run_cli(database, "restore", str(file)))
+
+    assert "the backup cannot be read" in line
+
+
 def test_a_backup_that_takes_more_steps_than_its_size_allows_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -78,3 +78,30 @@ def test_a_config_file_it_cannot_use_is_refused_by_name(config: Path, text, name
         Settings()
 
     assert refused.value.field == named
+
+
+def test_the_database_timeout_is_ten_seconds_unless_set(config: Path, monkeypatch) -> None:
+    assert Settings().database_timeout == 10
+
+    monkeypatch.setenv("RETROWALK_DATABASE_TIMEOUT", "0.5")
+
+    assert Settings().database_timeout == 0.5
+
+
+def test_the_config_file_may_give_the_timeout_as_a_bare_number(config: Path) -> None:
+    config.write_text("database_timeout = 3\n")
+
+    assert Settings().database_timeout == 3
+
+
+@pytest.mark.parametrize("given", ["0", "-1", "soon", "nan", "inf", "3601"])
+def test_a_timeout_that_is_not_a_sensible_number_of_seconds_is_refused(
+    config: Path, monkeypatch, given: str
+) -> None:
+    monkeypatch.setenv("RETROWALK_DATABASE_TIMEOUT", given)
+
+    with pytest.raises(InputError) as refused:
+        Settings()
+
+    assert refused.value.field == "database_timeout"
+    assert "give a number of seconds above 0" in str(refused.value)

@@ -3,7 +3,6 @@ config file. Every value comes from the one settings object (retrowalk/settings.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +11,10 @@ from retrowalk.cli.errors import fail_on_user_error
 from retrowalk.cli.output import console, print_json
 
 config_app = typer.Typer(name="config")
-Key = Annotated[str, typer.Argument(metavar="KEY", help="units, data_dir or database_url.")]
+Key = Annotated[
+    str,
+    typer.Argument(metavar="KEY", help="units, data_dir, database_url or database_timeout."),
+]
 UNITS_DEFAULT = "each walker's own (chosen at `retrowalk init`)"
 
 
@@ -51,7 +53,9 @@ def config(
     for column in ("setting", "value", "from"):
         table.add_column(column)
     for name, item in shown.items():
-        table.add_row(name, str(item["value"] or UNITS_DEFAULT), item["from"])
+        value = item["value"]
+        text = f"{value:g} seconds" if isinstance(value, float) else str(value or UNITS_DEFAULT)
+        table.add_row(name, text, item["from"])
     console().print(table)
 
 
@@ -71,17 +75,14 @@ def settings_json(settings: Any) -> dict[str, dict[str, Any]]:
     values = {
         "units": settings.units,
         "data_dir": str(settings.data_dir),
-        "database_url": hide_password(settings.resolved_database_url),
+        "database_url": settings.shown_database_url,
+        "database_timeout": settings.database_timeout,
         "config_file": str(settings.config_file),
     }
     origins = dict(settings.origins)
     if settings.database_url is None:
         origins["database_url"] = f"data_dir ({origins['data_dir']})"
     return {name: {"value": value, "from": str(origins[name])} for name, value in values.items()}
-
-
-def hide_password(url: str) -> str:
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def _change(key: str, value: str | None) -> None:

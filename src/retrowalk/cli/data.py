@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from retrowalk.cli.errors import fail_on_user_error
 from retrowalk.cli.wiring import opened
-
-if TYPE_CHECKING:
-    pass
 
 db_app = typer.Typer(name="db", help="Look after the database itself.", no_args_is_help=True)
 
@@ -70,7 +68,12 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Write here instead of the screen.")
     ] = None,
 ) -> None:
-    """Export all data as JSON, or every logged session as CSV."""
+    """Export all data as JSON, or every logged session as CSV.
+
+    With --output the file is written whole or not at all (an old file stays as it was if
+    writing fails, on a full disk say).
+    """
+    from retrowalk.files import unwritable, write_text_atomically
     from retrowalk.services.interchange import export_csv, export_json
 
     with opened() as wiring:
@@ -81,8 +84,12 @@ def export(
         )
     if output is None:
         typer.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
+        return
+    with fail_on_user_error():
+        try:
+            write_text_atomically(output, text)
+        except OSError as error:
+            raise unwritable("--output", output, error) from None
 
 
 def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:

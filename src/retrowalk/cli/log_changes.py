@@ -142,7 +142,7 @@ def _apply(verb: str, change: Change, as_json: bool) -> None:
     with opened() as wiring:
         walker = the_walker(wiring)
         changed = change(wiring, walker)
-        with wiring.uow() as uow:
+        with wiring.uow().reading() as uow:
             following = require_plan(uow, walker)
         units = shown_units(wiring.settings, walker)
         today = wiring.clock.today()

@@ -52,7 +52,7 @@ class StoredWalks:
         treadmill_profile.remember_mph_verdict(self._walker.id, verdict, self._new_uow())
 
     def _walk(self, ahead: SessionAhead) -> TodaysWalk:
-        with self._new_uow() as uow:
+        with self._new_uow().reading() as uow:
             before = require_plan(uow, self._walker).state_before
         previous = before.dose.speed if before.walked > 0 else None
         return walk_for(self._walker, ahead, previous, self._unit)

@@ -26,6 +26,6 @@ class Period(Command):
 
 
 def history(period: Period, uow: UnitOfWork) -> list[LoggedSession]:
-    with uow:
+    with uow.reading():
         walker = require_walker(uow, period.walker_id)
         return uow.sessions.history(walker.id, period.since, period.until)

@@ -9,6 +9,6 @@ from retrowalk.services.records import StoredWalker
 
 def local_walker(uow: UnitOfWork) -> StoredWalker | None:
     """The local account's walker, or None before onboarding."""
-    with uow:
+    with uow.reading():
         account = uow.accounts.by_name(LOCAL_ACCOUNT)
         return None if account is None else uow.walkers.for_account(account.id)

@@ -116,7 +116,7 @@ def check_seq(seq: int | None, pending: int) -> None:
 def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
     """The number of the planned session still to log (None: no plan yet), for a form to carry
     as the session it logs, so that a second submit of it logs nothing."""
-    with uow:
+    with uow.reading():
         pending = uow.sessions.latest_planned(walker_id)
     return None if pending is None else pending.seq
 

@@ -26,7 +26,7 @@ MOST_WEEKS = 52
 def plan_ahead(walker_id: int, weeks: int, uow: UnitOfWork, clock: Clock) -> Simulation:
     """`weeks` weeks from today (1 to MOST_WEEKS); no sessions when screening left no plan."""
     today = clock.today()
-    with uow:
+    with uow.reading():
         walker = require_walker(uow, walker_id)
         pending = uow.sessions.latest_planned(walker.id)
     empty = PlanPreview(

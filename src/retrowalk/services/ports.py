@@ -1,7 +1,9 @@
 """The storage the use cases need, named here and implemented in `store/` (SQL and in memory).
 
 A unit of work is one transaction: `with uow:` opens it, `uow.commit()` keeps the work, and
-leaving the block without committing rolls everything back.
+leaving the block without committing rolls everything back. `with uow.reading():` opens one
+that only reads: it takes no write lock, so it runs while another process writes, and it
+cannot commit. A use case that may write opens a writing one, even when it ends up not writing.
 """
 
 from __future__ import annotations
@@ -163,6 +165,12 @@ class UnitOfWork(ABC):
     accounts: Accounts
     walkers: Walkers
     sessions: Sessions
+    read_only = False
+
+    def reading(self) -> Self:
+        """This unit of work, to read only (call it before `with`)."""
+        self.read_only = True
+        return self
 
     def __enter__(self) -> Self:
         self._begin()
@@ -174,8 +182,10 @@ class UnitOfWork(ABC):
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self.rollback()
-        self._end()
+        try:
+            self.rollback()
+        finally:
+            self._end()
 
     @abstractmethod
     def _begin(self) -> None: ...
@@ -185,10 +195,15 @@ class UnitOfWork(ABC):
         """Release what `_begin` took (a connection, for instance)."""
 
     @abstractmethod
-    def commit(self) -> None: ...
+    def commit(self) -> None:
+        """Keep the work; a unit of work opened with `reading()` refuses (a programming error)."""
 
     @abstractmethod
     def rollback(self) -> None: ...
+
+    def _refuse_commit_if_reading(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a unit of work opened with reading() cannot commit")
 
 
 class DataStore(ABC):

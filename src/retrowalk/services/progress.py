@@ -56,7 +56,7 @@ class Progress:
 
 
 def progress(period: Period, uow: UnitOfWork, clock: Clock) -> Progress:
-    with uow:
+    with uow.reading():
         walker = require_walker(uow, period.walker_id)
         logged = uow.sessions.facts(walker.id, period.since, period.until)
     p = programme_of(walker)

@@ -38,7 +38,7 @@ class Today:
 
 def today_session(walker_id: int, uow: UnitOfWork, clock: Clock) -> Today:
     today = clock.today()
-    with uow:
+    with uow.reading():
         walker = require_walker(uow, walker_id)
         pending = uow.sessions.latest_planned(walker.id)
     red = tuple(f for f in walker.flags if f.level is FlagLevel.RED)

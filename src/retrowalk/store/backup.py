@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from retrowalk.domain.errors import InputError
+from retrowalk.files import atomic_write, unwritable
 from retrowalk.services.file_input import RESTORE_MOST_BYTES, parsed_snapshot, read_capped
 from retrowalk.services.interchange import canonical_json
 from retrowalk.store.backup_file import backup_snapshot
@@ -21,14 +22,17 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def backup(engine: Engine, target: Path) -> None:
+    """Written whole or not at all (files.atomic_write): a failure leaves no file at `target`."""
     if target.exists():
         raise InputError("FILE", str(target), "a file is there already; give a new file name")
-    partial = target.with_name(target.name + ".partial")
-    if is_sqlite(engine):
-        _sqlite_backup(engine, partial)
-    else:
-        partial.write_text(canonical_json(read_snapshot(engine)), encoding="utf-8")
-    partial.replace(target)
+    try:
+        with atomic_write(target) as partial:
+            if is_sqlite(engine):
+                _sqlite_backup(engine, partial)
+            else:
+                partial.write_text(canonical_json(read_snapshot(engine)), encoding="utf-8")
+    except (OSError, sqlite3.Error) as error:  # the copy's file, not the database, failed
+        raise unwritable("FILE", target, error) from None
 
 
 def restore(engine: Engine, source: Path) -> None:
@@ -58,5 +62,13 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
+    except sqlite3.Error:
+        _remove_sqlite_leftovers(target)
+        raise
     finally:
         source.close()
+
+
+def _remove_sqlite_leftovers(database: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)

@@ -69,6 +69,9 @@ def backup_snapshot(source: Path) -> dict[str, Any]:
         raise _unreadable(source, error) from None
     except sqlite3.Error as error:
         raise _unreadable(source, error) from None
+    except UnicodeDecodeError:  # SQLite's own message about a damaged schema is not UTF-8
+        damaged = "the backup cannot be read (its schema is damaged)"
+        raise InputError("FILE", str(source), damaged) from None
 
 
 class _Refused(Exception):

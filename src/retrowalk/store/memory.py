@@ -275,6 +275,7 @@ class MemoryUnitOfWork(UnitOfWork):
         """Nothing to release: the copy is dropped with the next `_begin`."""
 
     def commit(self) -> None:
+        self._refuse_commit_if_reading()
         self._db.tables = self._work.copy()
 
     def rollback(self) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from retrowalk.domain.errors import StorageError
+from retrowalk.store.database import reading
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision shipped, so a current database is recognised without loading Alembic (about
@@ -45,14 +46,14 @@ def revisions(location: Path = MIGRATIONS) -> list[str]:
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def _stamped_at_head(engine: Engine) -> bool:
     """True when the database says it is at HEAD_REVISION (read with plain SQL, no Alembic)."""
     try:
-        with engine.connect() as connection:
+        with reading(engine) as connection:
             stamped = connection.execute(text("SELECT version_num FROM alembic_version")).all()
     except DBAPIError:
         return False  # no version table yet: let Alembic look properly
@@ -62,7 +63,8 @@ def _stamped_at_head(engine: Engine) -> bool:
 def schema_state(engine: Engine, location: Path = MIGRATIONS) -> tuple[SchemaState, str | None]:
     revision = current_revision(engine)
     if revision is None:
-        tables = inspect(engine).get_table_names()
+        with reading(engine) as connection:
+            tables = inspect(connection).get_table_names()
         return (SchemaState.FOREIGN if tables else SchemaState.EMPTY), None
     if revision == head_revision(location):
         return SchemaState.CURRENT, revision

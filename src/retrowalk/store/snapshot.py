@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from retrowalk.domain.errors import InputError
+from retrowalk.store.database import READ_ONLY
 from retrowalk.store.migrate import head_revision
 from retrowalk.store.snapshot_check import FORMAT, FORMAT_VERSION, checked_tables
 from retrowalk.store.snapshot_rows import one_line
@@ -22,7 +23,7 @@ from retrowalk.store.tables import metadata
 
 def read_snapshot(engine: Engine) -> dict[str, Any]:
     """Every row, read in one transaction so the snapshot is consistent."""
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = dict(READ_ONLY)
     if engine.dialect.name == "postgresql":
         options["isolation_level"] = "REPEATABLE READ"
     with engine.connect().execution_options(**options) as connection, connection.begin():
@@ -68,7 +69,7 @@ def _write(engine: Engine, rows: dict[str, list[dict[str, Any]]], replace: bool)
 
 
 def is_empty(engine: Engine) -> bool:
-    with engine.connect() as connection:
+    with engine.connect().execution_options(**READ_ONLY) as connection:
         return not any(_count(connection, table) for table in metadata.sorted_tables)
 
 

@@ -11,18 +11,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from retrowalk.services.ports import DataStore, UnitOfWork
 from retrowalk.store.backup import backup, restore
+from retrowalk.store.database import READ_ONLY
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
 from retrowalk.store.sql_people import SqlAccounts, SqlWalkers
 from retrowalk.store.sql_sessions import SqlSessions
 
 
 class SqlUnitOfWork(UnitOfWork):
+    """Failures the person must hear about (disk full, busy, out of reach) arrive as a
+    StorageError from the engine (store/failures.py); leaving the block rolls back."""
+
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._factory = sessions
         self._session: Session | None = None
 
     def _begin(self) -> None:
         self._session = self._factory()
+        if self.read_only:
+            self._session.connection(execution_options=READ_ONLY)
         self.accounts = SqlAccounts(self._session)
         self.walkers = SqlWalkers(self._session)
         self.sessions = SqlSessions(self._session)
@@ -33,6 +39,7 @@ class SqlUnitOfWork(UnitOfWork):
             self._session = None
 
     def commit(self) -> None:
+        self._refuse_commit_if_reading()
         self._open().commit()
 
     def rollback(self) -> None:

@@ -45,7 +45,7 @@ AccountDep = Annotated[str, Depends(current_account)]
 
 def account_walker(wired: WiringDep, account: AccountDep) -> StoredWalker | None:
     """The walker of the account asking, if they have onboarded."""
-    with wired.uow() as uow:
+    with wired.uow().reading() as uow:
         owner = uow.accounts.by_name(account)
         return None if owner is None else uow.walkers.for_account(owner.id)
 
@@ -92,7 +92,7 @@ def own_log(
     wired: WiringDep,
 ) -> SessionLog:
     """A logged session of the walker's, not deleted; otherwise 404."""
-    with wired.uow() as uow:
+    with wired.uow().reading() as uow:
         log = uow.sessions.log(log_id)
     if log is None or log.walker_id != walker.id or log.deleted:
         raise NotFoundError("log_id", log_id, "you have no logged session with this id")

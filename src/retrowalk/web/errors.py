@@ -107,8 +107,13 @@ async def _conflict(request: Request, error: Exception) -> Response:
 
 
 async def _storage(request: Request, error: Exception) -> Response:
-    problem = InputError("database", None, str(error))
-    return _answer(request, [problem], 503, "The database is not available")
+    """Nothing was saved: the problem names the database and says what to do (free space, try
+    again); a page says it in those words alone."""
+    if _is_api(request):
+        return problems([InputError("database", None, str(error))], 503)
+    from retrowalk.web.pages.render import error_page
+
+    return error_page(request, 503, "The database is not available", [str(error)])
 
 
 async def _device(request: Request, error: Exception) -> Response:

@@ -98,7 +98,7 @@ def live_walk(
         raise InputError("date", clock.today().isoformat(), f"the next session is on {ahead.on}")
     if not ahead.decision.walk:
         raise InputError("walker_id", walker.id, " ".join(ahead.decision.reasons))
-    with new_uow() as uow:
+    with new_uow().reading() as uow:
         before = require_plan(uow, walker).state_before
     previous = before.dose.speed if before.walked > 0 else None
     walk = walk_for(walker, ahead, previous, unit)

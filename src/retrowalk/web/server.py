@@ -54,7 +54,7 @@ def open_database(settings: Settings) -> tuple[Wiring, str]:
     wiring = bootstrap(settings, check_schema=False)
     try:
         state, revision = schema_state(wiring.engine)
-        where = settings.resolved_database_url
+        where = settings.shown_database_url  # printed by `serve`: no password
         note = f"Using the database at {where}."
         if state is SchemaState.EMPTY:
             note = f"Created a new database at {where}."
