@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from retrowalk.domain.dose import DoseVariable
+from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.engine_state import (
     DELOADED,
     RESTARTED,
@@ -105,16 +105,17 @@ def record(
     p: Programme, state: EngineState, decision: Decision, outcome: SessionOutcome, on: date
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
-    changes = _decision_changes(p, state, decision, on)
     if not decision.walk:
-        return evolved(state, changes)
+        return evolved(state, _decision_changes(p, state, decision, on))
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
     if verdict is Verdict.MISSED:
-        if decision.kind is DecisionKind.PROGRESS:
-            # Nothing progresses on a session that was not walked: the step up never happened.
-            changes = {}
+        # Nothing progresses on a session that was not walked: a step up never happened.
+        stepped_up = decision.kind is DecisionKind.PROGRESS
+        changes = {} if stepped_up else _decision_changes(p, state, decision, on)
         return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
-    return tallied(p, state, changes, decision, outcome, verdict, on)
+    return tallied(
+        p, state, _decision_changes(p, state, decision, on), decision, outcome, verdict, on
+    )
 
 
 def _decision_changes(
@@ -129,6 +130,7 @@ def _decision_changes(
     elif changed or decision.stepped_down:
         last_increase = None
     acts_on_trend = decision.acts_on_trend or _trend_step_down(p, state, decision, on)
+    steps = _layoff_steps(p, state, decision, on)
     return {
         "dose": decision.dose,
         "good_streak": 0 if changed else state.good_streak,
@@ -141,42 +143,12 @@ def _decision_changes(
         "last_increase": last_increase,
         "paused": state.paused or decision.pauses,
         "over_limit_streak": 0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
-        "layoff_steps": _layoff_steps(p, state, decision, on),
+        "layoff_steps": steps,
         "trend": _trend_after(state, decision, acts_on_trend, on),
         "resume_lower": False,
         "stopped": state.stopped or not decision.walk,
-        "watch": _watch_after(p, state, decision, acts_on_trend, on),
+        "watch": _watch_after(p, state, decision, (changed, acts_on_trend, steps), on),
     }
-
-
-def _watch_after(
-    p: Programme, state: EngineState, decision: Decision, acts_on_trend: bool, on: date
-) -> Watch:
-    """The watch after prescribing `decision`; the same object when nothing in it changes."""
-    watch = state.watch
-    changes: dict[str, Any] = {}
-    steps = _layoff_steps(p, state, decision, on)
-    restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
-    restore = hands_to_give_back(state, decision, restarted)
-    if restore is not watch.hands_restore:
-        changes["hands_restore"] = restore
-    since = one_hand_since(state, decision, restore, on) if decision.walk else watch.one_hand_since
-    if since != watch.one_hand_since:
-        changes["one_hand_since"] = since
-    if acts_on_trend and not watch.trend_referred:
-        changes["trend_referred"] = True
-    elif watch.trend_referred and state.trend.falling(on):
-        changes["trend_referred"] = False
-    held_since = _held_since(p, state, decision, on)
-    if held_since != watch.held_since:
-        changes["held_since"] = held_since
-    if not decision.walk and not state.stopped:
-        changes["stop_cause"] = StopCause.BELOW_START
-    if watch.started_on is None and state.walked == 0:
-        changes["started_on"] = on
-    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
-        changes["step_ups"] = _step_ups(p, watch, decision, on)
-    return replace(watch, **changes) if changes else watch
 
 
 # The verdicts by which pain or form hold a dose (PROTOCOL.md §11, stagnation).
@@ -189,15 +161,64 @@ _PAIN_OR_FORM = (
 )
 
 
-def _held_since(p: Programme, state: EngineState, decision: Decision, on: date) -> date | None:
-    """Since when the dose has stayed the same with pain or form holding it: None once it moves,
-    or once a full run of good sessions shows it is something else that holds it (a target)."""
-    if decision.dose != state.dose or state.good_streak >= p.good_sessions_to_progress:
-        return None
-    held = state.watch.held_since
-    if held is None and decision.walk and state.last_verdict in _PAIN_OR_FORM:
-        return on
-    return held
+def _watch_after(
+    p: Programme,
+    state: EngineState,
+    decision: Decision,
+    known: tuple[bool, bool, int],
+    on: date,
+) -> Watch:
+    """The watch after prescribing `decision` (`known`: whether the dose changed, whether the
+    decision acted on the pain trend, the layoff steps after it); the same object when nothing in
+    it changes, as for most sessions."""
+    watch, (changed, acts_on_trend, steps) = state.watch, known
+    restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
+    restore, since = watch.hands_restore, watch.one_hand_since
+    hands = decision.dose.hands
+    moved = hands is not state.dose.hands or hands is HandSupport.ONE or restarted
+    if moved or restore is not None or since is not None:
+        restore = hands_to_give_back(state, decision, restarted)
+        since = one_hand_since(state, decision, restore, on) if decision.walk else since
+    referred = watch.trend_referred
+    if acts_on_trend:
+        referred = True
+    elif referred and state.trend.falling(on):
+        referred = False
+    # Held by pain or form: from the first such hold while the dose stays; a full good run shows
+    # that something else (a target) holds it.
+    held = watch.held_since
+    if changed or state.good_streak >= p.good_sessions_to_progress:
+        held = None
+    elif held is None and decision.walk and state.last_verdict in _PAIN_OR_FORM:
+        held = on
+    cause = StopCause.BELOW_START if not (decision.walk or state.stopped) else watch.stop_cause
+    started = on if watch.started_on is None and state.walked == 0 else watch.started_on
+    step_ups = watch.step_ups
+    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+        step_ups = _step_ups(p, watch, decision, on)
+    if (
+        restore is watch.hands_restore
+        and since == watch.one_hand_since
+        and referred is watch.trend_referred
+        and held == watch.held_since
+        and cause is watch.stop_cause
+        and started == watch.started_on
+        and step_ups is watch.step_ups
+    ):
+        return watch
+    return Watch(
+        cause,
+        watch.pain_over_streak,
+        watch.morning_over_streak,
+        watch.hard_effort_streak,
+        watch.sharp_pain_on,
+        step_ups,
+        started,
+        restore,
+        since,
+        held,
+        referred,
+    )
 
 
 def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:

@@ -128,7 +128,8 @@ def on_the_calendar(
     in the first weeks a walk the day after another gets a warning and no step up."""
     if gap > p.protocol.layoff.deload_after_days:
         decision = both_hands_on(p, state, decision, f"this first walk after {gap} days")
-    decision = _stagnation_note(p, state, decision, on)
+    if state.watch.held_since is not None:
+        decision = _stagnation_note(p, state, decision, on)
     weeks = p.protocol.schedule.rest_day_weeks
     started = state.watch.started_on
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
@@ -146,7 +147,7 @@ def on_the_calendar(
 def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
     """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
     since, days = state.watch.held_since, p.protocol.stagnation.held_days
-    if since is None or decision.dose != state.dose or (on - since).days < days:
+    if since is None or (on - since).days < days or decision.dose != state.dose:
         return decision
     span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
     note = (

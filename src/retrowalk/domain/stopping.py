@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause, Watch
-from retrowalk.domain.outcome import Morning, SessionOutcome, Verdict, grade_morning
+from retrowalk.domain.outcome import SessionOutcome, Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
 
@@ -31,7 +31,8 @@ def tallied(
     """The state after a walked session: `changes` (what the decision changed) and the counts
     the outcome moves, stopped when a stop rule is met."""
     good, pain = verdict is Verdict.GOOD, p.protocol.pain
-    settled = grade_morning(pain, outcome.pain_next_morning, p.walker.rest_pain) is Morning.SETTLED
+    # A good session's next morning is settled or not reported (assess graded it).
+    settled = good and outcome.pain_next_morning is not None
     peak, trend = outcome.peak_pain, changes["trend"]
     watch = _watched(p, changes["watch"], decision, outcome, on)
     tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
@@ -64,6 +65,8 @@ def _watched(
 ) -> Watch:
     """The runs the stop rules count, the last sharp pain and the stop they may lead to; the
     same object when none of these moved (most sessions)."""
+    if _uneventful(p, watch, outcome):
+        return watch
     pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome))
     morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
     effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
@@ -89,6 +92,21 @@ def _watched(
         watch.one_hand_since,
         watch.held_since,
         watch.trend_referred,
+    )
+
+
+def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
+    """No run under way and nothing in this session that could start one or stop the plan."""
+    if watch.pain_over_streak or watch.morning_over_streak or watch.hard_effort_streak:
+        return False
+    if outcome.sharp_pain or outcome.knee_symptoms:
+        return False
+    worst, morning, rpe = outcome.session_pain, outcome.pain_next_morning, outcome.rpe
+    limit = p.protocol.pain.acceptable_max
+    return (
+        (worst is None or worst <= min(limit, p.protocol.stop.severe_pain - 1))
+        and (morning is None or morning <= limit)
+        and (rpe is None or rpe < p.protocol.effort.hard_rpe)
     )
 
 
