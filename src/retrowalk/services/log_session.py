@@ -25,7 +25,12 @@ from retrowalk.domain.progression import decide, record
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import read_command
 from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
-from retrowalk.services.plausibility import refuse_unconfirmed, same_day_doubt, value_doubts
+from retrowalk.services.plausibility import (
+    MEASURED,
+    refuse_unconfirmed,
+    same_day_doubt,
+    value_doubts,
+)
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import PlannedSession, SessionLog
 from retrowalk.services.walker_plan import (
@@ -131,9 +136,11 @@ def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
 def _check_plausible(
     command: LogIn, session: PlannedSession, equipment: Equipment, earlier: SessionLog | None
 ) -> None:
+    if command.source in MEASURED:
+        return
     doubts = value_doubts(command, session.decision.dose, equipment)
     if earlier is not None and earlier.on == session.on:
-        doubts += [d for d in (same_day_doubt(command, earlier),) if d is not None]
+        doubts.append(same_day_doubt(earlier))
     refuse_unconfirmed(doubts, command.confirm)
 
 

@@ -4,8 +4,8 @@ it, an incline above the one prescribed, and a second log for one calendar day.
 
 Each is a `Doubt` with a question for the walker; the log service raises them together as one
 ConfirmationNeeded and writes nothing. Sent again with `confirm`, the log is kept as given.
-Values the live coach measured (source live or device) are what was walked and are not asked
-about: the checks are for numbers a person typed.
+A new log the live coach measured (source live or device) is what was walked and is not asked
+about: the checks are for numbers a person typed (an edit of any log is typed, and checked).
 """
 
 from __future__ import annotations
@@ -27,17 +27,15 @@ MEASURED = frozenset({Source.LIVE, Source.DEVICE})
 
 def value_doubts(entry: EntryIn, dose: Dose, equipment: Equipment) -> list[Doubt]:
     """The values in `entry` far from `dose` (walked on `equipment`), each with its question."""
-    if not entry.done or entry.source in MEASURED:
+    if not entry.done:
         return []
     found = [_minutes(entry.minutes_done, dose), _speed(entry, dose, equipment)]
     found.append(_incline(entry.incline_done_percent, dose))
     return [doubt for doubt in found if doubt is not None]
 
 
-def same_day_doubt(entry: EntryIn, earlier: SessionLog) -> Doubt | None:
+def same_day_doubt(earlier: SessionLog) -> Doubt:
     """A second log for the day of `earlier` (the last one logged), asked about."""
-    if entry.source in MEASURED:
-        return None
     day = earlier.on.isoformat()
     at = earlier.logged_at.strftime("%H:%M on %Y-%m-%d")
     question = (
