@@ -112,3 +112,20 @@ def test_blank_answers_are_logged_as_unknown(client: TestClient, wiring: Wiring)
 
     [row] = logs(wiring)
     assert row["pain_during"] is None and row["rpe"] is None
+
+
+def test_the_edit_page_asks_about_a_far_value_and_saves_it_confirmed(
+    client: TestClient, wiring: Wiring
+) -> None:
+    onboard(client)
+    client.post("/history", data=form_on_page(client) | {"pain_during": "1", "rpe": "4"})
+    [row] = logs(wiring)
+    edit = {"done": "on", "form_ok": "on", "pain_during": "1", "rpe": "4", "minutes_done": "30"}
+
+    asked = client.post(f"/history/{row['id']}", data=edit)
+    unchanged = logs(wiring)
+    saved = client.post(f"/history/{row['id']}", data=_confirm_form(asked.text))
+
+    assert asked.status_code == 422 and "You logged 30 min" in html.unescape(asked.text)
+    assert unchanged == [row]
+    assert "Saved your changes" in saved.text and logs(wiring)[0]["minutes_done"] == 30
