@@ -61,7 +61,7 @@ def test_log_onto_a_full_disk_is_one_line_and_the_logged_session_stays(data_dir:
     before = exported()
 
     with no_room_left(_database(data_dir)):
-        result = invoke("log", "--yes", "--notes", LONG_NOTE)
+        result = invoke("log", "--yes", "--confirm", "--notes", LONG_NOTE)
 
     assert result.exit_code == 2
     assert _one_error_line(result.stderr) == f"Error: {DISK_FULL}"

@@ -117,7 +117,9 @@ def test_the_speed_actually_walked_shows_in_the_series(backend: Backend, clock) 
     walker = onboarded(backend, clock).walker
 
     log_session(
-        log_command(walker_id=walker.id, speed_done_kmh=1.0, incline_done_percent=1.0),
+        log_command(
+            walker_id=walker.id, speed_done_kmh=1.0, incline_done_percent=1.0, confirm=True
+        ),
         backend.uow(),
         clock,
     )

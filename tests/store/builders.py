@@ -13,6 +13,9 @@ from retrowalk.services.onboard import Onboarded, onboard, onboard_command
 from retrowalk.services.today import today_session
 from tests.db import Backend
 
+# What a walker answers after a session that went as prescribed: an answer left out is
+# unknown (PROTOCOL.md §11), and the engine does not step up on unknowns.
+ANSWERED = {"pain_during": 0, "rpe": 4}
 EXAMPLE = Path(__file__).parents[2] / "examples" / "knee_oa_mph.json"
 # A second treadmill for equipment changes: km/h, 0.8-16 in 0.1 steps, up to 12 % in 1 % steps.
 KMH_TREADMILL = {
@@ -62,6 +65,7 @@ def walk(
     `next_morning`, each is logged the morning after instead, with that next-morning pain (the
     engine steps up only on a reported, settled morning: PROTOCOL.md §11)."""
     logged = []
+    outcome = ANSWERED | outcome  # a session walked as prescribed, with its questions answered
     for _ in range(sessions):
         ahead = today_session(walker_id, backend.uow(), clock).session
         assert ahead is not None

@@ -36,7 +36,9 @@ def test_simultaneous_logs_for_one_walker_are_taken_in_turn(
 
     def log_one() -> None:
         try:
-            results.append(log_session(log_command(walker_id=walker.id), sql_backend.uow(), clock))
+            # Both on one day: confirmed, so the lock (not the same-day question) is what is tested.
+            command = log_command(walker_id=walker.id, confirm=True)
+            results.append(log_session(command, sql_backend.uow(), clock))
         except BaseException as error:
             results.append(error)
 

@@ -138,12 +138,16 @@ def test_simultaneous_api_sends_of_one_session_log_it_once(
     assert len(logs(wiring)) == 1
 
 
-def test_without_a_seq_the_api_logs_whichever_session_is_pending(
+def test_without_a_seq_a_second_send_the_same_day_logs_only_once_confirmed(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
+    url = f"/api/walkers/{walker_id}/sessions"
 
-    answers = [client.post(f"/api/walkers/{walker_id}/sessions", json={}) for _ in range(2)]
+    answers = [client.post(url, json={}) for _ in range(2)]
+    confirmed = client.post(url, json={"confirm": True})
 
-    assert [a.status_code for a in answers] == [201, 201]
+    assert [a.status_code for a in answers] == [201, 422]
+    assert answers[1].json()["detail"][0]["field"] == "date"
+    assert confirmed.status_code == 201
     assert len(logs(wiring)) == 2

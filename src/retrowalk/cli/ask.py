@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from retrowalk.domain.errors import InputError
+from retrowalk.services.numbers import read_decimal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,10 +42,11 @@ def whole_number(text: str) -> int:
 
 
 def number(text: str) -> float:
+    """A number as every face reads one: "1,2" is 1.2 (services/numbers.py)."""
     try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise InputError("answer", text, "give a number, such as 2 or 0.5") from None
+        return read_decimal(text)
+    except ValueError as error:
+        raise InputError("answer", text, str(error)) from None
 
 
 def optional(read: Reader) -> Reader:

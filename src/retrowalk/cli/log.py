@@ -22,8 +22,12 @@ if TYPE_CHECKING:
     from retrowalk.services.records import StoredWalker
 
 log_app = typer.Typer(name="log")
-Yes = Annotated[bool, typer.Option("--yes", "-y", help="Ask nothing: what is not given is "
-                                   "the prescription's (pain 0, effort 4).")]  # fmt: skip
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Ask nothing: answers not given are "
+                                   "recorded as unknown (minutes, speed and incline as "
+                                   "prescribed).")]  # fmt: skip
+Confirm = Annotated[bool, typer.Option("--confirm", help="Log values far from the prescription, "
+                                       "or a second session for one day, without asking (with "
+                                       "--yes, they are refused without it).")]  # fmt: skip
 Json = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
@@ -50,12 +54,16 @@ def log(
     stable_without_hands: o.Stable = None,
     notes: o.Notes = None,
     yes: Yes = False,
+    confirm: Confirm = False,
     as_json: Json = False,
 ) -> None:
     """Record a session, then see the next session's decision.
 
     Asks what the options do not give (Enter takes the prescription's value shown);
-    [bold]--yes[/bold] asks nothing. A subcommand changes the record afterwards.
+    [bold]--yes[/bold] asks nothing. Minutes over twice the prescription, a speed more than
+    one belt step above it, an incline above it, or a second log for one day are asked about
+    first ([bold]--confirm[/bold] logs them as given). A decimal comma reads as a point
+    (1,2 is 1.2). A subcommand changes the record afterwards.
 
     Examples:
       [bold]retrowalk log[/bold]
@@ -63,9 +71,9 @@ def log(
       [bold]retrowalk log --date 2026-11-24 --minutes 4 --pain-next-morning 1 --yes[/bold]
       [bold]retrowalk log morning 1[/bold]   next-morning pain for the last session
     """
-    options = {k: v for k, v in locals().items() if k not in ("ctx", "yes", "as_json")}
+    options = {k: v for k, v in locals().items() if k not in ("ctx", "yes", "confirm", "as_json")}
     if ctx.invoked_subcommand is not None:
-        _no_options_before(ctx.invoked_subcommand, options, yes or as_json)
+        _no_options_before(ctx.invoked_subcommand, options, yes or confirm or as_json)
         return
     if not yes and not sys.stdin.isatty():
         typer.echo("Error: standard input is not a terminal; give the answers as options "
@@ -76,24 +84,34 @@ def log(
         refuse_red_flags(walker)
         units = shown_units(wiring.settings, walker)
         given = o.entry_fields(units, options)
-        logged = _record(wiring, walker, units, given, ask=not yes)
+        logged = _record(wiring, walker, units, given, ask=not yes, confirm=confirm)
         today = wiring.clock.today()
     show_logged(logged, units, today, as_json)
 
 
 def _record(
-    wiring: Wiring, walker: StoredWalker, units: UnitSystem, given: dict[str, Any], ask: bool
+    wiring: Wiring,
+    walker: StoredWalker,
+    units: UnitSystem,
+    given: dict[str, Any],
+    ask: bool,
+    confirm: bool,
 ) -> Logged:
-    from retrowalk.domain.errors import InputError
+    from retrowalk.cli.log_confirm import Confirmations, refused
+    from retrowalk.domain.errors import ConfirmationNeeded, InputError
     from retrowalk.services.log_session import log_command, log_session
 
-    fields = dict(given)
+    fields, confirmations = dict(given), Confirmations()
     while True:
         if ask:
             fields = _ask(wiring, walker, units, fields)
         try:
-            command = log_command(walker_id=walker.id, **fields)
+            command = log_command(walker_id=walker.id, confirm=confirm, **fields)
             return log_session(command, wiring.uow(), wiring.clock)
+        except ConfirmationNeeded as error:
+            if not ask:
+                raise refused(error, given) from None
+            confirm = confirmations.ask(console(), error, fields, set(given))
         except InputError as error:
             if not ask or error.field in given or error.field not in fields:
                 raise o.named_by_option(error, given) from None

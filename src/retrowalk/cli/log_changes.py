@@ -70,17 +70,22 @@ def edit(
     hands: o.Hands = None,
     stable_without_hands: o.Stable = None,
     notes: o.Notes = None,
+    confirm: Annotated[
+        bool, typer.Option("--confirm", help="Keep a value far from the prescription as given.")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Change what a logged session says; what is not given stays as it was.
-    (A session's date cannot change: delete it and log it again.)
+    (A session's date cannot change: delete it and log it again.) A value changed far from
+    the prescription is refused unless [bold]--confirm[/bold] is given.
 
     Example: [bold]retrowalk log edit 3 --pain-during 4 --notes "knee ached"[/bold]
     """
-    from retrowalk.domain.errors import InputError
+    from retrowalk.cli.log_confirm import refused
+    from retrowalk.domain.errors import ConfirmationNeeded, InputError
     from retrowalk.services.log_edit import edit_log
 
-    options = {k: v for k, v in locals().items() if k not in ("log_id", "as_json")}
+    options = {k: v for k, v in locals().items() if k not in ("log_id", "confirm", "as_json")}
 
     def change(wiring: Wiring, walker: StoredWalker) -> SessionLog:
         units = shown_units(wiring.settings, walker)
@@ -88,7 +93,9 @@ def edit(
         if not changes:
             raise InputError("ID", log_id, "give at least one change, such as --pain-during 3")
         try:
-            return edit_log(walker.id, log_id, changes, wiring.uow(), wiring.clock)
+            return edit_log(walker.id, log_id, changes, wiring.uow(), wiring.clock, confirm)
+        except ConfirmationNeeded as error:
+            raise refused(error, changes) from None
         except InputError as error:
             raise o.named_by_option(error, changes) from None
 

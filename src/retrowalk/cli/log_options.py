@@ -14,9 +14,14 @@ from retrowalk.domain.units import UnitSystem
 Day = Annotated[
     str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The day walked (today).")
 ]
-Minutes = Annotated[float | None, typer.Option("--minutes", help="Minutes walked.")]
-Speed = Annotated[float | None, typer.Option("--speed", help="Belt speed, in your units.")]
-Incline = Annotated[float | None, typer.Option("--incline", help="Incline walked, in %.")]
+# Numbers are read by the session log itself, so "1,2" means 1.2 here as in the web and the API.
+Minutes = Annotated[str | None, typer.Option("--minutes", metavar="NUMBER", help="Minutes walked.")]
+Speed = Annotated[
+    str | None, typer.Option("--speed", metavar="NUMBER", help="Belt speed, in your units.")
+]
+Incline = Annotated[
+    str | None, typer.Option("--incline", metavar="NUMBER", help="Incline walked, in %.")
+]
 PainDuring = Annotated[
     int | None, typer.Option("--pain-during", help="Knee pain while walking, 0-10.")
 ]

@@ -22,20 +22,16 @@ Question = tuple[str, str, a.Reader, str | None]
 def ask_entry(
     console: Console, fields: dict[str, Any], dose: Dose, units: UnitSystem, today: date
 ) -> dict[str, Any]:
-    """Ask, in order, for each field not in `fields`; returns `fields` completed. The list is
-    drawn again after each answer (the day walked decides whether the next morning is asked)."""
-    skipped: set[str] = set()
+    """Ask, in order, for each field not in `fields`; returns `fields` completed (a question
+    skipped with Enter as None or "", so it is not asked again when the log is tried again).
+    The list is drawn again after each answer (the day walked decides whether the next
+    morning is asked)."""
     while True:
-        pending = [q for q in questions(fields, dose, units, today) if q[0] not in skipped]
-        pending = [q for q in pending if q[0] not in fields]
+        pending = [q for q in questions(fields, dose, units, today) if q[0] not in fields]
         if not pending:
             return fields
         name, text, read, default = pending[0]
-        answer = a.ask(console, text, a.then(read, _rule(name)), default)
-        if answer is None or answer == "":
-            skipped.add(name)
-        else:
-            fields[name] = answer
+        fields[name] = a.ask(console, text, a.then(read, _rule(name)), default)
 
 
 def questions(fields: dict[str, Any], dose: Dose, units: UnitSystem, today: date) -> list[Question]:

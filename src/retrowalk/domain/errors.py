@@ -2,7 +2,9 @@
 
     RetrowalkError
     ├── InputError          a value a person gave is not allowed (field, value, allowed)
-    │   └── NotFoundError   the id given names nothing the asker may see
+    │   ├── NotFoundError   the id given names nothing the asker may see
+    │   └── ConfirmationNeeded  allowed, but far from the prescription (or a second log that day):
+    │                       asked about first, kept as given once confirmed
     ├── ProtocolError       a protocol file is malformed (key, problem)
     ├── SafetyLimitError    a dose or command would pass an equipment or protocol limit
     ├── ConflictError       the request was made against a state that has moved on (logged already)
@@ -10,12 +12,15 @@
     └── StorageError        the database refused or is at an unknown schema
 
 Faces map them: InputError and ProtocolError to exit status 2 and HTTP 422 (NotFoundError:
-404), SafetyLimitError to exit status 3 and HTTP 409, ConflictError to exit status 2 and HTTP
+404; ConfirmationNeeded: 422, or the question asked, then sent again with `confirm`),
+SafetyLimitError to exit status 3 and HTTP 409, ConflictError to exit status 2 and HTTP
 409, the rest to a plain message. None of them is a programming error: those stay
 ordinary exceptions and are allowed to crash loudly.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 # A message quotes what was given, but never megabytes of it (a 1 MiB note stays in the request).
 SHOWN_CHARACTERS = 80
@@ -53,6 +58,27 @@ class InputError(RetrowalkError):
 class NotFoundError(InputError):
     """The id given names nothing: no such thing, or not the asker's (the same answer for both,
     so an id says nothing about other people's records)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """One value to confirm before it counts: the field, the value given, and the question."""
+
+    field: str
+    value: object
+    question: str
+
+
+class ConfirmationNeeded(InputError):
+    """Values that are allowed but far from what was prescribed, or a second log for one day:
+    nothing was written. Sent again confirmed, they are kept as given. `doubts` has one
+    question per value (the first also fills `field`, `value` and `allowed`)."""
+
+    def __init__(self, doubts: tuple[Doubt, ...]) -> None:
+        assert doubts, "a confirmation needs at least one question"
+        self.doubts = doubts
+        first = doubts[0]
+        super().__init__(first.field, first.value, " ".join(d.question for d in doubts))
 
 
 class ProtocolError(RetrowalkError):

@@ -12,6 +12,7 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.log_entry import EntryIn, entry_fields
+from retrowalk.services.plausibility import refuse_unconfirmed, value_doubts
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Change, LoggedEntry, SessionLog, StoredWalker
 from retrowalk.services.scenario import Pain
@@ -48,16 +49,25 @@ def add_next_morning_pain(command: NextMorningIn, uow: UnitOfWork, clock: Clock)
 
 
 def edit_log(
-    walker_id: int, log_id: int, changes: dict[str, Any], uow: UnitOfWork, clock: Clock
+    walker_id: int,
+    log_id: int,
+    changes: dict[str, Any],
+    uow: UnitOfWork,
+    clock: Clock,
+    confirm: bool = False,
 ) -> SessionLog:
-    """Change some fields of a logged session (the names of `LogIn`, but not its date)."""
+    """Change some fields of a logged session (the names of `LogIn`, but not its date). A value
+    changed to one far from the prescription is asked about first, as when logging
+    (ConfirmationNeeded, nothing written, unless `confirm`)."""
     if "date" in changes:
         raise InputError(
             "date", changes["date"], "a session's date cannot change; delete it and log it again"
         )
     with uow:
         walker, log = _live_log(uow, walker_id, log_id)
+        kept = read_command(EntryIn, entry_fields(log.entry))
         edited = read_command(EntryIn, entry_fields(log.entry) | changes)
+        _check_plausible(uow, log, kept, edited, confirm)
         reported = log.entry.next_morning_on or clock.today()
         if edited.pain_next_morning is not None and reported <= log.on:
             raise InputError(
@@ -112,6 +122,18 @@ def _change(
     else:
         uow.sessions.update_log(log.id, entry, log.state_after)
     replay_from(uow, walker, _seq(uow, log))
+
+
+def _check_plausible(
+    uow: UnitOfWork, log: SessionLog, kept: EntryIn, edited: EntryIn, confirm: bool
+) -> None:
+    """Doubts about values the edit changes; one confirmed before and kept is not asked again."""
+    planned = uow.sessions.planned(log.planned_id)
+    assert planned is not None  # a log always has its planned session (a foreign key)
+    dose, equipment = planned.decision.dose, uow.walkers.equipment(planned.equipment_id)
+    before = {(d.field, d.value) for d in value_doubts(kept, dose, equipment)}
+    doubts = [d for d in value_doubts(edited, dose, equipment) if (d.field, d.value) not in before]
+    refuse_unconfirmed(doubts, confirm)
 
 
 def _live_log(uow: UnitOfWork, walker_id: int, log_id: int) -> tuple[StoredWalker, SessionLog]:

@@ -7,7 +7,7 @@ until it is known (it is often added the day after, see `log_edit.add_next_morni
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -15,9 +15,13 @@ from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
+from retrowalk.services.numbers import FROM_TEXT
 from retrowalk.services.records import LoggedEntry, Performed, Sample, Source
-from retrowalk.services.scenario import OutcomeIn, Pain
+from retrowalk.services.scenario import MinutesDone, OutcomeIn, Pain
 
+Minutes = Annotated[MinutesDone, FROM_TEXT]
+SpeedDone = Annotated[float, Field(ge=0, le=10), FROM_TEXT]
+InclineDone = Annotated[float, Field(ge=0, le=40), FROM_TEXT]
 _OUTCOME_FIELDS = tuple(name for name in SessionOutcome.__dataclass_fields__)
 
 
@@ -30,12 +34,17 @@ class SampleIn(Command):
 
 
 class EntryIn(OutcomeIn):
+    # An answer not given is unknown (None), never the prescription's 0 or 4 (PROTOCOL.md §11).
+    pain_during: Pain | None = None  # type: ignore[assignment]
     pain_next_morning: Pain | None = None  # type: ignore[assignment]
+    rpe: int | None = Field(default=None, ge=0, le=10)  # type: ignore[assignment]
+    # Typed numbers may come as text with a decimal comma ("1,2"), read alike on every face.
+    minutes_done: Minutes | None = None
     hands_used: HandSupport | None = None
     # The same bounds as the database's check constraint, so a refusal names the field.
-    speed_done_mph: float | None = Field(default=None, ge=0, le=10)
-    speed_done_kmh: float | None = Field(default=None, ge=0, le=10)
-    incline_done_percent: float | None = Field(default=None, ge=0, le=40)
+    speed_done_mph: SpeedDone | None = None
+    speed_done_kmh: SpeedDone | None = None
+    incline_done_percent: InclineDone | None = None
     notes: str = Field(default="", max_length=4000)
     source: Source = Source.MANUAL
 
@@ -53,17 +62,18 @@ class EntryIn(OutcomeIn):
             raise ValueError("give speed_done_mph or speed_done_kmh, not both")
         return kmh
 
-    def entry(self, next_morning_on: dt.date | None) -> LoggedEntry:
-        outcome = SessionOutcome(
-            **self.model_dump(include=set(_OUTCOME_FIELDS) - {"pain_next_morning"}),
-            pain_next_morning=self.pain_next_morning,
-        )
-        speed = None
+    @property
+    def speed_done(self) -> Speed | None:
         if self.speed_done_mph is not None:
-            speed = Speed.mph(self.speed_done_mph)
-        elif self.speed_done_kmh is not None:
-            speed = Speed.kmh(self.speed_done_kmh)
-        performed = Performed(speed, self.incline_done_percent, self.hands_used)
+            return Speed.mph(self.speed_done_mph)
+        if self.speed_done_kmh is not None:
+            return Speed.kmh(self.speed_done_kmh)
+        return None
+
+    def entry(self, next_morning_on: dt.date | None) -> LoggedEntry:
+        answers = self.model_dump(include=set(_OUTCOME_FIELDS))
+        outcome = SessionOutcome(**answers)
+        performed = Performed(self.speed_done, self.incline_done_percent, self.hands_used)
         reported = next_morning_on if self.pain_next_morning is not None else None
         return LoggedEntry(outcome, performed, reported, self.notes, self.source)
 

@@ -5,6 +5,9 @@ Exactly once: a log may name the planned session it means (`seq`, from the page 
 walk that showed it). That number is compared with the pending session inside the transaction,
 after the walker's row is locked, so of two sends of one session (a double click, a retried
 report, two tabs) one logs it and the other finds it logged: a ConflictError, nothing written.
+
+Unlikely values (far above the prescription) and a second log for one day are asked about
+first (services/plausibility.py): a ConfirmationNeeded, nothing written, unless `confirm`.
 """
 
 from __future__ import annotations
@@ -16,11 +19,18 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
+from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.progression import decide, record
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import read_command
 from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
+from retrowalk.services.plausibility import (
+    MEASURED,
+    refuse_unconfirmed,
+    same_day_doubt,
+    value_doubts,
+)
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import PlannedSession, SessionLog
 from retrowalk.services.walker_plan import (
@@ -38,6 +48,7 @@ class LogIn(EntryIn):
     walker_id: int
     seq: Seq | None = None  # the planned session meant; None: whichever is pending
     samples: tuple[SampleIn, ...] = ()
+    confirm: bool = False  # the walker confirmed values or a same-day log asked about
 
     @field_validator("samples")
     @classmethod
@@ -66,7 +77,7 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         walker = require_walker(uow, command.walker_id, lock=True)
         pending = require_plan(uow, walker)
         check_seq(command.seq, pending.seq)
-        _check_date(uow, pending, on, today)
+        earlier = _check_date(uow, pending, on, today)
         if on < walker.screened_on:
             raise InputError(
                 "date",
@@ -82,6 +93,7 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         p = programme_of(walker)
         decision = pending.decision if on == pending.on else decide(p, pending.state_before, on)
         session = replace(pending, on=on, decision=decision)
+        _check_plausible(command, session, walker.equipment, earlier)
         if session != pending:
             uow.sessions.update_planned(session)
         entry = command.entry(next_morning_on=today)
@@ -121,7 +133,21 @@ def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
     return None if pending is None else pending.seq
 
 
-def _check_date(uow: UnitOfWork, pending: PlannedSession, on: date, today: date) -> None:
+def _check_plausible(
+    command: LogIn, session: PlannedSession, equipment: Equipment, earlier: SessionLog | None
+) -> None:
+    if command.source in MEASURED:
+        return
+    doubts = value_doubts(command, session.decision.dose, equipment)
+    if earlier is not None and earlier.on == session.on:
+        doubts.append(same_day_doubt(earlier))
+    refuse_unconfirmed(doubts, command.confirm)
+
+
+def _check_date(
+    uow: UnitOfWork, pending: PlannedSession, on: date, today: date
+) -> SessionLog | None:
+    """Refuse a date in the future or before the last log; returns that last log, if any."""
     if on > today:
         raise InputError("date", on.isoformat(), f"give a date not after today ({today})")
     previous = uow.sessions.last_live_log(pending.walker_id, pending.seq)
@@ -131,3 +157,4 @@ def _check_date(uow: UnitOfWork, pending: PlannedSession, on: date, today: date)
             on.isoformat(),
             f"give a date on or after {previous.on}, the last logged session",
         )
+    return previous

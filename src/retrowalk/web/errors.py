@@ -2,6 +2,7 @@
 field, the value and what is allowed) and for the pages (a page that says what to do next).
 
     InputError          422  (NotFoundError, a subclass: 404)
+    ConfirmationNeeded  422  one problem per value asked about, saying to send `"confirm": true`
     InputErrors         422  several at once, from a request body
     NotJson             415  a body not sent as application/json
     SafetyLimitError    409
@@ -26,6 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import compile_path
 
 from retrowalk.domain.errors import (
+    ConfirmationNeeded,
     ConflictError,
     DeviceError,
     InputError,
@@ -48,6 +50,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(NotJson, _not_json)
     app.add_exception_handler(InputErrors, _input_errors)
     app.add_exception_handler(InputError, _input_error)
+    app.add_exception_handler(ConfirmationNeeded, _confirmation_needed)
     app.add_exception_handler(SafetyLimitError, _safety)
     app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(StorageError, _storage)
@@ -93,6 +96,17 @@ async def _input_errors(request: Request, error: Exception) -> Response:
 async def _input_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, InputError)
     return _answer(request, [error], 422, "That did not look right")
+
+
+CONFIRM_HOW = 'If it is, send the same request again with "confirm": true.'
+
+
+async def _confirmation_needed(request: Request, error: Exception) -> Response:
+    """Nothing was written: each value asked about is a problem naming its field, the question,
+    and how to confirm (the pages that log ask it with a button instead)."""
+    assert isinstance(error, ConfirmationNeeded)
+    asked = [InputError(d.field, d.value, f"{d.question} {CONFIRM_HOW}") for d in error.doubts]
+    return _answer(request, asked, 422, "Please confirm")
 
 
 async def _safety(request: Request, error: Exception) -> Response:

@@ -50,7 +50,10 @@ def list_sessions(
     "/walkers/{walker_id}/sessions",
     status_code=201,
     response_model=LoggedPublic,
-    responses={409: {"description": "Session `seq` is logged already (by an earlier send)"}},
+    responses={
+        409: {"description": "Session `seq` is logged already (by an earlier send)"},
+        422: {"description": 'Not allowed, or to confirm: send again with "confirm": true'},
+    },
     openapi_extra=body_doc(SessionCreate),
 )
 def create_session(
@@ -77,8 +80,10 @@ def update_session(
     body: Annotated[SessionUpdate, Depends(json_body(SessionUpdate))],
     wired: WiringDep,
 ) -> SessionPublic:
-    """Change some fields of a logged session; the plan is replayed from it."""
-    return SessionPublic.of(edit_log(walker.id, log_id, body.changes(), wired.uow(), wired.clock))
+    """Change some fields of a logged session; the plan is replayed from it. A value changed
+    far from the prescription needs `"confirm": true`, as when logging."""
+    edited = edit_log(walker.id, log_id, body.changes(), wired.uow(), wired.clock, body.confirm)
+    return SessionPublic.of(edited)
 
 
 @router.post(

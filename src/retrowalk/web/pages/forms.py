@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 
-from retrowalk.domain.errors import InputError
+from retrowalk.domain.errors import ConfirmationNeeded, InputError
 from retrowalk.services.validation import input_errors
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -17,14 +17,24 @@ Model = TypeVar("Model", bound=BaseModel)
 
 @dataclass
 class Form:
-    """What was typed (as text, to put back in the fields) and the errors by field name."""
+    """What was typed (as text, to put back in the fields), the errors by field name, and the
+    questions to confirm before it is saved (a page offers to send it again confirmed)."""
 
     values: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    questions: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.questions
+
+    @property
+    def confirmed(self) -> bool:
+        """True when sent with the page's "Yes, it is right" button."""
+        return self.values.get("confirm") == "1"
+
+    def ask(self, error: ConfirmationNeeded) -> None:
+        self.questions.extend(doubt.question for doubt in error.doubts)
 
     def add(self, error: InputError, field_name: str | None = None) -> None:
         name = field_name or error.field

@@ -3,7 +3,11 @@ and undo. Works as plain forms; with htmx, delete and undo swap the list in plac
 
 The hand-log form carries the planned session it logs (`seq`, a hidden field): a second submit
 of the same form (a double click, a reload that posts again) finds it logged and comes back to
-the history with an "already saved" notice, having written nothing."""
+the history with an "already saved" notice, having written nothing.
+
+A value far from the prescription (or a second log for one day) is asked about on the page,
+with a "Yes, it is right" button that sends the same values again with `confirm=1`; the
+hand-log's `seq` goes with them, so that button, too, logs the session once."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from retrowalk.bootstrap import Wiring
-from retrowalk.domain.errors import ConflictError, InputError
+from retrowalk.domain.errors import ConfirmationNeeded, ConflictError, InputError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.commands import read_command
 from retrowalk.services.history import Period, history
@@ -21,7 +25,7 @@ from retrowalk.services.log_session import LogIn, log_session, pending_seq
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
 from retrowalk.web.pages.forms import Form, TypedForm, command_from, given
-from retrowalk.web.pages.log_form import NEW_ENTRY, entry_data, entry_values
+from retrowalk.web.pages.log_form import NEW_ENTRY, RENAMED, entry_data, entry_values
 from retrowalk.web.pages.periods import Shown
 from retrowalk.web.pages.render import is_htmx, page
 
@@ -43,15 +47,18 @@ def history_page(
 def log_by_hand(
     form: TypedForm, request: Request, walker: PageWalker, wired: WiringDep, units: Units
 ) -> Response:
-    data = entry_data(form.values) | given(form.values, ("date", "seq")) | {"walker_id": walker.id}
-    command = command_from(LogIn, data, form)
+    data = entry_data(form.values, units) | given(form.values, ("date", "seq"))
+    data |= {"walker_id": walker.id, "confirm": form.confirmed}
+    command = command_from(LogIn, data, form, RENAMED)
     if command is not None:
         try:
             log_session(command, wired.uow(), wired.clock)
         except ConflictError:  # its session is logged already (this form sent twice, or elsewhere)
             return RedirectResponse("/history?notice=already", status_code=303)
+        except ConfirmationNeeded as error:  # the page asks, with a button to send it confirmed
+            form.ask(error)
         except InputError as error:
-            form.add(error)
+            form.add(error, RENAMED.get(error.field))
     if form.ok:
         return RedirectResponse("/history?notice=logged", status_code=303)
     return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, status=422)
@@ -83,11 +90,14 @@ def save_edit(
     form: TypedForm, request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
 ) -> Response:
     changes = entry_data(form.values)
-    for optional in ("minutes_done", "pain_after", "pain_next_morning", "hands_used", "notes"):
+    for optional in ("minutes_done", "pain_during", "pain_after", "pain_next_morning", "rpe",
+                     "hands_used", "notes"):  # fmt: skip
         changes.setdefault(optional, "" if optional == "notes" else None)
     if command_from(EntryIn, entry_fields(log.entry) | changes, form) is not None:
         try:
-            edit_log(walker.id, log.id, changes, wired.uow(), wired.clock)
+            edit_log(walker.id, log.id, changes, wired.uow(), wired.clock, form.confirmed)
+        except ConfirmationNeeded as error:
+            form.ask(error)
         except InputError as error:
             form.add(error)
     if form.ok:

@@ -1,9 +1,14 @@
-"""The form for a session logged or edited by hand: its fields, read into the services' entry."""
+"""The form for a session logged or edited by hand: its fields, read into the services' entry.
+
+Blank answers are unknown, not 0 (PROTOCOL.md §11): the new form starts with no pain or effort
+filled in. The speed is typed in the walker's units (field `speed_done`); numbers are sent as
+typed, so the session log reads "1,2" as 1.2 here as on every face."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from retrowalk.domain.units import UnitSystem
 from retrowalk.services.records import LoggedEntry
 from retrowalk.web.pages.forms import given, ticked
 
@@ -15,13 +20,21 @@ VALUES = (
     "rpe",
     "hands_used",
     "notes",
+    "incline_done_percent",
 )
 TICKS = ("done", "sharp_pain", "stable_without_hands", "form_ok")
-NEW_ENTRY = {"done": "on", "form_ok": "on", "pain_during": "0", "rpe": "4"}
+NEW_ENTRY = {"done": "on", "form_ok": "on"}
+# The service's speed fields, shown as the one speed field of the form.
+RENAMED = {"speed_done_mph": "speed_done", "speed_done_kmh": "speed_done"}
 
 
-def entry_data(values: dict[str, str]) -> dict[str, Any]:
-    return given(values, VALUES) | ticked(values, TICKS)
+def entry_data(values: dict[str, str], units: UnitSystem | None = None) -> dict[str, Any]:
+    """The service's fields from the form; a speed (in `units`) only where the form has one."""
+    data = given(values, VALUES) | ticked(values, TICKS)
+    speed = given(values, ("speed_done",))
+    if speed and units is not None:
+        data[f"speed_done_{units.speed_unit.value}"] = speed["speed_done"]
+    return data
 
 
 def entry_values(entry: LoggedEntry) -> dict[str, str]:

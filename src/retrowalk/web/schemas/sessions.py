@@ -10,10 +10,10 @@ from pydantic import Field, field_validator
 from retrowalk.domain.dose import HandSupport
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
-from retrowalk.services.log_entry import EntryIn, SampleIn
+from retrowalk.services.log_entry import EntryIn, Minutes, SampleIn
 from retrowalk.services.log_session import Logged, Seq
 from retrowalk.services.records import LoggedEntry, LoggedSession, SessionLog
-from retrowalk.services.scenario import MinutesDone, Pain
+from retrowalk.services.scenario import Pain
 from retrowalk.web.schemas.common import DecisionPublic, NextPublic, Public, SpeedPublic
 
 
@@ -27,19 +27,25 @@ class SessionCreate(EntryIn):
     """A session logged by hand (or by a script): the outcome and, optionally, what was done,
     the date (default today) and per-second samples from a device. `seq`, the planned session
     meant (as `GET .../today` gives it), makes a send safe to repeat: once that session is
-    logged, sending it again is a 409 and logs nothing. Left out, the pending session is logged."""
+    logged, sending it again is a 409 and logs nothing. Left out, the pending session is logged.
+
+    Minutes more than twice the prescribed, a speed more than one belt step above it, an incline
+    above it, or a second session for one day are refused (422, naming the field) until sent
+    again with `"confirm": true`; then they are logged as given. Answers left out are unknown."""
 
     seq: Seq | None = None
     samples: tuple[SampleIn, ...] = ()
+    confirm: bool = False
 
     _notes = field_validator("notes")(_printable)
 
 
 class SessionUpdate(Command):
-    """The fields to change in a logged session; those left out keep their values."""
+    """The fields to change in a logged session; those left out keep their values. A value
+    changed far from the prescription is refused (422) until sent with `"confirm": true`."""
 
     done: bool | None = None
-    minutes_done: MinutesDone | None = None
+    minutes_done: Minutes | None = None
     pain_during: Pain | None = None
     pain_after: Pain | None = None
     pain_next_morning: Pain | None = None
@@ -50,10 +56,12 @@ class SessionUpdate(Command):
     hands_used: HandSupport | None = None
     notes: str | None = Field(default=None, max_length=4000)
 
+    confirm: bool = False
+
     _notes = field_validator("notes")(lambda text: text if text is None else _printable(text))
 
     def changes(self) -> dict[str, Any]:
-        return self.model_dump(exclude_unset=True)
+        return self.model_dump(exclude_unset=True, exclude={"confirm"})
 
 
 class NextMorningCreate(Command):

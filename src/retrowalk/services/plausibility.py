@@ -1,0 +1,89 @@
+"""Logs that are allowed but unlikely are asked about before they count (PROTOCOL.md §11,
+"Implausible logs"): minutes far above the prescription, a speed more than one belt step above
+it, an incline above the one prescribed, and a second log for one calendar day.
+
+Each is a `Doubt` with a question for the walker; the log service raises them together as one
+ConfirmationNeeded and writes nothing. Sent again with `confirm`, the log is kept as given.
+A new log the live coach measured (source live or device) is what was walked and is not asked
+about: the checks are for numbers a person typed (an edit of any log is typed, and checked).
+"""
+
+from __future__ import annotations
+
+from retrowalk.domain.dose import Dose
+from retrowalk.domain.equipment import Equipment, MotorizedTreadmill
+from retrowalk.domain.errors import ConfirmationNeeded, Doubt
+from retrowalk.domain.units import Speed, format_number
+from retrowalk.services.log_entry import EntryIn
+from retrowalk.services.records import SessionLog, Source
+
+# More than this many times the prescribed minutes is likelier a slip (30 for 3) than a walk.
+MINUTES_FACTOR = 2.0
+# A speed more than this many belt steps above the prescribed one was never prescribed.
+SPEED_STEPS = 1
+_SLACK = 1e-6  # rounding: a value on the limit itself is not doubted
+MEASURED = frozenset({Source.LIVE, Source.DEVICE})
+
+
+def value_doubts(entry: EntryIn, dose: Dose, equipment: Equipment) -> list[Doubt]:
+    """The values in `entry` far from `dose` (walked on `equipment`), each with its question."""
+    if not entry.done:
+        return []
+    found = [_minutes(entry.minutes_done, dose), _speed(entry, dose, equipment)]
+    found.append(_incline(entry.incline_done_percent, dose))
+    return [doubt for doubt in found if doubt is not None]
+
+
+def same_day_doubt(earlier: SessionLog) -> Doubt:
+    """A second log for the day of `earlier` (the last one logged), asked about."""
+    day = earlier.on.isoformat()
+    at = earlier.logged_at.strftime("%H:%M on %Y-%m-%d")
+    question = (
+        f"A session is logged for {day} already (log {earlier.id}, saved at {at}): "
+        "is this a second session walked that day?"
+    )
+    return Doubt("date", day, question)
+
+
+def refuse_unconfirmed(doubts: list[Doubt], confirm: bool) -> None:
+    if doubts and not confirm:
+        raise ConfirmationNeeded(tuple(doubts))
+
+
+def _minutes(minutes: float | None, dose: Dose) -> Doubt | None:
+    if minutes is None or minutes <= dose.minutes * MINUTES_FACTOR + _SLACK:
+        return None
+    given, prescribed = format_number(minutes, 2), format_number(dose.minutes, 2)
+    return Doubt(
+        "minutes_done",
+        minutes,
+        f"You logged {given} min for a {prescribed}-min session: is that right?",
+    )
+
+
+def _speed(entry: EntryIn, dose: Dose, equipment: Equipment) -> Doubt | None:
+    done, prescribed = entry.speed_done, dose.speed
+    if done is None or prescribed is None or not isinstance(equipment, MotorizedTreadmill):
+        return None
+    unit = equipment.speed_unit
+    step = Speed(equipment.speed_grid.step * SPEED_STEPS, unit)
+    if done.metres_per_second <= prescribed.metres_per_second + step.metres_per_second + _SLACK:
+        return None
+    field = f"speed_done_{done.unit.value}"
+    return Doubt(
+        field,
+        done.value,
+        f"You logged {done.describe()} where {prescribed.describe(done.unit)} was prescribed "
+        f"(more than one belt step of {step.describe()} faster): is that right?",
+    )
+
+
+def _incline(incline: float | None, dose: Dose) -> Doubt | None:
+    if incline is None or incline <= dose.incline_percent + _SLACK:
+        return None
+    given, prescribed = format_number(incline, 2), format_number(dose.incline_percent, 2)
+    return Doubt(
+        "incline_done_percent",
+        incline,
+        f"You logged an incline of {given} % where {prescribed} % was prescribed: is that right?",
+    )
