@@ -1,4 +1,8 @@
-"""What happened in a session, and what the pain model makes of it (PROTOCOL.md §6)."""
+"""What happened in a session, and what the pain model makes of it (PROTOCOL.md §6, §11).
+
+An answer the walker did not give is None: unknown, never 0 or "no". Unknown answers never
+count as good: a session with one is not a reason to step up.
+"""
 
 from __future__ import annotations
 
@@ -16,33 +20,64 @@ _FULL_SESSION_SLACK_MINUTES = 0.05
 
 @dataclass(frozen=True, slots=True)
 class SessionOutcome:
-    """A session as the walker reports it. The defaults are a session done as prescribed."""
+    """A session as the walker reports it. The defaults are a session done as prescribed, every
+    question answered; None for an answer means it was not given."""
 
     done: bool = True
     minutes_done: float | None = None
-    pain_during: int = 0
+    pain_during: int | None = 0
     pain_after: int | None = None
-    pain_next_morning: int = 0
-    rpe: int = 4
-    sharp_pain: bool = False
+    pain_next_morning: int | None = 0
+    rpe: int | None = 4
+    sharp_pain: bool | None = False
     stable_without_hands: bool = False
-    form_ok: bool = True
-    swelling: bool = False
-    locking: bool = False
-    giving_way: bool = False
+    form_ok: bool | None = True
+    swelling: bool | None = False
+    locking: bool | None = False
+    giving_way: bool | None = False
 
     @property
     def knee_symptoms(self) -> bool:
-        return self.swelling or self.locking or self.giving_way
+        """Swelling, locking or giving way reported (an unknown answer reports none)."""
+        return True in (self.swelling, self.locking, self.giving_way)
 
     @property
-    def peak_pain(self) -> int:
-        return max(self.pain_during, self.pain_after or 0, self.pain_next_morning)
+    def session_pain(self) -> int | None:
+        """The worst pain reported during or straight after the walk, None if neither was."""
+        return _worse(self.pain_during, self.pain_after)
+
+    @property
+    def peak_pain(self) -> int | None:
+        """The worst pain reported at any time, the next morning included; None if none was."""
+        return _worse(_worse(self.pain_during, self.pain_after), self.pain_next_morning)
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The questions a good session needs answered that were not."""
+        asked = {
+            "pain during": self.pain_during,
+            "effort": self.rpe,
+            "form": self.form_ok,
+            "sharp pain": self.sharp_pain,
+            "swelling": self.swelling,
+            "locking": self.locking,
+            "giving way": self.giving_way,
+        }
+        return tuple(name for name, answer in asked.items() if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:
             return 0.0
         return dose.minutes if self.minutes_done is None else self.minutes_done
+
+
+def _worse(one: int | None, other: int | None) -> int | None:
+    """The higher of two pains, either of which may be unknown (None)."""
+    if one is None:
+        return other
+    if other is None or one >= other:
+        return one
+    return other
 
 
 class Verdict(StrEnum):
@@ -56,6 +91,7 @@ class Verdict(StrEnum):
     HARD_EFFORT = "hard_effort"
     POOR_FORM = "poor_form"
     ABOVE_PROGRESS_PAIN = "above_progress_pain"
+    UNANSWERED = "unanswered"
     MISSED = "missed"
     GOOD = "good"
 
@@ -73,18 +109,22 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
         return Verdict.KNEE_SYMPTOMS
     if outcome.sharp_pain:
         return Verdict.SHARP_PAIN
-    if max(outcome.pain_during, outcome.pain_after or 0) > pain.acceptable_max:
+    worst = outcome.session_pain
+    if worst is not None and worst > pain.acceptable_max:
         return Verdict.OVER_LIMIT
-    if outcome.pain_next_morning > rest_pain + pain.next_morning_margin:
+    morning = outcome.pain_next_morning
+    if morning is not None and morning > rest_pain + pain.next_morning_margin:
         return Verdict.NOT_SETTLED
     if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
-    if outcome.rpe > protocol.readiness.rpe_progress_max:
+    if outcome.rpe is not None and outcome.rpe > protocol.readiness.rpe_progress_max:
         return Verdict.HARD_EFFORT
-    if not outcome.form_ok:
+    if outcome.form_ok is False:
         return Verdict.POOR_FORM
-    if max(outcome.pain_during, outcome.pain_after or 0) > pain.progress_max:
+    if worst is not None and worst > pain.progress_max:
         return Verdict.ABOVE_PROGRESS_PAIN
+    if outcome.unanswered:
+        return Verdict.UNANSWERED
     return Verdict.GOOD
 
 

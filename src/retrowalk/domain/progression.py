@@ -86,7 +86,7 @@ def record(
     changes.update(
         walked=state.walked + 1,
         good_streak=changes["good_streak"] + 1 if good else 0,
-        streak_peak_pain=max(changes["streak_peak_pain"], outcome.peak_pain) if good else 0,
+        streak_peak_pain=max(changes["streak_peak_pain"], outcome.peak_pain or 0) if good else 0,
         stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
         over_limit_streak=changes["over_limit_streak"] + 1 if verdict.over_the_limit else 0,
         partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
@@ -96,9 +96,14 @@ def record(
         last_verdict=verdict,
         last_outcome=outcome,
         stopped=verdict is Verdict.KNEE_SYMPTOMS,
-        trend=changes["trend"].add(on, outcome.peak_pain, keep),
+        trend=_trend_with(changes["trend"], on, outcome.peak_pain, keep),
     )
     return replace(state, **changes)
+
+
+def _trend_with(trend: PainTrend, on: date, pain: int | None, keep: int) -> PainTrend:
+    """The weekly trend with this session's pain, if any pain was reported."""
+    return trend if pain is None else trend.add(on, pain, keep)
 
 
 def _trend_after(trend: PainTrend, decision: Decision, on: date) -> PainTrend:

@@ -65,7 +65,7 @@ _LABELS = {
 def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dose: Dose) -> str:
     """Why the last session does not yet count toward moving on."""
     pain, readiness = p.protocol.pain, p.protocol.readiness
-    worst = max(outcome.pain_during, outcome.pain_after or 0)
+    worst = outcome.session_pain
     problems = {
         Verdict.MISSED: "the last session was missed",
         Verdict.OVER_LIMIT: f"pain {worst}/10 in the last session was over the "
@@ -79,6 +79,8 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
         Verdict.ABOVE_PROGRESS_PAIN: f"pain {worst}/10 is acceptable, but this plan "
         f"moves on only from {pain.progress_max}/10 or less",
+        Verdict.UNANSWERED: "nothing moves on from a session whose "
+        f"{' and '.join(outcome.unanswered)} went unanswered",
     }
     return problems.get(verdict, "the last session did not go as planned")
 
