@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
 from retrowalk.services.records import LoggedEntry, Performed, Sample, Source
@@ -38,6 +39,7 @@ class EntryIn(OutcomeIn):
     incline_done_percent: float | None = Field(default=None, ge=0, le=40)
     notes: str = Field(default="", max_length=4000)
     source: Source = Source.MANUAL
+    stop_reason: StopReason | None = None
 
     @field_validator("cleared_by_clinician")
     @classmethod
@@ -65,7 +67,7 @@ class EntryIn(OutcomeIn):
             speed = Speed.kmh(self.speed_done_kmh)
         performed = Performed(speed, self.incline_done_percent, self.hands_used)
         reported = next_morning_on if self.pain_next_morning is not None else None
-        return LoggedEntry(outcome, performed, reported, self.notes, self.source)
+        return LoggedEntry(outcome, performed, reported, self.notes, self.source, self.stop_reason)
 
 
 def entry_fields(entry: LoggedEntry) -> dict[str, Any]:
@@ -82,6 +84,7 @@ def entry_fields(entry: LoggedEntry) -> dict[str, Any]:
         "incline_done_percent": performed.incline_percent,
         "notes": entry.notes,
         "source": entry.source,
+        "stop_reason": entry.stop_reason,
     }
     return fields
 
