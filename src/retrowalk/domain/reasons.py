@@ -79,8 +79,8 @@ def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dos
         Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
         Verdict.ABOVE_PROGRESS_PAIN: f"pain {worst}/10 is acceptable, but this plan "
         f"moves on only from {pain.progress_max}/10 or less",
-        Verdict.UNANSWERED: "nothing moves on from a session whose "
-        f"{' and '.join(outcome.unanswered)} went unanswered",
+        Verdict.UNANSWERED: "nothing moves on from a session with questions unanswered "
+        f"({', '.join(outcome.unanswered)})",
     }
     return problems.get(verdict, "the last session did not go as planned")
 
