@@ -49,7 +49,8 @@ class TerminalCheckIn:
         return self._ask(Cue.ASK_GO_ON, "yes, no", yes_no, may_skip=False) is True
 
     def ask(self, planned_hands: HandSupport, stop_reason: StopReason | None = None) -> CheckIn:
-        given: dict[str, Any] = {q.field: self._answer(q) for q in questions_after(stop_reason)}
+        given: dict[str, Any] = {"sharp_pain": None}  # a stop for pain answers it
+        given |= {q.field: self._answer(q) for q in questions_after(stop_reason)}
         given["hands_used"] = given.get("hands_used") or planned_hands
         # Steady enough to let go: a skip counts as no (the safe reading), never as yes.
         given["stable_without_hands"] = given.get("stable_without_hands") is True
