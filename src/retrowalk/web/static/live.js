@@ -143,7 +143,7 @@
   }
 
   function finish(byStop) {
-    if (!byStop) ended = now();
+    if (!byStop) ended = Math.min(now(), T.end); // the end fires up to a tick late: never past it
     if (!byStop && treadmill !== null) treadmill.end();
     hold();
     $("controls").hidden = true;
