@@ -88,6 +88,8 @@ class Cue(StrEnum):
     ASK_LOCKING = "ask_locking"
     ASK_GIVING_WAY = "ask_giving_way"
     ASK_NOTES = "ask_notes"
+    ASK_MORNING = "ask_morning"
+    ASK_MORNING_AFTER = "ask_morning_after"
     LOGGED = "logged"
     KEPT_IN_MEMORY = "kept_in_memory"
     NEXT_SESSION = "next_session"
@@ -164,6 +166,14 @@ CATALOGUE: dict[Cue, tuple[Kind, str]] = {
     Cue.ASK_LOCKING: (_Q, "Did the knee lock or catch, so it would not move? yes or no."),
     Cue.ASK_GIVING_WAY: (_Q, "Did the knee give way under you? yes or no."),
     Cue.ASK_NOTES: (_Q, "Anything to note for next time? Enter to skip."),
+    Cue.ASK_MORNING: (
+        _Q,
+        "How is the knee this morning, after yesterday's walk? 0 none, 10 worst.",
+    ),
+    Cue.ASK_MORNING_AFTER: (
+        _Q,
+        "How was the knee the morning after your walk of {date}? 0 none, 10 worst.",
+    ),
     Cue.LOGGED: (_A, "Saved. {summary}"),
     Cue.KEPT_IN_MEMORY: (_N, "{walked} of {planned} walked; kept for this run only."),
     Cue.NEXT_SESSION: (_N, "Next session, {date}: {reasons}"),
