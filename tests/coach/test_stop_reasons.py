@@ -253,8 +253,8 @@ def test_the_terminal_check_in_chooses_no_answer_enter_alone_asks_again_and_skip
     monkeypatch: pytest.MonkeyPatch,
 ):
     # pain (Enter, then skip), sharp pain (skip), effort (Enter, 11, then 6), form (y),
-    # swelling (skip), locking (n), giving way (no), hands (Enter, then one), steady (skip), notes
-    _typed(monkeypatch, ["", "skip", "skip", "", "11", "6", "y", "skip", "n", "no", "", "one",
+    # swelling (skip), locking (n), giving way (no), hands (two, then one), steady (skip), notes
+    _typed(monkeypatch, ["", "skip", "skip", "", "11", "6", "y", "skip", "n", "no", "two", "one",
                          "skip", ""])  # fmt: skip
 
     answers = _terminal().ask(HandSupport.BOTH)

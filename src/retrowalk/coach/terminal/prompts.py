@@ -38,6 +38,11 @@ def scale(answer: str) -> int:
     return int(answer)
 
 
+def _hands(answer: str) -> HandSupport | None:
+    """A hand support, or None (as planned) for Enter."""
+    return HandSupport(answer) if answer else None
+
+
 class TerminalCheckIn:
     def __init__(self, console: Console, voice: Voice) -> None:
         self._console, self._voice = console, voice
@@ -60,8 +65,9 @@ class TerminalCheckIn:
         cue = question.cue
         if question.field in ("pain_during", "rpe"):
             return self._ask(cue, "0-10", scale)
-        if question.field == "hands_used":
-            return self._ask(cue, ", ".join(h.value for h in HandSupport), HandSupport)
+        if question.field == "hands_used":  # not a safety question: Enter keeps the plan's
+            hands = ", ".join(h.value for h in HandSupport)
+            return self._ask(cue, f"{hands}, Enter: as planned", _hands)
         if question.field == "notes":
             return self._said(cue, "")
         return self._ask(cue, "yes, no", yes_no)
