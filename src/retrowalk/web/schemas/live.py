@@ -78,6 +78,10 @@ class StopReasonPublic(Public):
 
 
 class TimelinePublic(Public):
+    """Today's walk as the live page plays it. `belt_start` and `tap_to_start` are the prompts
+    for starting the belt again after going on from a STOP, `{setting}` left to fill;
+    `stop_reasons` the answers to "why did you stop?", asked first after an early STOP."""
+
     walker_id: int
     seq: int
     label: str
@@ -94,6 +98,7 @@ class TimelinePublic(Public):
     treadmill: str | None
     messages: dict[str, str]
     belt_start: str
+    tap_to_start: str
     questions: list[QuestionPublic]
     stop_reasons: list[StopReasonPublic]
 
@@ -121,6 +126,7 @@ class TimelinePublic(Public):
             treadmill=setup.treadmill,
             messages={cue.value: say(cue).text for cue in PAGE_MESSAGES},
             belt_start=say(Cue.BELT_START, setting="{setting}").text,
+            tap_to_start=alert(Alert.TAP_TO_START, 0, setting="{setting}").text,
             questions=[QuestionPublic(field=q.field, text=say(q.cue).text) for q in QUESTIONS],
             stop_reasons=[
                 StopReasonPublic(value=r.value, text=r.describe(), can_go_on=r.can_go_on)

@@ -40,7 +40,7 @@
   // With a treadmill connected on the server side (or any belt that follows), see treadmill.js.
   const treadmill = T.belt_follows || T.treadmill ? window.retrowalkBelt(T, { stop, speak, interrupt }) : null;
   const byHand = () => treadmill === null || treadmill.byHand();
-  const startsOnTap = () => T.belt_waits_for_start && !byHand() && gate !== null && gate.kind === "set_start" && gate.speed !== null;
+  const startsOnTap = () => T.belt_waits_for_start && !byHand() && gate !== null && ["set_start", "resume"].includes(gate.kind) && gate.speed !== null;
 
   function fireDue() {
     while (gate === null && ended === null && next < T.events.length) {
@@ -77,7 +77,8 @@
       starting = false; draw();
       if (!opened || ended !== null) return;
     }
-    if (startsOnTap()) { // the walker's own start: the only thing that starts the belt
+    const tapped = startsOnTap();
+    if (tapped) { // the walker's own start: the only thing that starts the belt
       starting = true; draw();
       const going = await treadmill.start(gate.speed);
       starting = false; draw();
@@ -92,7 +93,7 @@
       if (gate.kind === "set_start" && gate.speed_text) speedText = gate.speed_text;
       gate = null;
       release();
-      if (resuming) { resuming = false; goOn(); }
+      if (resuming) { resuming = false; if (!tapped) goOn(); }
     }
     ask(null);
     fireDue();
@@ -198,16 +199,19 @@
     details.forEach((item) => speak(item));
     if (atStop !== null) { gate = atStop.gate; ask(atStop.prompt); atStop = null; }
     if (gate === null) {
-      gate = { kind: "checklist", at, details };
+      const inSet = T.sets.some((w) => w.start <= at && at < w.end);
+      gate = { kind: "resume", at, details, speed: inSet ? beltSpeed : null };
       showChecklist(details);
       resuming = true;
-      ask(readyAgain(T.sets.some((w) => w.start <= at && at < w.end)));
+      ask(readyAgain(inSet));
     }
     draw();
     $("confirm").focus();
   }
-  function readyAgain(inSet) {
-    if (inSet && beltSpeed !== null && byHand()) return T.belt_start.replace("{setting}", speedText || "");
+  function readyAgain(inSet) { // the runner's prompts for going on (coach/runner.py)
+    const setting = (template) => template.replace("{setting}", speedText || "");
+    if (startsOnTap()) return setting(T.tap_to_start);
+    if (inSet && beltSpeed !== null && byHand()) return setting(T.belt_start);
     return inSet && beltSpeed === null ? T.messages.start_walking : T.messages.checklist_confirm;
   }
 
@@ -265,7 +269,7 @@
     if (stopped) return "stopped";
     if (ended !== null) return "finished";
     if (paused !== null) return "paused";
-    if (gate !== null) return gate.kind === "checklist" ? "setting_up" : "waiting";
+    if (gate !== null) return gate.kind === "checklist" || (gate.kind === "resume" && gate.speed === null) ? "setting_up" : "waiting";
     return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
   }
   const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
