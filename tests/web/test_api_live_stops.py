@@ -116,3 +116,14 @@ def test_a_walk_never_goes_on_from_a_stop_for_pain(client: TestClient, wiring: W
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "went_on.0.reason"
     assert read_snapshot(wiring.engine) == before
+
+
+def test_history_shows_why_a_walk_stopped_and_answers_not_given(client: TestClient) -> None:
+    walker_id = onboard(client)
+    answers = check_in(stop_reason="tired", pain_during=None, rpe=None)
+    _log(client, walker_id, report(ended_at_seconds=60, stopped=True, check_in=answers))
+
+    html = client.get("/history").text
+
+    assert "<dt>Stopped</dt><dd>tired</dd>" in html
+    assert "not given during" in html and "<dt>Effort</dt><dd>not given</dd>" in html
