@@ -1,7 +1,7 @@
 """What happened in a session, and what the pain model makes of it (PROTOCOL.md §6, §11).
 
-An answer the walker did not give is None: unknown, never 0 or "no". Unknown answers never
-count as good: a session with one is not a reason to step up.
+An answer the walker did not give is None: unknown, never 0 or "no". Unknown pain during, effort,
+form, sharp pain or knee symptoms never count as good; an unknown next morning is never "settled".
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from retrowalk.domain.dose import Dose
-from retrowalk.domain.protocol import Protocol
+from retrowalk.domain.protocol import PainRules, Protocol
 
 # A session counts as walked in full when at most this much of a minute is missing.
 _FULL_SESSION_SLACK_MINUTES = 0.05
@@ -53,17 +53,21 @@ class SessionOutcome:
 
     @property
     def unanswered(self) -> tuple[str, ...]:
-        """The questions a good session needs answered that were not."""
-        asked = {
-            "pain during": self.pain_during,
-            "effort": self.rpe,
-            "form": self.form_ok,
-            "sharp pain": self.sharp_pain,
-            "swelling": self.swelling,
-            "locking": self.locking,
-            "giving way": self.giving_way,
-        }
-        return tuple(name for name, answer in asked.items() if answer is None)
+        """The questions a good session needs answered that were not: pain during, effort, form,
+        and the safety questions a live check-in lets the walker skip (sharp pain, swelling,
+        locking, giving way)."""
+        asked = (
+            ("pain during", self.pain_during),
+            ("effort", self.rpe),
+            ("form", self.form_ok),
+            ("sharp pain", self.sharp_pain),
+            ("swelling", self.swelling),
+            ("locking", self.locking),
+            ("giving way", self.giving_way),
+        )
+        if all(answer is not None for _, answer in asked):
+            return ()
+        return tuple(name for name, answer in asked if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:
@@ -80,12 +84,34 @@ def _worse(one: int | None, other: int | None) -> int | None:
     return other
 
 
+class Morning(StrEnum):
+    """The next morning graded against the walker's usual pain at rest (PROTOCOL.md §11)."""
+
+    SETTLED = "settled"
+    NOT_SETTLED = "not_settled"
+    STEP_DOWN = "step_down"
+    UNKNOWN = "unknown"
+
+
+def grade_morning(pain: PainRules, morning: int | None, rest_pain: int) -> Morning:
+    """Settled: at most baseline + margin and in the safe zone; step down at once: above the
+    acceptable zone or baseline + the step-down margin; in between: not settled, hold."""
+    if morning is None:
+        return Morning.UNKNOWN
+    if morning > pain.acceptable_max or morning >= rest_pain + pain.next_morning_step_down_margin:
+        return Morning.STEP_DOWN
+    if morning <= rest_pain + pain.next_morning_margin and morning <= pain.safe_max:
+        return Morning.SETTLED
+    return Morning.NOT_SETTLED
+
+
 class Verdict(StrEnum):
     """The one thing that matters most about a session, worst first."""
 
     KNEE_SYMPTOMS = "knee_symptoms"
     SHARP_PAIN = "sharp_pain"
     OVER_LIMIT = "over_limit"
+    MORNING_OVER = "morning_over"
     NOT_SETTLED = "not_settled"
     PARTIAL = "partial"
     HARD_EFFORT = "hard_effort"
@@ -97,11 +123,12 @@ class Verdict(StrEnum):
 
     @property
     def over_the_limit(self) -> bool:
-        return self in (Verdict.OVER_LIMIT, Verdict.NOT_SETTLED)
+        return self in (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
-    """Judge one session against the pain model and the readiness rule."""
+    """Judge one session against the pain model and the readiness rule. Only answers given are
+    judged; a good session may still have an unknown next morning (see `grade_morning`)."""
     pain = protocol.pain
     if not outcome.done:
         return Verdict.MISSED
@@ -112,8 +139,10 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
     worst = outcome.session_pain
     if worst is not None and worst > pain.acceptable_max:
         return Verdict.OVER_LIMIT
-    morning = outcome.pain_next_morning
-    if morning is not None and morning > rest_pain + pain.next_morning_margin:
+    morning = grade_morning(pain, outcome.pain_next_morning, rest_pain)
+    if morning is Morning.STEP_DOWN:
+        return Verdict.MORNING_OVER
+    if morning is Morning.NOT_SETTLED:
         return Verdict.NOT_SETTLED
     if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
@@ -147,10 +176,10 @@ class PainTrend:
     def add(self, on: date, pain: int, keep: int) -> PainTrend:
         week = week_number(on)
         if week == self.week:
-            return replace(self, total=self.total + pain, count=self.count + 1)
-        return replace(
-            self, week=week, total=pain, count=1, closed=self._closed_through(week)[-keep:]
-        )
+            total, count, closed = self.total + pain, self.count + 1, self.closed
+        else:
+            total, count, closed = pain, 1, self._closed_through(week)[-keep:]
+        return PainTrend(week, total, count, closed, self.acted_through)
 
     def acted_on_last_week(self, on: date) -> bool:
         """True when a rise was already acted on in the week before `on`'s last closed week."""
@@ -170,6 +199,11 @@ class PainTrend:
             return None
         rises = (later - earlier for earlier, later in pairwise(means))
         return means if all(rise >= min_increase for rise in rises) else None
+
+    def falling(self, on: date) -> bool:
+        """True when the last closed week's average (up to `on`) is below the week before's."""
+        means = self._closed_through(week_number(on))
+        return len(means) >= 2 and means[-1] < means[-2]
 
     def _closed_through(self, week: int) -> tuple[float, ...]:
         if self.week is None or week == self.week or self.count == 0:
