@@ -36,11 +36,11 @@ def test_at_a_terminal_today_asks_the_morning_first_and_shows_the_session_decide
 ):
     result = invoke("today", input="7\n")
 
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # 7/10 the next morning stops walking (§11)
     text = result.stdout
     asked = text.index("How is the knee this morning, after yesterday's walk?")
     assert asked < text.index("Kept: 7/10 the morning after.") < text.index("Next session")
-    assert "pain the next morning (7/10)" in text  # the session ahead, decided again with it
+    assert "7/10" in text[text.index("No walking for now") :]  # decided again with it
     assert _mornings() == [7]
 
 
