@@ -64,7 +64,8 @@ def test_a_metric_walker_hears_speeds_in_kmh():
 
 def test_the_next_decision_follows_from_how_the_walk_went():
     source = ScenarioWalks(_scenario(), 4)
-    full = {"pain_during": 1, "sharp_pain": False, "rpe": 4}
+    knee = {"form_ok": True, "swelling": False, "locking": False, "giving_way": False}
+    full = {"pain_during": 1, "sharp_pain": False, "rpe": 4, **knee}
 
     after_full = source.next_decision(_walked(source, None, full))
     after_sharp = source.next_decision(_walked(source, 100, {**full, "sharp_pain": True}))
@@ -75,6 +76,15 @@ def test_the_next_decision_follows_from_how_the_walk_went():
     )
     assert after_sharp.startswith("Next session, 2027-01-15:")
     assert "sharp pain" in after_sharp
+
+
+def test_a_walk_whose_knee_questions_were_skipped_does_not_count_toward_moving_on():
+    source = ScenarioWalks(_scenario(), 4)
+    skipped = {"pain_during": 1, "sharp_pain": False, "rpe": 4, "form_ok": True, "swelling": None}
+
+    summary = source.next_decision(_walked(source, None, skipped))
+
+    assert "swelling, locking, giving way was not reported" in summary
 
 
 def test_the_last_session_of_a_plan_still_has_a_next_decision():

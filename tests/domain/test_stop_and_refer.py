@@ -154,7 +154,7 @@ class _Referral:
         morning = outcome.pain_next_morning
         self.morning_run = _run(self.morning_run, None if morning is None else morning > 5)
         again = self.sharp_on is not None and on - self.sharp_on <= timedelta(days=14)
-        sharp_again = outcome.sharp_pain and again
+        sharp_again = outcome.sharp_pain is True and again
         if outcome.sharp_pain:
             self.sharp_on = on
         severe = worst is not None and worst >= 7

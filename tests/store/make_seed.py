@@ -53,6 +53,9 @@ def seeded_snapshot() -> dict[str, object]:
         log_session(
             log_command(walker_id=ann.id, source="device", samples=samples), backend.uow(), clock
         )
+        unknown = dict.fromkeys(("pain_during", "rpe", "sharp_pain", "form_ok", "swelling"))
+        stopped = {"minutes_done": 3, "stop_reason": "tired", **unknown}
+        log_session(log_command(walker_id=cy.id, **stopped), backend.uow(), clock)
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot

@@ -7,6 +7,7 @@ from typing import Any
 from rich.table import Table
 
 from retrowalk.cli.views import short_dose, speed_words
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import UnitSystem, format_number
 
 
@@ -31,7 +32,7 @@ def history_table(sessions: list[dict[str, Any]], units: UnitSystem) -> Table:
             short_dose(session["prescribed"], units),
             _done(session, units),
             " / ".join(_pain(session[key]) for key in _PAINS),
-            f"{session['rpe']}/10",
+            "–" if session["rpe"] is None else f"{session['rpe']}/10",
             _notes(session),
         )
     return table
@@ -56,6 +57,8 @@ def _pain(value: int | None) -> str:
 
 def _notes(session: dict[str, Any]) -> str:
     marks = ["sharp pain"] if session["sharp_pain"] else []
+    if session["stop_reason"] is not None:
+        marks.append(f"stopped: {StopReason(session['stop_reason']).describe()}")
     if session["notes"]:
         marks.append(session["notes"])
     return "; ".join(marks)

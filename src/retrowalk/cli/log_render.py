@@ -8,6 +8,7 @@ from rich.console import Console
 
 from retrowalk.cli.views import decision_json, dose_words, log_json, speed_words
 from retrowalk.domain.cues import duration_words
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.records import PlannedSession, SessionLog
 
@@ -45,14 +46,21 @@ def log_words(log: SessionLog, units: UnitSystem) -> str:
     parts = ["as prescribed" if minutes is None else duration_words(minutes)]
     if entry["speed_done"] is not None:
         parts[0] += f" at {speed_words(entry['speed_done'], units)}"
-    pains = [f"pain {entry['pain_during']}/10"]
+    pains = [f"pain {_given(entry['pain_during'])}"]
     if entry["pain_after"] is not None:
         pains.append(f"after {entry['pain_after']}/10")
     if entry["pain_next_morning"] is not None:
         pains.append(f"next morning {entry['pain_next_morning']}/10")
-    parts += [", ".join(pains), f"effort {entry['rpe']}/10"]
+    parts += [", ".join(pains), f"effort {_given(entry['rpe'])}"]
     if entry["sharp_pain"]:
         parts.append("sharp pain")
+    if entry["stop_reason"] is not None:
+        parts.append(f"stopped: {StopReason(entry['stop_reason']).describe()}")
     if log.deleted:
         parts.append("deleted")
     return ", ".join(parts)
+
+
+def _given(value: int | None) -> str:
+    """'2/10', or 'not given' for an answer the walker skipped."""
+    return "not given" if value is None else f"{value}/10"

@@ -24,7 +24,8 @@ def today(
     """Today's session, or the next one and when.
 
     Sets, speed in your units, incline, hands, the set-up checklist, the form cues the coach
-    will give, and why this dose.
+    will give, and why this dose. The day after a walk whose next-morning pain is not known
+    yet, it asks for it first (at a terminal; elsewhere it says how: retrowalk log morning N).
 
     Exit status 3 when screening or the engine stopped walking (see a clinician).
 
@@ -32,8 +33,10 @@ def today(
       [bold]retrowalk today[/bold]
       [bold]retrowalk today --json[/bold]
     """
+    from retrowalk.cli.today_morning import morning_first
+
     with fail_on_user_error():
-        card = _card()
+        card = morning_first(_card(), as_json)
     status = answer(card, as_json)
     if status:
         raise typer.Exit(status)

@@ -30,7 +30,8 @@ def answer(card: dict[str, Any], as_json: bool) -> int:
 
 def answer_from_cache(as_json: bool) -> int | None:
     """The exit status after answering from the cached card, or None when there is no card
-    for today (or the settings are wrong): the full command then works it out, or explains."""
+    for today (or the settings are wrong), or its morning question is to be asked: the full
+    command then works it out, explains, or asks."""
     from retrowalk.cli.today_cache import cache_key, cached_card
     from retrowalk.domain.errors import RetrowalkError
     from retrowalk.services.clock import SystemClock
@@ -41,4 +42,13 @@ def answer_from_cache(as_json: bool) -> int | None:
     except RetrowalkError:
         return None
     card = cached_card(settings, cache_key(settings, SystemClock().today()))
-    return None if card is None else answer(card, as_json)
+    if card is None or _asks_first(card, as_json):
+        return None
+    return answer(card, as_json)
+
+
+def _asks_first(card: dict[str, Any], as_json: bool) -> bool:
+    """The morning question is to be asked at this terminal (by the full command)."""
+    from retrowalk.cli.today_morning import interactive
+
+    return card.get("morning") is not None and not as_json and interactive()

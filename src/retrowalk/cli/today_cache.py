@@ -21,7 +21,7 @@ from retrowalk.store.fingerprint import database_fingerprint, file_stamp
 
 CACHE_FILE = Path("cache") / "today.json"
 # Raise when the card's fields change (cli/today_card.py): a card of another shape is not read.
-CARD_FORMAT = 1
+CARD_FORMAT = 2
 _PROTOCOLS = Path(retrowalk.__file__).parent / "protocols"
 
 

@@ -15,6 +15,7 @@ from retrowalk.coach.timeline import EventKind
 from retrowalk.domain.cues import form_cues, say
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.local_walker import local_walker
+from retrowalk.services.morning import MorningQuestion, morning_question
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.today import SessionAhead, Today, today_session
 from retrowalk.settings import Settings
@@ -26,8 +27,10 @@ def fresh_card(settings: Settings) -> dict[str, Any]:
         walker = local_walker(wiring.uow())
         if walker is None:
             return {"walker_id": None, "today": wiring.clock.today().isoformat()}
+        morning = morning_question(walker.id, wiring.uow(), wiring.clock)
         today = today_session(walker.id, wiring.uow(), wiring.clock)
-        return card(walker, today, shown_units(settings, walker), wiring.clock.today())
+        shown = card(walker, today, shown_units(settings, walker), wiring.clock.today())
+        return shown | {"morning": _morning(morning, wiring.clock.today())}
 
 
 def card(walker: StoredWalker, today: Today, units: UnitSystem, on: date) -> dict[str, Any]:
@@ -38,6 +41,18 @@ def card(walker: StoredWalker, today: Today, units: UnitSystem, on: date) -> dic
         "units": units.value,
         "flags": flags_json(walker.flags),
         "session": None if ahead is None else _session(walker, ahead, units),
+    }
+
+
+def _morning(morning: MorningQuestion | None, today: date) -> dict[str, Any] | None:
+    """The morning question, asked before the card (None: nothing to ask)."""
+    if morning is None:
+        return None
+    return {
+        "log_id": morning.log_id,
+        "session_date": morning.on.isoformat(),
+        "question": morning.question(today).text,
+        "answer_with": "retrowalk log morning PAIN",
     }
 
 

@@ -20,6 +20,10 @@ NO_PLAN = (
 
 
 def show_card(card: dict[str, Any], console: Console) -> None:
+    morning = card.get("morning")
+    if morning is not None:  # first: the next morning is not known yet
+        answer = f"{morning['question']}\nTell retrowalk: [bold]retrowalk log morning N[/bold]"
+        console.print(Panel(answer, title="First, this morning", border_style="yellow"))
     red = [flag for flag in card["flags"] if flag["level"] == "red"]
     session = card["session"]
     if red or session is None:

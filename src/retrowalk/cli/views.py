@@ -101,6 +101,10 @@ def entry_json(entry: LoggedEntry) -> dict[str, Any]:
         "sharp_pain": outcome.sharp_pain,
         "stable_without_hands": outcome.stable_without_hands,
         "form_ok": outcome.form_ok,
+        "swelling": outcome.swelling,
+        "locking": outcome.locking,
+        "giving_way": outcome.giving_way,
+        "stop_reason": None if entry.stop_reason is None else entry.stop_reason.value,
         "notes": entry.notes,
         "source": entry.source.value,
     }

@@ -33,15 +33,20 @@ class CompletedSession:
     @property
     def outcome(self) -> SessionOutcome:
         """The engine's view. A walk stopped before the first step still counts as done when
-        sharp pain was reported, so the pain is not lost as a missed session."""
+        sharp pain or a knee symptom was reported, so it is not lost as a missed session."""
         answers = self.check_in
+        knee = True in (answers.swelling, answers.locking, answers.giving_way)
         return SessionOutcome(
-            done=self.record.walked_seconds > 0 or answers.sharp_pain,
+            done=self.record.walked_seconds > 0 or answers.sharp_pain is True or knee,
             minutes_done=self.record.minutes_walked,
             pain_during=answers.pain_during,
             rpe=answers.rpe,
             sharp_pain=answers.sharp_pain,
             stable_without_hands=answers.stable_without_hands,
+            form_ok=answers.form_ok,
+            swelling=answers.swelling,
+            locking=answers.locking,
+            giving_way=answers.giving_way,
         )
 
     def log_entry(self) -> dict[str, Any]:
@@ -49,6 +54,7 @@ class CompletedSession:
         outcome, speed = self.outcome, self.record.main_speed
         mph = speed.value if speed is not None and speed.unit is SpeedUnit.MPH else None
         kmh = speed.value if speed is not None and speed.unit is SpeedUnit.KMH else None
+        reason = self.check_in.stop_reason
         return {
             "done": outcome.done,
             "minutes_done": outcome.minutes_done,
@@ -56,21 +62,30 @@ class CompletedSession:
             "rpe": outcome.rpe,
             "sharp_pain": outcome.sharp_pain,
             "stable_without_hands": outcome.stable_without_hands,
+            "form_ok": outcome.form_ok,
+            "swelling": outcome.swelling,
+            "locking": outcome.locking,
+            "giving_way": outcome.giving_way,
             "hands_used": self.check_in.hands_used.value,
             "speed_done_mph": mph,
             "speed_done_kmh": kmh,
             "incline_done_percent": self.walk.dose.incline_percent,
             "notes": self._notes(),
             "source": "live" if self.trace is None else "device",
+            "stop_reason": None if reason is None else reason.value,
             "samples": [] if self.trace is None else [asdict(s) for s in self.trace.samples],
         }
 
     def _notes(self) -> str:
+        """The walker's notes, then what the record adds: the stops the walk went on from, and
+        why a treadmill's record is partial."""
+        said = [self.check_in.notes]
+        for stop in self.record.went_on:
+            said.append(f"Went on after a STOP at {_clock(stop.at)} ({stop.reason.describe()}).")
         partial = self.trace.partial_reasons if self.trace is not None else ()
-        if not partial:
-            return self.check_in.notes
-        said = f"Partial session: {'; '.join(partial)}."
-        return f"{self.check_in.notes}\n{said}".strip()
+        if partial:
+            said.append(f"Partial session: {'; '.join(partial)}.")
+        return "\n".join(said).strip()
 
     def to_json(self) -> dict[str, Any]:
         record, walk = self.record, self.walk
@@ -94,9 +109,27 @@ class CompletedSession:
                 {"at_seconds": round(p.at, 1), "seconds": round(p.seconds, 1)}
                 for p in record.pauses
             ],
-            "check_in": {**asdict(self.check_in), "hands_used": self.check_in.hands_used.value},
+            "went_on": [
+                {"at_seconds": round(w.at, 1), "reason": w.reason.value} for w in record.went_on
+            ],
+            "check_in": _answers(self.check_in),
             "log_entry": self.log_entry(),
         }
+
+
+def _answers(check_in: CheckIn) -> dict[str, Any]:
+    reason = check_in.stop_reason
+    return {
+        **asdict(check_in),
+        "hands_used": check_in.hands_used.value,
+        "stop_reason": None if reason is None else reason.value,
+    }
+
+
+def _clock(seconds: float) -> str:
+    """Session time as m:ss."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _planned(walk: TodaysWalk) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from retrowalk.coach.timeline import Timeline
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 
 
@@ -32,9 +33,18 @@ class Pause:
 
 
 @dataclass(frozen=True, slots=True)
+class WentOn:
+    """A STOP at session second `at` that the walker went on from (pressed by mistake, or an
+    interruption); the time stopped is kept as a pause at the same second."""
+
+    at: float
+    reason: StopReason
+
+
+@dataclass(frozen=True, slots=True)
 class WalkRecord:
-    """`stopped` says the walker pressed stop; `belt` lists each speed the belt ran at from
-    the session second it began."""
+    """`stopped` says the walker pressed stop (and did not go on); `belt` lists each speed the
+    belt ran at from the session second it began; `went_on` the stops the walk went on from."""
 
     timeline: Timeline
     ended_at: float
@@ -42,6 +52,7 @@ class WalkRecord:
     speed_changes: tuple[SpeedChange, ...] = ()
     pauses: tuple[Pause, ...] = ()
     belt: tuple[tuple[float, Speed], ...] = ()
+    went_on: tuple[WentOn, ...] = ()
 
     @property
     def stopped_early(self) -> bool:

@@ -15,13 +15,14 @@ from retrowalk.coach.belt import Belt, BeltSetting, SpeedDial
 from retrowalk.coach.belt_log import BeltLog
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.inbox import Command, Inbox
-from retrowalk.coach.record import ChangedBy, Pause, WalkRecord
+from retrowalk.coach.record import ChangedBy, Pause, WalkRecord, WentOn
 from retrowalk.coach.schedule import set_start_message
 from retrowalk.coach.session_time import SessionTime
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.timeline import Event, EventKind, Timeline
 from retrowalk.coach.view import RunnerView, RunState, countdown
 from retrowalk.domain.cues import Cue, Message, belt_words, say
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 
 # Float slack when comparing session seconds: deadlines are sums, their differences inexact.
@@ -57,6 +58,10 @@ class Runner:
         self._pauses: list[Pause] = []
         self._ended_at: float | None = None
         self._stopped = False
+        self._stopped_since: float | None = None  # clock time of a STOP, for going on
+        self._went_on: list[WentOn] = []
+        self._resume_speed: Speed | None = None
+        self._waiting_for: Message | None = None  # the prompt a STOP cut short, at a gate
         self._said: Message | None = None
         self._prompt: Message | None = None
 
@@ -79,7 +84,47 @@ class Runner:
         ended = self._timeline.end if self._ended_at is None else self._ended_at
         log = self._log
         changes, pauses, speeds = tuple(log.changes), tuple(self._pauses), tuple(log.speeds)
-        return WalkRecord(self._timeline, ended, self._stopped, changes, pauses, speeds)
+        went_on = tuple(self._went_on)
+        return WalkRecord(self._timeline, ended, self._stopped, changes, pauses, speeds, went_on)
+
+    def resume(self, reason: StopReason) -> None:
+        """Go on after a STOP pressed by mistake or for an interruption, from where session time
+        stopped; `run` then plays the rest. The time stopped is kept as a pause. Nothing moves
+        until the walker is set again (clip, rails, belt) and presses Enter; a stop while the
+        coach was waiting for Enter asks for that again."""
+        if not self._stopped or self._ended_at is None or self._stopped_since is None:
+            return
+        at = self._ended_at
+        self._pauses.append(Pause(at, self._clock.now() - self._stopped_since))
+        self._went_on.append(WentOn(at, reason))
+        self._stopped, self._ended_at, self._stopped_since = False, None, None
+        details = (say(Cue.CLIP_ON), say(Cue.BOTH_HANDS))
+        for message in (say(Cue.GOING_ON), *details):
+            self._say(message)
+        if self._gate is not None and self._waiting_for is not None:
+            self._ask(self._waiting_for)
+            return
+        in_set = self._timeline.set_at(at) is not None
+        self._resume_speed = self._log.wanted if in_set else None
+        if self._confirm_set_up:
+            event = Event(at, EventKind.CHECKLIST, say(Cue.GOING_ON), details=details)
+            self._wait_at(event, self._ready_again(in_set))
+        else:
+            self._go_again()
+
+    def _ready_again(self, in_set: bool) -> Message:
+        """What the walker confirms to go on: the belt started by hand, or simply ready."""
+        speed = self._resume_speed
+        if speed is not None and self._belt.walker_confirms:
+            return say(Cue.BELT_START, setting=self._words(speed))
+        return say(Cue.START_WALKING if in_set and speed is None else Cue.CHECKLIST_CONFIRM)
+
+    def _go_again(self) -> None:
+        """Session time runs again; a belt that follows is set going at the set's speed."""
+        speed, self._resume_speed = self._resume_speed, None
+        self._time.release()
+        if speed is not None:
+            self._belt.apply(self._setting(speed))
 
     def _next_wake(self) -> float:
         now = self._time.now()
@@ -187,7 +232,7 @@ class Runner:
         self._prompt = None
         if self._gate is not None:
             self._gate = None
-            self._time.release()
+            self._go_again()
 
     def _toggle_pause(self) -> None:
         if self._gate is not None:
@@ -230,8 +275,10 @@ class Runner:
     def _stop(self) -> None:
         self._end_pause()
         self._stopped = True
+        self._stopped_since = self._clock.now()
         self._ended_at = self._time.now()
         self._time.hold()
+        self._waiting_for = self._prompt if self._gate is not None else None
         self._prompt = None
         self._say(say(Cue.STOPPED))
         self._belt.apply(_STOPPED_BELT)

@@ -69,6 +69,10 @@ class ScenarioWalks:
             rpe=completed.check_in.rpe,
             sharp_pain=outcome.sharp_pain,
             stable_without_hands=outcome.stable_without_hands,
+            form_ok=outcome.form_ok,
+            swelling=outcome.swelling,
+            locking=outcome.locking,
+            giving_way=outcome.giving_way,
         )
         given = list(self._scenario.outcomes or [])[: self._index]
         before = given + [OutcomeIn()] * (self._index - len(given))

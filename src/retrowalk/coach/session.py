@@ -1,5 +1,7 @@
 """A live session from start to log: the runner for today's walk, then the check-in and the
-logger. Faces call `runner_for`, attach their keys and screen, run it, then `finish`."""
+logger. Faces call `runner_for`, attach their keys and screen, play it with `walk_through`
+(which asks why after an early STOP, and goes on when the stop was a mistake or an
+interruption and the walker wants to), then `finish`."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from retrowalk.coach.speech import Voice
 from retrowalk.coach.view import RunnerView
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import Cue, say
+from retrowalk.domain.stop_reason import StopReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,23 @@ def runner_for(
     return Runner(timeline, clock, voice, belt, dial, show, tick_seconds, on_fired, confirm_set_up)
 
 
+def walk_through(
+    runner: Runner, check_in: CheckInPort, play: Callable[[], WalkRecord]
+) -> tuple[WalkRecord, StopReason | None]:
+    """Play the walk (`play` runs `runner` with the face's screen and keys). After a STOP
+    before the end, ask why: a stop by mistake or for an interruption may go on with the same
+    session, from where it stopped, as often as needed; nothing is logged until the walk ends.
+    Returns the record and why it stopped early (None: it did not, or no reason was given)."""
+    while True:
+        record = play()
+        if not record.stopped_early:
+            return record, None
+        reason = check_in.why_stopped()
+        if reason is None or not reason.can_go_on or not check_in.go_on():
+            return record, reason
+        runner.resume(reason)
+
+
 def finish(
     walk: TodaysWalk,
     record: WalkRecord,
@@ -52,9 +72,12 @@ def finish(
     logger: SessionLogger,
     voice: Voice,
     trace: DeviceTrace | None = None,
+    stop_reason: StopReason | None = None,
 ) -> Finished:
-    """Ask the check-in and log the session (with a treadmill's samples, when there was one)."""
-    completed = CompletedSession(walk, record, check_in.ask(walk.dose.hands), trace)
+    """Ask the check-in and log the session (with a treadmill's samples, when there was one);
+    `stop_reason` is why the walk stopped early, asked already by `walk_through`."""
+    answers = check_in.ask(walk.dose.hands, stop_reason)
+    completed = CompletedSession(walk, record, answers, trace)
     summary = logger.log(completed)
     voice.say(say(Cue.LOGGED, summary=summary))
     return Finished(completed, summary)

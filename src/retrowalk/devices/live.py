@@ -17,7 +17,8 @@ from retrowalk.coach.clock import Clock
 from retrowalk.coach.completed import DeviceTrace
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
-from retrowalk.coach.session import Finished, finish, runner_for
+from retrowalk.coach.record import WalkRecord
+from retrowalk.coach.session import Finished, finish, runner_for, walk_through
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.view import Pulse, RunnerView
 from retrowalk.coach.walk import WalkSource
@@ -80,15 +81,19 @@ def walk_with_device(
             walker.keys = keys
         belt.desk.attach(runner.inbox, voice)
         belt.session.begin()
-        with screen, KeyReader.on_standard_input(keys):
-            record = runner.run()
         check_in = parts.check_in or TerminalCheckIn(parts.console, voice)
+
+        def play() -> WalkRecord:
+            with screen, KeyReader.on_standard_input(keys):
+                return runner.run()
+
+        record, reason = walk_through(runner, check_in, play)
         report = belt.session.report()
         verdict = belt.new_mph_verdict()
         if verdict is not None:
             parts.source.remember_mph_verdict(verdict)
         trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
-        finished = finish(walk, record, check_in, parts.logger, voice, trace)
+        finished = finish(walk, record, check_in, parts.logger, voice, trace, reason)
         return finished, report
 
 

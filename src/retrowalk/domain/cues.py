@@ -75,12 +75,21 @@ class Cue(StrEnum):
     NEXT_CHECK_IN = "next_check_in"
     # The check-in
     CHECK_IN = "check_in"
+    ASK_STOP_REASON = "ask_stop_reason"
+    ASK_GO_ON = "ask_go_on"
+    GOING_ON = "going_on"
     ASK_PAIN_DURING = "ask_pain_during"
     ASK_SHARP_PAIN = "ask_sharp_pain"
     ASK_EFFORT = "ask_effort"
     ASK_HANDS_USED = "ask_hands_used"
     ASK_STABLE = "ask_stable"
+    ASK_FORM = "ask_form"
+    ASK_SWELLING = "ask_swelling"
+    ASK_LOCKING = "ask_locking"
+    ASK_GIVING_WAY = "ask_giving_way"
     ASK_NOTES = "ask_notes"
+    ASK_MORNING = "ask_morning"
+    ASK_MORNING_AFTER = "ask_morning_after"
     LOGGED = "logged"
     KEPT_IN_MEMORY = "kept_in_memory"
     NEXT_SESSION = "next_session"
@@ -141,12 +150,30 @@ CATALOGUE: dict[Cue, tuple[Kind, str]] = {
     Cue.NEXT_SPEED_STEP: (_N, "Next: step up to {speed}."),
     Cue.NEXT_CHECK_IN: (_N, "Next: a few questions about how it went."),
     Cue.CHECK_IN: (_A, "A few quick questions about how it went."),
+    Cue.ASK_STOP_REASON: (
+        _Q,
+        "Why did you stop: pain, balance, tired, interrupted, or pressed by mistake?",
+    ),
+    Cue.ASK_GO_ON: (_Q, "Go on with this session from where you stopped? yes, or no to end here."),
+    Cue.GOING_ON: (_A, "Going on from where you stopped. Take your time getting set again."),
     Cue.ASK_PAIN_DURING: (_Q, "How much did the knee hurt while you walked? 0 none, 10 worst."),
     Cue.ASK_SHARP_PAIN: (_Q, "Any sharp, sudden pain in the knee? yes or no."),
     Cue.ASK_EFFORT: (_Q, "How hard did it feel? 0 resting, 10 all you have."),
     Cue.ASK_HANDS_USED: (_Q, "Which hand support did you use: both, one or none?"),
     Cue.ASK_STABLE: (_Q, "Did you feel steady enough to let go of the rails? yes or no."),
+    Cue.ASK_FORM: (_Q, "Did your steps keep to the cues all through? yes or no."),
+    Cue.ASK_SWELLING: (_Q, "Is the knee swollen now? yes or no."),
+    Cue.ASK_LOCKING: (_Q, "Did the knee lock or catch, so it would not move? yes or no."),
+    Cue.ASK_GIVING_WAY: (_Q, "Did the knee give way under you? yes or no."),
     Cue.ASK_NOTES: (_Q, "Anything to note for next time? Enter to skip."),
+    Cue.ASK_MORNING: (
+        _Q,
+        "How is the knee this morning, after yesterday's walk? 0 none, 10 worst.",
+    ),
+    Cue.ASK_MORNING_AFTER: (
+        _Q,
+        "How was the knee the morning after your walk of {date}? 0 none, 10 worst.",
+    ),
     Cue.LOGGED: (_A, "Saved. {summary}"),
     Cue.KEPT_IN_MEMORY: (_N, "{walked} of {planned} walked; kept for this run only."),
     Cue.NEXT_SESSION: (_N, "Next session, {date}: {reasons}"),

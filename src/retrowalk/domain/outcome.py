@@ -1,7 +1,7 @@
 """What happened in a session, and what the pain model makes of it (PROTOCOL.md §6, §11).
 
-An answer the walker did not give is None: unknown, never 0. Unknown pain during, effort or form
-never count as good; an unknown next morning is never "settled".
+An answer the walker did not give is None: unknown, never 0 or "no". Unknown pain during, effort,
+form, sharp pain or knee symptoms never count as good; an unknown next morning is never "settled".
 """
 
 from __future__ import annotations
@@ -29,16 +29,17 @@ class SessionOutcome:
     pain_after: int | None = None
     pain_next_morning: int | None = 0
     rpe: int | None = 4
-    sharp_pain: bool = False
+    sharp_pain: bool | None = False
     stable_without_hands: bool = False
     form_ok: bool | None = True
-    swelling: bool = False
-    locking: bool = False
-    giving_way: bool = False
+    swelling: bool | None = False
+    locking: bool | None = False
+    giving_way: bool | None = False
 
     @property
     def knee_symptoms(self) -> bool:
-        return self.swelling or self.locking or self.giving_way
+        """Swelling, locking or giving way reported (an unknown answer reports none)."""
+        return True in (self.swelling, self.locking, self.giving_way)
 
     @property
     def session_pain(self) -> int | None:
@@ -52,11 +53,21 @@ class SessionOutcome:
 
     @property
     def unanswered(self) -> tuple[str, ...]:
-        """The questions a good session needs answered that were not: pain during, effort, form."""
-        if self.pain_during is not None and self.rpe is not None and self.form_ok is not None:
+        """The questions a good session needs answered that were not: pain during, effort, form,
+        and the safety questions a live check-in lets the walker skip (sharp pain, swelling,
+        locking, giving way)."""
+        asked = (
+            ("pain during", self.pain_during),
+            ("effort", self.rpe),
+            ("form", self.form_ok),
+            ("sharp pain", self.sharp_pain),
+            ("swelling", self.swelling),
+            ("locking", self.locking),
+            ("giving way", self.giving_way),
+        )
+        if all(answer is not None for _, answer in asked):
             return ()
-        asked = {"pain during": self.pain_during, "effort": self.rpe, "form": self.form_ok}
-        return tuple(name for name, answer in asked.items() if answer is None)
+        return tuple(name for name, answer in asked if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:

@@ -50,6 +50,10 @@ CSV_COLUMNS = (
     "sharp_pain",
     "stable_without_hands",
     "form_ok",
+    "swelling",
+    "locking",
+    "giving_way",
+    "stop_reason",
     "source",
     "notes",
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from retrowalk.domain.errors import InputError, NotFoundError
+from retrowalk.domain.errors import ConflictError, InputError, NotFoundError
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
@@ -20,10 +20,14 @@ from retrowalk.services.walker_plan import replay_from, require_walker
 
 
 class NextMorningIn(Command):
+    """`once`: answering the morning question (services/morning.py), which is kept once: a
+    second answer for the same morning (a form sent twice) is a ConflictError, nothing written."""
+
     walker_id: int
     log_id: int
     pain: Pain
     date: CalendarDate | None = None
+    once: bool = False
 
 
 def add_next_morning_pain(command: NextMorningIn, uow: UnitOfWork, clock: Clock) -> SessionLog:
@@ -31,6 +35,9 @@ def add_next_morning_pain(command: NextMorningIn, uow: UnitOfWork, clock: Clock)
     on = command.date or today
     with uow:
         walker, log = _live_log(uow, command.walker_id, command.log_id)
+        if command.once and log.entry.next_morning_on is not None:
+            allowed = f"the morning after {log.on} is recorded already"
+            raise ConflictError("log_id", log.id, allowed)
         if on > today:
             raise InputError("date", on.isoformat(), f"give a date not after today ({today})")
         if on <= log.on:

@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
 from retrowalk.services.numbers import FROM_TEXT
@@ -35,9 +36,9 @@ class SampleIn(Command):
 
 class EntryIn(OutcomeIn):
     # An answer not given is unknown (None), never the prescription's 0 or 4 (PROTOCOL.md §11).
-    pain_during: Pain | None = None  # type: ignore[assignment]
+    pain_during: Pain | None = None
     pain_next_morning: Pain | None = None  # type: ignore[assignment]
-    rpe: int | None = Field(default=None, ge=0, le=10)  # type: ignore[assignment]
+    rpe: int | None = Field(default=None, ge=0, le=10)
     # Typed numbers may come as text with a decimal comma ("1,2"), read alike on every face.
     minutes_done: Minutes | None = None
     hands_used: HandSupport | None = None
@@ -47,6 +48,7 @@ class EntryIn(OutcomeIn):
     incline_done_percent: InclineDone | None = None
     notes: str = Field(default="", max_length=4000)
     source: Source = Source.MANUAL
+    stop_reason: StopReason | None = None
 
     @field_validator("cleared_by_clinician")
     @classmethod
@@ -75,7 +77,7 @@ class EntryIn(OutcomeIn):
         outcome = SessionOutcome(**answers)
         performed = Performed(self.speed_done, self.incline_done_percent, self.hands_used)
         reported = next_morning_on if self.pain_next_morning is not None else None
-        return LoggedEntry(outcome, performed, reported, self.notes, self.source)
+        return LoggedEntry(outcome, performed, reported, self.notes, self.source, self.stop_reason)
 
 
 def entry_fields(entry: LoggedEntry) -> dict[str, Any]:
@@ -92,6 +94,7 @@ def entry_fields(entry: LoggedEntry) -> dict[str, Any]:
         "incline_done_percent": performed.incline_percent,
         "notes": entry.notes,
         "source": entry.source,
+        "stop_reason": entry.stop_reason,
     }
     return fields
 

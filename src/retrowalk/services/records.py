@@ -15,6 +15,7 @@ from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
 
@@ -106,13 +107,15 @@ class Performed:
 @dataclass(frozen=True, slots=True)
 class LoggedEntry:
     """The editable part of a logged session. `next_morning_on` is None until that pain is known
-    (the engine then reads the outcome's next-morning pain as 0)."""
+    (the engine then reads the outcome's next-morning pain as 0). `stop_reason` says why a walk
+    stopped before its end (None: it did not, or the walker did not say)."""
 
     outcome: SessionOutcome
     performed: Performed
     next_morning_on: date | None
     notes: str
     source: Source
+    stop_reason: StopReason | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,16 +188,17 @@ EquipmentIn = Annotated[
 class OutcomeIn(_Strict):
     done: bool = True
     minutes_done: MinutesDone | None = None
-    pain_during: Pain = 0
+    # None: the walker did not answer (unknown, never 0 or "no"; PROTOCOL.md §11).
+    pain_during: Pain | None = 0
     pain_after: Pain | None = None
     pain_next_morning: Pain = 0
-    rpe: int = Field(default=4, ge=0, le=10)
-    sharp_pain: bool = False
+    rpe: int | None = Field(default=4, ge=0, le=10)
+    sharp_pain: bool | None = False
     stable_without_hands: bool = False
-    form_ok: bool = True
-    swelling: bool = False
-    locking: bool = False
-    giving_way: bool = False
+    form_ok: bool | None = True
+    swelling: bool | None = False
+    locking: bool | None = False
+    giving_way: bool | None = False
     # Lax on purpose: the `outcomes` list is re-validated from parsed JSON, where a date is text.
     date: CalendarDate | None = None
     cleared_by_clinician: bool = False

@@ -8,6 +8,7 @@ from typing import Any
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.progression import Decision, DecisionKind
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.services.records import (
     LoggedEntry,
@@ -120,6 +121,7 @@ def entry_columns(entry: LoggedEntry) -> dict[str, Any]:
         "next_morning_on": entry.next_morning_on,
         "notes": entry.notes,
         "source": entry.source.value,
+        "stop_reason": None if entry.stop_reason is None else entry.stop_reason.value,
     }
 
 
@@ -139,6 +141,7 @@ def entry_of(row: Any) -> LoggedEntry:
         next_morning_on=values["next_morning_on"],
         notes=values["notes"],
         source=Source(values["source"]),
+        stop_reason=None if values["stop_reason"] is None else StopReason(values["stop_reason"]),
     )
 
 

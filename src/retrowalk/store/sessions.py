@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.records import Change, Source
 from retrowalk.store.base import Base, in_range, one_of, values
@@ -92,11 +93,13 @@ def _entry_checks() -> tuple[CheckConstraint, ...]:
         ),
         in_range("rpe", 0, 10),
         one_of("source", values(Source)),
+        one_of("stop_reason", values(StopReason), nullable=True),
     )
 
 
 class _EntryColumns:
-    """What a person may edit about a logged session."""
+    """What a person may edit about a logged session. An answer the walker did not give is
+    NULL (unknown); `stop_reason` says why a walk stopped early (NULL: it did not, or not said)."""
 
     done: Mapped[bool] = mapped_column(Boolean)
     minutes_done: Mapped[float | None] = mapped_column(Float)
@@ -104,19 +107,20 @@ class _EntryColumns:
     speed_done_unit: Mapped[str | None] = mapped_column(String(8))
     incline_done: Mapped[float | None] = mapped_column(Float)
     hands_done: Mapped[str | None] = mapped_column(String(8))
-    pain_during: Mapped[int] = mapped_column(Integer)
+    pain_during: Mapped[int | None] = mapped_column(Integer)
     pain_after: Mapped[int | None] = mapped_column(Integer)
     pain_next_morning: Mapped[int | None] = mapped_column(Integer)
     next_morning_on: Mapped[date | None] = mapped_column(Date)
-    rpe: Mapped[int] = mapped_column(Integer)
-    sharp_pain: Mapped[bool] = mapped_column(Boolean)
+    rpe: Mapped[int | None] = mapped_column(Integer)
+    sharp_pain: Mapped[bool | None] = mapped_column(Boolean)
     stable_without_hands: Mapped[bool] = mapped_column(Boolean)
-    form_ok: Mapped[bool] = mapped_column(Boolean)
-    swelling: Mapped[bool] = mapped_column(Boolean)
-    locking: Mapped[bool] = mapped_column(Boolean)
-    giving_way: Mapped[bool] = mapped_column(Boolean)
+    form_ok: Mapped[bool | None] = mapped_column(Boolean)
+    swelling: Mapped[bool | None] = mapped_column(Boolean)
+    locking: Mapped[bool | None] = mapped_column(Boolean)
+    giving_way: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(8))
+    stop_reason: Mapped[str | None] = mapped_column(String(12))
 
 
 ENTRY_COLUMNS = tuple(name for name in _EntryColumns.__annotations__)

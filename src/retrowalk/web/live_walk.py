@@ -18,13 +18,14 @@ from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.belt_log import BeltLog
 from retrowalk.coach.checkin import CheckIn
 from retrowalk.coach.completed import CompletedSession, DeviceTrace
-from retrowalk.coach.record import ChangedBy, Pause, WalkRecord
+from retrowalk.coach.record import ChangedBy, Pause, WalkRecord, WentOn
 from retrowalk.coach.schedule import build_timeline
 from retrowalk.coach.stored import walk_for
 from retrowalk.coach.timeline import EventKind, Timeline
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import InputError, SafetyLimitError
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import Clock
 from retrowalk.services.log_session import Logged, check_seq, log_command, log_session
@@ -47,8 +48,9 @@ class LiveWalk:
 
 @dataclass(frozen=True, slots=True)
 class WalkReport:
-    """What the browser saw: where session time ended, whether STOP ended it, the pauses, and
-    when the walker confirmed the planned speed step on the console (None if never)."""
+    """What the browser saw: where session time ended, whether STOP ended it, the pauses, when
+    the walker confirmed the planned speed step on the console (None if never), and the STOPs
+    the walk went on from (their time stopped is among the pauses)."""
 
     seq: int
     ended_at: float
@@ -56,28 +58,40 @@ class WalkReport:
     pauses: tuple[Pause, ...]
     step_confirmed_at: float | None
     answers: Answers
+    went_on: tuple[WentOn, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Answers:
-    """The check-in as the page gives it; no hand support named means today's planned hands."""
+    """The check-in as the page gives it; None is a question skipped (unknown); no hand support
+    named means today's planned hands; `stop_reason` why the walk stopped early."""
 
-    pain_during: int
-    sharp_pain: bool
-    rpe: int
+    pain_during: int | None
+    sharp_pain: bool | None
+    rpe: int | None
     hands_used: HandSupport | None
     stable_without_hands: bool
     notes: str
+    form_ok: bool | None = None
+    swelling: bool | None = None
+    locking: bool | None = None
+    giving_way: bool | None = None
+    stop_reason: StopReason | None = None
 
     def check_in(self, planned: HandSupport) -> CheckIn:
-        return CheckIn(
+        answers = CheckIn(
             self.pain_during,
             self.sharp_pain,
             self.rpe,
             self.hands_used or planned,
             self.stable_without_hands,
             self.notes,
+            self.form_ok,
+            self.swelling,
+            self.locking,
+            self.giving_way,
         )
+        return answers.after_stop(self.stop_reason)
 
 
 def live_walk(
@@ -118,6 +132,7 @@ def log_live_walk(
     lock, so of simultaneous reports of one walk one logs it and the rest get a ConflictError."""
     live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit, report.seq)
     record = walk_record(live.timeline, report)
+    _check_stop_reason(record, report.answers.stop_reason)
     check_in = report.answers.check_in(live.walk.dose.hands)
     completed = CompletedSession(live.walk, record, check_in, trace)
     command = log_command(walker_id=walker.id, seq=report.seq, **completed.log_entry())
@@ -140,9 +155,34 @@ def walk_record(timeline: Timeline, report: WalkReport) -> WalkRecord:
             belt.runs_at(event.at, event.speed, ChangedBy.PLAN)
         elif event.kind is EventKind.SPEED_STEP and report.step_confirmed_at is not None:
             belt.runs_at(report.step_confirmed_at, event.speed, ChangedBy.PLAN)
+    _check_went_on(report.went_on, ended)
     return WalkRecord(
-        timeline, ended, report.stopped, tuple(belt.changes), report.pauses, tuple(belt.speeds)
+        timeline,
+        ended,
+        report.stopped,
+        tuple(belt.changes),
+        report.pauses,
+        tuple(belt.speeds),
+        report.went_on,
     )
+
+
+def _check_stop_reason(record: WalkRecord, reason: StopReason | None) -> None:
+    """A stop reason says why a walk stopped before its end; a walk that did not has none."""
+    if reason is not None and not record.stopped_early:
+        allowed = "give it only for a walk stopped before its end (null otherwise)"
+        raise InputError("check_in.stop_reason", reason.value, allowed)
+
+
+def _check_went_on(went_on: tuple[WentOn, ...], ended: float) -> None:
+    """The walk went on only from a stop by mistake or for an interruption, before it ended."""
+    for number, stop in enumerate(went_on):
+        if not stop.reason.can_go_on:
+            allowed = "a walk goes on only after a stop by mistake or for an interruption"
+            raise InputError(f"went_on.{number}.reason", stop.reason.value, allowed)
+        if not 0 <= stop.at <= ended:
+            allowed = f"give a second from 0 to {ended:g}, before the walk ended"
+            raise InputError(f"went_on.{number}.at_seconds", stop.at, allowed)
 
 
 def _check_step(timeline: Timeline, step_at: float | None, ended: float) -> None:

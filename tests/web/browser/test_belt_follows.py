@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Server, fits_the_width, screenshot
-from tests.web.browser.test_journey import onboard_through_the_form
+from tests.web.browser.test_journey import check_in, onboard_through_the_form, say_why
 from tests.web.virtual import eventually
 
 # Slow enough that the 3-minute set (36 s here) outlasts the belt's start on the real clock.
@@ -53,12 +53,45 @@ def test_the_walkers_tap_starts_the_belt_the_page_shows_it_following_and_stop_st
     screenshot(phone, "live-belt-following")
     assert fits_the_width(phone)
     phone.get_by_role("button", name="STOP").click()
-    expect(phone.locator("#check-in")).to_be_visible()
+    expect(phone.locator("#why")).to_be_visible()
     eventually(lambda: not belt_news(server)["connected"], "STOP lets the treadmill go")
     assert belt_news(server)["running"] is False
-    phone.get_by_label("How much did the knee hurt").fill("1")
-    phone.get_by_label("How hard did it feel?").fill("3")
+    say_why(phone)
+    check_in(phone, pain="1", effort="3")
     phone.get_by_role("button", name="Save").click()
     expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
     logged = httpx.get(f"{server.url}/api/walkers/1/sessions", timeout=5).json()
     assert [item["entry"]["source"] for item in logged] == ["device"]
+
+
+def test_going_on_after_an_interruption_starts_the_belt_again_only_on_the_walkers_tap(
+    phone: Page, server: Server
+) -> None:
+    onboard_through_the_form(phone)
+    phone.goto(f"/live?time_scale={TIME_SCALE}")
+    phone.get_by_role("button", name="Done, go on").click()
+    phone.get_by_role("button", name="Start the belt").click()
+    expect(phone.locator("#belt")).to_have_text("0.5 mph")
+    phone.get_by_role("button", name="STOP").click()
+    eventually(lambda: not belt_news(server)["connected"], "STOP lets the treadmill go")
+
+    say_why(phone, "Interrupted")
+    phone.get_by_role("button", name="Go on with this session").click()
+    expect(phone.locator("#prompt")).to_have_text(
+        "Tap Start the belt, or press Enter, to start it at 0.5 mph."
+    )
+    phone.wait_for_timeout(500)
+    assert belt_news(server)["running"] is False  # nothing moves before the walker's tap
+    screenshot(phone, "live-going-on")
+    phone.get_by_role("button", name="Start the belt").click()
+    expect(phone.locator("#belt")).to_have_text("0.5 mph")
+    expect(phone.locator("#check-in")).to_be_visible(timeout=60_000)  # walked to the end
+    check_in(phone)
+    phone.get_by_role("button", name="Save").click()
+
+    expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
+    logged = httpx.get(f"{server.url}/api/walkers/1/sessions", timeout=5).json()
+    entry = logged[0]["entry"]
+    assert len(logged) == 1 and entry["source"] == "device"
+    assert (entry["minutes_done"], entry["stop_reason"]) == (3, None)
+    assert "(interrupted)" in entry["notes"]

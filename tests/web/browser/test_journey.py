@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import httpx
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Server, fits_the_width, screenshot
@@ -43,6 +44,26 @@ def walk_and_stop_early(page: Page) -> None:
     page.get_by_role("button", name="STOP").click()
 
 
+YES_NO = ("sharp_pain", "form_ok", "swelling", "locking", "giving_way", "stable_without_hands")
+
+
+def say_why(page: Page, reason: str = "Tired") -> None:
+    """Answer "why did you stop?", asked first after an early STOP."""
+    expect(page.locator("#q-stop_reason")).to_be_focused()
+    page.locator("#why").get_by_label(reason, exact=True).check()
+    page.get_by_role("button", name="Next").click()
+
+
+def check_in(page: Page, pain: str = "2", effort: str = "4") -> None:
+    """Fill the check-in: pain and effort, and "No" to every yes-or-no question shown."""
+    page.get_by_label("How much did the knee hurt").fill(pain)
+    page.get_by_label("How hard did it feel?").fill(effort)
+    for name in YES_NO:
+        field = page.locator(f"#{name}-field")
+        if field.is_visible():
+            field.get_by_label("No", exact=True).check()
+
+
 def test_a_walker_onboards_walks_stops_early_checks_in_and_sees_it_everywhere(
     phone: Page, server: Server
 ) -> None:
@@ -53,9 +74,10 @@ def test_a_walker_onboards_walks_stops_early_checks_in_and_sees_it_everywhere(
 
     walk_and_stop_early(phone)
     expect(phone.locator("#status")).to_have_text("Stopped")
+    screenshot(phone, "live-why-stopped")
+    say_why(phone)
     expect(phone.locator("#check-in")).to_be_visible()
-    phone.get_by_label("How much did the knee hurt").fill("2")
-    phone.get_by_label("How hard did it feel?").fill("4")
+    check_in(phone)
     screenshot(phone, "live-check-in")
     phone.get_by_role("button", name="Save").click()
     expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
@@ -82,11 +104,61 @@ def test_a_check_in_mistake_is_shown_beside_its_field_and_the_answers_stay(
 ) -> None:
     onboard_through_the_form(phone)
     walk_and_stop_early(phone)
+    say_why(phone)
 
-    phone.get_by_label("How much did the knee hurt").fill("12")
-    phone.get_by_label("How hard did it feel?").fill("4")
+    check_in(phone, pain="12")
     phone.get_by_role("button", name="Save").click()
 
     expect(phone.locator("#pain_during-error")).to_contain_text("less than or equal to 10")
     expect(phone.get_by_label("How hard did it feel?")).to_have_value("4")
     screenshot(phone, "live-check-in-error")
+
+
+def test_a_stop_pressed_by_mistake_goes_on_and_the_walk_is_logged_once_in_full(
+    phone: Page, server: Server
+) -> None:
+    onboard_through_the_form(phone)
+    walk_and_stop_early(phone)
+
+    say_why(phone, "Pressed by mistake")
+    expect(phone.locator("#go-on-title")).to_contain_text("Go on with this session")
+    screenshot(phone, "live-go-on")
+    phone.get_by_role("button", name="Go on with this session").click()
+    expect(phone.locator("#prompt")).to_contain_text("Start the belt at 0.5 mph")
+    expect(phone.locator("#checklist")).to_contain_text("Clip the safety key")
+    phone.get_by_role("button", name="Done, go on").click()
+    expect(phone.locator("#status")).to_have_text("Walking")
+    expect(phone.locator("#check-in")).to_be_visible(timeout=20_000)  # the walk's end
+    expect(phone.locator("#why")).to_be_hidden()  # not stopped early: no "why"
+    check_in(phone)
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
+
+    logged = httpx.get(f"{server.url}/api/walkers/1/sessions", timeout=5).json()
+    entry = logged[0]["entry"]
+    assert len(logged) == 1
+    assert (entry["minutes_done"], entry["stop_reason"]) == (3, None)
+    assert "(pressed by mistake)" in entry["notes"]
+
+
+def test_each_check_in_question_is_answered_or_skipped_and_a_skip_is_unknown(
+    phone: Page, server: Server
+) -> None:
+    onboard_through_the_form(phone)
+    walk_and_stop_early(phone)
+    say_why(phone, "Pain")
+
+    expect(phone.locator("#sharp_pain-field")).to_be_hidden()  # stopping for pain said it
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator("#pain_during-error")).to_contain_text("choose Skip")
+    expect(phone.locator("#swelling-error")).to_contain_text("choose Skip")
+    phone.locator("#pain_during-skip").check()
+    phone.get_by_label("How hard did it feel?").fill("5")
+    for name in ("form_ok", "swelling", "locking", "giving_way", "stable_without_hands"):
+        phone.locator(f"#{name}-field").get_by_label("Skip", exact=True).check()
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator("#saved-summary")).to_contain_text("Saved. Next session,")
+
+    entry = httpx.get(f"{server.url}/api/walkers/1/sessions", timeout=5).json()[0]["entry"]
+    assert (entry["stop_reason"], entry["sharp_pain"], entry["pain_during"]) == ("pain", True, None)
+    assert (entry["rpe"], entry["swelling"], entry["form_ok"]) == (5, None, None)

@@ -38,7 +38,7 @@ def test_the_stop_button_is_reached_with_tab_and_pressed_with_enter(
     phone.keyboard.press("Enter")
 
     expect(phone.locator("#status")).to_have_text("Stopped")
-    expect(phone.locator("#check-in-title")).to_be_focused()
+    expect(phone.locator("#q-stop_reason")).to_be_focused()  # why did you stop? comes first
 
 
 def test_pressing_s_stops_and_space_pauses_the_countdown(phone: Page, server: Server) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Server, screenshot
-from tests.web.browser.test_journey import onboard_through_the_form, walk_and_stop_early
-
-
-def check_in(page: Page) -> None:
-    page.get_by_label("How much did the knee hurt").fill("2")
-    page.get_by_label("How hard did it feel?").fill("4")
+from tests.web.browser.test_journey import (
+    check_in,
+    onboard_through_the_form,
+    say_why,
+    walk_and_stop_early,
+)
 
 
 def test_a_walk_saved_in_one_tab_is_already_saved_in_the_other_and_logged_once(
@@ -21,6 +21,7 @@ def test_a_walk_saved_in_one_tab_is_already_saved_in_the_other_and_logged_once(
     other = phone.context.new_page()
     for tab in (phone, other):
         walk_and_stop_early(tab)
+        say_why(tab)
         check_in(tab)
 
     phone.get_by_role("button", name="Save").dblclick()

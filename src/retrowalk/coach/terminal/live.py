@@ -1,5 +1,6 @@
 """A whole live session in the terminal: the screen and the keys while walking, then the
-check-in (asked, or read from answers given in advance) and the logger."""
+check-in (asked, or read from answers given in advance) and the logger. After an early STOP the
+check-in asks why; a stop by mistake or an interruption may go back to the screen and go on."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from retrowalk.coach.belt import Belt
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.logger import SessionLogger
-from retrowalk.coach.session import Finished, finish, runner_for
+from retrowalk.coach.record import WalkRecord
+from retrowalk.coach.session import Finished, finish, runner_for, walk_through
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.terminal.keys import KeyReader
 from retrowalk.coach.terminal.prompts import TerminalCheckIn
@@ -36,6 +38,11 @@ def walk_in_terminal(
     runner = runner_for(
         walk, clock, voice, belt, screen.show, tick, confirm_set_up=belt.walker_confirms
     )
-    with screen, KeyReader.on_standard_input(runner.inbox):
-        record = runner.run()
-    return finish(walk, record, check_in or TerminalCheckIn(console, voice), logger, voice)
+    answers = check_in or TerminalCheckIn(console, voice)
+
+    def play() -> WalkRecord:
+        with screen, KeyReader.on_standard_input(runner.inbox):
+            return runner.run()
+
+    record, reason = walk_through(runner, answers, play)
+    return finish(walk, record, answers, logger, voice, stop_reason=reason)

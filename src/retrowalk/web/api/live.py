@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from retrowalk.coach.record import Pause
+from retrowalk.coach.record import Pause, WentOn
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.web.belt import WalkOn
@@ -98,6 +98,7 @@ def log_live_session(
         pauses=tuple(Pause(p.at_seconds, p.seconds) for p in body.pauses),
         step_confirmed_at=body.step_confirmed_at_seconds,
         answers=Answers(**given.model_dump()),
+        went_on=tuple(WentOn(w.at_seconds, w.reason) for w in body.went_on),
     )
     trace = belt.trace(walker.id, body.seq)
     _, logged = log_live_walk(walker, report, wired.uow, wired.clock, trace)

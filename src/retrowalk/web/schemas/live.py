@@ -9,6 +9,7 @@ from retrowalk.coach.timeline import Event, EventKind, Timeline
 from retrowalk.devices.alerts import Alert, alert
 from retrowalk.domain.cues import Cue, belt_words, say
 from retrowalk.domain.dose import HandSupport
+from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
 from retrowalk.services.log_session import Seq
@@ -20,7 +21,18 @@ from retrowalk.web.schemas.common import DosePublic, Public, SpeedPublic
 # The same bounds as `retrowalk go --time-scale`.
 TIME_SCALE_MIN, TIME_SCALE_MAX = 0.1, 1000.0
 # Fixed sentences the page needs outside any one event, from the cue catalogue.
-PAGE_MESSAGES = (Cue.PAUSED, Cue.RESUMED, Cue.STOPPED, Cue.CHECK_IN)
+PAGE_MESSAGES = (
+    Cue.PAUSED,
+    Cue.RESUMED,
+    Cue.STOPPED,
+    Cue.CHECK_IN,
+    Cue.ASK_GO_ON,
+    Cue.GOING_ON,
+    Cue.CLIP_ON,
+    Cue.BOTH_HANDS,
+    Cue.CHECKLIST_CONFIRM,
+    Cue.START_WALKING,
+)
 
 
 class EventPublic(Public):
@@ -57,7 +69,19 @@ class QuestionPublic(Public):
     text: str
 
 
+class StopReasonPublic(Public):
+    """An answer to "why did you stop?": `can_go_on` when the same session may go on."""
+
+    value: str
+    text: str
+    can_go_on: bool
+
+
 class TimelinePublic(Public):
+    """Today's walk as the live page plays it. `belt_start` and `tap_to_start` are the prompts
+    for starting the belt again after going on from a STOP, `{setting}` left to fill;
+    `stop_reasons` the answers to "why did you stop?", asked first after an early STOP."""
+
     walker_id: int
     seq: int
     label: str
@@ -73,7 +97,10 @@ class TimelinePublic(Public):
     belt_waits_for_start: bool
     treadmill: str | None
     messages: dict[str, str]
+    belt_start: str
+    tap_to_start: str
     questions: list[QuestionPublic]
+    stop_reasons: list[StopReasonPublic]
 
     @classmethod
     def of(
@@ -98,7 +125,13 @@ class TimelinePublic(Public):
             belt_waits_for_start=mode is BeltMode.WALKER_STARTS,
             treadmill=setup.treadmill,
             messages={cue.value: say(cue).text for cue in PAGE_MESSAGES},
+            belt_start=say(Cue.BELT_START, setting="{setting}").text,
+            tap_to_start=alert(Alert.TAP_TO_START, 0, setting="{setting}").text,
             questions=[QuestionPublic(field=q.field, text=say(q.cue).text) for q in QUESTIONS],
+            stop_reasons=[
+                StopReasonPublic(value=r.value, text=r.describe(), can_go_on=r.can_go_on)
+                for r in StopReason
+            ],
         )
 
 
@@ -148,12 +181,28 @@ class PauseIn(Command):
 
 
 class CheckInCreate(Command):
-    pain_during: Pain
-    sharp_pain: bool
-    rpe: int = Field(ge=0, le=10)
+    """The walker's answers. Pain, sharp pain and effort must be sent, null when the walker
+    skipped the question (unknown, never 0 or "no"); form and the knee symptoms left out are
+    unknown too. `stop_reason`: why a walk stopped before its end (only then)."""
+
+    pain_during: Pain | None
+    sharp_pain: bool | None
+    rpe: int | None = Field(ge=0, le=10)
+    form_ok: bool | None = None
+    swelling: bool | None = None
+    locking: bool | None = None
+    giving_way: bool | None = None
     hands_used: HandSupport | None = None
     stable_without_hands: bool = False
     notes: str = Field(default="", max_length=4000)
+    stop_reason: StopReason | None = None
+
+
+class WentOnIn(Command):
+    """A STOP the walk went on from: at which second of session time, and why it stopped."""
+
+    at_seconds: float = Field(ge=0, le=86400)
+    reason: StopReason
 
 
 class LiveStart(Command):
@@ -165,11 +214,14 @@ class LiveStart(Command):
 class LiveSessionCreate(Command):
     """What the live page saw: the planned session it played (`seq`; a report of a session
     logged already is a 409), where session time ended, whether STOP ended it, the pauses, when
-    the planned speed step was confirmed on the console, and the walker's check-in."""
+    the planned speed step was confirmed on the console, the STOPs the walk went on from (by
+    mistake or after an interruption; their time stopped is among the pauses), and the
+    walker's check-in."""
 
     seq: Seq
     ended_at_seconds: float = Field(ge=0, le=86400)
     stopped: bool
     pauses: tuple[PauseIn, ...] = Field(default=(), max_length=1000)
     step_confirmed_at_seconds: float | None = Field(default=None, ge=0, le=86400)
+    went_on: tuple[WentOnIn, ...] = Field(default=(), max_length=100)
     check_in: CheckInCreate

@@ -70,20 +70,27 @@ class NextMorningCreate(Command):
 
 
 class EntryPublic(Public):
+    """A logged session's entry; null for an answer the walker did not give (unknown), and
+    `stop_reason` says why the walk stopped before its end (null: it did not, or not said)."""
+
     done: bool
     minutes_done: float | None
-    pain_during: int
+    pain_during: int | None
     pain_after: int | None
     pain_next_morning: int | None
-    rpe: int
-    sharp_pain: bool
+    rpe: int | None
+    sharp_pain: bool | None
     stable_without_hands: bool
-    form_ok: bool
+    form_ok: bool | None
+    swelling: bool | None
+    locking: bool | None
+    giving_way: bool | None
     hands_used: str | None
     speed_done: SpeedPublic | None
     incline_done_percent: float | None
     notes: str
     source: str
+    stop_reason: str | None
 
     @classmethod
     def of(cls, entry: LoggedEntry) -> EntryPublic:
@@ -99,11 +106,15 @@ class EntryPublic(Public):
             sharp_pain=outcome.sharp_pain,
             stable_without_hands=outcome.stable_without_hands,
             form_ok=outcome.form_ok,
+            swelling=outcome.swelling,
+            locking=outcome.locking,
+            giving_way=outcome.giving_way,
             hands_used=None if performed.hands is None else performed.hands.value,
             speed_done=SpeedPublic.of(performed.speed),
             incline_done_percent=performed.incline_percent,
             notes=entry.notes,
             source=entry.source.value,
+            stop_reason=None if entry.stop_reason is None else entry.stop_reason.value,
         )
 
 

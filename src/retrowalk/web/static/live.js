@@ -1,6 +1,8 @@
 // The live session in the browser: plays the server-built timeline (the coach's own events and
 // words, see web/schemas/live.py) on session time that stands still while paused or while the
 // walker sets the console, like coach/runner.py. STOP always works, on one tap, with no network.
+// After a STOP before the end it asks why first; a STOP by mistake or for an interruption may go
+// on from where it stopped (coach/session.py), and the walk is logged once when it ends.
 (() => {
   "use strict";
   const T = JSON.parse(document.getElementById("timeline").textContent);
@@ -24,6 +26,12 @@
   const pauses = [];
   let ended = null;
   let stopped = false;
+  let stoppedClock = null; // the clock when STOP was pressed, for the pause if the walk goes on
+  let atStop = null; // the gate and prompt a STOP cut short, asked again on going on
+  let prompting = null;
+  let stopReason = null;
+  let resuming = false;
+  const wentOn = [];
   let speedText = null;
   let said = "";
   let beltSpeed = null; // the speed of the set walked, for going on after a pause
@@ -32,7 +40,7 @@
   // With a treadmill connected on the server side (or any belt that follows), see treadmill.js.
   const treadmill = T.belt_follows || T.treadmill ? window.retrowalkBelt(T, { stop, speak, interrupt }) : null;
   const byHand = () => treadmill === null || treadmill.byHand();
-  const startsOnTap = () => T.belt_waits_for_start && !byHand() && gate !== null && gate.kind === "set_start" && gate.speed !== null;
+  const startsOnTap = () => T.belt_waits_for_start && !byHand() && gate !== null && ["set_start", "resume"].includes(gate.kind) && gate.speed !== null;
 
   function fireDue() {
     while (gate === null && ended === null && next < T.events.length) {
@@ -69,7 +77,8 @@
       starting = false; draw();
       if (!opened || ended !== null) return;
     }
-    if (startsOnTap()) { // the walker's own start: the only thing that starts the belt
+    const tapped = startsOnTap();
+    if (tapped) { // the walker's own start: the only thing that starts the belt
       starting = true; draw();
       const going = await treadmill.start(gate.speed);
       starting = false; draw();
@@ -84,6 +93,7 @@
       if (gate.kind === "set_start" && gate.speed_text) speedText = gate.speed_text;
       gate = null;
       release();
+      if (resuming) { resuming = false; if (!tapped) goOn(); }
     }
     ask(null);
     fireDue();
@@ -124,7 +134,9 @@
     endPause();
     stopped = true;
     ended = now();
+    stoppedClock = clock();
     hold();
+    atStop = gate === null ? null : { gate, prompt: prompting };
     gate = null;
     ask(null);
     interrupt(T.messages.stopped);
@@ -132,13 +144,75 @@
   }
 
   function finish(byStop) {
-    if (!byStop) ended = now();
+    if (!byStop) ended = Math.min(now(), T.end); // the end fires up to a tick late: never past it
     if (!byStop && treadmill !== null) treadmill.end();
     hold();
     $("controls").hidden = true;
     letSleep();
-    showCheckIn();
+    if (byStop && walkedBy(ended) < T.walking_seconds - EPSILON) showWhy(); else showCheckIn();
     draw();
+  }
+  const walkedBy = (moment) => T.sets.reduce((sum, w) => sum + Math.max(0, Math.min(w.end, moment) - w.start), 0);
+
+  // Why did you stop? Asked first after an early STOP; a mistake or an interruption may go on.
+  function showWhy() {
+    $("player").hidden = true;
+    $("why").hidden = false;
+    const question = T.questions.find((q) => q.field === "stop_reason").text;
+    $("q-stop_reason").textContent = question;
+    speak(question);
+    $("q-stop_reason").focus();
+  }
+  function whyAnswered(event) {
+    event.preventDefault();
+    const slot = $("stop_reason-error");
+    slot.hidden = true;
+    slot.textContent = "";
+    const chosen = new FormData(event.target).get("stop_reason");
+    if (chosen === null) return problem("stop_reason", ANSWER_OR_SKIP);
+    stopReason = chosen === "skip" ? null : chosen;
+    $("why").hidden = true;
+    const reason = T.stop_reasons.find((r) => r.value === stopReason);
+    if (!reason || !reason.can_go_on) return showCheckIn();
+    $("go-on").hidden = false;
+    $("go-on-title").textContent = T.messages.ask_go_on;
+    speak(T.messages.ask_go_on);
+    $("go-on-title").focus();
+  }
+  function endHere() { $("go-on").hidden = true; showCheckIn(); }
+
+  // Going on from where session time stopped: the time stopped is a pause, and nothing moves
+  // until the walker is set again and confirms (a treadmill is opened again on that tap).
+  function resume() {
+    const at = ended;
+    pauses.push({ at_seconds: round(at), seconds: round(clock() - stoppedClock) });
+    wentOn.push({ at_seconds: round(at), reason: stopReason });
+    stopReason = null;
+    stopped = false;
+    ended = null;
+    if (T.treadmill) opened = false;
+    $("go-on").hidden = true;
+    $("player").hidden = false;
+    $("controls").hidden = false;
+    say(T.messages.going_on);
+    const details = [T.messages.clip_on, T.messages.both_hands];
+    details.forEach((item) => speak(item));
+    if (atStop !== null) { gate = atStop.gate; ask(atStop.prompt); atStop = null; }
+    if (gate === null) {
+      const inSet = T.sets.some((w) => w.start <= at && at < w.end);
+      gate = { kind: "resume", at, details, speed: inSet ? beltSpeed : null };
+      showChecklist(details);
+      resuming = true;
+      ask(readyAgain(inSet));
+    }
+    draw();
+    $("confirm").focus();
+  }
+  function readyAgain(inSet) { // the runner's prompts for going on (coach/runner.py)
+    const setting = (template) => template.replace("{setting}", speedText || "");
+    if (startsOnTap()) return setting(T.tap_to_start);
+    if (inSet && beltSpeed !== null && byHand()) return setting(T.belt_start);
+    return inSet && beltSpeed === null ? T.messages.start_walking : T.messages.checklist_confirm;
   }
 
   // The belt is sent settings only when it follows; a stop goes to any connected treadmill.
@@ -163,6 +237,7 @@
   function say(text) { said = text; speak(text); }
   function interrupt(text) { if ("speechSynthesis" in window) speechSynthesis.cancel(); say(text); }
   function ask(prompt) {
+    prompting = prompt;
     $("prompt-box").hidden = prompt === null;
     $("prompt").textContent = prompt || "";
     if (prompt) speak(prompt);
@@ -194,7 +269,7 @@
     if (stopped) return "stopped";
     if (ended !== null) return "finished";
     if (paused !== null) return "paused";
-    if (gate !== null) return gate.kind === "checklist" ? "setting_up" : "waiting";
+    if (gate !== null) return gate.kind === "checklist" || (gate.kind === "resume" && gate.speed === null) ? "setting_up" : "waiting";
     return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
   }
   const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
@@ -233,16 +308,27 @@
     $("check-in-title").textContent = T.messages.check_in;
     T.questions.forEach((q) => { const label = $(`q-${q.field}`); if (label) label.textContent = q.text; });
     $("hands_used").value = T.dose.hand_support;
+    // What the stop reason answered is not asked again (coach/checkin.py, implied_by).
+    $("sharp_pain-field").hidden = stopReason === "pain";
+    $("stable_without_hands-field").hidden = stopReason === "balance";
     $("check-in-title").focus();
   }
+  // No answer is chosen in advance: each question is answered or skipped (null: not known).
+  const ANSWER_OR_SKIP = "Answer this, or choose Skip if you do not know.";
+  const SCALES = ["pain_during", "rpe"];
+  const YES_NO = ["sharp_pain", "form_ok", "swelling", "locking", "giving_way", "stable_without_hands"];
   function answers(form) {
     const data = new FormData(form);
-    const number = (name) => (data.get(name) === "" ? null : Number(data.get(name)));
-    return {
-      pain_during: number("pain_during"), sharp_pain: data.get("sharp_pain") === "true", rpe: number("rpe"),
-      hands_used: data.get("hands_used"), stable_without_hands: data.get("stable_without_hands") === "true",
-      notes: data.get("notes") || "",
-    };
+    const scale = (name) => (data.get(`${name}-skip`) ? null : data.get(name) === "" ? undefined : Number(data.get(name)));
+    const yesNo = (name) => ({ true: true, false: false, skip: null })[data.get(name)];
+    const given = { hands_used: data.get("hands_used"), notes: data.get("notes") || "", stop_reason: stopReason };
+    SCALES.forEach((name) => { given[name] = scale(name); });
+    YES_NO.forEach((name) => { given[name] = $(`${name}-field`).hidden ? null : yesNo(name); });
+    given.stable_without_hands = given.stable_without_hands === true; // a skip is not steady
+    return given;
+  }
+  function unanswered(given) {
+    return [...SCALES, ...YES_NO].filter((name) => given[name] === undefined && !$(`${name}-field`).hidden);
   }
   let sending = false;
   async function submit(event) {
@@ -254,9 +340,12 @@
   async function send(form) {
     form.querySelectorAll(".error").forEach((p) => { p.hidden = true; p.textContent = ""; });
     form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+    const given = answers(form);
+    const missing = unanswered(given);
+    if (missing.length) { missing.reverse().forEach((name) => problem(name, ANSWER_OR_SKIP)); return; }
     const body = {
-      seq: T.seq, ended_at_seconds: round(ended), stopped, pauses,
-      step_confirmed_at_seconds: stepConfirmedAt === null ? null : round(stepConfirmedAt), check_in: answers(form),
+      seq: T.seq, ended_at_seconds: round(ended), stopped, pauses, went_on: wentOn,
+      step_confirmed_at_seconds: stepConfirmedAt === null ? null : round(stepConfirmedAt), check_in: given,
     };
     let response;
     try {
@@ -301,6 +390,9 @@
   $("pause").addEventListener("click", togglePause);
   $("confirm").addEventListener("click", confirm);
   $("check-in-form").addEventListener("submit", submit);
+  $("why-form").addEventListener("submit", whyAnswered);
+  $("go-on-yes").addEventListener("click", resume);
+  $("go-on-no").addEventListener("click", endHere);
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
