@@ -12,6 +12,7 @@ cautious start.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from retrowalk.domain.engine_state import EngineState
 from retrowalk.domain.equipment_change import CarriedOver, carry_over
@@ -31,28 +32,46 @@ class FieldChange:
     after: Scalar
 
 
+# The walker's answers a change may touch, in the order people read them (the clinician's
+# limits are not among them); an operation is two fields, its kind and its date.
+PROFILE_FIELDS = (
+    "age",
+    "weight_kg",
+    "units",
+    "condition",
+    "severity",
+    "surgery.kind",
+    "surgery.date",
+    "cleared_by_clinician",
+    "rest_pain",
+    "falls_last_year",
+    "balance_concern",
+    "experienced",
+    "dizziness",
+    "swelling",
+    "locking",
+    "giving_way",
+)
+
+
 def profile_facts(profile: WalkerProfile) -> dict[str, Scalar]:
-    """The walker's answers that a change may touch, by field name (the clinician's limits are
-    not among them)."""
+    """The walker's answers by field name, as plain values (an enum as its value)."""
     surgery = profile.surgery
-    return {
-        "age": profile.age,
-        "weight_kg": profile.weight_kg,
-        "units": profile.units.value,
-        "condition": profile.condition.value,
-        "severity": profile.severity.value,
+    operation: dict[str, Scalar] = {
         "surgery.kind": None if surgery is None else surgery.kind.value,
         "surgery.date": None if surgery is None else surgery.on.isoformat(),
-        "cleared_by_clinician": profile.cleared_by_clinician,
-        "rest_pain": profile.rest_pain,
-        "falls_last_year": profile.falls_last_year,
-        "balance_concern": profile.balance_concern,
-        "experienced": profile.experienced,
-        "dizziness": profile.dizziness,
-        "swelling": profile.swelling,
-        "locking": profile.locking,
-        "giving_way": profile.giving_way,
     }
+    return {
+        name: operation[name] if name in operation else _plain(getattr(profile, name))
+        for name in PROFILE_FIELDS
+    }
+
+
+def _plain(value: object) -> Scalar:
+    if isinstance(value, StrEnum):
+        return value.value
+    assert isinstance(value, str | int | float | bool) or value is None
+    return value
 
 
 def changes_between(before: dict[str, Scalar], after: dict[str, Scalar]) -> tuple[FieldChange, ...]:

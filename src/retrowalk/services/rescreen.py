@@ -20,7 +20,9 @@ from datetime import date
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.population import resolve_population
 from retrowalk.domain.profile_change import (
+    PROFILE_FIELDS,
     FieldChange,
+    Scalar,
     changes_between,
     knee_changed,
     profile_facts,
@@ -44,6 +46,12 @@ from retrowalk.services.records import (
     StoredWalker,
 )
 from retrowalk.services.walker_plan import next_date
+
+# The fields a row of the profile history may name: the walker's answers, the prescription's
+# protocol and sessions a week, and the engine's stop or pause a clearance lifted.
+PLAN_FIELDS = ("sessions_per_week", "protocol")
+PROGRESSION = "progression"
+HISTORY_FIELDS = (*PROFILE_FIELDS, *PLAN_FIELDS, PROGRESSION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +140,15 @@ def _prescription(
 def _changes(
     walker: StoredWalker, profile: WalkerProfile, plan: Prescription, lifted: str | None
 ) -> tuple[FieldChange, ...]:
-    was, now = walker.prescription, plan
-    before = profile_facts(walker.profile) | {
-        "sessions_per_week": was.sessions_per_week,
-        "protocol": was.protocol,
-    }
-    after = profile_facts(profile) | {
-        "sessions_per_week": now.sessions_per_week,
-        "protocol": now.protocol,
-    }
-    changes = changes_between(before, after)
+    before = profile_facts(walker.profile) | _plan_facts(walker.prescription)
+    changes = changes_between(before, profile_facts(profile) | _plan_facts(plan))
     if lifted is not None:
-        changes = (*changes, FieldChange("progression", lifted, "cleared"))
+        changes = (*changes, FieldChange(PROGRESSION, lifted, "cleared"))
     return changes
+
+
+def _plan_facts(plan: Prescription) -> dict[str, Scalar]:
+    return {name: getattr(plan, name) for name in PLAN_FIELDS}
 
 
 def _afresh(
