@@ -329,3 +329,15 @@ def test_history_keeps_every_change_oldest_first(backend: Backend, clock) -> Non
     assert kept[0].at < kept[1].at
     assert [c.field for c in kept[1].changes] == ["rest_pain", "swelling"]
     assert kept[0].flags[0].code == "knee_symptoms"
+
+
+def test_a_new_operation_given_without_a_clearance_is_not_cleared(backend: Backend, clock) -> None:
+    walker = onboarded(backend, clock).walker
+    assert walker.profile.cleared_by_clinician
+    operated = (clock.today() - timedelta(days=90)).isoformat()
+
+    changed = _change(backend, clock, walker.id, surgery={"kind": "other", "date": operated})
+
+    assert not changed.walker.profile.cleared_by_clinician
+    assert changed.pending is None
+    assert "surgery_not_cleared" in [f.code for f in changed.screening.red]

@@ -136,3 +136,17 @@ def test_the_page_needs_a_walker(sqlite_client: TestClient) -> None:
     response = sqlite_client.get("/settings/profile", follow_redirects=False)
 
     assert response.headers["location"] == "/onboarding"
+
+
+def test_a_new_operation_on_the_form_is_not_cleared_until_the_box_says_so(
+    sqlite_client: TestClient,
+) -> None:
+    onboard(sqlite_client)
+    sent = _profile_form(sqlite_client.get("/settings/profile").text)
+    operated = sent | {"surgery.kind": "acl", "surgery.date": "2026-11-01"}
+
+    stopped = sqlite_client.post("/settings/profile", data=operated)
+
+    assert "No walking until this is resolved" in stopped.text
+    assert "get clearance" in stopped.text
+    assert "Cleared by a clinician: yes → no" in stopped.text

@@ -89,8 +89,13 @@ def change_profile(
 
 def changed_profile(profile: WalkerProfile, answers: dict[str, Any], clock: Clock) -> WalkerProfile:
     """`profile` with `answers` laid over it, read by onboarding's rules as a whole (a knee
-    replacement needs its operation's date), the clinician's limits kept."""
+    replacement needs its operation's date), the clinician's limits kept. A new operation
+    given without `cleared_by_clinician` is not cleared yet."""
     merged = read_command(WalkerIn, walker_answers(profile) | answers)
+    operated = walker_profile(merged).surgery
+    if operated != profile.surgery and "cleared_by_clinician" not in answers:
+        # A clearance given for one operation does not cover the next.
+        merged = merged.model_copy(update={"cleared_by_clinician": False})
     surgery = merged.surgery
     if surgery is not None and surgery.date > clock.today():
         raise InputError("surgery.date", surgery.date.isoformat(), "give a date not after today")
