@@ -196,7 +196,7 @@ def show_history(wiring: Wiring, walker: StoredWalker, as_json: bool) -> None:
         out.print("No changes yet: your answers are those you gave at `retrowalk init`.")
     for c in changes:
         what = "answers changed" if c.clearance is None else _cleared_words(c)
-        out.print(f"[bold]{c.at:%Y-%m-%d %H:%M}[/bold], by {c.account}: {what}")
+        out.print(f"[bold]{c.at:%Y-%m-%d %H:%M} UTC[/bold], by {c.account}: {what}")
         for item in c.changes:
             out.print(f"  {item.field}: {shown(item.before)} → {shown(item.after)}")
         red = [flag.message for flag in c.flags if flag.level.value == "red"]
@@ -217,7 +217,7 @@ def change_json(change: ProfileChange) -> dict[str, Any]:
     cleared = change.clearance
     return {
         "id": change.id,
-        "at": change.at.isoformat(),
+        "at": f"{change.at.isoformat()}Z",
         "account": change.account,
         "kind": change.kind.value,
         "changes": [{"field": c.field, "from": c.before, "to": c.after} for c in change.changes],

@@ -44,7 +44,8 @@ class ClearancePublic(Public):
 
 
 class ProfileChangePublic(Public):
-    """One row of the history: who, when, what changed from → to, and what screening found."""
+    """One row of the history: who, when (UTC), what changed from → to, and what screening
+    found."""
 
     id: int
     at: dt.datetime
@@ -60,7 +61,7 @@ class ProfileChangePublic(Public):
         cleared = change.clearance
         return cls(
             id=change.id,
-            at=change.at,
+            at=change.at.replace(tzinfo=dt.UTC),
             account=change.account,
             kind=change.kind.value,
             changes=[FieldChangePublic.of(c) for c in change.changes],
