@@ -185,3 +185,49 @@ def heart_rate_measurements(draw: st.DrawFn) -> HeartRateMeasurement:
         rr_intervals_s=tuple(draw(st.lists(on_grid(0, UINT16, 1024), max_size=9))),
         sixteen_bit_value=sixteen_bit_value,
     )
+
+
+# --- What the safety envelope is given: numbers a treadmill or a bug may produce ----------------
+NOT_NUMBERS = st.sampled_from([float("nan"), float("inf"), float("-inf")])
+# A status's target: what the wire can carry (up to 655.35 km/h), negative or absurd values a
+# buggy firmware or decoder might let through, and values that are not numbers at all.
+claimed_values = st.one_of(speeds_kmh, st.floats(-1e6, 1e6), NOT_NUMBERS)
+# A belt's reported speed or incline: absent, plausible, a hair under a grid step (where a
+# rounding rule shows), absurd, or not a number.
+_just_under_steps = st.integers(-20, 240).map(lambda n: n / 20 - 0.03)
+reported_speeds = st.one_of(
+    st.none(), st.floats(0, 25), _just_under_steps, st.floats(0, 700), NOT_NUMBERS
+)
+reported_inclines = st.one_of(st.none(), st.floats(-10, 40), _just_under_steps, NOT_NUMBERS)
+# Time passing: anything, and just under or at the 3 s between raises.
+waits = st.one_of(st.floats(0.1, 5.0), st.sampled_from([2.95, 3.0]))
+
+
+@st.composite
+def envelope_events(draw: st.DrawFn) -> list[tuple[object, ...]]:
+    """What happens around the envelope between two of its decisions: the coach's wishes,
+    status claims, belt readings, time, the read-back holding raises, and starts."""
+    event = st.one_of(
+        st.tuples(st.just("want"), st.floats(0, 15), st.floats(-3, 20)),
+        st.tuples(st.just("claim speed"), claimed_values),
+        st.tuples(st.just("claim incline"), claimed_values),
+        st.tuples(st.just("read"), reported_speeds, reported_inclines),
+        st.tuples(st.just("read"), reported_speeds, reported_inclines),
+        st.tuples(st.just("wait"), waits),
+        st.tuples(st.just("wait"), waits),
+        st.tuples(st.just("hold"), st.booleans()),
+        st.tuples(st.just("start"), st.just(0)),
+        # The belt near what it was told: behind, on it, or past it (a fraction of our speed),
+        # and the deck a little off our incline.
+        st.tuples(st.just("follow"), st.floats(0.0, 1.3), st.floats(-1.5, 0.5)),
+        st.tuples(st.just("follow"), st.sampled_from([0.5, 0.8, 0.95, 1.0]), st.just(0.0)),
+    )
+    events: list[tuple[object, ...]] = []
+    for _ in range(draw(st.integers(1, 6))):  # a wish, a reading, a raise's wait, and anything
+        events += [
+            ("want", draw(st.floats(0, 15)), draw(st.floats(-3, 20))),
+            ("follow", draw(st.floats(0.0, 1.3)), draw(st.floats(-1.5, 0.5))),
+            ("wait", draw(st.sampled_from([3.0, 4.0]))),
+            *draw(st.lists(event, max_size=6)),
+        ]
+    return events

@@ -7,9 +7,9 @@ import pytest
 from retrowalk.devices.ftms_control import SetTargetInclination, SetTargetSpeed
 from retrowalk.devices.ftms_features import SpeedRange
 from retrowalk.devices.safety import (
-    SECONDS_BETWEEN_RAISES,
     Ceiling,
     Envelope,
+    Reading,
     Sent,
     after_command,
     speed_ceiling,
@@ -18,6 +18,10 @@ from retrowalk.domain.equipment import Grid
 from retrowalk.domain.units import KM_PER_MILE, Speed
 
 KMH = 1.0
+
+
+def belt(kmh: float, incline: float | None = None) -> Reading:
+    return Reading(kmh, incline)
 
 
 def envelope(ceiling_kmh: float = 4.0) -> Envelope:
@@ -63,10 +67,10 @@ def test_lowering_is_sent_at_once_even_just_after_a_raise():
 
 def test_a_raise_waits_until_the_last_one_is_far_enough_behind():
     sent = Sent(speed=1.0, incline=0.0, raised_at=10.0)
-    soon, later = 10.0 + SECONDS_BETWEEN_RAISES - 0.1, 10.0 + SECONDS_BETWEEN_RAISES
+    soon, later = 10.0 + 2.95, 10.0 + 3.0  # 3 s between raises (docs/devices.md)
 
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, soon, may_raise=True) is None
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, later, may_raise=True) == SetTargetSpeed(
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, soon, True, belt(1.0)) is None
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, later, True, belt(1.0)) == SetTargetSpeed(
         1.5
     )
 
@@ -74,17 +78,17 @@ def test_a_raise_waits_until_the_last_one_is_far_enough_behind():
 def test_a_raise_is_held_while_the_belt_is_still_being_read_back():
     sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)
 
-    assert envelope().next_command(sent, 3.0, 0.0, KMH, 100.0, may_raise=False) is None
+    assert envelope().next_command(sent, 3.0, 0.0, KMH, 100.0, False, belt(1.0)) is None
 
 
 def test_speed_goes_up_first_and_incline_only_at_a_later_raise():
     sent = Sent(speed=1.0, incline=0.0, raised_at=0.0)
 
-    first = envelope().next_command(sent, 1.5, 2.0, KMH, 10.0, may_raise=True)
+    first = envelope().next_command(sent, 1.5, 2.0, KMH, 10.0, True, belt(1.0, 0.0))
     assert first == SetTargetSpeed(1.5)
     sent, _ = after_command(sent, first, 10.0)
-    too_soon = envelope().next_command(sent, 1.5, 2.0, KMH, 11.0, may_raise=True)
-    second = envelope().next_command(sent, 1.5, 2.0, KMH, 13.0, may_raise=True)
+    too_soon = envelope().next_command(sent, 1.5, 2.0, KMH, 11.0, True, belt(1.5, 0.0))
+    second = envelope().next_command(sent, 1.5, 2.0, KMH, 13.0, True, belt(1.5, 0.0))
 
     assert too_soon is None
     assert second == SetTargetInclination(1.0)  # one percent at a time
@@ -93,7 +97,7 @@ def test_speed_goes_up_first_and_incline_only_at_a_later_raise():
 def test_the_first_raise_after_a_start_counts_from_the_belts_slowest_speed():
     started = Sent(speed=None, incline=0.0, raised_at=0.0)
 
-    command = envelope().next_command(started, 3.0, 0.0, KMH, 3.0, may_raise=True)
+    command = envelope().next_command(started, 3.0, 0.0, KMH, 3.0, True, belt(0.8))
 
     assert command == SetTargetSpeed(1.3)
 
@@ -111,3 +115,15 @@ def test_after_a_raise_the_sent_values_and_the_raise_time_move_on_and_a_lowering
 @pytest.mark.parametrize("wanted", [0.3, 0.79])
 def test_a_wanted_speed_below_the_grid_goes_to_the_slowest_speed(wanted):
     assert envelope().speed_goal(wanted, KMH) == 0.8
+
+
+def test_a_ceiling_on_a_grid_speed_allows_that_speed():
+    assert envelope(ceiling_kmh=3.2).speed_goal(5.0, KMH) == 3.2
+
+
+def test_a_ceiling_a_rounding_error_under_a_grid_speed_still_allows_it():
+    assert envelope(ceiling_kmh=3.2 - 1e-6).speed_goal(5.0, KMH) == 3.2
+
+
+def test_while_the_unit_is_unknown_a_wanted_speed_is_read_in_km_h_as_ftms_says():
+    assert envelope(ceiling_kmh=4.0).speed_goal(1.6, None) == 1.6

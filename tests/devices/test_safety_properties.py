@@ -21,18 +21,18 @@ from retrowalk.devices.ftms_control import (
 )
 from retrowalk.devices.ftms_features import InclinationRange, SpeedRange
 from retrowalk.devices.link import BleakLink
-from retrowalk.devices.safety import (
-    INCLINE_RAISE_PERCENT,
-    SECONDS_BETWEEN_RAISES,
-    SPEED_RAISE_KMH,
-    grid_of,
-)
+from retrowalk.devices.safety import grid_of
 from retrowalk.devices.virtual.backend import VirtualClientBackend, virtual_device
 from retrowalk.devices.virtual.spec import Faults, VirtualSpec
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
-from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
+from retrowalk.domain.units import Speed, SpeedUnit
 
 _SLACK = 1e-6
+# The rules' bounds, written out (docs/devices.md, "Raises"; PROTOCOL.md §5 for the incline
+# step), never imported from the code under test, so a wrong constant there fails here.
+SPEED_RAISE_KMH = 0.5
+INCLINE_RAISE_PERCENT = 1.0
+SECONDS_BETWEEN_RAISES = 3.0
 
 _want = st.tuples(st.just("want"), st.floats(0.3, 9.0), st.sampled_from([0.0, 0.5, 1.0, 2.5, 6.0]))
 _wait = st.tuples(st.just("wait"), st.integers(1, 6))
@@ -131,7 +131,7 @@ class Trial:
 
     @property
     def kmh_per_unit(self) -> float:
-        return KM_PER_MILE if self.spec.faults.mph_for_kmh else 1.0
+        return 1.609344 if self.spec.faults.mph_for_kmh else 1.0  # 1 mph in km/h, exactly
 
     def sent(self) -> list[tuple[int, float, ControlCommand]]:
         return [(i, at, command) for i, (at, command) in enumerate(self.treadmill.received)]

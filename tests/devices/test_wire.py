@@ -75,3 +75,21 @@ def test_a_reserved_enumerated_value_is_refused_with_the_known_values_listed():
     assert str(raised.value) == (
         "Test Characteristic, byte 0: Result Code 0x09 is reserved (known: 0x01-0x05)"
     )
+
+
+@pytest.mark.parametrize("value", [72.0, 72.5, float("nan"), float("inf"), True])
+def test_an_integer_field_refuses_what_is_not_a_whole_number_with_the_field_named(value):
+    with pytest.raises(UnencodableValue, match=r"^Heart Rate: .* cannot be sent; a whole number"):
+        FrameWriter().integer(Field("Heart Rate", 1, unit="bpm"), value)
+
+
+@pytest.mark.parametrize("value", [-1, 256, 10**30])
+def test_an_integer_outside_its_field_is_refused_with_the_fields_range(value):
+    with pytest.raises(UnencodableValue, match=r"from 0 to 255 bpm"):
+        FrameWriter().integer(Field("Heart Rate", 1, unit="bpm"), value)
+
+
+@pytest.mark.parametrize("value", [256.0, -0.5, float("nan"), 1e300])
+def test_a_number_outside_its_field_is_refused_not_packed(value):
+    with pytest.raises(UnencodableValue, match=r"^Heart Rate: .* cannot be sent"):
+        FrameWriter().number(Field("Heart Rate", 1, unit="bpm"), value)

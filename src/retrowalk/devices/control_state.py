@@ -45,8 +45,12 @@ class BeltState:
 
     def belt_stopped(self) -> None:
         # A stopped belt keeps its incline: the next start raises it only by whole steps.
-        self.running, self.sent = False, Sent(None, self.sent.incline, None)
+        sent = self.sent
+        self.running = False
+        self.sent = Sent(None, sent.incline, None, claimed_incline=sent.claimed_incline)
 
     def started(self, reported_incline: float | None, now: float) -> None:
-        incline = self.sent.incline if self.sent.incline is not None else reported_incline
-        self.running, self.sent = True, Sent(None, incline, now)
+        sent = self.sent
+        incline = sent.incline if sent.incline is not None else reported_incline
+        self.running = True
+        self.sent = Sent(None, incline, now, claimed_incline=sent.claimed_incline)

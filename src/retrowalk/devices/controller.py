@@ -34,12 +34,23 @@ from retrowalk.devices.ftms_data import TreadmillData
 from retrowalk.devices.ftms_status import MachineStatus
 from retrowalk.devices.link import Link
 from retrowalk.devices.report import DeviceReport
-from retrowalk.devices.safety import Envelope, after_command, grid_of, speed_ceiling
+from retrowalk.devices.safety import (
+    Envelope,
+    Reading,
+    after_command,
+    below_running,
+    grid_of,
+    refuse_non_finite,
+    speed_ceiling,
+)
 from retrowalk.devices.status_watch import StatusWatch
 from retrowalk.devices.tasks import Tasks
 from retrowalk.devices.totals import Totals
+from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import DeviceError
+from retrowalk.domain.modality import MotorizedRules
 from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
+from retrowalk.protocols import load_modality
 
 # Between two tries to reach a treadmill whose link dropped.
 RECONNECT_EVERY_SECONDS = 2.0
@@ -63,7 +74,9 @@ class TreadmillController:
         self.totals = Totals()
         self.state = BeltState()
         self.envelope: Envelope | None = None
-        self._now, self._limits, self._unit, self._on_alert = now, tuple(limits), unit, on_alert
+        self._now, self._unit, self._on_alert = now, unit, on_alert
+        # The protocol's walking limit holds whatever the caller passes (or forgets to pass).
+        self._limits = (*limits, below_running(_walking_limit_mph()))
         self._kmh_per_unit = None if mph_quirk is None else (KM_PER_MILE if mph_quirk else 1.0)
         self._tried_at = -RECONNECT_EVERY_SECONDS
         self._closed = False
@@ -132,6 +145,9 @@ class TreadmillController:
         """True when the treadmill sets this itself. False when the walker must: a belt that
         is not moving starts only on the walker's start, so a moving setting is armed."""
         state = self.state
+        if target is not None:  # refused before anything is kept, whatever the caller checked
+            refuse_non_finite("speed", target.speed_kmh, "km/h")
+            refuse_non_finite("incline", target.incline_percent, "%")
         if target is None:
             state.forget_plans()
             return state.had_control and state.link_up and await self._send_stop()
@@ -171,7 +187,7 @@ class TreadmillController:
             state, envelope, wanted = self.state, self.envelope, self.state.wanted
             if envelope is None or wanted is None or not state.commanding:
                 return
-            now = self._now()
+            now, latest = self._now(), self.totals.latest
             may_raise = state.check is None or state.check.parameter is None
             command = envelope.next_command(
                 state.sent,
@@ -180,6 +196,7 @@ class TreadmillController:
                 self._kmh_per_unit,
                 now,
                 may_raise,
+                Reading(latest.speed_kmh, latest.incline_percent),
             )
             if command is None:
                 return
@@ -202,10 +219,12 @@ class TreadmillController:
     async def _send(self, command: ControlCommand) -> ControlResponse | None:
         self._status.sent(command, self._now())
         try:
-            return await self.client.send(command)
+            response = await self.client.send(command)
         except DeviceError as error:
             self.report.problems.append(str(error))
             return None
+        self._status.answered(command, response)
+        return response
 
     async def _reconnect(self) -> None:
         try:
@@ -301,3 +320,10 @@ class TreadmillController:
 
     def describe(self, kmh: float) -> str:
         return Speed.kmh(kmh).describe(self._unit)
+
+
+def _walking_limit_mph() -> float:
+    rules = load_modality(EquipmentKind.MOTORIZED_TREADMILL)
+    if not isinstance(rules, MotorizedRules):  # pragma: no cover - the shipped file's kind
+        raise TypeError(f"the motorized treadmill's modality file has rules of {type(rules)}")
+    return rules.walking_limit_mph

@@ -144,6 +144,8 @@ class FrameWriter:
         self._buffer = bytearray()
 
     def integer(self, field: Field, value: int | None) -> None:
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise UnencodableValue(field.name, value, field.allowed())
         self._put(field, value, self._sentinel(field, value) if value is None else value)
 
     def number(self, field: Field, value: float | None) -> None:

@@ -7,6 +7,7 @@ stop, as many real consoles do; that is why the app keeps its own totals.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from retrowalk.devices.ftms_control import (
@@ -89,9 +90,14 @@ class Console:
                 if self.spec.faults.start_from_console_only or not self._can_start():
                     return _FAILED
                 self._start()
+                self._status(StartedOrResumedByUser())  # FTMS notifies every client, ours too
                 return _OK
-            case StopOrPause():
-                return self._stop() if self.running else _FAILED
+            case StopOrPause(action=action):
+                if not self.running:
+                    return _FAILED
+                self._stop()
+                self._status(StoppedOrPausedByUser(action))
+                return _OK
             case Reset():
                 self.control = False
                 self._stop()
@@ -161,10 +167,19 @@ class Console:
         return _OK
 
 
+# The simulated walker's pulse: resting, and the most a heart beats (FTMS sends it as a uint8).
+RESTING_BPM = 68
+HIGHEST_BPM = 200
+
+
 def heart_rate_of(console: Console) -> int:
-    """A plausible pulse for the data field: resting, plus effort for speed and slope."""
+    """A plausible pulse for the data field: resting, plus effort for speed and slope, never
+    above `HIGHEST_BPM` whatever the belt does (a belt at 20 km/h does not make 250 bpm)."""
     motion = console.motion
-    return round(68 + 9 * motion.speed_kmh + 2 * max(0.0, motion.incline_percent))
+    effort = 9 * motion.speed_kmh + 2 * max(0.0, motion.incline_percent)
+    if not math.isfinite(effort):
+        return RESTING_BPM
+    return round(min(HIGHEST_BPM, max(RESTING_BPM, RESTING_BPM + effort)))
 
 
 def treadmill_data(console: Console) -> TreadmillData:

@@ -44,5 +44,7 @@ class VirtualStrap(LinkedPeripheral):
 
     def tick(self) -> None:
         if self._deliver is not None and self._subscribed:
-            measurement = HeartRateMeasurement(self._bpm(), True, True)
+            bpm = self._bpm()
+            # A pulse over 255 needs the 16-bit format, which the flags then announce.
+            measurement = HeartRateMeasurement(bpm, True, True, sixteen_bit_value=bpm > 0xFF)
             self._deliver(gatt.HEART_RATE_MEASUREMENT, encode_heart_rate(measurement))

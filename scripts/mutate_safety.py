@@ -1,0 +1,310 @@
+"""Mutation testing of the device layer's safety rules: would the tests notice a wrong rule?
+
+The targets are `devices/safety.py` (the envelope) and `devices/status_watch.py` (claims and
+the echo rule). Each mutant changes one thing in a target: a comparison flipped (`<` to `<=`,
+and to its opposite), `+` and `-` (and `*` and `/`) swapped, a number moved by 1 or 0.1 either
+way, `min` and `max` swapped, `and` and `or` swapped, or a `raise` dropped. The module-level
+constants (the 0.5 km/h, the 3 s) are mutated too. For each mutant the relevant tests run
+(`-x -q`) on a copy of `src/` where only that module differs; a mutant the tests do not fail
+"survives".
+
+Usage: `python scripts/mutate_safety.py [--jobs 2] [--list] [--only TEXT]`. The exit status is
+1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it cannot be
+told apart, or when a listed one is killed after all (the list is stale); 0 otherwise.
+
+Why not mutmut: mutmut 3.8.1 installs from the local index, but it mutates only inside
+top-level functions and methods without decorators (mutmut/mutation/file_mutation.py), so the
+module-level constants that are the rules' numbers, and the `@property` methods, would never be
+mutated. This file is small and does what the rules need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The safety rules mutated, and the tests that guard them (fast ones first: `-x` stops early).
+# src/retrowalk/domain/ has no safety or limits module: the engine's caps are in programme.py
+# and are guarded by the domain's own tests, outside this device-layer gate.
+TARGETS = ("src/retrowalk/devices/safety.py", "src/retrowalk/devices/status_watch.py")
+TESTS = (
+    "tests/devices/test_safety.py",
+    "tests/devices/test_safety_base.py",
+    "tests/devices/test_status_echo.py",
+    "tests/devices/test_status_claims.py",
+    "tests/devices/test_safety_invariants.py",
+    "tests/devices/test_safety_under_claims.py",
+    "tests/devices/test_safety_properties.py",
+    "tests/devices/test_live_session.py",
+)
+# Mutants no test can kill because the program behaves the same, each with the reason. The key
+# is the mutant's id as `--list` prints it: "module:function: original -> mutated".
+EQUIVALENT: dict[str, str] = {
+    "safety:Envelope._incline_step: goal is None or self.inclines is None"
+    " -> goal is None and self.inclines is None": (
+        "incline_goal() is None exactly when the treadmill has no incline range, so the two"
+        " tests are both true or both false; the second is there for the type checker"
+    ),
+    "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
+        "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
+        " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
+    ),
+}
+
+_COMPARISONS: dict[type[ast.cmpop], tuple[type[ast.cmpop], ...]] = {
+    ast.Lt: (ast.LtE, ast.GtE),
+    ast.LtE: (ast.Lt, ast.Gt),
+    ast.Gt: (ast.GtE, ast.LtE),
+    ast.GtE: (ast.Gt, ast.Lt),
+    ast.Eq: (ast.NotEq,),
+    ast.NotEq: (ast.Eq,),
+    ast.Is: (ast.IsNot,),
+    ast.IsNot: (ast.Is,),
+    ast.In: (ast.NotIn,),
+    ast.NotIn: (ast.In,),
+}
+_ARITHMETIC: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+}
+_SWAPPED_NAMES = {"min": "max", "max": "min"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    target: str
+    index: int  # the mutation's place in the walk of the module, for applying it
+    line: int
+    ident: str  # stable across edits elsewhere: module, function, original and mutated code
+
+
+def _changes(node: ast.AST) -> Iterator[ast.AST]:
+    """Every single-point change of `node` itself (not its children), as new nodes."""
+    if isinstance(node, ast.Compare):
+        for position, op in enumerate(node.ops):
+            for replacement in _COMPARISONS.get(type(op), ()):
+                ops = list(node.ops)
+                ops[position] = replacement()
+                yield ast.Compare(node.left, ops, node.comparators)
+    elif isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        yield ast.BinOp(node.left, _ARITHMETIC[type(node.op)](), node.right)
+    elif isinstance(node, ast.BoolOp):
+        yield ast.BoolOp(ast.Or() if isinstance(node.op, ast.And) else ast.And(), node.values)
+    elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        value = node.value
+        assert isinstance(value, int | float)
+        deltas = (1, -1) if isinstance(value, int) else (1, -1, 0.1, -0.1)
+        for delta in deltas:
+            yield ast.Constant(round(value + delta, 12))
+    elif isinstance(node, ast.Name) and node.id in _SWAPPED_NAMES:
+        yield ast.Name(_SWAPPED_NAMES[node.id], node.ctx)
+    elif isinstance(node, ast.Raise):
+        yield ast.Pass()
+
+
+class _Walker(ast.NodeTransformer):
+    """Walks a module in a fixed order, numbering every possible change; replaces the one
+    numbered `apply` (when given) and records each change's id."""
+
+    def __init__(self, target: str, apply: int | None = None) -> None:
+        self.target, self.apply = target, apply
+        self.mutants: list[Mutant] = []
+        self._scope: list[str] = []
+        self._seen: dict[str, int] = {}
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
+        return self._scoped(node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        return self._scoped(node)
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST:
+        is_docstring = isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        return node if is_docstring else self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        if node.value is not None:
+            node.value = self.visit(node.value)
+        return node  # annotations are not code
+
+    def visit_arguments(self, node: ast.arguments) -> ast.AST:
+        node.defaults = [self.visit(default) for default in node.defaults]
+        node.kw_defaults = [d if d is None else self.visit(d) for d in node.kw_defaults]
+        return node  # annotations are not code
+
+    def _scoped(self, node: ast.FunctionDef | ast.ClassDef) -> ast.AST:
+        self._scope.append(node.name)
+        node.body = [self.visit(statement) for statement in node.body]
+        self._scope.pop()
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        visited = super().generic_visit(node)
+        for change in _changes(node):
+            index = len(self.mutants)
+            self.mutants.append(self._mutant(index, node, change))
+            if index == self.apply:
+                return ast.copy_location(change, node)
+        return visited
+
+    def _mutant(self, index: int, node: ast.AST, change: ast.AST) -> Mutant:
+        where = ".".join(self._scope) or "(module)"
+        before, after = _shown(node), _shown(change)
+        ident = f"{Path(self.target).stem}:{where}: {before} -> {after}"
+        self._seen[ident] = self._seen.get(ident, 0) + 1
+        if self._seen[ident] > 1:
+            ident += f" (#{self._seen[ident]})"
+        return Mutant(self.target, index, getattr(node, "lineno", 0), ident)
+
+
+def _shown(node: ast.AST) -> str:
+    text = "pass" if isinstance(node, ast.Pass) else ast.unparse(node)
+    if isinstance(node, ast.Raise):
+        text = "raise ..."
+    return " ".join(text.split())
+
+
+def mutants_of(target: str) -> list[Mutant]:
+    walker = _Walker(target)
+    walker.visit(ast.parse((ROOT / target).read_text(encoding="utf-8")))
+    return walker.mutants
+
+
+def mutated_source(mutant: Mutant) -> str:
+    tree = ast.parse((ROOT / mutant.target).read_text(encoding="utf-8"))
+    tree = _Walker(mutant.target, apply=mutant.index).visit(tree)
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    mutant: Mutant
+    verdict: str  # "killed", "timeout" (counts as killed), "survived"
+    seconds: float
+
+
+class Sandbox:
+    """A copy of `src/` where one module at a time is replaced by a mutant."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="mutate-safety-"))
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        shutil.copytree(ROOT / "src", self.root / "src", ignore=ignore)
+
+    def run(self, mutant: Mutant, timeout: float) -> Outcome:
+        path = self.root / mutant.target
+        original = path.read_text(encoding="utf-8")
+        path.write_text(mutated_source(mutant), encoding="utf-8")
+        started = time.monotonic()
+        try:
+            verdict = "survived" if _tests_pass(self.root / "src", timeout) else "killed"
+        except subprocess.TimeoutExpired:
+            verdict = "timeout"
+        finally:
+            path.write_text(original, encoding="utf-8")
+        return Outcome(mutant, verdict, time.monotonic() - started)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _tests_pass(source: Path, timeout: float) -> bool:
+    # The sandbox's src first on the path (ahead of the editable install), and no bytecode
+    # written, so no mutant is ever run from another's cached .pyc.
+    env = {**os.environ, "PYTHONPATH": str(source), "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
+    return done.returncode == 0
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (default 2)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--only", default="", help="run only mutants whose id contains this")
+    args = parser.parse_args(argv)
+    mutants = [m for target in TARGETS for m in mutants_of(target) if args.only in m.ident]
+    if args.list:
+        for mutant in mutants:
+            _write(f"{mutant.target}:{mutant.line}: {mutant.ident}")
+        return 0
+    baseline = Sandbox()
+    started = time.monotonic()
+    if not _tests_pass(baseline.root / "src", timeout=1800):
+        baseline.remove()
+        _write("The tests fail without any mutant: fix them first.")
+        return 2
+    timeout = max(60.0, 5 * (time.monotonic() - started))
+    baseline.remove()
+    outcomes = _run_all(mutants, max(1, args.jobs), timeout)
+    return _report(outcomes, every_mutant_ran=not args.only)
+
+
+def _run_all(mutants: list[Mutant], jobs: int, timeout: float) -> list[Outcome]:
+    sandboxes = [Sandbox() for _ in range(jobs)]
+    free = list(sandboxes)
+    outcomes: list[Outcome] = []
+
+    def one(mutant: Mutant) -> Outcome:
+        sandbox = free.pop()
+        try:
+            outcome = sandbox.run(mutant, timeout)
+        finally:
+            free.append(sandbox)
+        _write(f"{outcome.verdict:>8}  {outcome.seconds:5.1f}s  {mutant.ident}")
+        return outcome
+
+    try:
+        with ThreadPoolExecutor(jobs) as pool:
+            outcomes = list(pool.map(one, mutants))
+    finally:
+        for sandbox in sandboxes:
+            sandbox.remove()
+    return outcomes
+
+
+def _report(outcomes: list[Outcome], every_mutant_ran: bool) -> int:
+    survived = [o.mutant for o in outcomes if o.verdict == "survived"]
+    unexplained = [m for m in survived if m.ident not in EQUIVALENT]
+    equivalent = [m for m in survived if m.ident in EQUIVALENT]
+    ran = {o.mutant.ident for o in outcomes}
+    # A listed mutant that was killed, or (on a full run) that no longer exists, is stale.
+    stale = sorted(
+        ident
+        for ident in EQUIVALENT
+        if ident not in {m.ident for m in survived} and (ident in ran or every_mutant_ran)
+    )
+    killed = sum(o.verdict == "killed" for o in outcomes)
+    timeouts = sum(o.verdict == "timeout" for o in outcomes)
+    _write("")
+    _write(
+        f"{len(outcomes)} mutants: {killed} killed, {timeouts} timed out (killed), "
+        f"{len(equivalent)} equivalent, {len(unexplained)} survived"
+    )
+    for mutant in unexplained:
+        _write(f"SURVIVED  {mutant.target}:{mutant.line}: {mutant.ident}")
+    for ident in stale:
+        _write(f"STALE     listed as equivalent but not a surviving mutant: {ident}")
+    return 1 if unexplained or stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""What a status notification claiming a new target, or taking control back, does."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from retrowalk.devices.alerts import Alert
+from retrowalk.devices.ftms_status import ControlPermissionLost, TargetSpeedChanged
+from tests.devices.rig import Rig
+
+
+async def walking(rig: Rig) -> Rig:
+    await rig.open()
+    await rig.start(1.0)
+    await rig.seconds(8)  # at 1.0 km/h, nothing left to send
+    return rig
+
+
+def test_a_claimed_speed_a_tenth_from_ours_is_recorded_as_a_console_change():
+    async def work() -> Rig:
+        rig = await walking(Rig())
+        await rig.status(TargetSpeedChanged(1.1))
+        return rig
+
+    rig = asyncio.run(work())
+
+    assert [(c.change, c.value) for c in rig.controller.report.console_changes] == [("speed", 1.1)]
+
+
+def test_a_claimed_speed_that_is_not_a_number_is_a_problem_not_a_change():
+    async def work() -> Rig:
+        rig = await walking(Rig())
+        rig.controller._on_status(TargetSpeedChanged(math.nan))  # no bytes carry it
+        return rig
+
+    rig = asyncio.run(work())
+
+    assert rig.controller.report.console_changes == []
+    assert any("not a number" in problem for problem in rig.controller.report.problems)
+
+
+def test_control_taken_back_hands_the_belt_to_the_walker():
+    async def work() -> Rig:
+        rig = await walking(Rig())
+        await rig.status(ControlPermissionLost())
+        return rig
+
+    rig = asyncio.run(work())
+
+    assert rig.controller.report.control == "by_hand"
+    assert Alert.CONTROL_LOST in [told.alert for told in rig.alerts]
+
+
+def test_control_taken_back_from_a_read_only_walk_says_nothing():
+    async def work() -> Rig:
+        rig = Rig()
+        await rig.controller.open()  # control never asked for
+        await rig.status(ControlPermissionLost())
+        return rig
+
+    rig = asyncio.run(work())
+
+    assert rig.controller.report.control == "off"
+    assert rig.alerts == []
