@@ -341,3 +341,13 @@ def test_a_new_operation_given_without_a_clearance_is_not_cleared(backend: Backe
     assert not changed.walker.profile.cleared_by_clinician
     assert changed.pending is None
     assert "surgery_not_cleared" in [f.code for f in changed.screening.red]
+
+
+def test_answers_as_they_were_while_stopped_show_no_session(backend: Backend, clock) -> None:
+    walker = onboarded(backend, clock).walker
+    _change(backend, clock, walker.id, swelling=True)
+
+    again = _change(backend, clock, walker.id, swelling=True)
+
+    assert again.change is None and again.pending is None
+    assert [f.code for f in again.screening.red] == ["knee_symptoms"]

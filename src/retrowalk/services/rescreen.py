@@ -81,25 +81,17 @@ def rescreen(
 ) -> ProfileChanged:
     """Inside `uow` (opened, the walker locked): screen, store, keep and re-plan; commits."""
     today = clock.today()
-    old, new = walker.profile, change.profile
-    protocol = _protocol(walker, new, today)
-    screening, p = screened_programme(
-        new, walker.equipment, protocol, load_modality(walker.equipment.kind), today
-    )
-    plan, plan_notes = _prescription(walker, protocol, new, change.sessions_per_week)
+    protocol = _protocol(walker, change.profile, today)
+    kit = walker.equipment
+    screening, p = screened_programme(change.profile, kit, protocol, load_modality(kit.kind), today)
+    plan, plan_notes = _prescription(walker, protocol, change.profile, change.sessions_per_week)
     pending = uow.sessions.latest_planned(walker.id)
     lifted = stop_state(pending.state_before) if pending and change.clearance else None
-    changes = _changes(walker, new, plan, lifted)
-    kind = ProfileChangeKind.PROFILE if change.clearance is None else ProfileChangeKind.CLEARANCE
-    if not changes and kind is ProfileChangeKind.PROFILE:
-        return ProfileChanged(walker, screening, pending, ("Nothing changed.",), None)
-    who = uow.accounts.by_name(account)
-    if who is None:
-        raise InputError("account", account, "no such account; give the account making the change")
-    stored = uow.walkers.change_profile(walker.id, new, (today, screening.flags), plan, clock.now())
-    record = uow.profile_changes.add(
-        walker.id, who.id, clock.now(), kind, changes, screening.flags, change.clearance
-    )
+    changes = _changes(walker, change.profile, plan, lifted)
+    if not changes and change.clearance is None:
+        still = pending if screening.cleared_to_start else None
+        return ProfileChanged(walker, screening, still, ("Nothing changed.",), None)
+    stored, record = _kept(uow, clock, walker, change, (screening, plan, changes), account)
     if pending is not None and change.clearance is not None:
         pending = replace(pending, state_before=clear_by_clinician(pending.state_before))
         uow.sessions.update_planned(pending)
@@ -107,11 +99,33 @@ def rescreen(
     if p is None:
         uow.commit()
         return ProfileChanged(stored, screening, None, notes, record)
-    afresh = _afresh(old, new, walker, screening)
+    afresh = _afresh(walker, change.profile, screening)
     moved = plan.sessions_per_week != walker.prescription.sessions_per_week
     planned, replan_notes = _replanned(uow, stored, p, pending, (afresh, moved), today)
     uow.commit()
     return ProfileChanged(stored, screening, planned, (*replan_notes, *notes, *p.warnings), record)
+
+
+def _kept(
+    uow: UnitOfWork,
+    clock: Clock,
+    walker: StoredWalker,
+    change: Rescreen,
+    outcome: tuple[Screening, Prescription, tuple[FieldChange, ...]],
+    account: str,
+) -> tuple[StoredWalker, ProfileChange]:
+    """The new answers, flags and prescription stored, and the history row that says so."""
+    screening, plan, changes = outcome
+    who = uow.accounts.by_name(account)
+    if who is None:
+        raise InputError("account", account, "no such account; give the account making the change")
+    screened = (clock.today(), screening.flags)
+    stored = uow.walkers.change_profile(walker.id, change.profile, screened, plan, clock.now())
+    kind = ProfileChangeKind.PROFILE if change.clearance is None else ProfileChangeKind.CLEARANCE
+    record = uow.profile_changes.add(
+        walker.id, who.id, clock.now(), kind, changes, screening.flags, change.clearance
+    )
+    return stored, record
 
 
 def _protocol(walker: StoredWalker, profile: WalkerProfile, today: date) -> Protocol:
@@ -151,12 +165,10 @@ def _plan_facts(plan: Prescription) -> dict[str, Scalar]:
     return {name: getattr(plan, name) for name in PLAN_FIELDS}
 
 
-def _afresh(
-    old: WalkerProfile, new: WalkerProfile, walker: StoredWalker, screening: Screening
-) -> str | None:
+def _afresh(walker: StoredWalker, new: WalkerProfile, screening: Screening) -> str | None:
     """Why the programme begins again at its start dose, if it does: a new operation (the
     knee is another one), or screening now asking for a cautious start it did not before."""
-    if new.surgery is not None and new.surgery != old.surgery:
+    if new.surgery is not None and new.surgery != walker.profile.surgery:
         return (
             f"After {new.surgery.kind.describe()} on {new.surgery.on.isoformat()}, the plan "
             "begins again at its start dose."
