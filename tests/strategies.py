@@ -118,13 +118,14 @@ def outcomes(draw: st.DrawFn) -> SessionOutcome:
     return SessionOutcome(
         done=draw(st.booleans() | st.just(True)),
         minutes_done=draw(st.none() | st.floats(0, 40)),
-        pain_during=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 8])),
+        pain_during=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, None])),
         pain_after=draw(st.none() | pain),
-        pain_next_morning=draw(st.sampled_from([0, 0, 1, 2, 3, 5])),
-        rpe=draw(st.integers(0, 10)),
+        # None: not reported (PROTOCOL.md §11: unknown, never 0).
+        pain_next_morning=draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, None, None])),
+        rpe=draw(st.none() | st.integers(0, 10)),
         sharp_pain=draw(_rarely()),
         stable_without_hands=draw(st.booleans()),
-        form_ok=draw(st.booleans() | st.just(True)),
+        form_ok=draw(st.booleans() | st.just(True) | st.none()),
         swelling=draw(_rarely(30)),
     )
 
@@ -180,7 +181,7 @@ def plan_requests(
         who = adjust(draw, who, start)
     protocol = protocol_for_walker(who, start)
     resolved = per_week or resolve_population(protocol, who).sessions_per_week_max
-    count = len(session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks))
+    dates = session_dates(start, weeks, resolved, protocol.schedule.rest_day_weeks)
     return PlanRequest(
         walker=who,
         equipment=kit,
@@ -189,8 +190,24 @@ def plan_requests(
         start=start,
         weeks=weeks,
         sessions_per_week=per_week,
-        script=draw(scripts(count)),
+        script=draw(_moved_a_day_early(draw(scripts(len(dates))), dates)),
     )
+
+
+@st.composite
+def _moved_a_day_early(
+    draw: st.DrawFn, script: list[ScriptedSession], dates: list[date]
+) -> list[ScriptedSession]:
+    """Now and then a session walked a day before its planned day (often the day after the last
+    walk, in the weeks that keep rest days), keeping the sessions in order."""
+    moved, previous = [], dates[0] if dates else None
+    for index, entry in enumerate(script):
+        early = dates[index] - timedelta(days=1)
+        if index > 0 and previous is not None and early > previous and draw(_rarely(6)):
+            entry = replace(entry, on=early)
+        moved.append(entry)
+        previous = entry.on or dates[index]
+    return moved
 
 
 # Hostile files for `retrowalk import` and `restore` (tests/store/test_hostile_files.py).

@@ -15,7 +15,8 @@ __all__ = ["data_dir_fixture"]
 def _three_walks() -> None:
     onboard(start=days_ago(6))
     for days, pain in ((6, 1), (4, 2), (2, 3)):
-        result = invoke("log", "--yes", "--date", days_ago(days), "--pain-during", str(pain))
+        given = ("--pain-during", str(pain), "--pain-next-morning", "1")
+        result = invoke("log", "--yes", "--date", days_ago(days), *given)
         assert result.exit_code == 0, result.output
 
 

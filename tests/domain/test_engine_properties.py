@@ -86,21 +86,54 @@ def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose
 
 
 @given(plan_requests())
-def test_consecutive_prescriptions_differ_in_at_most_one_variable(request):
-    """Only a restart after a long layoff may change several, and then nothing goes up."""
+def test_one_change_at_a_time_and_at_most_one_rise_over_the_last_walked_dose(request):
+    """PROTOCOL.md §5 measures a step from the last *completed* dose: at most one variable above
+    it, and only by a step up that names it. Between prescriptions at most one variable changes,
+    except that a layoff's de-load or restart may lower several, a missed step-up is taken back
+    (§11: nothing progresses on a session not walked), and putting a hand back on a rail (a new
+    incline, sharp pain) adds support and is not counted as a change."""
     sessions = _prescribed(preview_plan(request))
     if not sessions:
         return
     variables = _programme(request).variables
-    for before, after in itertools.pairwise(sessions):
-        old, new = before.decision.dose, after.decision.dose
-        changed = new.changed_variables(old, variables)
-        if _is_restart(after):
-            assert not _rose(old, new)
-            continue
-        assert len(changed) <= 1, (changed, after.decision.reasons)
-        if changed:
-            assert after.decision.changed is changed[0]
+    walked, previous = sessions[0].decision.dose, sessions[0]
+    for after in sessions[1:]:
+        decision, new = after.decision, after.decision.dose
+        risen = [v for v in variables if _above(new, walked, v)]
+        assert len(risen) <= 1, (risen, decision.reasons)
+        if risen:
+            assert decision.kind is DecisionKind.PROGRESS and decision.changed is risen[0]
+        taken_back = previous.missed and previous.decision.kind is DecisionKind.PROGRESS
+        if decision.kind is not DecisionKind.DELOAD and not taken_back:
+            old = previous.decision.dose
+            changed = [
+                v for v in new.changed_variables(old, variables) if not _support_added(old, new, v)
+            ]
+            assert len(changed) <= 1, (changed, decision.reasons)
+            if changed:
+                assert decision.changed is changed[0]
+        previous = after
+        walked = walked if after.missed else new
+
+
+_SUPPORT = {HandSupport.NONE: 0, HandSupport.ONE: 1, HandSupport.BOTH: 2}
+
+
+def _support_added(old: Dose, new: Dose, variable) -> bool:
+    return variable.value == "hand_support" and _SUPPORT[new.hands] > _SUPPORT[old.hands]
+
+
+def _above(dose: Dose, than: Dose, variable) -> bool:
+    """Whether `dose` asks more than `than` in `variable` (for hand support: fewer hands)."""
+    if variable.value == "hand_support":
+        return _SUPPORT[dose.hands] < _SUPPORT[than.hands]
+    new, old = dose.value_of(variable), than.value_of(variable)
+    if new is None or old is None:
+        return new is not None and old is None and variable.value == "distance"
+    if isinstance(new, Speed) and isinstance(old, Speed):
+        return new.metres_per_second > old.metres_per_second + EPSILON
+    assert isinstance(new, int | float) and isinstance(old, int | float)
+    return new > old + EPSILON
 
 
 def _rose(old: Dose, new: Dose) -> bool:

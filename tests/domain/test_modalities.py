@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
-
 from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor, Sled
 from retrowalk.domain.plan import PlanPreview
@@ -146,11 +144,6 @@ def test_a_clinicians_speed_limit_below_1_mph_still_lets_incline_start_at_that_s
     assert {dose.speed for dose in inclined} == {Speed.mph(0.8)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PROTOCOL.md §11: the 'target dose' wording lives in domain/progression.py "
-    "(_progress_or_hold), the engine engineer's file; see the issue 12 screening report",
-)
 def test_a_walker_held_short_by_a_coarse_treadmill_is_never_told_it_is_their_target():
     coarse = treadmill(unit=SpeedUnit.KMH, speeds=(1.0, 16.0, 0.5))
 

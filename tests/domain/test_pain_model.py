@@ -47,13 +47,14 @@ def test_pain_over_the_limit_once_holds_the_dose():
     assert any("6/10" in reason and "5/10 limit" in reason for reason in after.reasons)
 
 
-def test_pain_over_the_limit_twice_running_steps_down():
-    script = [*good(FIRST_STEP + 1), *good(2, pain_during=7)]
+def test_pain_over_the_limit_twice_running_stops_walking_until_cleared():
+    # PROTOCOL.md §11 replaced "twice running steps down" with stop and refer.
+    script = [*good(FIRST_STEP + 1), *good(2, pain_during=6)]
 
     after = plan(script=script).sessions[FIRST_STEP + 3].decision
 
-    assert after.kind is DecisionKind.REGRESS
-    assert after.dose.minutes == 3
+    assert after.kind is DecisionKind.PAUSED and not after.walk
+    assert any("above 5/10 in 2 sessions in a row" in reason for reason in after.reasons)
 
 
 def test_next_morning_pain_above_the_usual_rest_pain_holds_the_dose():
@@ -89,7 +90,10 @@ def test_weekly_pain_rising_two_weeks_running_steps_down_and_suggests_a_clinicia
 
 
 def test_two_step_downs_without_a_good_session_between_pause_progression():
-    script = [*good(FIRST_STEP + 2), *good(2, sharp_pain=True), *good(6)]
+    # Sharp pain, then a next morning well above the usual: two step-downs in a row. (Two sharp
+    # pains within 14 days now stop walking instead, PROTOCOL.md §11.)
+    script = [*good(FIRST_STEP + 2), *good(1, sharp_pain=True), *good(1, pain_next_morning=4)]
+    script.extend(good(6))
     preview = plan(script=script)
 
     second_step_down = preview.sessions[FIRST_STEP + 4].decision
@@ -102,7 +106,8 @@ def test_two_step_downs_without_a_good_session_between_pause_progression():
 
 
 def test_a_clinicians_clearance_lifts_a_pause():
-    script = [*good(FIRST_STEP + 2), *good(2, sharp_pain=True), *good(3)]
+    script = [*good(FIRST_STEP + 2), *good(1, sharp_pain=True), *good(1, pain_next_morning=4)]
+    script.extend(good(3))
     script.append(ScriptedSession(SessionOutcome(), cleared_by_clinician=True))
     script.extend(good(4))
     preview = plan(script=script)
@@ -174,12 +179,15 @@ def test_a_short_layoff_takes_a_third_off_the_minutes():
     assert deload.dose.speed == before.dose.speed
 
 
-def test_a_long_layoff_restarts_from_the_start_dose():
-    _, restart = _first_after_layoff(missed=14, weeks=20, restart=True)
+def test_a_long_layoff_restarts_at_about_half_the_last_tolerated_dose():
+    # PROTOCOL.md §11: "about half of the last tolerated dose, not at the very beginning".
+    before, restart = _first_after_layoff(missed=14, weeks=20, restart=True)
 
     assert restart.changed is None
-    assert restart.dose == plan().sessions[0].decision.dose
-    assert any("start again" in reason for reason in restart.reasons)
+    assert before.dose.minutes == 10
+    assert restart.dose.minutes == 5
+    assert restart.dose.hands.value == "both"
+    assert any("start again at about 50 %" in reason for reason in restart.reasons)
 
 
 def test_stable_reports_wean_one_hand_then_the_other():

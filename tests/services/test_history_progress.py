@@ -66,7 +66,7 @@ def test_weekly_volume_counts_minutes_and_sessions_against_the_plan(
     backend: Backend, clock
 ) -> None:
     walker = onboarded(backend, clock).walker
-    walk(backend, clock, walker.id, 5)
+    walk(backend, clock, walker.id, 5, next_morning=0)
     clock.current = datetime(2027, 1, 17, 20)
 
     report = progress(Period(walker_id=walker.id), backend.uow(), clock)

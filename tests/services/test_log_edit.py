@@ -33,16 +33,17 @@ def _pending(backend: Backend, walker_id: int):
 def test_a_bad_next_morning_added_the_day_after_holds_the_next_session(
     backend: Backend, clock
 ) -> None:
+    # Rest pain 2: a morning at 4 has not settled (hold); 5 or more steps down (PROTOCOL.md §11).
     walker = onboarded(backend, clock).walker
-    last = walk(backend, clock, walker.id, 8)[-1]
+    last = walk(backend, clock, walker.id, 8, next_morning=0)[-1]
     assert last.next_session.decision.kind is DecisionKind.PROGRESS
     clock.current += timedelta(days=1)
 
     log = add_next_morning_pain(
-        NextMorningIn(walker_id=walker.id, log_id=last.log.id, pain=6), backend.uow(), clock
+        NextMorningIn(walker_id=walker.id, log_id=last.log.id, pain=4), backend.uow(), clock
     )
 
-    assert log.entry.outcome.pain_next_morning == 6
+    assert log.entry.outcome.pain_next_morning == 4
     assert log.entry.next_morning_on == clock.today()
     assert _pending(backend, walker.id).decision.kind is DecisionKind.HOLD
 
@@ -79,7 +80,7 @@ def test_editing_an_old_log_replays_the_engine_but_keeps_what_was_prescribed(
     backend: Backend, clock
 ) -> None:
     walker = onboarded(backend, clock).walker
-    logged = walk(backend, clock, walker.id, 8)
+    logged = walk(backend, clock, walker.id, 8, next_morning=0)
     prescribed = [entry.prescribed for entry in history(Period(walker_id=walker.id), backend.uow())]
 
     edit_log(walker.id, logged[-1].log.id, {"sharp_pain": True}, backend.uow(), clock)

@@ -66,7 +66,7 @@ def test_when_planning_the_next_session_fails_the_log_is_not_kept_either(
 def test_sessions_logged_as_prescribed_follow_the_plan_preview(backend: Backend, clock) -> None:
     result = onboarded(backend, clock)
 
-    logged = walk(backend, clock, result.walker.id, 18)
+    logged = walk(backend, clock, result.walker.id, 18, next_morning=0)
 
     walker = result.walker
     preview = preview_plan(

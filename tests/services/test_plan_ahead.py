@@ -22,7 +22,7 @@ def test_the_weeks_ahead_continue_the_plan_preview_for_sessions_walked_as_prescr
     backend: Backend, clock
 ) -> None:
     walker = onboarded(backend, clock).walker
-    walk(backend, clock, walker.id, 4)
+    walk(backend, clock, walker.id, 4, next_morning=0)
     text = json.dumps(scenario() | {"weeks": 6})
     preview = simulate(parse_scenario(text)).preview.sessions
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +51,25 @@ def onboarded(backend: Backend, clock: FixedClock, **changes: Any) -> Onboarded:
 
 
 def walk(
-    backend: Backend, clock: FixedClock, walker_id: int, sessions: int, **outcome: Any
+    backend: Backend,
+    clock: FixedClock,
+    walker_id: int,
+    sessions: int,
+    next_morning: int | None = None,
+    **outcome: Any,
 ) -> list[Logged]:
-    """Log `sessions` sessions, each on its planned day, moving the clock there."""
+    """Log `sessions` sessions, each on its planned day, moving the clock there. With
+    `next_morning`, each is logged the morning after instead, with that next-morning pain (the
+    engine steps up only on a reported, settled morning: PROTOCOL.md §11)."""
     logged = []
     for _ in range(sessions):
         ahead = today_session(walker_id, backend.uow(), clock).session
         assert ahead is not None
         clock.current = max(clock.current, datetime.combine(ahead.on, clock.current.time()))
-        command = log_command(walker_id=walker_id, **outcome)
+        given = dict(outcome)
+        if next_morning is not None:
+            clock.current += timedelta(days=1)
+            given |= {"date": ahead.on.isoformat(), "pain_next_morning": next_morning}
+        command = log_command(walker_id=walker_id, **given)
         logged.append(log_session(command, backend.uow(), clock))
     return logged

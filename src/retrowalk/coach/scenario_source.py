@@ -65,8 +65,8 @@ class ScenarioWalks:
         walked = OutcomeIn(
             done=outcome.done,
             minutes_done=outcome.minutes_done,
-            pain_during=outcome.pain_during,
-            rpe=outcome.rpe,
+            pain_during=completed.check_in.pain_during,
+            rpe=completed.check_in.rpe,
             sharp_pain=outcome.sharp_pain,
             stable_without_hands=outcome.stable_without_hands,
         )

@@ -36,9 +36,12 @@ def carry_over(old: Programme, new: Programme, state: EngineState) -> CarriedOve
     counting_afresh = replace(
         state,
         good_streak=0,
+        settled_mornings=0,
         streak_peak_pain=0,
         stable_streak=0,
         last_increase=None,
+        tolerated=None,
+        watch=replace(state.watch, hands_restore=None),
     )
     if type(old.equipment) is not type(new.equipment):
         fresh = replace(

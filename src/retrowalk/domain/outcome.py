@@ -1,4 +1,8 @@
-"""What happened in a session, and what the pain model makes of it (PROTOCOL.md §6)."""
+"""What happened in a session, and what the pain model makes of it (PROTOCOL.md §6, §11).
+
+An answer the walker did not give is None: unknown, never 0. Unknown pain during, effort or form
+never count as good; an unknown next morning is never "settled".
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from retrowalk.domain.dose import Dose
-from retrowalk.domain.protocol import Protocol
+from retrowalk.domain.protocol import PainRules, Protocol
 
 # A session counts as walked in full when at most this much of a minute is missing.
 _FULL_SESSION_SLACK_MINUTES = 0.05
@@ -16,17 +20,18 @@ _FULL_SESSION_SLACK_MINUTES = 0.05
 
 @dataclass(frozen=True, slots=True)
 class SessionOutcome:
-    """A session as the walker reports it. The defaults are a session done as prescribed."""
+    """A session as the walker reports it. The defaults are a session done as prescribed, every
+    question answered; None for an answer means it was not given."""
 
     done: bool = True
     minutes_done: float | None = None
-    pain_during: int = 0
+    pain_during: int | None = 0
     pain_after: int | None = None
-    pain_next_morning: int = 0
-    rpe: int = 4
+    pain_next_morning: int | None = 0
+    rpe: int | None = 4
     sharp_pain: bool = False
     stable_without_hands: bool = False
-    form_ok: bool = True
+    form_ok: bool | None = True
     swelling: bool = False
     locking: bool = False
     giving_way: bool = False
@@ -36,13 +41,57 @@ class SessionOutcome:
         return self.swelling or self.locking or self.giving_way
 
     @property
-    def peak_pain(self) -> int:
-        return max(self.pain_during, self.pain_after or 0, self.pain_next_morning)
+    def session_pain(self) -> int | None:
+        """The worst pain reported during or straight after the walk, None if neither was."""
+        return _worse(self.pain_during, self.pain_after)
+
+    @property
+    def peak_pain(self) -> int | None:
+        """The worst pain reported at any time, the next morning included; None if none was."""
+        return _worse(_worse(self.pain_during, self.pain_after), self.pain_next_morning)
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The questions a good session needs answered that were not: pain during, effort, form."""
+        if self.pain_during is not None and self.rpe is not None and self.form_ok is not None:
+            return ()
+        asked = {"pain during": self.pain_during, "effort": self.rpe, "form": self.form_ok}
+        return tuple(name for name, answer in asked.items() if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:
             return 0.0
         return dose.minutes if self.minutes_done is None else self.minutes_done
+
+
+def _worse(one: int | None, other: int | None) -> int | None:
+    """The higher of two pains, either of which may be unknown (None)."""
+    if one is None:
+        return other
+    if other is None or one >= other:
+        return one
+    return other
+
+
+class Morning(StrEnum):
+    """The next morning graded against the walker's usual pain at rest (PROTOCOL.md §11)."""
+
+    SETTLED = "settled"
+    NOT_SETTLED = "not_settled"
+    STEP_DOWN = "step_down"
+    UNKNOWN = "unknown"
+
+
+def grade_morning(pain: PainRules, morning: int | None, rest_pain: int) -> Morning:
+    """Settled: at most baseline + margin and in the safe zone; step down at once: above the
+    acceptable zone or baseline + the step-down margin; in between: not settled, hold."""
+    if morning is None:
+        return Morning.UNKNOWN
+    if morning > pain.acceptable_max or morning >= rest_pain + pain.next_morning_step_down_margin:
+        return Morning.STEP_DOWN
+    if morning <= rest_pain + pain.next_morning_margin and morning <= pain.safe_max:
+        return Morning.SETTLED
+    return Morning.NOT_SETTLED
 
 
 class Verdict(StrEnum):
@@ -51,21 +100,24 @@ class Verdict(StrEnum):
     KNEE_SYMPTOMS = "knee_symptoms"
     SHARP_PAIN = "sharp_pain"
     OVER_LIMIT = "over_limit"
+    MORNING_OVER = "morning_over"
     NOT_SETTLED = "not_settled"
     PARTIAL = "partial"
     HARD_EFFORT = "hard_effort"
     POOR_FORM = "poor_form"
     ABOVE_PROGRESS_PAIN = "above_progress_pain"
+    UNANSWERED = "unanswered"
     MISSED = "missed"
     GOOD = "good"
 
     @property
     def over_the_limit(self) -> bool:
-        return self in (Verdict.OVER_LIMIT, Verdict.NOT_SETTLED)
+        return self in (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
-    """Judge one session against the pain model and the readiness rule."""
+    """Judge one session against the pain model and the readiness rule. Only answers given are
+    judged; a good session may still have an unknown next morning (see `grade_morning`)."""
     pain = protocol.pain
     if not outcome.done:
         return Verdict.MISSED
@@ -73,18 +125,24 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
         return Verdict.KNEE_SYMPTOMS
     if outcome.sharp_pain:
         return Verdict.SHARP_PAIN
-    if max(outcome.pain_during, outcome.pain_after or 0) > pain.acceptable_max:
+    worst = outcome.session_pain
+    if worst is not None and worst > pain.acceptable_max:
         return Verdict.OVER_LIMIT
-    if outcome.pain_next_morning > rest_pain + pain.next_morning_margin:
+    morning = grade_morning(pain, outcome.pain_next_morning, rest_pain)
+    if morning is Morning.STEP_DOWN:
+        return Verdict.MORNING_OVER
+    if morning is Morning.NOT_SETTLED:
         return Verdict.NOT_SETTLED
     if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
-    if outcome.rpe > protocol.readiness.rpe_progress_max:
+    if outcome.rpe is not None and outcome.rpe > protocol.readiness.rpe_progress_max:
         return Verdict.HARD_EFFORT
-    if not outcome.form_ok:
+    if outcome.form_ok is False:
         return Verdict.POOR_FORM
-    if max(outcome.pain_during, outcome.pain_after or 0) > pain.progress_max:
+    if worst is not None and worst > pain.progress_max:
         return Verdict.ABOVE_PROGRESS_PAIN
+    if outcome.unanswered:
+        return Verdict.UNANSWERED
     return Verdict.GOOD
 
 
@@ -107,10 +165,10 @@ class PainTrend:
     def add(self, on: date, pain: int, keep: int) -> PainTrend:
         week = week_number(on)
         if week == self.week:
-            return replace(self, total=self.total + pain, count=self.count + 1)
-        return replace(
-            self, week=week, total=pain, count=1, closed=self._closed_through(week)[-keep:]
-        )
+            total, count, closed = self.total + pain, self.count + 1, self.closed
+        else:
+            total, count, closed = pain, 1, self._closed_through(week)[-keep:]
+        return PainTrend(week, total, count, closed, self.acted_through)
 
     def acted_on_last_week(self, on: date) -> bool:
         """True when a rise was already acted on in the week before `on`'s last closed week."""
@@ -130,6 +188,11 @@ class PainTrend:
             return None
         rises = (later - earlier for earlier, later in pairwise(means))
         return means if all(rise >= min_increase for rise in rises) else None
+
+    def falling(self, on: date) -> bool:
+        """True when the last closed week's average (up to `on`) is below the week before's."""
+        means = self._closed_through(week_number(on))
+        return len(means) >= 2 and means[-1] < means[-2]
 
     def _closed_through(self, week: int) -> tuple[float, ...]:
         if self.week is None or week == self.week or self.count == 0:

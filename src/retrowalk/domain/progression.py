@@ -1,8 +1,11 @@
 """The progression engine: the next dose from the last one and how it went (PROTOCOL.md §5, §6).
 
-The engine is a fold. `decide` prescribes the next session from an EngineState and the date;
-`record` folds that decision and the walker's outcome into the next state. The state keeps only
-counters and a few weekly averages, so a decision costs the same after ten sessions or ten years.
+PROTOCOL.md §11 ("When things go wrong") refines both. The engine is a fold: `decide` prescribes
+the next session from an EngineState and the date; `record` folds that decision and the walker's
+outcome into the next state. The state keeps only counters, a few dates and a few weekly
+averages, so a decision costs the same after ten sessions or ten years. `record` reads only what a
+stored decision keeps (kind, dose, change, walk and the flags), so replaying stored sessions gives
+the same states.
 """
 
 from __future__ import annotations
@@ -11,13 +14,25 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from retrowalk.domain.dose import Dose, DoseVariable
-from retrowalk.domain.engine_state import DELOADED, RESTARTED, Decision, DecisionKind, EngineState
+from retrowalk.domain.dose import DoseVariable, HandSupport
+from retrowalk.domain.engine_state import (
+    DELOADED,
+    RESTARTED,
+    Decision,
+    DecisionKind,
+    EngineState,
+    StopCause,
+    Watch,
+    evolved,
+)
+from retrowalk.domain.hands import hands_to_give_back, one_hand_since
+from retrowalk.domain.layoff import deload, restart
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
 from retrowalk.domain.programme import Programme
-from retrowalk.domain.reasons import describe_change, describe_dose, outcome_problem, sentence
-from retrowalk.domain.stepping_back import deload, restart, step_down_cause, stepped_down
-from retrowalk.domain.steps import Blocked, step_up, wean_hands
+from retrowalk.domain.reasons import describe_dose, outcome_problem
+from retrowalk.domain.stepping_back import resumed, step_down_cause, stepped_down
+from retrowalk.domain.stepping_up import held, on_the_calendar, progress_or_hold
+from retrowalk.domain.stopping import stopped, tallied
 
 __all__ = [
     "Decision",
@@ -36,6 +51,16 @@ def initial_state(p: Programme) -> EngineState:
 
 def clear_by_clinician(state: EngineState) -> EngineState:
     """A clinician has seen the walker: lift a pause or a stop and start counting afresh."""
+    watch = replace(
+        state.watch,
+        stop_cause=None,
+        pain_over_streak=0,
+        morning_over_streak=0,
+        hard_effort_streak=0,
+        sharp_pain_on=None,
+        held_since=None,
+        trend_referred=False,
+    )
     return replace(
         state,
         paused=False,
@@ -43,81 +68,73 @@ def clear_by_clinician(state: EngineState) -> EngineState:
         resume_lower=state.stopped,
         step_downs=0,
         good_streak=0,
+        settled_mornings=0,
         last_verdict=None,
+        watch=watch,
     )
 
 
 def decide(p: Programme, state: EngineState, on: date) -> Decision:
     if state.stopped:
-        return _stopped(state)
+        return stopped(p, state)
     if state.walked == 0 or state.last_walked_on is None:
         return _start(p, state)
     gap = (on - state.last_walked_on).days
-    if gap > p.protocol.layoff.restart_after_days and state.layoff_steps < RESTARTED:
+    return on_the_calendar(p, state, _walking(p, state, on, gap), on, gap)
+
+
+def _walking(p: Programme, state: EngineState, on: date, gap: int) -> Decision:
+    layoff = p.protocol.layoff
+    if gap > layoff.restart_after_days and state.layoff_steps < RESTARTED:
         return restart(p, state, gap)
-    if gap > p.protocol.layoff.deload_after_days and state.layoff_steps < DELOADED:
+    if gap > layoff.deload_after_days and state.layoff_steps < DELOADED:
         return deload(p, state, gap)
     if state.resume_lower:
-        back = "back after knee symptoms with a clinician's clearance: one step lower to begin"
-        return stepped_down(p, state, back, False, on)
+        return resumed(p, state, on)
     cause = step_down_cause(p, state, on)
     if cause is not None:
         return stepped_down(p, state, *cause, on)
-    problem = _hold_cause(p, state)
-    if problem is not None:
-        return _held(state, problem)
+    if state.last_verdict not in (None, Verdict.GOOD) and state.last_outcome is not None:
+        return held(state, outcome_problem(p, state.last_verdict, state.last_outcome, state.dose))
     if state.paused:
-        return _held(state, "progression is paused until a clinician has seen you")
-    return _progress_or_hold(p, state)
+        return held(state, "progression is paused until a clinician has seen you")
+    return progress_or_hold(p, state, on)
 
 
 def record(
     p: Programme, state: EngineState, decision: Decision, outcome: SessionOutcome, on: date
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
-    changes = _decision_changes(state, decision, on)
     if not decision.walk:
-        return replace(state, **changes)
+        return evolved(state, _decision_changes(p, state, decision, on))
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
     if verdict is Verdict.MISSED:
-        return replace(state, **changes, last_verdict=verdict, last_outcome=outcome)
-    good = verdict is Verdict.GOOD
-    keep = p.protocol.pain.rising_weeks + 1
-    changes.update(
-        walked=state.walked + 1,
-        good_streak=changes["good_streak"] + 1 if good else 0,
-        streak_peak_pain=max(changes["streak_peak_pain"], outcome.peak_pain) if good else 0,
-        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
-        over_limit_streak=changes["over_limit_streak"] + 1 if verdict.over_the_limit else 0,
-        partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
-        step_downs=0 if good else changes["step_downs"],
-        last_walked_on=on,
-        layoff_steps=0,
-        last_verdict=verdict,
-        last_outcome=outcome,
-        stopped=verdict is Verdict.KNEE_SYMPTOMS,
-        trend=changes["trend"].add(on, outcome.peak_pain, keep),
+        # Nothing progresses on a session that was not walked: a step up never happened.
+        stepped_up = decision.kind is DecisionKind.PROGRESS
+        changes = {} if stepped_up else _decision_changes(p, state, decision, on)
+        return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
+    return tallied(
+        p, state, _decision_changes(p, state, decision, on), decision, outcome, verdict, on
     )
-    return replace(state, **changes)
 
 
-def _trend_after(trend: PainTrend, decision: Decision, on: date) -> PainTrend:
-    if decision.resets_trend:
-        return PainTrend()
-    return trend.acted_on(on) if decision.acts_on_trend else trend
-
-
-def _decision_changes(state: EngineState, decision: Decision, on: date) -> dict[str, Any]:
+def _decision_changes(
+    p: Programme, state: EngineState, decision: Decision, on: date
+) -> dict[str, Any]:
     """What prescribing `decision` alone changes in the state, before any outcome is known."""
     changed = decision.dose != state.dose
     last_increase = state.last_increase
-    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+    stepped_up = decision.kind is DecisionKind.PROGRESS and decision.changed is not None
+    if stepped_up and decision.changed is not None:
         last_increase = (decision.changed, state.dose)
     elif changed or decision.stepped_down:
         last_increase = None
+    acts_on_trend = decision.acts_on_trend or _trend_step_down(p, state, decision, on)
+    steps = _layoff_steps(p, state, decision, on)
     return {
         "dose": decision.dose,
         "good_streak": 0 if changed else state.good_streak,
+        "settled_mornings": 0 if changed else state.settled_mornings,
         "streak_peak_pain": 0 if changed else state.streak_peak_pain,
         "stable_streak": 0
         if decision.changed is DoseVariable.HAND_SUPPORT
@@ -126,16 +143,109 @@ def _decision_changes(state: EngineState, decision: Decision, on: date) -> dict[
         "last_increase": last_increase,
         "paused": state.paused or decision.pauses,
         "over_limit_streak": 0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
-        "layoff_steps": _layoff_steps(state, decision),
-        "trend": _trend_after(state.trend, decision, on),
+        "layoff_steps": steps,
+        "trend": _trend_after(state, decision, acts_on_trend, on),
         "resume_lower": False,
+        "stopped": state.stopped or not decision.walk,
+        "watch": _watch_after(p, state, decision, (changed, acts_on_trend, steps), on),
     }
 
 
-def _layoff_steps(state: EngineState, decision: Decision) -> int:
-    if decision.kind is not DecisionKind.DELOAD:
+# The verdicts by which pain or form hold a dose (PROTOCOL.md §11, stagnation).
+_PAIN_OR_FORM = (
+    Verdict.OVER_LIMIT,
+    Verdict.MORNING_OVER,
+    Verdict.NOT_SETTLED,
+    Verdict.ABOVE_PROGRESS_PAIN,
+    Verdict.POOR_FORM,
+)
+
+
+def _watch_after(
+    p: Programme,
+    state: EngineState,
+    decision: Decision,
+    known: tuple[bool, bool, int],
+    on: date,
+) -> Watch:
+    """The watch after prescribing `decision` (`known`: whether the dose changed, whether the
+    decision acted on the pain trend, the layoff steps after it); the same object when nothing in
+    it changes, as for most sessions."""
+    watch, (changed, acts_on_trend, steps) = state.watch, known
+    restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
+    restore, since = watch.hands_restore, watch.one_hand_since
+    hands = decision.dose.hands
+    moved = hands is not state.dose.hands or hands is HandSupport.ONE or restarted
+    if moved or restore is not None or since is not None:
+        restore = hands_to_give_back(state, decision, restarted)
+        since = one_hand_since(state, decision, restore, on) if decision.walk else since
+    referred = watch.trend_referred
+    if acts_on_trend:
+        referred = True
+    elif referred and state.trend.falling(on):
+        referred = False
+    # Held by pain or form: from the first such hold while the dose stays; a full good run shows
+    # that something else (a target) holds it.
+    held = watch.held_since
+    if changed or state.good_streak >= p.good_sessions_to_progress:
+        held = None
+    elif held is None and decision.walk and state.last_verdict in _PAIN_OR_FORM:
+        held = on
+    cause = StopCause.BELOW_START if not (decision.walk or state.stopped) else watch.stop_cause
+    started = on if watch.started_on is None and state.walked == 0 else watch.started_on
+    step_ups = watch.step_ups
+    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+        step_ups = _step_ups(p, watch, decision, on)
+    if (
+        restore is watch.hands_restore
+        and since == watch.one_hand_since
+        and referred is watch.trend_referred
+        and held == watch.held_since
+        and cause is watch.stop_cause
+        and started == watch.started_on
+        and step_ups is watch.step_ups
+    ):
+        return watch
+    return Watch(
+        cause,
+        watch.pain_over_streak,
+        watch.morning_over_streak,
+        watch.hard_effort_streak,
+        watch.sharp_pain_on,
+        step_ups,
+        started,
+        restore,
+        since,
+        held,
+        referred,
+    )
+
+
+def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:
+    """Whether a step-down was for the weekly pain trend (a stored decision does not keep it)."""
+    if not decision.stepped_down or state.resume_lower:
+        return False
+    cause = step_down_cause(p, state, on)
+    return cause is not None and cause[1]
+
+
+def _trend_after(state: EngineState, decision: Decision, acts: bool, on: date) -> PainTrend:
+    if decision.resets_trend:
+        return PainTrend()
+    return state.trend.acted_on(on) if acts else state.trend
+
+
+def _layoff_steps(p: Programme, state: EngineState, decision: Decision, on: date) -> int:
+    if decision.kind is not DecisionKind.DELOAD or state.last_walked_on is None:
         return state.layoff_steps
-    return RESTARTED if decision.changed is None else DELOADED
+    restarted = (on - state.last_walked_on).days > p.protocol.layoff.restart_after_days
+    return RESTARTED if restarted else DELOADED
+
+
+def _step_ups(p: Programme, watch: Watch, decision: Decision, on: date) -> tuple[date, ...]:
+    if watch.hands_restore is not None and decision.changed is DoseVariable.HAND_SUPPORT:
+        return watch.step_ups  # giving a hand back after a both-hands session is no step up
+    return (*watch.step_ups, on)[-p.protocol.pacing.step_ups_per_window :]
 
 
 def _start(p: Programme, state: EngineState) -> Decision:
@@ -145,68 +255,6 @@ def _start(p: Programme, state: EngineState) -> Decision:
     if p.cautious_start:
         reasons.append(
             "A cautious start, because of what screening found: the lowest dose, and "
-            "one more comfortable session before each step up."
+            "one more good session before each step up."
         )
     return Decision(DecisionKind.START, p.start_dose, None, tuple(reasons))
-
-
-def _stopped(state: EngineState) -> Decision:
-    reason = (
-        "No walking: swelling, locking or giving way was reported. See a clinician; the plan "
-        "resumes once they have cleared you."
-    )
-    return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
-
-
-def _hold_cause(p: Programme, state: EngineState) -> str | None:
-    if state.last_verdict in (None, Verdict.GOOD) or state.last_outcome is None:
-        return None
-    return outcome_problem(p, state.last_verdict, state.last_outcome, state.dose)
-
-
-def _held(state: EngineState, why: str) -> Decision:
-    kind = DecisionKind.PAUSED if state.paused else DecisionKind.HOLD
-    return Decision(kind, state.dose, None, (f"Same dose: {why}.",))
-
-
-def _progress_or_hold(p: Programme, state: EngineState) -> Decision:
-    readiness = p.protocol.readiness
-    if state.walked < readiness.initial_sessions:
-        first = f"the first {readiness.initial_sessions} sessions stay at the start dose"
-        return _held(state, first)
-    needed = p.good_sessions_to_progress
-    if state.good_streak < needed:
-        return _held(state, f"{state.good_streak} of {needed} comfortable, full sessions so far")
-    evidence = (
-        f"the last {state.good_streak} sessions were walked in full, pain at most "
-        f"{state.streak_peak_pain}/10 and settled by the next morning, effort moderate"
-    )
-    weaned = _weaned(p, state)
-    if weaned is not None:
-        return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
-    blocked = "every step is at its target"
-    for phase in p.phases:
-        if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
-            blocked = "more minutes only while pain stays in the safe zone"
-            continue
-        raised = step_up(p, state.dose, phase)
-        if isinstance(raised, Blocked):
-            blocked = raised.reason
-            continue
-        return _progressed(p, state, raised, phase.variable, evidence)
-    return _held(state, f"this is the target dose ({blocked}); keep it up")
-
-
-def _weaned(p: Programme, state: EngineState) -> Dose | None:
-    rules = p.protocol.hands
-    if state.stable_streak < rules.stable_reports_to_wean or state.walked < p.sessions_before_wean:
-        return None
-    fewer = wean_hands(state.dose)
-    return None if isinstance(fewer, Blocked) else fewer
-
-
-def _progressed(
-    p: Programme, state: EngineState, dose: Dose, variable: DoseVariable, evidence: str
-) -> Decision:
-    change = describe_change(p, variable, state.dose, dose)
-    return Decision(DecisionKind.PROGRESS, dose, variable, (sentence(f"{change}: {evidence}"),))

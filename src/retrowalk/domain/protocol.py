@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, ClassVar
 
+from retrowalk.domain.setback_rules import EffortRules, PacingRules, StagnationRules, StopRules
 from retrowalk.domain.walker import Condition
 
 # Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
@@ -28,6 +29,7 @@ class PainRules:
     acceptable_max: int
     progress_max: int
     next_morning_margin: int
+    next_morning_step_down_margin: int
     rising_weeks: int
     rising_min_increase: float
 
@@ -36,8 +38,8 @@ class PainRules:
             yield "safe_max", "need 0 <= safe_max <= acceptable_max <= 10"
         if not 0 <= self.progress_max <= self.acceptable_max:
             yield "progress_max", f"must be between 0 and acceptable_max ({self.acceptable_max})"
-        if not 0 <= self.next_morning_margin <= 10:
-            yield "next_morning_margin", "must be between 0 and 10"
+        if not 0 <= self.next_morning_margin < self.next_morning_step_down_margin <= 10:
+            yield "next_morning_margin", "need 0 <= next_morning_margin < step_down_margin <= 10"
         if self.rising_weeks < 1:
             yield "rising_weeks", "must be at least 1"
         if self.rising_min_increase <= 0:
@@ -53,8 +55,11 @@ class ReadinessRules:
     over_limit_repeats_to_regress: int
     partial_repeats_to_regress: int
     regressions_to_pause: int
+    settled_mornings_to_progress: int
 
     def problems(self) -> Iterator[Problem]:
+        if not 1 <= self.settled_mornings_to_progress <= self.good_sessions_to_progress:
+            yield "settled_mornings_to_progress", "must be between 1 and good_sessions_to_progress"
         for name in (
             "good_sessions_to_progress",
             "initial_sessions",
@@ -74,8 +79,11 @@ class LayoffRules:
     deload_after_days: int
     restart_after_days: int
     deload_minutes_fraction: float
+    restart_fraction: float
 
     def problems(self) -> Iterator[Problem]:
+        if not 0 < self.restart_fraction <= 1:
+            yield "restart_fraction", "must be above 0 and at most 1"
         if self.deload_after_days < 2:
             yield "deload_after_days", "must be at least 2"
         if self.restart_after_days <= self.deload_after_days:
@@ -126,8 +134,11 @@ class HandRules:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     stable_reports_to_wean: int
     sessions_before_wean: int
+    balance_days_at_one_hand: int
 
     def problems(self) -> Iterator[Problem]:
+        if self.balance_days_at_one_hand < 0:
+            yield "balance_days_at_one_hand", "must be 0 or more"
         if self.stable_reports_to_wean < 1:
             yield "stable_reports_to_wean", "must be at least 1"
         if self.sessions_before_wean < 0:
@@ -240,6 +251,10 @@ class Protocol:
     caution: CautionRules
     screening: ScreeningRules
     energy: EnergyRules
+    stop: StopRules
+    pacing: PacingRules
+    effort: EffortRules
+    stagnation: StagnationRules
     experienced_target_minutes: int
     severe: Population
     populations: dict[Condition, Population] = field(default_factory=dict)

@@ -5,6 +5,8 @@ Speeds are shown in the walker's own units.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from retrowalk.domain.dose import Dose, DoseValue, DoseVariable, HandSupport
 from retrowalk.domain.equipment import Deadmill, ManualTreadmill, Outdoor, Sled
 from retrowalk.domain.outcome import SessionOutcome, Verdict
@@ -64,23 +66,78 @@ _LABELS = {
 
 def outcome_problem(p: Programme, verdict: Verdict, outcome: SessionOutcome, dose: Dose) -> str:
     """Why the last session does not yet count toward moving on."""
-    pain, readiness = p.protocol.pain, p.protocol.readiness
-    worst = max(outcome.pain_during, outcome.pain_after or 0)
-    problems = {
-        Verdict.MISSED: "the last session was missed",
-        Verdict.OVER_LIMIT: f"pain {worst}/10 in the last session was over the "
-        f"{pain.acceptable_max}/10 limit",
-        Verdict.NOT_SETTLED: f"pain the next morning ({outcome.pain_next_morning}/10) was above "
-        f"your usual {p.walker.rest_pain}/10",
-        Verdict.PARTIAL: f"the last session stopped after "
-        f"{format_number(outcome.walked_minutes(dose))} of {format_number(dose.minutes)} minutes",
-        Verdict.HARD_EFFORT: f"effort {outcome.rpe}/10 was harder than moderate (up to "
-        f"{readiness.rpe_progress_max}/10)",
-        Verdict.POOR_FORM: "form slipped last time: better two good minutes than ten sloppy ones",
-        Verdict.ABOVE_PROGRESS_PAIN: f"pain {worst}/10 is acceptable, but this plan "
-        f"moves on only from {pain.progress_max}/10 or less",
-    }
-    return problems.get(verdict, "the last session did not go as planned")
+    problem = _PROBLEMS.get(verdict)
+    return (
+        "the last session did not go as planned" if problem is None else problem(p, outcome, dose)
+    )
+
+
+def _over_limit(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    limit = p.protocol.pain.acceptable_max
+    return f"pain {outcome.session_pain}/10 in the last session was over the {limit}/10 limit"
+
+
+def _morning_over(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    return (
+        f"pain the next morning ({outcome.pain_next_morning}/10) was well above your usual "
+        f"{p.walker.rest_pain}/10"
+    )
+
+
+def _partial(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    done, due = format_number(outcome.walked_minutes(dose)), format_number(dose.minutes)
+    return f"the last session stopped after {done} of {due} minutes"
+
+
+def _hard_effort(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    most = p.protocol.readiness.rpe_progress_max
+    return f"effort {outcome.rpe}/10 was harder than moderate (up to {most}/10)"
+
+
+def _above_progress(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    most = p.protocol.pain.progress_max
+    return (
+        f"pain {outcome.session_pain}/10 is acceptable, but this plan moves on only from "
+        f"{most}/10 or less"
+    )
+
+
+def _unanswered(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    unknown = ", ".join(outcome.unanswered)
+    return (
+        f"the last session's {unknown} was not reported, and a session counts toward a step up "
+        "only when it is known to have gone well"
+    )
+
+
+def _not_settled_problem(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
+    return _not_settled(p, outcome.pain_next_morning)
+
+
+_Problem = Callable[[Programme, SessionOutcome, Dose], str]
+_PROBLEMS: dict[Verdict, _Problem] = {
+    Verdict.MISSED: lambda p, outcome, dose: "the last session was missed",
+    Verdict.OVER_LIMIT: _over_limit,
+    Verdict.MORNING_OVER: _morning_over,
+    Verdict.NOT_SETTLED: _not_settled_problem,
+    Verdict.PARTIAL: _partial,
+    Verdict.HARD_EFFORT: _hard_effort,
+    Verdict.POOR_FORM: lambda p, outcome, dose: (
+        "form slipped last time: better two good minutes than ten sloppy ones"
+    ),
+    Verdict.ABOVE_PROGRESS_PAIN: _above_progress,
+    Verdict.UNANSWERED: _unanswered,
+}
+
+
+def _not_settled(p: Programme, morning: int | None) -> str:
+    usual, pain = p.walker.rest_pain, p.protocol.pain
+    if morning is not None and morning <= usual + pain.next_morning_margin:
+        return (
+            f"pain the next morning ({morning}/10) is near your usual {usual}/10, but a step up "
+            f"needs a morning at {pain.safe_max}/10 or less; ask your clinician about this plan"
+        )
+    return f"pain the next morning ({morning}/10) had not settled back to your usual {usual}/10"
 
 
 def sentence(text: str) -> str:

@@ -1,6 +1,7 @@
-"""Stepping the dose back: after a layoff, for pain, or to undo the last change (PROTOCOL.md §6).
+"""Stepping the dose back for pain, effort or unfinished sessions (PROTOCOL.md §6, §11).
 
-Every function returns a Decision with its reasons; none ever raises a dose.
+Every function returns a Decision with its reasons; none ever raises a dose. A step-down that
+would go below the start dose stops the plan and refers the walker instead (`stop_instead`).
 """
 
 from __future__ import annotations
@@ -9,59 +10,16 @@ from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
-from retrowalk.domain.modality import SledRules
 from retrowalk.domain.outcome import Verdict
-from retrowalk.domain.programme import Programme, sled_dose
-from retrowalk.domain.reasons import describe_change, describe_dose, sentence
-from retrowalk.domain.steps import Blocked, step_down
+from retrowalk.domain.programme import Programme
+from retrowalk.domain.reasons import describe_change, sentence
+from retrowalk.domain.steps import Blocked, below_start, step_down
+from retrowalk.domain.stopping import stop_instead
 
-
-def restart(p: Programme, state: EngineState, gap: int) -> Decision:
-    dose = _no_higher_than_start(p, state.dose)
-    reason = (
-        f"{gap} days since the last walk, more than {p.protocol.layoff.restart_after_days}: "
-        f"start again from the beginning ({describe_dose(p, dose)})."
-    )
-    return Decision(DecisionKind.DELOAD, dose, None, (reason,), resets_trend=True)
-
-
-def _no_higher_than_start(p: Programme, dose: Dose) -> Dose:
-    """Each variable back to its start value, or kept where it already sits lower."""
-    if isinstance(p.modality, SledRules):
-        start = p.start_dose
-        return sled_dose(
-            p.modality,
-            min(dose.load_kg or 0.0, start.load_kg or 0.0),
-            min(dose.distance_m or 0, start.distance_m or 0),
-            min(dose.set_count or 0, start.set_count or 0),
-        )
-    lowered = p.start_dose
-    if dose.minutes < lowered.minutes:
-        lowered = lowered.with_value(DoseVariable.MINUTES, dose.minutes)
-    if dose.speed is not None and lowered.speed is not None and dose.speed < lowered.speed:
-        lowered = lowered.with_value(DoseVariable.SPEED, dose.speed)
-    return lowered
-
-
-def deload(p: Programme, state: EngineState, gap: int) -> Decision:
-    dose, variable = state.dose, None
-    lighter = _deloaded_minutes(p, dose)
-    if lighter is not None:
-        dose, variable = lighter, DoseVariable.MINUTES
-    else:
-        dose, variable = _one_step_down(p, state.dose)
-    days = p.protocol.layoff.deload_after_days
-    head = f"{gap} days since the last walk (more than {days}): step back before going on"
-    change = describe_change(p, variable, state.dose, dose) if variable else "already at the start"
-    return Decision(DecisionKind.DELOAD, dose, variable, (f"{head}; {change}.",), resets_trend=True)
-
-
-def _deloaded_minutes(p: Programme, dose: Dose) -> Dose | None:
-    if DoseVariable.MINUTES not in p.variables:
-        return None
-    fraction = p.protocol.layoff.deload_minutes_fraction
-    lighter = max(p.start_dose.minutes, float(int(dose.minutes * (1 - fraction))))
-    return dose.with_value(DoseVariable.MINUTES, lighter) if lighter < dose.minutes else None
+_HEART_QUESTION = (
+    "if you had chest pain or tightness, unusual breathlessness, or felt dizzy or faint, "
+    "stop and see a doctor before walking again"
+)
 
 
 def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bool] | None:
@@ -69,11 +27,26 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
     readiness, pain, verdict = p.protocol.readiness, p.protocol.pain, state.last_verdict
     if verdict is Verdict.SHARP_PAIN:
         return "sharp pain in the last session", False
+    last = state.last_outcome
+    if verdict is Verdict.MORNING_OVER and last is not None:
+        return (
+            f"pain the next morning was {last.pain_next_morning}/10, well above your usual "
+            f"{p.walker.rest_pain}/10",
+            False,
+        )
     repeats = readiness.over_limit_repeats_to_regress
     if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
         runs = state.over_limit_streak
         return (
-            f"pain was over the limit or not settled by the next morning {runs} times running",
+            f"pain was over the limit, in the walk or the next morning, {runs} sessions running",
+            False,
+        )
+    effort = p.protocol.effort
+    hard = state.watch.hard_effort_streak
+    if hard >= effort.hard_sessions_to_step_down:
+        return (
+            f"effort was {effort.hard_rpe}/10 or more at a low dose {hard} sessions running; "
+            f"{_HEART_QUESTION}",
             False,
         )
     rising = state.trend.rising(on, pain.rising_weeks, pain.rising_min_increase)
@@ -87,25 +60,58 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
 
 
 def stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: date) -> Decision:
-    dose, variable = _one_step_down(p, state.dose, state.last_increase)
+    lowered = _lowered(p, state)
+    if lowered is None:
+        return stop_instead(state, cause)
+    dose, variables = lowered
     repeated = state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
     still_rising = trend and state.trend.acted_on_last_week(on)
     pauses = not state.paused and (repeated or still_rising)
     reasons = [f"Step down: {cause}."]
-    if variable is None:
-        reasons.append("This is already the lowest dose; if it keeps hurting, see a clinician.")
-    else:
-        reasons.append(sentence(describe_change(p, variable, state.dose, dose)))
+    reasons.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
     if pauses:
         reasons.append(
             "Progression is paused after repeated step-downs: see a clinician before moving on."
         )
     kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
-    if variable is None and not pauses:
-        kind = DecisionKind.HOLD
     return Decision(
-        kind, dose, variable, tuple(reasons), stepped_down=True, pauses=pauses, acts_on_trend=trend
+        kind,
+        dose,
+        variables[-1],
+        tuple(reasons),
+        stepped_down=True,
+        pauses=pauses,
+        acts_on_trend=trend,
     )
+
+
+def resumed(p: Programme, state: EngineState, on: date) -> Decision:
+    """The first session after a clinician lifted a stop: one step lower, or the same dose
+    where one step lower would go below the start."""
+    if _lowered(p, state) is not None:
+        back = "back after a stop, with a clinician's clearance: one step lower to begin"
+        return stepped_down(p, state, back, False, on)
+    reason = (
+        "Back after a stop, with a clinician's clearance: the plan goes on from this dose, "
+        "the lowest it has."
+    )
+    return Decision(DecisionKind.HOLD, state.dose, None, (reason,))
+
+
+def _lowered(p: Programme, state: EngineState) -> tuple[Dose, list[DoseVariable]] | None:
+    """The dose one step down and what changed, or None when that would go below the start.
+
+    The last increase is undone. Where that was letting go of a rail and the cause is sharp pain,
+    the hand goes back on and the knee's load comes down as well (PROTOCOL.md §11)."""
+    dose, variable = _one_step_down(p, state.dose, state.last_increase)
+    variables = [] if variable is None else [variable]
+    knee_pain = state.last_verdict is Verdict.SHARP_PAIN
+    if variable is DoseVariable.HAND_SUPPORT and knee_pain:
+        dose, variable = _one_step_down(p, dose)
+        variables = [] if variable is None else [DoseVariable.HAND_SUPPORT, variable]
+    if not variables or below_start(p, dose):
+        return None
+    return dose, variables
 
 
 def _one_step_down(

@@ -17,7 +17,38 @@ from retrowalk.domain.units import Speed, SpeedUnit, format_number
 
 @dataclass(frozen=True, slots=True)
 class Blocked:
+    """Why a variable cannot move; `coarse` when it is the equipment's steps, not a target or a
+    ceiling, that hold it (the walker is then never told the dose is their target)."""
+
     reason: str
+    coarse: bool = False
+
+
+# The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
+# and what "a low dose" has not yet raised.
+INTENSITY = (DoseVariable.INCLINE, DoseVariable.SPEED, DoseVariable.RESISTANCE, DoseVariable.LOAD)
+
+_SLACK = 1e-6
+
+
+def below_start(p: Programme, dose: Dose) -> bool:
+    """True when any variable (hand support aside) is below the programme's start dose."""
+    return any(_compare(p, dose, variable) < 0 for variable in p.variables)
+
+
+def at_low_dose(p: Programme, dose: Dose) -> bool:
+    """No speed, incline, resistance or load above the start: only minutes or hands have moved."""
+    return not any(_compare(p, dose, v) > 0 for v in INTENSITY if v in p.variables)
+
+
+def _compare(p: Programme, dose: Dose, variable: DoseVariable) -> int:
+    """-1, 0 or 1 as `dose` sits below, at or above the start dose in `variable`."""
+    now, first = dose.value_of(variable), p.start_dose.value_of(variable)
+    if isinstance(now, Speed) and isinstance(first, Speed):
+        now, first = now.metres_per_second, first.metres_per_second
+    if isinstance(now, int | float) and isinstance(first, int | float):
+        return -1 if now < first - _SLACK else int(now > first + _SLACK)
+    return 0
 
 
 def step_up(p: Programme, dose: Dose, phase: Phase) -> Dose | Blocked:
@@ -75,7 +106,9 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if not isinstance(treadmill, MotorizedTreadmill) or speed is None or p.speed_cap is None:
         return Blocked("this equipment has no speed setting")
     if p.speed_step is None:
-        return Blocked("the treadmill's speed steps are too coarse to add speed safely")
+        return Blocked(
+            "the treadmill's speed steps are too coarse to add speed safely", coarse=True
+        )
     if speed >= p.speed_cap:
         return Blocked(f"speed is at its ceiling of {p.speed_cap.describe(_shown(p))}")
     grid = treadmill.speed_grid
@@ -102,7 +135,7 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if p.incline_ceiling_percent <= 0:
         return Blocked("this plan walks flat (no incline on this treadmill, or a limit of 0 %)")
     if p.incline_first_percent is None:
-        return Blocked("the treadmill's incline steps are too coarse to start gently")
+        return Blocked("the treadmill's incline steps are too coarse to start gently", coarse=True)
     if dose.incline_percent >= p.incline_ceiling_percent:
         return Blocked(f"incline is at its ceiling of {format_number(p.incline_ceiling_percent)} %")
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
@@ -111,7 +144,7 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if dose.incline_percent == 0:
         return dose.with_value(DoseVariable.INCLINE, p.incline_first_percent)
     if p.incline_step_percent is None:
-        return Blocked("the treadmill's incline steps are too coarse")
+        return Blocked("the treadmill's incline steps are too coarse", coarse=True)
     raised = treadmill.incline_grid.floor(dose.incline_percent + p.incline_step_percent)
     return dose.with_value(DoseVariable.INCLINE, min(raised, p.incline_ceiling_percent))
 

@@ -56,7 +56,7 @@ class EntryIn(OutcomeIn):
     def entry(self, next_morning_on: dt.date | None) -> LoggedEntry:
         outcome = SessionOutcome(
             **self.model_dump(include=set(_OUTCOME_FIELDS) - {"pain_next_morning"}),
-            pain_next_morning=self.pain_next_morning or 0,
+            pain_next_morning=self.pain_next_morning,
         )
         speed = None
         if self.speed_done_mph is not None:

@@ -31,10 +31,10 @@ class ProgressPoint:
     speed_mph: float | None
     speed_kmh: float | None
     incline_percent: float
-    pain_during: int
+    pain_during: int | None
     pain_after: int | None
     pain_next_morning: int | None
-    rpe: int
+    rpe: int | None
     energy_kcal: float | None
 
 

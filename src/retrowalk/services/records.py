@@ -157,10 +157,10 @@ class SessionFacts:
     minutes_done: float | None
     speed_done: Speed | None
     incline_done: float | None
-    pain_during: int
+    pain_during: int | None
     pain_after: int | None
     pain_next_morning: int | None
-    rpe: int
+    rpe: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,7 @@ def entry_of(row: Any) -> LoggedEntry:
     outcome = SessionOutcome(
         **{name: values[name] for name in _OUTCOME_COLUMNS},
         minutes_done=values["minutes_done"],
-        pain_next_morning=values["pain_next_morning"] or 0,
+        pain_next_morning=values["pain_next_morning"],
     )
     speed = _speed(values["speed_done"], values["speed_done_unit"])
     hands = None if values["hands_done"] is None else HandSupport(values["hands_done"])

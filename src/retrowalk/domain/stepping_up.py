@@ -1,0 +1,174 @@
+"""Moving on: readiness, the calendar's pace and the order of steps (PROTOCOL.md §5, §11).
+
+A step up needs a run of good sessions at the current dose with at least one reported, settled
+next morning among them, at most `pacing.step_ups_per_window` step-ups in any
+`pacing.window_days`, and no walk the day after another in the first weeks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.hands import both_hands_on, hands_given_back, one_hand_too_short
+from retrowalk.domain.programme import Programme
+from retrowalk.domain.reasons import describe_change, sentence
+from retrowalk.domain.steps import Blocked, step_up, wean_hands
+
+
+def held(state: EngineState, why: str) -> Decision:
+    kind = DecisionKind.PAUSED if state.paused else DecisionKind.HOLD
+    return Decision(kind, state.dose, None, (f"Same dose: {why}.",))
+
+
+def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
+    given_back = hands_given_back(state)
+    if given_back is not None:
+        return given_back
+    why_not = _not_ready(p, state) or _referred(state, on) or _paced(p, state, on)
+    if why_not is not None:
+        return held(state, why_not)
+    evidence = _evidence(state)
+    weaned = _weaned(p, state, on)
+    if weaned is not None:
+        return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
+    blocked, coarse = "every step is at its target", None
+    for phase in p.phases:
+        if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
+            blocked = "more minutes only while pain stays in the safe zone"
+            continue
+        raised = step_up(p, state.dose, phase)
+        if isinstance(raised, Blocked):
+            blocked, coarse = raised.reason, raised.reason if raised.coarse else coarse
+            continue
+        stepped = _progressed(p, state, raised, phase.variable, evidence)
+        if phase.variable is DoseVariable.INCLINE:
+            stepped = both_hands_on(p, state, stepped, "this first session on a new incline")
+        return stepped
+    if coarse is not None:
+        return held(
+            state,
+            f"no further step on this equipment ({coarse}); this is as far as it allows, short "
+            "of your plan's target, not the target itself: ask your clinician about other options",
+        )
+    return held(state, f"this is the target dose ({blocked}); keep it up")
+
+
+def _not_ready(p: Programme, state: EngineState) -> str | None:
+    readiness = p.protocol.readiness
+    if state.walked < readiness.initial_sessions:
+        return f"the first {readiness.initial_sessions} sessions stay at the start dose"
+    needed, streak = p.good_sessions_to_progress, state.good_streak
+    unknown = streak - state.settled_mornings
+    if streak == 0:
+        return f"0 of {needed} good sessions so far"
+    if streak < needed and unknown == 0:
+        return f"{streak} of {needed} comfortable, full sessions so far"
+    if streak < needed:
+        return (
+            f"{streak} of {needed} good sessions so far (walked in full, pain and effort within "
+            f"limits; how the knee was the next morning is not reported yet for {unknown})"
+        )
+    mornings = readiness.settled_mornings_to_progress
+    if state.settled_mornings < mornings:
+        return (
+            f"the last {streak} sessions went well, but no next-morning pain has been reported "
+            f"for enough of them; a step up waits for at least {mornings} reported, settled "
+            "morning (tell the app how the knee felt the morning after)"
+        )
+    return None
+
+
+def _referred(state: EngineState, on: date) -> str | None:
+    """A rising weekly pain that already led to "talk to a clinician" blocks step-ups until the
+    weekly pain falls or a clinician clears the walker."""
+    if not state.watch.trend_referred or state.trend.falling(on):
+        return None
+    return (
+        "weekly pain was rising and you were asked to talk to a clinician; no step up until the "
+        "weekly pain comes down or a clinician clears you"
+    )
+
+
+def _paced(p: Programme, state: EngineState, on: date) -> str | None:
+    """At most `step_ups_per_window` step-ups in any `window_days` days."""
+    rules = p.protocol.pacing
+    most, days = rules.step_ups_per_window, rules.window_days
+    if len(state.watch.step_ups) < most or (on - state.watch.step_ups[-most]).days >= days:
+        return None
+    from_on = state.watch.step_ups[-most] + timedelta(days=days)
+    return (
+        f"{most} step-ups already in the last {days} days; the next can come on or after "
+        f"{from_on.isoformat()}"
+    )
+
+
+def _evidence(state: EngineState) -> str:
+    """What the step up rests on; "settled" only when every morning in it was reported so."""
+    streak, settled = state.good_streak, state.settled_mornings
+    pain = f"pain at most {state.streak_peak_pain}/10"
+    if settled == streak:
+        return (
+            f"the last {streak} sessions were walked in full, {pain} and settled by the next "
+            "morning, effort moderate"
+        )
+    return (
+        f"the last {streak} sessions were walked in full, {pain} where reported, effort "
+        f"moderate; the next morning was reported for {settled} of them, at your usual level, "
+        f"and is not reported yet for {streak - settled}"
+    )
+
+
+def on_the_calendar(
+    p: Programme, state: EngineState, decision: Decision, on: date, gap: int
+) -> Decision:
+    """The calendar's say (PROTOCOL.md §11): both hands on after a long gap for a careful walker;
+    in the first weeks a walk the day after another gets a warning and no step up."""
+    if gap > p.protocol.layoff.deload_after_days:
+        decision = both_hands_on(p, state, decision, f"this first walk after {gap} days")
+    if state.watch.held_since is not None:
+        decision = _stagnation_note(p, state, decision, on)
+    weeks = p.protocol.schedule.rest_day_weeks
+    started = state.watch.started_on
+    if gap >= 2 or started is None or (on - started).days >= weeks * 7:
+        return decision
+    when = "the day after" if gap == 1 else "on the same day as"
+    warning = (
+        f"Walking {when} your last walk: in the first {weeks} weeks keep a rest day between "
+        "walks, so the knee can recover."
+    )
+    if decision.kind is DecisionKind.PROGRESS:
+        decision = held(state, "no step up on a walk without a rest day before it")
+    return replace(decision, reasons=(*decision.reasons, warning))
+
+
+def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
+    """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
+    since, days = state.watch.held_since, p.protocol.stagnation.held_days
+    if since is None or (on - since).days < days or decision.dose != state.dose:
+        return decision
+    span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
+    note = (
+        f"The dose has not changed for {span} because pain or form held it: please talk to your "
+        "clinician (physiotherapist or doctor) about the plan."
+    )
+    return replace(decision, reasons=(*decision.reasons, note))
+
+
+def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
+    rules = p.protocol.hands
+    if state.stable_streak < rules.stable_reports_to_wean or state.walked < p.sessions_before_wean:
+        return None
+    if one_hand_too_short(p, state, on):
+        return None
+    fewer = wean_hands(state.dose)
+    return None if isinstance(fewer, Blocked) else fewer
+
+
+def _progressed(
+    p: Programme, state: EngineState, dose: Dose, variable: DoseVariable, evidence: str
+) -> Decision:
+    change = describe_change(p, variable, state.dose, dose)
+    return Decision(DecisionKind.PROGRESS, dose, variable, (sentence(f"{change}: {evidence}"),))

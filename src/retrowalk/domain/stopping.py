@@ -1,0 +1,210 @@
+"""Stop and refer (PROTOCOL.md §11): no walking until a clinician has looked.
+
+`tallied` folds a walked session's answers into the counts the engine keeps and stops the plan when
+a stop rule is met; `stopped` is the decision while the stop stands; `stop_instead` replaces a
+step-down that would take the dose below the start dose. A clinician's clearance lifts a stop.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause, Watch
+from retrowalk.domain.outcome import SessionOutcome, Verdict
+from retrowalk.domain.programme import Programme
+from retrowalk.domain.steps import at_low_dose
+
+# Walked in full with pain known to be within the acceptable zone: a dose the knee tolerated.
+_TOLERATED = (Verdict.GOOD, Verdict.ABOVE_PROGRESS_PAIN)
+
+
+def tallied(
+    p: Programme,
+    state: EngineState,
+    changes: dict[str, Any],
+    decision: Decision,
+    outcome: SessionOutcome,
+    verdict: Verdict,
+    on: date,
+) -> EngineState:
+    """The state after a walked session: `changes` (what the decision changed) and the counts
+    the outcome moves, stopped when a stop rule is met."""
+    good, pain = verdict is Verdict.GOOD, p.protocol.pain
+    # A good session's next morning is settled or not reported (assess graded it).
+    settled = good and outcome.pain_next_morning is not None
+    peak, trend = outcome.peak_pain, changes["trend"]
+    watch = _watched(p, changes["watch"], decision, outcome, on)
+    tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
+    return EngineState(
+        dose=changes["dose"],
+        walked=state.walked + 1,
+        good_streak=changes["good_streak"] + 1 if good else 0,
+        streak_peak_pain=max(changes["streak_peak_pain"], peak or 0) if good else 0,
+        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
+        over_limit_streak=changes["over_limit_streak"] + 1 if _reacted(p, verdict, outcome) else 0,
+        partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
+        step_downs=0 if good else changes["step_downs"],
+        last_increase=changes["last_increase"],
+        last_walked_on=on,
+        last_verdict=verdict,
+        last_outcome=outcome,
+        paused=changes["paused"],
+        stopped=watch.stop_cause is not None,
+        layoff_steps=0,
+        resume_lower=False,
+        trend=trend if peak is None else trend.add(on, peak, pain.rising_weeks + 1),
+        settled_mornings=changes["settled_mornings"] + settled if good else 0,
+        tolerated=tolerated,
+        watch=watch,
+    )
+
+
+def _watched(
+    p: Programme, watch: Watch, decision: Decision, outcome: SessionOutcome, on: date
+) -> Watch:
+    """The runs the stop rules count, the last sharp pain and the stop they may lead to; the
+    same object when none of these moved (most sessions)."""
+    if _uneventful(p, watch, outcome):
+        return watch
+    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome))
+    morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
+    effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
+    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, on)
+    sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
+    if (
+        pain_run == watch.pain_over_streak
+        and morning_run == watch.morning_over_streak
+        and effort_run == watch.hard_effort_streak
+        and sharp_on == watch.sharp_pain_on
+        and cause is watch.stop_cause
+    ):
+        return watch
+    return Watch(
+        cause,
+        pain_run,
+        morning_run,
+        effort_run,
+        sharp_on,
+        watch.step_ups,
+        watch.started_on,
+        watch.hands_restore,
+        watch.one_hand_since,
+        watch.held_since,
+        watch.trend_referred,
+    )
+
+
+def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
+    """No run under way and nothing in this session that could start one or stop the plan."""
+    if watch.pain_over_streak or watch.morning_over_streak or watch.hard_effort_streak:
+        return False
+    if outcome.sharp_pain or outcome.knee_symptoms:
+        return False
+    worst, morning, rpe = outcome.session_pain, outcome.pain_next_morning, outcome.rpe
+    limit = p.protocol.pain.acceptable_max
+    return (
+        (worst is None or worst <= min(limit, p.protocol.stop.severe_pain - 1))
+        and (morning is None or morning <= limit)
+        and (rpe is None or rpe < p.protocol.effort.hard_rpe)
+    )
+
+
+def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
+    """Over the limit, or a next morning above the usual: a morning at the walker's usual pain
+    that is not settled only because the usual is 4 or 5 holds, but is no reaction to repeat."""
+    if verdict is not Verdict.NOT_SETTLED:
+        return verdict.over_the_limit
+    usual = p.walker.rest_pain + p.protocol.pain.next_morning_margin
+    return outcome.pain_next_morning is not None and outcome.pain_next_morning > usual
+
+
+def _run(count: int, signal: bool | None) -> int:
+    """A count of sessions in a row: an unknown answer neither adds to it nor breaks it."""
+    if signal is None:
+        return count
+    return count + 1 if signal else 0
+
+
+def _pain_over(p: Programme, outcome: SessionOutcome) -> bool | None:
+    worst = outcome.session_pain
+    if worst is not None and worst > p.protocol.pain.acceptable_max:
+        return True
+    return None if outcome.pain_during is None else False
+
+
+def _morning_over(p: Programme, outcome: SessionOutcome) -> bool | None:
+    morning = outcome.pain_next_morning
+    return None if morning is None else morning > p.protocol.pain.acceptable_max
+
+
+def _hard_effort(p: Programme, decision: Decision, outcome: SessionOutcome) -> bool | None:
+    if outcome.rpe is None:
+        return None
+    return outcome.rpe >= p.protocol.effort.hard_rpe and at_low_dose(p, decision.dose)
+
+
+def _stop_cause(
+    p: Programme,
+    watch: Watch,
+    pain_run: int,
+    morning_run: int,
+    outcome: SessionOutcome,
+    on: date,
+) -> StopCause | None:
+    rules, worst = p.protocol.stop, outcome.session_pain
+    sharp_before = watch.sharp_pain_on
+    if outcome.knee_symptoms:
+        return StopCause.KNEE_SYMPTOMS
+    if worst is not None and worst >= rules.severe_pain:
+        return StopCause.SEVERE_PAIN
+    if pain_run >= rules.over_limit_sessions:
+        return StopCause.PAIN_OVER_REPEATED
+    if morning_run >= rules.morning_over_sessions:
+        return StopCause.MORNING_OVER_REPEATED
+    again = sharp_before is not None and (on - sharp_before).days <= rules.sharp_pain_days
+    if outcome.sharp_pain and again:
+        return StopCause.SHARP_PAIN_REPEATED
+    return None
+
+
+def stopped(p: Programme, state: EngineState) -> Decision:
+    """No walking while a stop stands; the reason says why and what to do."""
+    reason = f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}"
+    return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
+
+
+def stop_instead(state: EngineState, cause: str) -> Decision:
+    """A step-down that would go below the start dose: stop and refer instead."""
+    reasons = (
+        f"Stop: {cause}, and a step down would go below the dose the plan starts from.",
+        f"No walking rather than walking on through it at the lowest dose. {_SEE_A_CLINICIAN}",
+    )
+    return Decision(DecisionKind.PAUSED, state.dose, None, reasons, walk=False)
+
+
+_SEE_A_CLINICIAN = (
+    "See a clinician (your physiotherapist or doctor) and tell them what happened; the plan "
+    "resumes once they have cleared you."
+)
+
+
+def _why(p: Programme, state: EngineState) -> str:
+    rules, limit = p.protocol.stop, p.protocol.pain.acceptable_max
+    last = state.last_outcome
+    worst = None if last is None else last.session_pain
+    reasons = {
+        StopCause.SEVERE_PAIN: f"pain reached {worst}/10 (at {rules.severe_pain}/10 or more, "
+        "walking stops)",
+        StopCause.PAIN_OVER_REPEATED: f"pain during or straight after was above {limit}/10 in "
+        f"{rules.over_limit_sessions} sessions in a row",
+        StopCause.MORNING_OVER_REPEATED: f"pain the next morning was above {limit}/10 "
+        f"{rules.morning_over_sessions} times in a row",
+        StopCause.SHARP_PAIN_REPEATED: "sharp pain came back within "
+        f"{rules.sharp_pain_days} days of the last time",
+        StopCause.BELOW_START: "the dose had to come down below where the plan starts",
+    }
+    cause = state.watch.stop_cause
+    if cause is None or cause is StopCause.KNEE_SYMPTOMS:
+        return "swelling, locking or giving way was reported"
+    return reasons[cause]
