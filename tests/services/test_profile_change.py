@@ -160,7 +160,8 @@ def test_a_new_operation_brings_the_post_surgery_rules_from_their_start_dose(
     backend: Backend, clock
 ) -> None:
     walker = onboarded(backend, clock).walker
-    walk(backend, clock, walker.id, 12)
+    walked = walk(backend, clock, walker.id, 12, next_morning=0)
+    assert walked[-1].next_session.decision.dose != programme_of(walker).start_dose
     operated = (clock.today() - timedelta(days=70)).isoformat()
     answers = {"surgery": {"kind": "tkr", "date": operated}, "cleared_by_clinician": True}
 
@@ -200,7 +201,7 @@ def test_a_higher_pain_at_rest_sends_the_dose_back_to_the_start_for_a_cautious_s
     backend: Backend, clock
 ) -> None:
     walker = onboarded(backend, clock).walker
-    walked = walk(backend, clock, walker.id, 14)
+    walked = walk(backend, clock, walker.id, 14, next_morning=0)
     assert walked[-1].next_session.decision.dose != programme_of(walker).start_dose
 
     changed = _change(backend, clock, walker.id, rest_pain=5)
