@@ -112,3 +112,24 @@ def test_deleting_at_a_terminal_asks_first_and_no_keeps_the_session(data_dir):
 
     assert [s["log_id"] for s in as_json(invoke("history", "--json"))] == [1]
     assert json.loads(invoke("history", "--json").stdout)[0]["done"] is True
+
+
+def test_profile_asks_each_answer_with_the_one_on_record_as_default(data_dir):
+    onboard("--cleared-by-clinician", "--rest-pain", "2")
+    child = _spawn("profile", "--ask")
+
+    _answer(child, [("Your age", ENTER), ("Speeds in mph", ENTER), ("Your weight", ENTER),
+                    ("What brings you", ENTER), ("How bad is it", ENTER),
+                    ("Knee surgery", ENTER), ("cleared you", ENTER)])  # fmt: skip
+    child.expect(r"pain at rest.*\(2\)")
+    _answer(child, [("", "11")])
+    child.expect("✗ '11'")
+    _answer(child, [("pain at rest", "4")])
+    for question in ("Falls", "balance", "dizzy", "swollen", "lock or catch", "give way",
+                     "walked backward", "Sessions a week"):  # fmt: skip
+        _answer(child, [(question, ENTER)])
+    output = _finish(child)
+
+    assert "rest_pain: 2 → 4" in output and "Next session" in output
+    [kept] = as_json(invoke("profile", "--history", "--json"))
+    assert kept["changes"] == [{"field": "rest_pain", "from": 2, "to": 4}]

@@ -12,9 +12,11 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.log_session import log_command, log_session
+from retrowalk.services.profile_change import change_profile, profile_change_command
 from retrowalk.services.records import MphVerdict
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine, session_factory
@@ -56,9 +58,19 @@ def seeded_snapshot() -> dict[str, object]:
         unknown = dict.fromkeys(("pain_during", "rpe", "sharp_pain", "form_ok", "swelling"))
         stopped = {"minutes_done": 3, "stop_reason": "tired", **unknown}
         log_session(log_command(walker_id=cy.id, **stopped), backend.uow(), clock)
+        _change_profiles(backend, clock, ann.id, cy.id)
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot
+
+
+def _change_profiles(backend: Backend, clock: FixedClock, ann: int, cy: int) -> None:
+    """A stop for swelling and its end, a new weight, and a clinician's clearance with notes."""
+    for answers in ({"swelling": True}, {"swelling": False, "weight_kg": 70.5}):
+        command = profile_change_command(answers)
+        change_profile(ann, command, backend.uow(), clock, account="ann")
+    cleared = clearance_command({"clinician": "Dr Lee", "notes": "Seen; no effusion."})
+    record_clearance(cy, cleared, backend.uow(), clock, account="cy")
 
 
 if __name__ == "__main__":

@@ -69,6 +69,24 @@ SEEN_BEFORE = [
         11,
         'field "pain_during": got 11; give a whole number from 0 to',
     ),
+    (
+        "profile_changes",
+        "changes",
+        '[{"field": "height", "from": 1, "to": 2}]',
+        'field "changes": got \'[{"field": "height", "from": 1, "to": 2}]\'; give JSON text',
+    ),
+    (
+        "profile_changes",
+        "flags",
+        '[{"level": "red"}]',
+        'field "flags": got \'[{"level": "red"}]\'; give JSON text: a list of {"level"',
+    ),
+    (
+        "profile_changes",
+        "clinician",
+        "Dr X",
+        "field \"clinician\": got 'Dr X'; only a clearance has this; give null",
+    ),
 ]
 
 

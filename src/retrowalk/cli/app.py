@@ -19,6 +19,7 @@ from retrowalk.cli.history import register as register_history
 from retrowalk.cli.log import register as register_log
 from retrowalk.cli.onboarding import register as register_onboarding
 from retrowalk.cli.plan import register as register_plan
+from retrowalk.cli.profile import register as register_profile
 from retrowalk.cli.progress import register as register_progress
 from retrowalk.cli.today import register as register_today
 from retrowalk.cli.web import register as register_web
@@ -84,6 +85,7 @@ register_data_commands(app)
 register_go(app)
 register_onboarding(app)
 register_equipment(app)
+register_profile(app)
 register_today(app)
 register_log(app)
 register_plan(app)

@@ -19,7 +19,13 @@ from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Account, PlannedSession, Prescription, Role, StoredWalker
-from retrowalk.services.scenario import EquipmentIn, WalkerIn, equipment_of, walker_profile
+from retrowalk.services.scenario import (
+    EquipmentIn,
+    SessionsPerWeek,
+    WalkerIn,
+    equipment_of,
+    walker_profile,
+)
 
 # The account a single local walker gets without being asked (PRODUCT.md: local default).
 LOCAL_ACCOUNT = "local"
@@ -29,7 +35,7 @@ class OnboardIn(Command):
     walker: WalkerIn
     equipment: EquipmentIn
     start: CalendarDate | None = None
-    sessions_per_week: int | None = Field(default=None, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek | None = None
     account: str = Field(default=LOCAL_ACCOUNT, min_length=1, max_length=80)
 
 

@@ -18,7 +18,7 @@ from retrowalk.services.clock import Clock
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.simulate import Simulation
-from retrowalk.services.walker_plan import next_date, programme_of, require_walker
+from retrowalk.services.walker_plan import next_date, programme_of, red_flags, require_walker
 
 MOST_WEEKS = 52
 
@@ -37,7 +37,7 @@ def plan_ahead(walker_id: int, weeks: int, uow: UnitOfWork, clock: Clock) -> Sim
         (),
         walker.prescription.sessions_per_week,
     )
-    if pending is None:
+    if pending is None or red_flags(walker):
         return Simulation(empty, walker.profile.units)
     p = programme_of(walker)
     last = today + timedelta(weeks=min(weeks, MOST_WEEKS), days=-1)

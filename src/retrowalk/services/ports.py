@@ -16,18 +16,22 @@ from types import TracebackType
 from typing import Any, Self
 
 from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
 from retrowalk.services.records import (
     Account,
     Change,
+    Clearance,
     LoggedEntry,
     LoggedSession,
     LogVersion,
     MphVerdict,
     PlannedSession,
     Prescription,
+    ProfileChange,
+    ProfileChangeKind,
     Role,
     Sample,
     SessionFacts,
@@ -81,6 +85,38 @@ class Walkers(ABC):
     @abstractmethod
     def equipment(self, equipment_id: int) -> Equipment:
         """Any equipment a walker has had, by id."""
+
+    @abstractmethod
+    def change_profile(
+        self,
+        walker_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker:
+        """Keep the walker's new answers, the flags screening raised on them, and the protocol
+        and sessions a week of `prescription` (its start and the clinician's limits stay)."""
+
+
+class ProfileChanges(ABC):
+    """The history of changes to walkers' knees and profiles, kept whole (never edited)."""
+
+    @abstractmethod
+    def add(
+        self,
+        walker_id: int,
+        account_id: int,
+        at: datetime,
+        kind: ProfileChangeKind,
+        changes: tuple[FieldChange, ...],
+        flags: tuple[Flag, ...],
+        clearance: Clearance | None,
+    ) -> ProfileChange: ...
+
+    @abstractmethod
+    def for_walker(self, walker_id: int) -> list[ProfileChange]:
+        """A walker's changes, oldest first."""
 
 
 class Sessions(ABC):
@@ -165,6 +201,7 @@ class UnitOfWork(ABC):
     accounts: Accounts
     walkers: Walkers
     sessions: Sessions
+    profile_changes: ProfileChanges
     read_only = False
 
     def reading(self) -> Self:

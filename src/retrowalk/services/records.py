@@ -13,8 +13,9 @@ from enum import StrEnum
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
-from retrowalk.domain.screening import Flag
+from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
@@ -38,6 +39,13 @@ class Source(StrEnum):
 class Change(StrEnum):
     EDIT = "edit"
     DELETE = "delete"
+
+
+class ProfileChangeKind(StrEnum):
+    """What a row of the profile history records: answers changed, or a clinician's clearance."""
+
+    PROFILE = "profile"
+    CLEARANCE = "clearance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,3 +186,37 @@ class Sample:
     incline_percent: float | None = None
     distance_m: float | None = None
     heart_rate: int | None = None
+
+
+# The longest clinician's name a clearance keeps, and its notes (as a logged session's notes).
+CLINICIAN_NAME_LENGTH = 80
+CLEARANCE_NOTES_LENGTH = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    """A clinician has seen the walker and cleared them, on `on`."""
+
+    on: date
+    clinician: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChange:
+    """One change to a walker's knee or profile as history keeps it: who made it (`account`'s
+    name), when, each answer from → to, the flags screening raised then, and a clearance."""
+
+    id: int
+    walker_id: int
+    account: str
+    at: datetime
+    kind: ProfileChangeKind
+    changes: tuple[FieldChange, ...]
+    flags: tuple[Flag, ...]
+    clearance: Clearance | None = None
+
+    @property
+    def cleared_to_walk(self) -> bool:
+        """Whether the plan could go on after this change (no red flag stood)."""
+        return not any(flag.level is FlagLevel.RED for flag in self.flags)

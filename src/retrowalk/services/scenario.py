@@ -41,6 +41,11 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.validation import first_input_error
 
 Pain = Annotated[int, Field(ge=0, le=10)]
+# A walker's own numbers, shared by onboarding and a change of profile (services/profile_change).
+Age = Annotated[int, Field(ge=5, le=110)]
+WeightKg = Annotated[float, Field(ge=20, le=350)]
+Falls = Annotated[int, Field(ge=0, le=100)]
+SessionsPerWeek = Annotated[int, Field(ge=1, le=7)]
 SHORTEST_MINUTES = 0.01  # the hundredth of a minute the live coach records to
 
 
@@ -77,15 +82,15 @@ class LimitsIn(_Strict):
 
 
 class WalkerIn(_Strict):
-    age: int = Field(ge=5, le=110)
-    weight_kg: float | None = Field(default=None, ge=20, le=350)
+    age: Age
+    weight_kg: WeightKg | None = None
     units: UnitSystem = UnitSystem.IMPERIAL
     condition: Condition
     severity: Severity = Severity.MODERATE
     surgery: SurgeryIn | None = Field(default=None, validate_default=True)
     cleared_by_clinician: bool = False
     rest_pain: Pain = 0
-    falls_last_year: int = Field(default=0, ge=0, le=100)
+    falls_last_year: Falls = 0
     balance_concern: bool = False
     experienced: bool = False
     dizziness: bool = False
@@ -208,7 +213,7 @@ class ScenarioIn(_Strict):
     walker: WalkerIn
     equipment: EquipmentIn
     start: CalendarDate
-    sessions_per_week: int | None = Field(default=None, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek | None = None
     weeks: int = Field(default=12, ge=1, le=156)
     outcomes: list[OutcomeIn] | None = None
 

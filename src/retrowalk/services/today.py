@@ -12,10 +12,10 @@ from datetime import date
 from retrowalk.domain.energy import EnergyEstimate
 from retrowalk.domain.plan import session_energy, session_structure
 from retrowalk.domain.progression import Decision, decide
-from retrowalk.domain.screening import Flag, FlagLevel
+from retrowalk.domain.screening import Flag
 from retrowalk.services.clock import Clock
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.walker_plan import programme_of, require_walker
+from retrowalk.services.walker_plan import programme_of, red_flags, require_walker
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,8 @@ def today_session(walker_id: int, uow: UnitOfWork, clock: Clock) -> Today:
     with uow.reading():
         walker = require_walker(uow, walker_id)
         pending = uow.sessions.latest_planned(walker.id)
-    red = tuple(f for f in walker.flags if f.level is FlagLevel.RED)
-    if pending is None:
+    red = red_flags(walker)
+    if pending is None or red:
         return Today(walker.id, None, red)
     p = programme_of(walker)
     on, decision = pending.on, pending.decision

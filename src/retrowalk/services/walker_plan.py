@@ -14,7 +14,7 @@ from retrowalk.domain.errors import InputError, NotFoundError
 from retrowalk.domain.programme import Programme, build_programme
 from retrowalk.domain.progression import decide, record
 from retrowalk.domain.schedule import next_session_date
-from retrowalk.domain.screening import FlagLevel, Screening
+from retrowalk.domain.screening import Flag, FlagLevel, Screening
 from retrowalk.protocols import load_modality, load_protocol
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import PlannedSession, StoredWalker
@@ -28,20 +28,31 @@ def require_walker(uow: UnitOfWork, walker_id: int, lock: bool = False) -> Store
     return walker
 
 
+def red_flags(walker: StoredWalker) -> tuple[Flag, ...]:
+    """The red flags of the walker's latest screening: while one stands, nobody walks."""
+    return tuple(f for f in walker.flags if f.level is FlagLevel.RED)
+
+
 def require_plan(uow: UnitOfWork, walker: StoredWalker) -> PlannedSession:
+    """The session still to walk; refused while a red flag stands (a change of profile may
+    have stopped the plan: the pending session waits, kept, until screening clears)."""
     pending = uow.sessions.latest_planned(walker.id)
+    flags = "; ".join(f.message for f in red_flags(walker))
     if pending is None:
-        flags = "; ".join(f.message for f in walker.flags if f.level is FlagLevel.RED)
         raise InputError("walker_id", walker.id, f"this walker has no plan yet: {flags}")
+    if flags:
+        raise InputError("walker_id", walker.id, f"no walking until this is resolved: {flags}")
     return pending
 
 
 def programme_of(walker: StoredWalker, equipment: Equipment | None = None) -> Programme:
     """The programme, from the protocol assigned and the flags screening stored, on the
-    equipment in use or on `equipment` (one the walker had before)."""
+    equipment in use or on `equipment` (one the walker had before). While a red flag stands
+    (a change of profile stopped the plan), the programme the walker had without it: for
+    reading and replaying what was walked; nothing plans a walk from it (`require_plan`)."""
     kit = walker.equipment if equipment is None else equipment
     protocol = load_protocol(walker.prescription.protocol)
-    screening = Screening(walker.flags, ())
+    screening = Screening(tuple(f for f in walker.flags if f.level is not FlagLevel.RED), ())
     return build_programme(walker.profile, kit, protocol, load_modality(kit.kind), screening)
 
 

@@ -12,19 +12,23 @@ from datetime import date, datetime
 from itertools import count
 
 from retrowalk.domain.equipment import Equipment
+from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
-from retrowalk.services.ports import Accounts, Sessions, UnitOfWork, Walkers
+from retrowalk.services.ports import Accounts, ProfileChanges, Sessions, UnitOfWork, Walkers
 from retrowalk.services.records import (
     Account,
     Change,
+    Clearance,
     LoggedEntry,
     LoggedSession,
     LogVersion,
     MphVerdict,
     PlannedSession,
     Prescription,
+    ProfileChange,
+    ProfileChangeKind,
     Role,
     Sample,
     SessionFacts,
@@ -42,6 +46,7 @@ class _Tables:
     versions: dict[int, tuple[LogVersion, datetime | None]] = field(default_factory=dict)
     samples: dict[int, list[Sample]] = field(default_factory=dict)
     equipment: dict[int, Equipment] = field(default_factory=dict)
+    profile_changes: dict[int, ProfileChange] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         return _Tables(
@@ -52,6 +57,7 @@ class _Tables:
             dict(self.versions),
             {k: list(v) for k, v in self.samples.items()},
             dict(self.equipment),
+            dict(self.profile_changes),
         )
 
 
@@ -129,6 +135,57 @@ class MemoryWalkers(Walkers):
 
     def equipment(self, equipment_id: int) -> Equipment:
         return self._t.equipment[equipment_id]
+
+    def change_profile(
+        self,
+        walker_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker:
+        walker = self._t.walkers[walker_id]
+        screened_on, flags = screened
+        kept = replace(
+            walker.prescription,
+            protocol=prescription.protocol,
+            sessions_per_week=prescription.sessions_per_week,
+        )
+        changed = replace(
+            walker,
+            profile=replace(profile, limits=walker.profile.limits),
+            screened_on=screened_on,
+            flags=flags,
+            prescription=kept,
+        )
+        self._t.walkers[walker_id] = changed
+        return changed
+
+
+class MemoryProfileChanges(ProfileChanges):
+    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
+        self._db, self._t = db, tables
+
+    def add(
+        self,
+        walker_id: int,
+        account_id: int,
+        at: datetime,
+        kind: ProfileChangeKind,
+        changes: tuple[FieldChange, ...],
+        flags: tuple[Flag, ...],
+        clearance: Clearance | None,
+    ) -> ProfileChange:
+        account = self._t.accounts[account_id].name
+        change = ProfileChange(
+            next(self._db.ids), walker_id, account, at, kind, changes, flags, clearance
+        )
+        self._t.profile_changes[change.id] = change
+        return change
+
+    def for_walker(self, walker_id: int) -> list[ProfileChange]:
+        mine = [c for c in self._t.profile_changes.values() if c.walker_id == walker_id]
+        return sorted(mine, key=lambda change: change.id)
 
 
 class MemorySessions(Sessions):
@@ -270,6 +327,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.accounts = MemoryAccounts(self._db, self._work)
         self.walkers = MemoryWalkers(self._db, self._work)
         self.sessions = MemorySessions(self._db, self._work)
+        self.profile_changes = MemoryProfileChanges(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

@@ -1,8 +1,9 @@
 """The services' own rules on rows that fit their columns, so an imported row is one the app
 itself could have written: a walker's profile as onboarding reads it (`WalkerIn`), equipment as
 its form does (`EquipmentIn`), a logged entry as logging does (`EntryIn`), samples (`SampleIn`),
-a clinician's limits (`LimitsIn`), the engine's snapshots as the engine reads them, and the
-columns that only make sense together (a speed with its unit).
+a clinician's limits (`LimitsIn`), the engine's snapshots as the engine reads them, the
+profile history as it is written (store/snapshot_profile_rules.py), and the columns that only
+make sense together (a speed with its unit).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from retrowalk.services.log_entry import EntryIn, SampleIn
 from retrowalk.services.onboard import OnboardIn
 from retrowalk.services.scenario import EquipmentIn, LimitsIn, WalkerIn
 from retrowalk.services.validation import first_input_error
+from retrowalk.store.snapshot_profile_rules import check_changes, check_clearance, check_flags
 from retrowalk.store.snapshot_rows import CHUNK, PlainText, field_named, typed_dict
 from retrowalk.store.state_codec import state_problem
 
@@ -253,4 +255,5 @@ _RULES: dict[str, tuple[Callable[[Row, str], None] | _View, ...]] = {
     "session_logs": (*_ENTRY_RULES, _state("state_after")),
     "session_log_versions": _ENTRY_RULES,
     "session_samples": (_SAMPLE,),
+    "profile_changes": (check_changes, check_flags, check_clearance),
 }

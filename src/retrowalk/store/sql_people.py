@@ -101,13 +101,7 @@ class SqlWalkers(Walkers):
         at: datetime,
     ) -> StoredWalker:
         row = self._session.get_one(WalkerRow, walker_id)
-        row.screened_on, flags = screened
-        # Through the ORM, so no stale flag rows linger in the session under the same keys.
-        old = select(ScreeningFlagRow).where(ScreeningFlagRow.walker_id == row.id)
-        for flag in self._session.scalars(old):
-            self._session.delete(flag)
-        self._session.flush()
-        self._session.add_all(flag_rows(row.id, flags))
+        self._replace_flags(row, screened)
         self._session.add(
             EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
         )
@@ -116,6 +110,34 @@ class SqlWalkers(Walkers):
 
     def equipment(self, equipment_id: int) -> Equipment:
         return equipment_to_domain(self._session.get_one(EquipmentRow, equipment_id))
+
+    def change_profile(
+        self,
+        walker_id: int,
+        profile: WalkerProfile,
+        screened: tuple[date, tuple[Flag, ...]],
+        prescription: Prescription,
+        at: datetime,
+    ) -> StoredWalker:
+        row = self._session.get_one(WalkerRow, walker_id)
+        for name, value in walker_from_domain(profile).items():
+            setattr(row, name, value)
+        plan = self._session.get_one(PrescriptionRow, walker_id)
+        plan.protocol = prescription.protocol
+        plan.sessions_per_week = prescription.sessions_per_week
+        plan.updated_at = at
+        self._replace_flags(row, screened)
+        return self._stored(row)
+
+    def _replace_flags(self, row: WalkerRow, screened: tuple[date, tuple[Flag, ...]]) -> None:
+        row.screened_on, flags = screened
+        # Through the ORM, so no stale flag rows linger in the session under the same keys.
+        old = select(ScreeningFlagRow).where(ScreeningFlagRow.walker_id == row.id)
+        for flag in self._session.scalars(old):
+            self._session.delete(flag)
+        self._session.flush()
+        self._session.add_all(flag_rows(row.id, flags))
+        self._session.flush()
 
     def _stored(self, row: WalkerRow) -> StoredWalker:
         prescription = self._session.get_one(PrescriptionRow, row.id)

@@ -10,6 +10,7 @@ from retrowalk.store.people import (
     ScreeningFlagRow,
     WalkerRow,
 )
+from retrowalk.store.profile_changes import ProfileChangeRow
 from retrowalk.store.sessions import LogVersionRow, PlannedSessionRow, SampleRow, SessionLogRow
 
 metadata = Base.metadata
@@ -20,6 +21,7 @@ __all__ = [
     "LogVersionRow",
     "PlannedSessionRow",
     "PrescriptionRow",
+    "ProfileChangeRow",
     "SampleRow",
     "ScreeningFlagRow",
     "SessionLogRow",

@@ -7,10 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from retrowalk.domain.errors import NotFoundError
+from retrowalk.services.clearance import record_clearance
 from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
 from retrowalk.services.onboard import OnboardIn, onboard
+from retrowalk.services.profile_change import change_profile, profile_history
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import AccountDep, MaybeWalker, OwnWalker, WiringDep
+from retrowalk.web.schemas.profile import (
+    ClearanceCreate,
+    ProfileChange,
+    ProfileChangedPublic,
+    ProfileChangePublic,
+)
 from retrowalk.web.schemas.walkers import (
     EquipmentChange,
     EquipmentChangedPublic,
@@ -68,3 +76,50 @@ def change_walker_equipment(
     stands, and nothing changes."""
     command = EquipmentChangeIn(equipment=body.equipment)
     return EquipmentChangedPublic.of(change_equipment(walker.id, command, wired.uow(), wired.clock))
+
+
+@router.put(
+    "/walkers/{walker_id}/profile",
+    response_model=ProfileChangedPublic,
+    openapi_extra=body_doc(ProfileChange),
+)
+def change_walker_profile(
+    walker: OwnWalker,
+    body: Annotated[ProfileChange, Depends(json_body(ProfileChange))],
+    wired: WiringDep,
+    account: AccountDep,
+) -> ProfileChangedPublic:
+    """Change the walker's answers about their knee and themselves (and sessions a week): the
+    fields given change, the others keep theirs. Screened again with the walker's equipment:
+    a red flag stops the plan (`next_session` null, `flags` say why; no walking until it is
+    resolved), and once none stands the session still to walk is re-planned, never at a higher
+    dose. Each change is kept in the walker's profile history. Answers as they were change
+    nothing (`change` null)."""
+    done = change_profile(walker.id, body, wired.uow(), wired.clock, account)
+    return ProfileChangedPublic.of(done)
+
+
+@router.post(
+    "/walkers/{walker_id}/clearance",
+    response_model=ProfileChangedPublic,
+    openapi_extra=body_doc(ClearanceCreate),
+)
+def record_walker_clearance(
+    walker: OwnWalker,
+    body: Annotated[ClearanceCreate, Depends(json_body(ClearanceCreate))],
+    wired: WiringDep,
+    account: AccountDep,
+) -> ProfileChangedPublic:
+    """A clinician has cleared the walker: kept with its date (default today) and, if given,
+    the clinician's name and notes. It lifts the engine's stop or pause and the red flag of an
+    operation not yet cleared, then re-plans; a red flag the walker's answers still give
+    (swelling, pain at rest 7 or more) stays until a profile change says it has gone."""
+    done = record_clearance(walker.id, body, wired.uow(), wired.clock, account)
+    return ProfileChangedPublic.of(done)
+
+
+@router.get("/walkers/{walker_id}/profile/changes", response_model=list[ProfileChangePublic])
+def walker_profile_changes(walker: OwnWalker, wired: WiringDep) -> list[ProfileChangePublic]:
+    """Every change to the walker's knee and profile, and every clearance, oldest first: who,
+    when, each answer from → to, and what screening found."""
+    return [ProfileChangePublic.of(c) for c in profile_history(walker.id, wired.uow())]

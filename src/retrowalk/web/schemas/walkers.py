@@ -24,13 +24,30 @@ class WalkerCreate(Command):
     sessions_per_week: int | None = Field(default=None, ge=1, le=7)
 
 
+class SurgeryPublic(Public):
+    kind: str
+    date: dt.date
+
+
 class WalkerPublic(Public):
+    """The walker's profile: their answers to screening, equipment, plan and latest flags."""
+
     id: int
     age: int
     condition: str
     severity: str
     units: str
     weight_kg: float | None
+    surgery: SurgeryPublic | None
+    cleared_by_clinician: bool
+    rest_pain: int
+    falls_last_year: int
+    balance_concern: bool
+    experienced: bool
+    dizziness: bool
+    swelling: bool
+    locking: bool
+    giving_way: bool
     equipment: str
     protocol: str
     sessions_per_week: int
@@ -39,7 +56,7 @@ class WalkerPublic(Public):
 
     @classmethod
     def of(cls, walker: StoredWalker) -> WalkerPublic:
-        profile, plan = walker.profile, walker.prescription
+        profile, plan, surgery = walker.profile, walker.prescription, walker.profile.surgery
         return cls(
             id=walker.id,
             age=profile.age,
@@ -47,12 +64,29 @@ class WalkerPublic(Public):
             severity=profile.severity.value,
             units=profile.units.value,
             weight_kg=profile.weight_kg,
+            surgery=None
+            if surgery is None
+            else SurgeryPublic(kind=surgery.kind.value, date=surgery.on),
+            **{name: getattr(profile, name) for name in _ANSWERS},
             equipment=walker.equipment.kind.value,
             protocol=plan.protocol,
             sessions_per_week=plan.sessions_per_week,
             start=plan.start,
             flags=[FlagPublic.of(flag) for flag in walker.flags],
         )
+
+
+_ANSWERS = (
+    "cleared_by_clinician",
+    "rest_pain",
+    "falls_last_year",
+    "balance_concern",
+    "experienced",
+    "dizziness",
+    "swelling",
+    "locking",
+    "giving_way",
+)
 
 
 class OnboardedPublic(Public):
@@ -66,7 +100,7 @@ class OnboardedPublic(Public):
         return cls(
             walker=WalkerPublic.of(done.walker),
             cleared_to_start=done.screening.cleared_to_start,
-            first_session=_planned(done.first_session),
+            first_session=planned(done.first_session),
             warnings=list(done.warnings),
         )
 
@@ -88,12 +122,12 @@ class EquipmentChangedPublic(Public):
         return cls(
             walker=WalkerPublic.of(done.walker),
             cleared_to_start=done.screening.cleared_to_start,
-            next_session=_planned(done.pending),
+            next_session=planned(done.pending),
             notes=list(done.notes),
         )
 
 
-def _planned(session: PlannedSession | None) -> NextPublic | None:
+def planned(session: PlannedSession | None) -> NextPublic | None:
     if session is None:
         return None
     return NextPublic(on=session.on, decision=DecisionPublic.of(session.decision))

@@ -1,0 +1,87 @@
+"""The profile page's two forms, read into the services' input and back: the walker's answers
+(named as the services name them: `rest_pain`, `surgery.date`), and a clinician's clearance
+(`clearance.on`, `clearance.clinician`, `clearance.notes`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.records import StoredWalker
+from retrowalk.web.pages.forms import given, ticked
+from retrowalk.web.pages.onboarding_form import WALKER_TICKS, WALKER_VALUES
+
+CLEARANCE = "clearance."
+CLEARANCE_FIELDS = ("on", "clinician", "notes")
+
+
+def profile_data(values: dict[str, str]) -> dict[str, Any]:
+    """The form as a change of profile: every answer as the walker left it (a blank weight
+    is no weight; a blank required answer is refused by name; sessions a week left blank stay
+    as they were)."""
+    answers: dict[str, Any] = {name: values.get(name, "").strip() for name in WALKER_VALUES}
+    answers["weight_kg"] = answers["weight_kg"] or None
+    answers |= ticked(values, WALKER_TICKS)
+    kind = values.get("surgery.kind", "none")
+    answers["surgery"] = None
+    if kind != "none":
+        answers["surgery"] = {"kind": kind, **given(values, ("date",), "surgery.")}
+    return answers | given(values, ("sessions_per_week",))
+
+
+def profile_values(walker: StoredWalker) -> dict[str, str]:
+    """The form filled in with the walker's answers, as they would have been typed."""
+    profile: WalkerProfile = walker.profile
+    values = {name: _typed(getattr(profile, name)) for name in WALKER_VALUES}
+    values |= {name: "on" for name in WALKER_TICKS if getattr(profile, name)}
+    values["surgery.kind"] = "none"
+    if profile.surgery is not None:
+        values["surgery.kind"] = profile.surgery.kind.value
+        values["surgery.date"] = profile.surgery.on.isoformat()
+    values["sessions_per_week"] = str(walker.prescription.sessions_per_week)
+    return {name: value for name, value in values.items() if value}
+
+
+def clearance_data(values: dict[str, str]) -> dict[str, Any]:
+    return given(values, CLEARANCE_FIELDS, CLEARANCE)
+
+
+def _typed(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(getattr(value, "value", value))
+
+
+# How the history names each field a change may record (services/rescreen.HISTORY_FIELDS).
+FIELD_WORDS = {
+    "age": "Age",
+    "weight_kg": "Weight (kg)",
+    "units": "Units",
+    "condition": "Condition",
+    "severity": "How bad it usually is",
+    "surgery.kind": "Knee surgery",
+    "surgery.date": "Date of the surgery",
+    "cleared_by_clinician": "Cleared by a clinician",
+    "rest_pain": "Pain at rest",
+    "falls_last_year": "Falls in the last 12 months",
+    "balance_concern": "Balance worry",
+    "experienced": "Walked backward before",
+    "dizziness": "Dizziness",
+    "swelling": "Swelling",
+    "locking": "Locking",
+    "giving_way": "Giving way",
+    "sessions_per_week": "Sessions a week",
+    "protocol": "Protocol",
+    "progression": "Progression",
+}
+
+
+def value_words(value: object) -> str:
+    """A value of the history as a person reads it."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return _typed(value).replace("_", " ")
