@@ -260,3 +260,11 @@ def test_undoing_a_claimed_incline_with_our_own_is_not_a_raise():
     undone, _ = after_command(sent, SetTargetInclination(2.0), LATER)
 
     assert undone.raised_at == 0.0
+
+
+def test_our_own_speed_at_the_wish_is_not_lowered_for_a_belt_that_reads_a_little_low():
+    sent = Sent(speed=1.5, incline=0.0, raised_at=LATER)
+
+    command = envelope().next_command(sent, 1.5, 0.0, KMH, LATER + 1, True, Reading(0.98, 0.0))
+
+    assert command is None
