@@ -56,6 +56,10 @@ EQUIVALENT: dict[str, str] = {
         "incline_goal() is None exactly when the treadmill has no incline range, so the two"
         " tests are both true or both false; the second is there for the type checker"
     ),
+    "safety:_lowering: goal < target - _EPSILON -> goal <= target - _EPSILON": (
+        "the goal is a grid speed and the target a grid speed or a claim in hundredths, so they"
+        " differ by 0 or by 0.01 or more, never by exactly the 1e-6 slack"
+    ),
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"

@@ -65,13 +65,20 @@ def test_a_raise_is_measured_from_the_belt_when_it_reports_less_than_we_sent():
     assert command == SetTargetSpeed(2.4)
 
 
-def test_a_target_more_than_one_raise_above_the_belt_is_brought_down_at_once():
+def test_a_lowering_is_held_to_one_raise_above_a_belt_that_reports_far_less():
     sent = Sent(speed=3.0, incline=0.0, raised_at=LATER)
 
-    wanting_more = envelope().next_command(sent, 4.0, 0.0, KMH, LATER, False, Reading(1.0, 0.0))
-    wanting_less = envelope().next_command(sent, 2.5, 0.0, KMH, LATER, False, Reading(1.0, 0.0))
+    command = envelope().next_command(sent, 2.5, 0.0, KMH, LATER, False, Reading(1.0, 0.0))
 
-    assert wanting_more == wanting_less == SetTargetSpeed(1.5)
+    assert command == SetTargetSpeed(1.5)
+
+
+def test_our_own_standing_speed_is_not_lowered_for_a_belt_that_reads_a_little_low():
+    sent = Sent(speed=1.5, incline=0.0, raised_at=LATER)  # raised from a belt at 1.0
+
+    command = envelope().next_command(sent, 3.0, 0.0, KMH, LATER + 1, True, Reading(0.98, 0.0))
+
+    assert command is None  # no stutter: 1.5 stands, and nothing goes up from 0.98 + 0.5
 
 
 def test_a_claim_below_our_speed_lowers_the_base():
@@ -135,7 +142,8 @@ def test_an_incline_raise_is_measured_from_a_deck_that_reports_less():
     sent = Sent(speed=1.0, incline=3.0, raised_at=0.0)
 
     assert next_command(sent, 1.0, 6.0, Reading(1.0, 2.5)) == SetTargetInclination(3.5)
-    assert next_command(sent, 1.0, 6.0, Reading(1.0, 1.0)) == SetTargetInclination(2.0)
+    assert next_command(sent, 1.0, 6.0, Reading(1.0, 1.0)) is None  # 1 + 1 is below the 3 sent
+    assert next_command(sent, 1.0, 2.5, Reading(1.0, 1.0)) == SetTargetInclination(2.0)
 
 
 def test_an_incline_the_treadmill_does_not_report_leaves_our_own_as_the_base():
@@ -252,3 +260,11 @@ def test_undoing_a_claimed_incline_with_our_own_is_not_a_raise():
     undone, _ = after_command(sent, SetTargetInclination(2.0), LATER)
 
     assert undone.raised_at == 0.0
+
+
+def test_our_own_speed_at_the_wish_is_not_lowered_for_a_belt_that_reads_a_little_low():
+    sent = Sent(speed=1.5, incline=0.0, raised_at=LATER)
+
+    command = envelope().next_command(sent, 1.5, 0.0, KMH, LATER + 1, True, Reading(0.98, 0.0))
+
+    assert command is None

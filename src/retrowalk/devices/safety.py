@@ -194,11 +194,13 @@ class Envelope:
         incline = self.incline_goal(wanted_incline)
         speed_to = self._speed_step(sent, speed, belt, kmh_per_unit)
         incline_to = self._incline_step(incline, self.incline_base(sent, belt))
-        lowered = _lowering(self._our_speed(sent), sent.target_speed, speed_to)
+        claimed = _finite(sent.claimed_speed) is not None
+        lowered = _lowering(self._our_speed(sent), sent.target_speed, claimed, speed, speed_to)
         if lowered is not None:
             return SetTargetSpeed(lowered)
         our_incline = 0.0 if sent.incline is None else sent.incline
-        lowered = _lowering(our_incline, sent.target_incline, incline_to)
+        claimed = _finite(sent.claimed_incline) is not None
+        lowered = _lowering(our_incline, sent.target_incline, claimed, incline, incline_to)
         if lowered is not None:
             return SetTargetInclination(lowered)
         resting = sent.raised_at is not None and now - sent.raised_at < SECONDS_BETWEEN_RAISES
@@ -233,13 +235,17 @@ class Envelope:
         return self.inclines.floor(min(goal, base + INCLINE_RAISE_PERCENT))
 
 
-def _lowering(ours: float, target: float | None, step: float | None) -> float | None:
-    """When the treadmill's target is above where it may be now (`step`, never above the goal):
-    bring it down at once, to `step`, or to our own last setting when that is lower (a claimed
-    target above ours is undone, not followed)."""
-    if step is None or target is None or target <= step + _EPSILON:
+def _lowering(
+    ours: float, target: float | None, claimed: bool, goal: float | None, step: float | None
+) -> float | None:
+    """When the treadmill's target is above where it may be now (`step`, never above the goal)
+    and the coach wants less, or the target is a claim: bring it down at once, to `step`, or to
+    our own last setting when that is lower (a claimed target above ours is undone, not
+    followed). Our own standing command is left alone while the coach wants it: it was within
+    the rules when sent, and a belt reading a hair low must not make the belt stutter."""
+    if step is None or goal is None or target is None or target <= step + _EPSILON:
         return None
-    return min(step, ours)
+    return min(step, ours) if claimed or goal < target - _EPSILON else None
 
 
 def _raising(target: float | None, step: float | None) -> float | None:
