@@ -74,6 +74,18 @@ def test_progress_draws_the_measures_and_the_weeks(data_dir):
     assert "Week by week" in text and "█" in text
 
 
+def test_progress_with_no_pain_given_shows_it_as_unknown(data_dir):
+    onboard(start=days_ago(2))
+    logged = invoke("log", "--yes", "--date", days_ago(2))
+    assert logged.exit_code == 0, logged.output
+
+    result = invoke("progress")
+
+    assert result.exit_code == 0, result.output
+    assert "1 session walked" in result.stdout
+    assert "Worst pain" in result.stdout and "/10" not in result.stdout
+
+
 def test_progress_shows_speeds_in_the_units_set(data_dir):
     _three_walks()
     invoke("config", "set", "units", "metric")

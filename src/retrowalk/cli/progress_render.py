@@ -86,9 +86,10 @@ def _inside(points: list[dict[str, Any]], starts: date) -> list[dict[str, Any]]:
     return [p for p in points if starts <= date.fromisoformat(p["on"]) < ends]
 
 
-def _worst(point: dict[str, Any]) -> int:
+def _worst(point: dict[str, Any]) -> int | None:
+    """The session's worst pain given; None (unknown, shown as such) when none was given."""
     pains: list[int | None] = [point[key] for key in PAINS]
-    return max(p for p in pains if p is not None)
+    return max((p for p in pains if p is not None), default=None)
 
 
 def _top(values: list[Any], suffix: str = "") -> str:
