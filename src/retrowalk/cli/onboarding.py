@@ -12,19 +12,24 @@ import typer
 from retrowalk.cli.errors import EXIT_BAD_INPUT, EXIT_SAFETY_STOP, read_text_file
 from retrowalk.cli.onboarding_answers import ANSWER_KEYS, plain
 from retrowalk.cli.output import console, print_json
+from retrowalk.cli.walker_options import (
+    ConditionOption,
+    SeverityOption,
+    SurgeryDateOption,
+    SurgeryOption,
+    UnitsOption,
+    YesNo,
+)
 from retrowalk.cli.wiring import opened
 from retrowalk.domain.equipment import EquipmentKind
-from retrowalk.domain.units import SpeedUnit, UnitSystem
-from retrowalk.domain.walker import Condition, Severity
+from retrowalk.domain.units import SpeedUnit
 
 if TYPE_CHECKING:
     from retrowalk.bootstrap import Wiring
     from retrowalk.services.onboard import Onboarded
 
 _W, _E, _P = "The walker", "The equipment", "The plan"
-CONDITIONS = ", ".join(Condition)
 KINDS = ", ".join(EquipmentKind)
-YesNo = Annotated[bool | None, typer.Option(rich_help_panel=_W, show_default=False)]
 Gear = Annotated[float | None, typer.Option(rich_help_panel=_E, show_default=False)]
 
 
@@ -47,20 +52,14 @@ def init(  # one option per answer: the options are the questions
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     age: Annotated[int | None, typer.Option(rich_help_panel=_W, show_default=False)] = None,
-    units: Annotated[UnitSystem | None, typer.Option(rich_help_panel=_W)] = None,
+    units: UnitsOption = None,
     weight_kg: Annotated[
         float | None, typer.Option(rich_help_panel=_W, help="For energy estimates.")
     ] = None,
-    condition: Annotated[
-        Condition | None, typer.Option(rich_help_panel=_W, metavar="CONDITION", help=CONDITIONS)
-    ] = None,
-    severity: Annotated[Severity | None, typer.Option(rich_help_panel=_W)] = None,
-    surgery: Annotated[
-        str | None, typer.Option(rich_help_panel=_W, help="none, tkr, acl or other.")
-    ] = None,
-    surgery_date: Annotated[
-        str | None, typer.Option(rich_help_panel=_W, metavar="YYYY-MM-DD")
-    ] = None,
+    condition: ConditionOption = None,
+    severity: SeverityOption = None,
+    surgery: SurgeryOption = None,
+    surgery_date: SurgeryDateOption = None,
     cleared_by_clinician: YesNo = None,
     rest_pain: Annotated[int | None, typer.Option(rich_help_panel=_W, help="0 to 10.")] = None,
     falls_last_year: Annotated[int | None, typer.Option(rich_help_panel=_W)] = None,

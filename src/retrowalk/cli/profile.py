@@ -15,12 +15,17 @@ import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT
 from retrowalk.cli.onboarding_answers import plain
+from retrowalk.cli.walker_options import (
+    ConditionOption,
+    SeverityOption,
+    SurgeryDateOption,
+    SurgeryOption,
+    UnitsOption,
+    YesNo,
+)
 from retrowalk.cli.wiring import opened, the_walker
-from retrowalk.domain.units import UnitSystem
-from retrowalk.domain.walker import Condition, Severity
 
 _W, _P = "The walker", "The plan"
-YesNo = Annotated[bool | None, typer.Option(rich_help_panel=_W, show_default=False)]
 Number = Annotated[int | None, typer.Option(rich_help_panel=_W, show_default=False)]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
@@ -39,21 +44,14 @@ def profile(  # one option per answer, as `retrowalk init` has them
     ] = False,
     as_json: AsJson = False,
     age: Number = None,
-    units: Annotated[UnitSystem | None, typer.Option(rich_help_panel=_W)] = None,
+    units: UnitsOption = None,
     weight_kg: Annotated[
         float | None, typer.Option(rich_help_panel=_W, help="0 clears it.", show_default=False)
     ] = None,
-    condition: Annotated[
-        Condition | None,
-        typer.Option(rich_help_panel=_W, metavar="CONDITION", help=", ".join(Condition)),
-    ] = None,
-    severity: Annotated[Severity | None, typer.Option(rich_help_panel=_W)] = None,
-    surgery: Annotated[
-        str | None, typer.Option(rich_help_panel=_W, help="none, tkr, acl or other.")
-    ] = None,
-    surgery_date: Annotated[
-        str | None, typer.Option(rich_help_panel=_W, metavar="YYYY-MM-DD")
-    ] = None,
+    condition: ConditionOption = None,
+    severity: SeverityOption = None,
+    surgery: SurgeryOption = None,
+    surgery_date: SurgeryDateOption = None,
     cleared_by_clinician: YesNo = None,
     rest_pain: Annotated[
         int | None, typer.Option(rich_help_panel=_W, help="Your usual pain at rest, 0 to 10.")
