@@ -64,6 +64,13 @@ SEEN_BEFORE = [
     ("session_logs", "state_after", CORRUPT_STATE, 'field "state_after": got \'{"v":1,"state"'),
     ("walkers", "age", 2**63, 'field "age": got 9223372036854775808; give a whole number from 5'),
     (
+        "session_samples",
+        "distance_m",
+        10**30,
+        'field "distance_m": got 1000000000000000000000000000000; '
+        "give a number from 0 to 9007199254740992",
+    ),
+    (
         "session_logs",
         "pain_during",
         11,
@@ -117,7 +124,12 @@ def test_an_import_seen_accepted_before_is_refused_naming_table_row_and_field(
     [
         ("planned_sessions", "speed", float("inf"), 'field "speed": got inf; give a number from'),
         ("walkers", "age", 2**63, 'field "age": got 9.223372036854776e+18; give a whole number'),
-        *[case for case in SEEN_BEFORE if case[0] not in ("planned_sessions", "walkers")],
+        ("session_samples", "distance_m", 1e30, 'field "distance_m": got 1e+30; give a number'),
+        *[
+            case
+            for case in SEEN_BEFORE
+            if case[0] not in ("planned_sessions", "walkers", "session_samples")
+        ],
     ],
 )
 def test_a_backup_seen_accepted_before_is_refused_naming_table_row_and_field(

@@ -33,6 +33,9 @@ from retrowalk.services.validation import as_given, first_input_error
 
 # INTEGER is four bytes on PostgreSQL; a bigger number would be refused there only.
 SMALLEST_WHOLE, LARGEST_WHOLE = -(2**31), 2**31 - 1
+# A REAL holds whole numbers exactly only up to 2**53: a file's 10**30 would come back as 1e30,
+# not what the file said. No quantity retrowalk keeps comes near it.
+LARGEST_REAL = float(2**53)
 # Rows are checked this many at a time: one call into pydantic for many rows is fast, and what
 # it builds is dropped young (a backup may hold millions of samples).
 CHUNK = 5_000
@@ -104,7 +107,14 @@ def _column_type(table: SqlTable, column: Column[Any]) -> Any:
     elif isinstance(column.type, Integer):
         kind = Annotated[int, Field(ge=_lowest(column, rule), le=_highest(rule))]
     elif isinstance(column.type, Float):
-        kind = Annotated[float, Field(ge=rule.get("low"), le=rule.get("high"))]
+        low, high = rule.get("low"), rule.get("high")
+        kind = Annotated[
+            float,
+            Field(
+                ge=-LARGEST_REAL if low is None else max(-LARGEST_REAL, low),
+                le=LARGEST_REAL if high is None else min(LARGEST_REAL, high),
+            ),
+        ]
     elif isinstance(column.type, String):
         kind = Annotated[str, Field(max_length=column.type.length or LONGEST_TEXT), PlainText]
     else:
@@ -150,9 +160,9 @@ def _phrased(table: SqlTable, column: str) -> str | None:
         return None
     whole = isinstance(table.columns[column].type, Integer)
     number = "a whole number" if whole else "a number"
-    if rule["high"] is None:
-        return f"give {number}, {rule['low']} or more"
-    return f"give {number} from {rule['low']} to {rule['high']}"
+    # Without a stated ceiling the file's own bound applies (what the column can hold exactly).
+    high = rule["high"] if rule["high"] is not None else LARGEST_WHOLE if whole else 2**53
+    return f"give {number} from {rule['low']} to {high}"
 
 
 def field_named(name: str) -> str:
