@@ -18,6 +18,8 @@ from retrowalk.settings import Settings, get_settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from retrowalk.store.admin import DatabaseAdmin
+
 
 @dataclass(frozen=True, slots=True)
 class Wiring:
@@ -25,10 +27,10 @@ class Wiring:
     clock: Clock
     uow: Callable[[], UnitOfWork]
     data: DataStore
-    engine: Engine
+    database: DatabaseAdmin
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.database.close()
 
 
 def bootstrap(
@@ -39,6 +41,7 @@ def bootstrap(
     check_schema: bool = True,
 ) -> Wiring:
     """Everything a face needs. `check_schema=False` is for `retrowalk db upgrade` alone."""
+    from retrowalk.store.admin import DatabaseAdmin
     from retrowalk.store.database import make_engine, session_factory
     from retrowalk.store.migrate import ensure_current
     from retrowalk.store.uow import SqlDataStore, SqlUnitOfWork
@@ -59,5 +62,5 @@ def bootstrap(
         clock=clock or SystemClock(),
         uow=lambda: SqlUnitOfWork(sessions),
         data=SqlDataStore(engine),
-        engine=engine,
+        database=DatabaseAdmin(engine),
     )

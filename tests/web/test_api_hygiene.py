@@ -23,7 +23,7 @@ def _refused(response: Any, status: int, field: str) -> dict[str, Any]:
 
 def test_a_refusal_does_not_echo_a_huge_value_back(client: TestClient, wiring: Wiring) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
     note = "knee " * 180_000  # 900 000 characters, under the 1 MiB body limit
 
     response = client.post(f"/api/walkers/{walker_id}/sessions", json={"notes": note})
@@ -32,7 +32,7 @@ def test_a_refusal_does_not_echo_a_huge_value_back(client: TestClient, wiring: W
     assert len(response.content) < 2_000
     assert "900000 characters" in problem["value"]
     assert len(problem["message"]) < 400
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 @pytest.mark.parametrize(
@@ -48,13 +48,13 @@ def test_an_unknown_session_id_is_not_found(
 ) -> None:
     walker_id = onboard(client)
     client.post(f"/api/walkers/{walker_id}/sessions", json={"pain_during": 1})
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     url = f"/api/walkers/{walker_id}/sessions/424242{suffix}"
     response = client.request(method, url, json=body)
 
     assert _refused(response, 404, "log_id")["value"] == 424242
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_a_date_is_a_calendar_date_not_a_number(
     client: TestClient, wiring: Wiring, given: object
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     logged = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": given})
     listed = client.get(f"/api/walkers/{walker_id}/sessions", params={"since": str(given)})
@@ -90,17 +90,17 @@ def test_a_date_is_a_calendar_date_not_a_number(
     assert _refused(logged, 422, "date")["value"] == given
     _refused(listed, 422, "since")
     _refused(onboarded, 422, "start")
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_session_is_not_logged_before_the_plan_began(client: TestClient, wiring: Wiring) -> None:
     walker_id = onboard(client)  # screened on the test clock's day, 2027-01-04
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-01-01"})
 
     assert "2027-01-04" in _refused(response, 422, "date")["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 @pytest.mark.parametrize(

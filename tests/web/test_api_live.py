@@ -94,7 +94,7 @@ def test_the_same_walk_reported_again_is_a_conflict_and_writes_nothing(
 ) -> None:
     walker_id = onboard(client)
     client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     again = client.post(f"/api/walkers/{walker_id}/live-sessions", json=report())
 
@@ -102,7 +102,7 @@ def test_the_same_walk_reported_again_is_a_conflict_and_writes_nothing(
     problem = again.json()["detail"][0]
     assert (problem["field"], problem["value"]) == ("seq", 0)
     assert "session 0 is logged already; the session to log now is number 1" in problem["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_starting_a_walk_logged_already_is_a_conflict(client: TestClient) -> None:
@@ -119,7 +119,7 @@ def test_a_report_of_a_session_not_planned_yet_is_refused_naming_seq(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(f"/api/walkers/{walker_id}/live-sessions", json=report(seq=3))
 
@@ -127,14 +127,14 @@ def test_a_report_of_a_session_not_planned_yet_is_refused_naming_seq(
     problem = response.json()["detail"][0]
     assert (problem["field"], problem["value"]) == ("seq", 3)
     assert "the session to log now is number 0" in problem["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_check_in_mistake_names_its_field_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(
         f"/api/walkers/{walker_id}/live-sessions", json=report(check_in=check_in(pain_during=12))
@@ -142,7 +142,7 @@ def test_a_check_in_mistake_names_its_field_and_nothing_is_written(
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "check_in.pain_during"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_on_a_rest_day_there_is_no_timeline_to_play(client: TestClient, clock: FixedClock) -> None:

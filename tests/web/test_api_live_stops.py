@@ -85,37 +85,37 @@ def test_the_pain_question_must_be_answered_or_skipped_not_left_out(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = _log(client, walker_id, report(check_in={"sharp_pain": False, "rpe": 4}))
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "check_in.pain_during"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_stop_reason_for_a_walk_that_ran_to_its_end_is_refused_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = _log(client, walker_id, report(check_in=check_in(stop_reason="tired")))
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "check_in.stop_reason"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_walk_never_goes_on_from_a_stop_for_pain(client: TestClient, wiring: Wiring) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = _log(client, walker_id, report(went_on=[{"at_seconds": 40, "reason": "pain"}]))
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "went_on.0.reason"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_history_shows_why_a_walk_stopped_and_answers_not_given(client: TestClient) -> None:

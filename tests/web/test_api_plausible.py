@@ -31,10 +31,10 @@ def test_a_far_value_needs_confirm_and_nothing_is_written_until_then(
     client: TestClient, wiring: Wiring, body: dict[str, Any], field: str
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     refused = client.post(_sessions(walker_id), json=body)
-    unchanged = read_snapshot(wiring.engine)
+    unchanged = read_snapshot(wiring.database.engine)
     confirmed = client.post(_sessions(walker_id), json=body | {"confirm": True})
 
     assert refused.status_code == 422, refused.text
@@ -71,10 +71,10 @@ def test_a_second_log_for_the_day_needs_confirm(client: TestClient) -> None:
 def test_an_edit_to_a_far_value_needs_confirm(client: TestClient, wiring: Wiring) -> None:
     walker_id = onboard(client)
     log_id = client.post(_sessions(walker_id), json={}).json()["session"]["id"]
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     refused = client.patch(f"{_sessions(walker_id)}/{log_id}", json={"minutes_done": "30"})
-    unchanged = read_snapshot(wiring.engine)
+    unchanged = read_snapshot(wiring.database.engine)
     confirmed = client.patch(
         f"{_sessions(walker_id)}/{log_id}", json={"minutes_done": 30, "confirm": True}
     )

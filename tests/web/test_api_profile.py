@@ -58,7 +58,7 @@ def test_a_bad_change_names_every_field_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.put(
         f"/api/walkers/{walker_id}/profile", json={"rest_pain": 11, "age": "70", "colour": "red"}
@@ -68,45 +68,45 @@ def test_a_bad_change_names_every_field_and_nothing_is_written(
     problems = {p["field"]: p for p in response.json()["detail"]}
     assert set(problems) == {"rest_pain", "age", "colour"}
     assert problems["rest_pain"]["value"] == 11
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_rule_between_answers_is_a_422_naming_the_field(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.put(f"/api/walkers/{walker_id}/profile", json={"condition": "post_tkr"})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "surgery"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_clearance_dated_tomorrow_is_refused(client: TestClient, wiring: Wiring) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(f"/api/walkers/{walker_id}/clearance", json={"on": "2027-01-05"})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "on"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_another_walkers_profile_is_not_found_and_unchanged(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     changed = client.put(f"/api/walkers/{walker_id + 1}/profile", json={"swelling": True})
     cleared = client.post(f"/api/walkers/{walker_id + 1}/clearance", json={})
     history = client.get(f"/api/walkers/{walker_id + 1}/profile/changes")
 
     assert [r.status_code for r in (changed, cleared, history)] == [404, 404, 404]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_the_openapi_document_names_the_profile_bodies(client: TestClient) -> None:

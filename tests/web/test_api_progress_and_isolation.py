@@ -51,7 +51,7 @@ def test_another_accounts_walker_is_not_found_and_nothing_is_written(
 ) -> None:
     onboard(client)
     other = _other_walker(wiring)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     reads = [client.get(f"/api/walkers/{other}{path}") for path in ("", "/today", "/progress")]
     writes = [
@@ -61,7 +61,7 @@ def test_another_accounts_walker_is_not_found_and_nothing_is_written(
     ]
 
     assert [r.status_code for r in reads + writes] == [404] * 6
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_an_id_too_large_for_the_database_is_refused_before_it(client: TestClient) -> None:

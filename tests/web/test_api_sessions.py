@@ -46,13 +46,13 @@ def test_a_future_date_is_refused_naming_the_date_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-02-01"})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "date"
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_an_edit_changes_only_the_fields_given(client: TestClient) -> None:
@@ -117,7 +117,7 @@ def test_a_speed_beyond_the_databases_range_is_refused_by_name_and_nothing_is_wr
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post(f"/api/walkers/{walker_id}/sessions", json={"speed_done_kmh": 11.0})
 
@@ -125,4 +125,4 @@ def test_a_speed_beyond_the_databases_range_is_refused_by_name_and_nothing_is_wr
     problem = response.json()["detail"][0]
     assert problem["field"].endswith("speed_done_kmh") and problem["value"] == 11.0
     assert "less than or equal to 10" in problem["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before

@@ -49,7 +49,7 @@ def test_before_onboarding_the_walker_is_not_found(client: TestClient) -> None:
 def test_every_mistake_in_an_onboarding_body_is_named_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
     body = walker_json(walker={"age": "67", "rest_pain": 11})
 
     response = client.post("/api/walkers", json=body)
@@ -59,7 +59,7 @@ def test_every_mistake_in_an_onboarding_body_is_named_and_nothing_is_written(
     assert set(problems) == {"walker.age", "walker.rest_pain"}
     assert problems["walker.rest_pain"]["value"] == 11
     assert "less than or equal to 10" in problems["walker.rest_pain"]["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_body_that_is_not_json_is_refused_with_a_problem_not_a_crash(client: TestClient) -> None:
@@ -111,7 +111,7 @@ def test_equipment_screening_refuses_is_a_422_and_nothing_is_written(
     client: TestClient, wiring: Wiring
 ) -> None:
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
     unsafe = KMH_TREADMILL | {"safety_clip": False}
 
     response = client.put(f"/api/walkers/{walker_id}/equipment", json={"equipment": unsafe})
@@ -120,7 +120,7 @@ def test_equipment_screening_refuses_is_a_422_and_nothing_is_written(
     problem = response.json()["detail"][0]
     assert problem["field"] == "equipment.kind"
     assert "safety" in problem["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_a_bad_equipment_body_names_the_field(client: TestClient) -> None:

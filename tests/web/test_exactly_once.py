@@ -21,7 +21,7 @@ HAND_LOG = {"done": "on", "pain_during": "1", "rpe": "4"}
 
 
 def logs(wiring: Wiring) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = read_snapshot(wiring.engine)["tables"]["session_logs"]
+    rows: list[dict[str, Any]] = read_snapshot(wiring.database.engine)["tables"]["session_logs"]
     return rows
 
 
@@ -84,13 +84,13 @@ def test_the_hand_log_form_sent_again_shows_already_saved_and_logs_nothing(
     onboard(client)
     form = form_on_page(client)
     client.post("/history", data=form)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     again = client.post("/history", data=form)
 
     assert again.status_code == 200
     assert "Already saved" in again.text
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
     assert form_on_page(client)["seq"] == "1"
 
 
@@ -111,7 +111,7 @@ def test_a_session_sent_again_to_the_api_with_its_seq_is_a_409_and_writes_nothin
 ) -> None:
     walker_id = onboard(client)
     first = client.post(f"/api/walkers/{walker_id}/sessions", json={"seq": 0})
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     again = client.post(f"/api/walkers/{walker_id}/sessions", json={"seq": 0})
 
@@ -120,7 +120,7 @@ def test_a_session_sent_again_to_the_api_with_its_seq_is_a_409_and_writes_nothin
     problem = again.json()["detail"][0]
     assert (problem["field"], problem["value"]) == ("seq", 0)
     assert "the session to log now is number 1" in problem["allowed"]
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_simultaneous_api_sends_of_one_session_log_it_once(

@@ -37,14 +37,14 @@ def test_a_far_value_is_asked_about_on_the_page_and_nothing_is_saved(
     client: TestClient, wiring: Wiring, typed: dict[str, str], words: str
 ) -> None:
     onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     response = client.post("/history", data=form_on_page(client) | typed)
 
     assert response.status_code == 422
     assert html.unescape(response.text).count(words) == 1
     assert "Yes, it is right" in response.text and "Nothing is saved yet" in response.text
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 def test_yes_it_is_right_logs_the_same_values_once(client: TestClient, wiring: Wiring) -> None:

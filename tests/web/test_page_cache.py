@@ -21,11 +21,11 @@ def _statements(wiring: Wiring) -> Iterator[list[str]]:
     def count(*arguments: Any) -> None:
         seen.append(str(arguments[2]))
 
-    event.listen(wiring.engine, "before_cursor_execute", count)
+    event.listen(wiring.database.engine, "before_cursor_execute", count)
     try:
         yield seen
     finally:
-        event.remove(wiring.engine, "before_cursor_execute", count)
+        event.remove(wiring.database.engine, "before_cursor_execute", count)
 
 
 def test_a_repeated_page_runs_no_sql_on_sqlite_and_is_built_afresh_on_postgresql(client, wiring):
@@ -36,7 +36,7 @@ def test_a_repeated_page_runs_no_sql_on_sqlite_and_is_built_afresh_on_postgresql
         again = client.get("/")
 
     assert again.status_code == 200 and again.text == first.text
-    if wiring.engine.dialect.name == "sqlite":
+    if wiring.database.engine.dialect.name == "sqlite":
         assert seen == []
     else:
         assert seen  # nothing local says when a PostgreSQL database changed

@@ -46,7 +46,7 @@ def test_on_first_run_the_database_is_created_at_the_current_schema(tmp_path: Pa
     wiring, note = open_database(settings)
 
     assert note.startswith("Created a new database")
-    assert schema_state(wiring.engine)[0] is SchemaState.CURRENT
+    assert schema_state(wiring.database.engine)[0] is SchemaState.CURRENT
     wiring.close()
 
 
@@ -63,7 +63,7 @@ def test_on_a_later_run_the_same_database_is_used(tmp_path: Path) -> None:
 def test_a_database_that_is_not_ours_is_refused(tmp_path: Path) -> None:
     settings = settings_for(f"sqlite:///{tmp_path / 'other.sqlite3'}", tmp_path)
     wiring, _ = open_database(settings)
-    with wiring.engine.begin() as connection:
+    with wiring.database.engine.begin() as connection:
         connection.execute(text("DROP TABLE alembic_version"))
     wiring.close()
 

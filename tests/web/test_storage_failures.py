@@ -55,7 +55,7 @@ def test_a_write_while_another_process_writes_is_503_and_the_pages_still_show(
 ) -> None:
     wiring, client = impatient
     walker_id = onboard(client)
-    before = read_snapshot(wiring.engine)
+    before = read_snapshot(wiring.database.engine)
 
     with write_lock_held(database_url, walker_id):
         started = time.monotonic()
@@ -70,7 +70,7 @@ def test_a_write_while_another_process_writes_is_503_and_the_pages_still_show(
     assert api.json()["detail"][0]["allowed"] == BUSY
     assert form.status_code == 503 and BUSY in form.text
     assert pages == {"/": 200, "/history": 200, "/progress": 200} and today.status_code == 200
-    assert read_snapshot(wiring.engine) == before
+    assert read_snapshot(wiring.database.engine) == before
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -84,13 +84,13 @@ def test_a_write_onto_a_full_disk_is_503_and_the_acknowledged_session_stays(
     clock.current += timedelta(days=2)
 
     with no_room_left(sqlite_file(database_url)):
-        wiring.engine.dispose()  # new connections, which find the disk full
+        wiring.database.engine.dispose()  # new connections, which find the disk full
         api = client.post(f"/api/walkers/{walker_id}/sessions", json=check_in(notes=LONG_NOTE))
         form = client.post(
             "/history", data={"done": "on", "pain_during": "1", "rpe": "4", "notes": LONG_NOTE}
         )
         while_full = _sessions(client, walker_id)
-    wiring.engine.dispose()
+    wiring.database.engine.dispose()
 
     assert api.status_code == 503 and api.json()["detail"][0]["allowed"] == DISK_FULL
     assert form.status_code == 503 and "The database is not available" in form.text

@@ -37,7 +37,7 @@ def walked_fixture(
     response = client.post(f"/api/walkers/{walker_id}/live-sessions", json=body)
     log_id: int = response.json()["session"]["id"]
     clock.current = DAY_AFTER
-    return client, log_id, wired.engine
+    return client, log_id, wired.database.engine
 
 
 def _mornings(client: TestClient) -> list[int | None]:

@@ -28,11 +28,9 @@ class ExportFormat(StrEnum):
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Upgrade the database to this version's schema (back it up first)."""
-    from retrowalk.store.migrate import head_revision, upgrade
-
     with opened(check_schema=False) as wiring:
-        before = upgrade(wiring.engine)
-    after = head_revision()
+        before = wiring.database.upgrade()
+        after = wiring.database.head_revision()
     if before == after:
         typer.echo(f"The database is already at the current schema ({after}).")
     else:

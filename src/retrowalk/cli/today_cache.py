@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import retrowalk
+from retrowalk.file_stamps import database_fingerprint, file_stamp
 from retrowalk.settings import Settings
-from retrowalk.store.fingerprint import database_fingerprint, file_stamp
 
 CACHE_FILE = Path("cache") / "today.json"
 # Raise when the card's fields change (cli/today_card.py): a card of another shape is not read.

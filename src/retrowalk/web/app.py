@@ -24,7 +24,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from retrowalk import __version__
 from retrowalk.bootstrap import Wiring
 from retrowalk.coach.belt import Belt
-from retrowalk.store.fingerprint import database_fingerprint
+from retrowalk.file_stamps import database_fingerprint
 from retrowalk.web import errors
 from retrowalk.web.api import api_router
 from retrowalk.web.belt import LiveBelt, live_belt
@@ -70,7 +70,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Outermost last: the headers on every answer, then the guard, then the page cache.
     app.add_middleware(GZipMiddleware, minimum_size=800)
-    url = wiring.engine.url.render_as_string(hide_password=False)  # the database really used
+    url = wiring.database.url  # the database really used
     app.add_middleware(
         PageCache, fingerprint=lambda: database_fingerprint(url), today=wiring.clock.today
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
-from datetime import UTC, datetime
 from pathlib import Path
 
 from retrowalk.bootstrap import Wiring, bootstrap
@@ -48,31 +47,21 @@ def is_loopback(host: str) -> bool:
 
 def open_database(settings: Settings) -> tuple[Wiring, str]:
     """The wiring on a database at the current schema, and a sentence saying what was done."""
-    from retrowalk.store.database import is_sqlite
-    from retrowalk.store.migrate import SchemaState, ensure_current, schema_state, upgrade
-
     wiring = bootstrap(settings, check_schema=False)
     try:
-        state, revision = schema_state(wiring.engine)
-        where = settings.shown_database_url  # printed by `serve`: no password
-        note = f"Using the database at {where}."
-        if state is SchemaState.EMPTY:
-            note = f"Created a new database at {where}."
-        elif state is SchemaState.OLDER and is_sqlite(wiring.engine):
-            copy = settings.data_dir / "backups" / f"before-upgrade-{_stamp()}.sqlite3"
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            wiring.data.backup(copy)
-            upgrade(wiring.engine)
-            note = f"Upgraded the database from schema {revision}; the old one is kept at {copy}."
-        ensure_current(wiring.engine)
+        opened = wiring.database.open_for_use(settings.data_dir / "backups", wiring.data.backup)
     except BaseException:
         wiring.close()
         raise
-    return wiring, note
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    where = settings.shown_database_url  # printed by `serve`: no password
+    if opened.created:
+        return wiring, f"Created a new database at {where}."
+    if opened.kept_copy is not None:
+        return wiring, (
+            f"Upgraded the database from schema {opened.upgraded_from}; "
+            f"the old one is kept at {opened.kept_copy}."
+        )
+    return wiring, f"Using the database at {where}."
 
 
 def web_secret(data_dir: Path) -> str:
