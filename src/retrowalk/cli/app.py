@@ -16,13 +16,13 @@ from retrowalk.cli.equipment import register as register_equipment
 from retrowalk.cli.errors import fail_on_user_error, read_text_file
 from retrowalk.cli.go import register as register_go
 from retrowalk.cli.history import register as register_history
+from retrowalk.cli.init import register as register_init
 from retrowalk.cli.log import register as register_log
-from retrowalk.cli.onboarding import register as register_onboarding
 from retrowalk.cli.plan import register as register_plan
 from retrowalk.cli.profile import register as register_profile
 from retrowalk.cli.progress import register as register_progress
+from retrowalk.cli.serve import register as register_serve
 from retrowalk.cli.today import register as register_today
-from retrowalk.cli.web import register as register_web
 
 app = typer.Typer(
     name="retrowalk",
@@ -83,7 +83,7 @@ app.add_typer(
 )
 register_data_commands(app)
 register_go(app)
-register_onboarding(app)
+register_init(app)
 register_equipment(app)
 register_profile(app)
 register_today(app)
@@ -92,4 +92,4 @@ register_plan(app)
 register_history(app)
 register_progress(app)
 register_config(app)
-register_web(app)
+register_serve(app)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from retrowalk.cli.errors import read_text_file
-from retrowalk.cli.onboarding_answers import (
+from retrowalk.cli.init_answers import (
     ALL_EQUIPMENT_KEYS,
     named_by_option,
     onboard_data,
@@ -118,7 +118,7 @@ def _show_in_use(kit: Equipment, as_json: bool) -> None:
 
 def _equipment_file(path: Path) -> dict[str, Any]:
     """A profile (or scenario) file's `equipment`; nothing else in it is used."""
-    from retrowalk.cli.onboarding_flow import profile_data
+    from retrowalk.cli.init_flow import profile_data
 
     profile = profile_data(read_text_file(path, "--from-file"))
     if not isinstance(profile.get("equipment"), dict):

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT
-from retrowalk.cli.onboarding_answers import plain
+from retrowalk.cli.init_answers import plain
 from retrowalk.cli.walker_options import (
     ConditionOption,
     SeverityOption,

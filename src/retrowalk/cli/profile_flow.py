@@ -12,8 +12,8 @@ from rich.console import Console
 from retrowalk.bootstrap import Wiring
 from retrowalk.cli import ask as a
 from retrowalk.cli.errors import EXIT_SAFETY_STOP
-from retrowalk.cli.onboarding_answers import WALKER_KEYS, option_of, shown
-from retrowalk.cli.onboarding_questions import QUESTIONS
+from retrowalk.cli.init_answers import WALKER_KEYS, option_of, shown
+from retrowalk.cli.init_questions import QUESTIONS
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.views import flags_json, planned_json
 from retrowalk.cli.wiring import shown_units

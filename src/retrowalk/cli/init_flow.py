@@ -13,14 +13,14 @@ from rich.table import Table
 
 from retrowalk.bootstrap import Wiring
 from retrowalk.cli import ask as a
-from retrowalk.cli.onboarding_answers import (
+from retrowalk.cli.init_answers import (
     EQUIPMENT_KEYS,
     answer_of,
     named_by_option,
     onboard_data,
     shown,
 )
-from retrowalk.cli.onboarding_questions import QUESTION_KEYS, QUESTIONS, ask_missing
+from retrowalk.cli.init_questions import QUESTION_KEYS, QUESTIONS, ask_missing
 from retrowalk.domain.errors import InputError
 from retrowalk.services.onboard import Onboarded, onboard, onboard_command
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from retrowalk.cli.errors import EXIT_BAD_INPUT, EXIT_SAFETY_STOP, read_text_file
-from retrowalk.cli.onboarding_answers import ANSWER_KEYS, plain
+from retrowalk.cli.init_answers import ANSWER_KEYS, plain
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.walker_options import (
     ConditionOption,
@@ -120,7 +120,7 @@ def init(  # one option per answer: the options are the questions
 def _onboard(
     wiring: Wiring, answers: dict[str, Any], base: dict[str, Any] | None, ask: bool
 ) -> Onboarded:
-    from retrowalk.cli.onboarding_flow import ask_and_onboard, onboard_as_given
+    from retrowalk.cli.init_flow import ask_and_onboard, onboard_as_given
 
     if ask:
         return ask_and_onboard(wiring, answers, console())
@@ -128,7 +128,7 @@ def _onboard(
 
 
 def read_profile(text: str) -> dict[str, Any]:
-    from retrowalk.cli.onboarding_flow import profile_data
+    from retrowalk.cli.init_flow import profile_data
 
     return profile_data(text)
 
@@ -147,7 +147,7 @@ def _refuse_a_second_walker(wiring: Wiring) -> None:
 
 
 def _show(onboarded: Onboarded, as_json: bool) -> None:
-    from retrowalk.cli.onboarding_result import result_json, show_result
+    from retrowalk.cli.init_result import result_json, show_result
 
     if as_json:
         print_json(result_json(onboarded))

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from rich.console import Console
 
 from retrowalk.cli import ask as a
-from retrowalk.cli.onboarding_answers import EQUIPMENT_KEYS
+from retrowalk.cli.init_answers import EQUIPMENT_KEYS
 from retrowalk.services.fields import check_field
 from retrowalk.services.onboard import OnboardIn
 from retrowalk.services.scenario import (
