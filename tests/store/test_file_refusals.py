@@ -119,6 +119,33 @@ def test_an_import_seen_accepted_before_is_refused_naming_table_row_and_field(
     assert contents(database) == contents(empty_database(tmp_path / "fresh"))
 
 
+@pytest.mark.parametrize("emptied", ["prescriptions", "equipment"])
+def test_an_import_whose_walkers_lack_a_prescription_or_equipment_is_refused(
+    tmp_path: Path, emptied: str
+) -> None:
+    """Seen by the hostile-file fuzz: an export with its prescriptions emptied was taken, and
+    `today`, `history` and `progress` then failed on the walker it left without one."""
+    changed = valid_snapshot()
+    changed["tables"][emptied] = []
+    if emptied == "equipment":  # so that no reference to it is refused first
+        for table in (
+            "planned_sessions",
+            "session_logs",
+            "session_log_versions",
+            "session_samples",
+        ):
+            changed["tables"][table] = []
+    database = empty_database(tmp_path / "db")
+    file = tmp_path / "export.json"
+    file.write_text(json.dumps(changed), encoding="utf-8")
+
+    line = one_line_refusal(run_cli(database, "import", str(file)))
+
+    assert line.startswith('Error: walkers row 1, field "id": got 1; every walker needs a '), line
+    assert emptied in line
+    assert contents(database) == contents(empty_database(tmp_path / "fresh"))
+
+
 @pytest.mark.parametrize(
     ("table", "column", "value", "said"),
     [
@@ -303,3 +330,16 @@ def test_a_refused_import_leaves_either_database_empty(engine: Engine) -> None:
 
     assert refused.value.field == 'session_logs row 1, field "notes"'
     assert not any(read_snapshot(engine)["tables"].values())
+
+
+def test_a_backup_whose_walker_lacks_a_prescription_is_refused_and_nothing_replaced(
+    tmp_path: Path,
+) -> None:
+    file = _planted_backup(tmp_path, "DELETE FROM prescriptions WHERE walker_id = ?", 1)
+    database = restore_target(tmp_path / "db")
+    before = contents(database)
+
+    line = one_line_refusal(run_cli(database, "restore", str(file)))
+
+    assert "every walker needs a prescriptions row with walker_id 1" in line, line
+    assert contents(database) == before

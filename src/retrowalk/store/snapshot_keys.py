@@ -1,6 +1,7 @@
 """The rules between rows of a snapshot, checked before it is written: every key and unique
-column set once, every reference naming a row the snapshot holds. The database would refuse
-the same rows, but only as a whole; this names the row."""
+column set once, every reference naming a row the snapshot holds, and every walker with the
+rows the app never lets a walker lack (a prescription and equipment). The database would
+refuse the first two only as a whole, and the last not at all; this names the row."""
 
 from __future__ import annotations
 
@@ -23,6 +24,23 @@ def check_keys(tables: dict[str, Rows]) -> None:
             _check_unique(table.name, rows, columns)
         for reference in table.foreign_key_constraints:
             _check_reference(table.name, rows, reference, tables)
+    _check_companions(tables)
+
+
+# Onboarding writes a walker with both; a walker without them has no plan to read.
+_EVERY_WALKER_HAS = ("prescriptions", "equipment")
+
+
+def _check_companions(tables: dict[str, Rows]) -> None:
+    for companion in _EVERY_WALKER_HAS:
+        owners = {row["walker_id"] for row in tables[companion]}
+        for number, walker in enumerate(tables["walkers"], 1):
+            if walker["id"] not in owners:
+                raise InputError(
+                    f"walkers row {number}, field {field_named('id')}",
+                    walker["id"],
+                    f"every walker needs a {companion} row with walker_id {walker['id']}",
+                )
 
 
 def _unique_sets(table: Table) -> Iterator[tuple[str, ...]]:
