@@ -113,6 +113,27 @@ def _metric(answers: Answers) -> bool:
     return bool(answers.get("speed_unit", default) == "kmh")
 
 
+def _by_unit(metric: str, imperial: str) -> Callable[[Answers], str | None]:
+    return lambda answers: metric if _metric(answers) else imperial
+
+
+_MOTOR = "motorized_treadmill"
+_WITH_HANDRAILS = tuple(kind for kind, keys in EQUIPMENT_KEYS.items() if "handrails" in keys)
+
+
+def _on(
+    kinds: str | tuple[str, ...],
+    key: str,
+    text: str,
+    read: a.Reader,
+    default: str | Callable[[Answers], str | None],
+) -> Question:
+    """A question about the chosen equipment, asked only for the `kinds` that have `key`."""
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    answer = _fixed(default) if isinstance(default, str) else default
+    return Question(key, text, _gear(key, read), answer, when=_kind(*kinds))
+
+
 def _no(key: str, text: str) -> Question:
     return Question(key, text, _walker(key, a.yes_no), _fixed("no"))
 
@@ -190,33 +211,15 @@ QUESTIONS = (
         lambda answers: "kmh" if answers.get("units") == "metric" else "mph",
         when=_kind("motorized_treadmill"),
     ),
-    Question(
-        "min_speed",
-        "Its slowest speed",
-        _gear("min_speed", a.number),
-        lambda answers: "0.8" if _metric(answers) else "0.5",
-        when=_kind("motorized_treadmill"),
-    ),
-    Question(
-        "max_speed",
-        "Its fastest speed",
-        _gear("max_speed", a.number),
-        lambda answers: "16" if _metric(answers) else "10",
-        when=_kind("motorized_treadmill"),
-    ),
-    Question(
-        "speed_step",
-        "How much one press of + changes the speed",
-        _gear("speed_step", a.number),
-        _fixed("0.1"),
-        when=_kind("motorized_treadmill"),
-    ),
-    Question(
+    _on(_MOTOR, "min_speed", "Its slowest speed", a.number, _by_unit("0.8", "0.5")),
+    _on(_MOTOR, "max_speed", "Its fastest speed", a.number, _by_unit("16", "10")),
+    _on(_MOTOR, "speed_step", "How much one press of + changes the speed", a.number, "0.1"),
+    _on(
+        _MOTOR,
         "max_incline_percent",
         "Its highest incline, in % (0 if it has none)",
-        _gear("max_incline_percent", a.number),
-        _fixed("0"),
-        when=_kind("motorized_treadmill"),
+        a.number,
+        "0",
     ),
     Question(
         "incline_step_percent",
@@ -227,54 +230,42 @@ QUESTIONS = (
             _kind("motorized_treadmill")(answers) and answers.get("max_incline_percent", 0) > 0
         ),
     ),
-    Question(
-        "incline_degrees",
-        "The deck's fixed slope, in degrees",
-        _gear("incline_degrees", a.number),
-        _fixed("0"),
-        when=_kind("manual_treadmill"),
-    ),
-    Question(
+    _on("manual_treadmill", "incline_degrees", "The deck's fixed slope, in degrees", a.number, "0"),
+    _on(
+        "manual_treadmill",
         "resistance_levels",
         "How many resistance levels it has",
-        _gear("resistance_levels", a.whole_number),
-        _fixed("1"),
-        when=_kind("manual_treadmill"),
+        a.whole_number,
+        "1",
     ),
-    Question(
-        "handrails",
-        "Does it have handrails? (yes or no)",
-        _gear("handrails", a.yes_no),
-        _fixed("yes"),
-        when=_kind(*(kind for kind, keys in EQUIPMENT_KEYS.items() if "handrails" in keys)),
-    ),
-    Question(
+    _on(_WITH_HANDRAILS, "handrails", "Does it have handrails? (yes or no)", a.yes_no, "yes"),
+    _on(
+        _MOTOR,
         "safety_clip",
         "Does it have a safety key with a clip? (yes or no)",
-        _gear("safety_clip", a.yes_no),
-        _fixed("yes"),
-        when=_kind("motorized_treadmill"),
+        a.yes_no,
+        "yes",
     ),
-    Question(
+    _on(
+        "sled",
         "start_load_kg",
-        "The sled's load to start with, in kg (Enter to skip)",
-        _gear("start_load_kg", a.optional(a.number)),
-        _fixed(""),
-        when=_kind("sled"),
+        "The sled's starting load, in kg (Enter to skip)",
+        a.optional(a.number),
+        "",
     ),
-    Question(
+    _on(
+        "sled",
         "max_load_kg",
         "The most load it takes, in kg (Enter to skip)",
-        _gear("max_load_kg", a.optional(a.number)),
-        _fixed(""),
-        when=_kind("sled"),
+        a.optional(a.number),
+        "",
     ),
-    Question(
+    _on(
+        "outdoor",
         "spotter",
         "Will someone walk with you as a spotter? (yes or no)",
-        _gear("spotter", a.yes_no),
-        _fixed("yes"),
-        when=_kind("outdoor"),
+        a.yes_no,
+        "yes",
     ),
     Question(
         "start",
