@@ -22,7 +22,7 @@ from retrowalk.devices import gatt
 from retrowalk.devices.link import NoAdapter
 
 
-class Kind(StrEnum):
+class DeviceKind(StrEnum):
     TREADMILL = "treadmill"
     FITNESS_MACHINE = "fitness machine"  # FTMS, but not said to be a treadmill
     HEART_RATE_STRAP = "heart-rate strap"
@@ -30,21 +30,25 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    kind: Kind
+    kind: DeviceKind
     address: str
     name: str
     rssi: int
 
 
-def kind_of(advertisement: AdvertisementData) -> Kind | None:
+def kind_of(advertisement: AdvertisementData) -> DeviceKind | None:
     services = {uuid.lower() for uuid in advertisement.service_uuids}
     service_data = advertisement.service_data.get(gatt.FITNESS_MACHINE_SERVICE)
     if service_data is not None:
-        return Kind.TREADMILL if gatt.advertises_treadmill(service_data) else Kind.FITNESS_MACHINE
+        return (
+            DeviceKind.TREADMILL
+            if gatt.advertises_treadmill(service_data)
+            else DeviceKind.FITNESS_MACHINE
+        )
     if gatt.FITNESS_MACHINE_SERVICE in services:
-        return Kind.FITNESS_MACHINE
+        return DeviceKind.FITNESS_MACHINE
     if gatt.HEART_RATE_SERVICE in services:
-        return Kind.HEART_RATE_STRAP
+        return DeviceKind.HEART_RATE_STRAP
     return None
 
 
@@ -64,7 +68,7 @@ async def scan(
         for device, advertisement in heard
         if (kind := kind_of(advertisement)) is not None
     ]
-    return sorted(found, key=lambda f: (list(Kind).index(f.kind), -f.rssi, f.address))
+    return sorted(found, key=lambda f: (list(DeviceKind).index(f.kind), -f.rssi, f.address))
 
 
 @contextmanager
