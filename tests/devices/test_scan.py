@@ -11,7 +11,7 @@ from bleak.exc import BleakBluetoothNotAvailableError, BleakBluetoothNotAvailabl
 
 from retrowalk.devices import gatt
 from retrowalk.devices.link import NO_ADAPTER, BleakLink, NoAdapter
-from retrowalk.devices.scan import Found, Kind, kind_of, scan
+from retrowalk.devices.scan import DeviceKind, Found, kind_of, scan
 from retrowalk.devices.virtual.backend import VirtualScanner
 from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
@@ -30,19 +30,23 @@ def test_the_virtual_treadmill_and_strap_are_found_treadmill_first():
     found = asyncio.run(scan(0, VirtualScanner, peripherals=peripherals))
 
     assert found == [
-        Found(Kind.TREADMILL, "VIRTUAL-TREADMILL", "retrowalk virtual treadmill", -55),
-        Found(Kind.HEART_RATE_STRAP, "VIRTUAL-STRAP", "retrowalk virtual strap", -55),
+        Found(DeviceKind.TREADMILL, "VIRTUAL-TREADMILL", "retrowalk virtual treadmill", -55),
+        Found(DeviceKind.HEART_RATE_STRAP, "VIRTUAL-STRAP", "retrowalk virtual strap", -55),
     ]
 
 
 @pytest.mark.parametrize(
     ("services", "service_data", "kind"),
     [
-        ([], {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 01 00")}, Kind.TREADMILL),
-        ([], {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 00 01")}, Kind.TREADMILL),  # swapped
-        ([], {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 20 00")}, Kind.FITNESS_MACHINE),
-        ([gatt.FITNESS_MACHINE_SERVICE], {}, Kind.FITNESS_MACHINE),
-        ([gatt.HEART_RATE_SERVICE], {}, Kind.HEART_RATE_STRAP),
+        ([], {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 01 00")}, DeviceKind.TREADMILL),
+        (
+            [],
+            {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 00 01")},
+            DeviceKind.TREADMILL,
+        ),  # swapped
+        ([], {gatt.FITNESS_MACHINE_SERVICE: bytes.fromhex("01 20 00")}, DeviceKind.FITNESS_MACHINE),
+        ([gatt.FITNESS_MACHINE_SERVICE], {}, DeviceKind.FITNESS_MACHINE),
+        ([gatt.HEART_RATE_SERVICE], {}, DeviceKind.HEART_RATE_STRAP),
         ([gatt.uuid16(0x180F)], {}, None),
     ],
 )
