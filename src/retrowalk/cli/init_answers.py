@@ -10,28 +10,13 @@ from typing import Any
 
 from retrowalk.domain.errors import InputError
 from retrowalk.services.equipment_settings import SETTINGS_BY_KIND, SPEED_SETTINGS, speeds_named
+from retrowalk.services.walker_fields import WALKER_ANSWERS
 
-WALKER_KEYS = (
-    "age",
-    "units",
-    "weight_kg",
-    "condition",
-    "severity",
-    "cleared_by_clinician",
-    "rest_pain",
-    "falls_last_year",
-    "balance_concern",
-    "dizziness",
-    "swelling",
-    "locking",
-    "giving_way",
-    "experienced",
-)
 SURGERY_KEYS = ("surgery", "surgery_date")
 EQUIPMENT_KEYS = {kind.value: settings for kind, settings in SETTINGS_BY_KIND.items()}
 PLAN_KEYS = ("start", "sessions_per_week")
 ALL_EQUIPMENT_KEYS = tuple(dict.fromkeys(k for keys in EQUIPMENT_KEYS.values() for k in keys))
-ANSWER_KEYS = (*WALKER_KEYS, *SURGERY_KEYS, "equipment", *ALL_EQUIPMENT_KEYS, *PLAN_KEYS)
+ANSWER_KEYS = (*WALKER_ANSWERS, *SURGERY_KEYS, "equipment", *ALL_EQUIPMENT_KEYS, *PLAN_KEYS)
 
 
 def onboard_data(answers: dict[str, Any], base: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -39,7 +24,7 @@ def onboard_data(answers: dict[str, Any], base: dict[str, Any] | None = None) ->
     laid over `base` (a profile file's content), answer by answer."""
     data = dict(base or {})
     walker = dict(data.get("walker") or {})
-    walker |= {key: answers[key] for key in WALKER_KEYS if key in answers}
+    walker |= {key: answers[key] for key in WALKER_ANSWERS if key in answers}
     if answers.get("surgery") == "none":
         walker["surgery"] = None
     elif "surgery" in answers or "surgery_date" in answers:
@@ -70,7 +55,7 @@ def answer_of(field: str) -> str | None:
         return parts[0]
     if parts[:2] == ["walker", "surgery"]:
         return "surgery_date" if parts[2:] == ["date"] else "surgery"
-    if parts[0] == "walker" and len(parts) > 1 and parts[1] in WALKER_KEYS:
+    if parts[0] == "walker" and len(parts) > 1 and parts[1] in WALKER_ANSWERS:
         return parts[1]
     if parts[0] == "equipment" and len(parts) > 1:
         name = parts[1].removesuffix("_mph").removesuffix("_kmh")

@@ -12,7 +12,7 @@ from rich.console import Console
 from retrowalk.bootstrap import Wiring
 from retrowalk.cli import ask as a
 from retrowalk.cli.errors import EXIT_SAFETY_STOP
-from retrowalk.cli.init_answers import WALKER_KEYS, option_of, shown
+from retrowalk.cli.init_answers import option_of, shown
 from retrowalk.cli.init_questions import QUESTIONS
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.views import flags_json, planned_json
@@ -29,9 +29,10 @@ from retrowalk.services.profile_change import (
 )
 from retrowalk.services.records import ProfileChange, StoredWalker
 from retrowalk.services.rescreen import ProfileChanged
+from retrowalk.services.walker_fields import WALKER_ANSWERS
 
-ANSWER_KEYS = (*WALKER_KEYS, "surgery", "surgery_date", "sessions_per_week")
-_ASKED = (*WALKER_KEYS, "surgery", "surgery_date")
+ANSWER_KEYS = (*WALKER_ANSWERS, "surgery", "surgery_date", "sessions_per_week")
+_ASKED = (*WALKER_ANSWERS, "surgery", "surgery_date")
 
 
 def change(
@@ -58,7 +59,7 @@ def change_data(walker: StoredWalker, answers: dict[str, Any]) -> dict[str, Any]
     """A change of profile from the answers given: the operation from `surgery` and
     `surgery_date` (either may be left out when the walker has one on record), a weight of 0
     cleared."""
-    data = {key: answers[key] for key in (*WALKER_KEYS, "sessions_per_week") if key in answers}
+    data = {key: answers[key] for key in (*WALKER_ANSWERS, "sessions_per_week") if key in answers}
     if data.get("weight_kg") == 0:
         data["weight_kg"] = None
     kind, day = answers.get("surgery"), answers.get("surgery_date")

@@ -17,26 +17,9 @@ from retrowalk.services.equipment_settings import (
     equipment_settings,
     speeds_named,
 )
+from retrowalk.services.walker_fields import WALKER_VALUES, WALKER_YES_NO
 from retrowalk.web.pages.forms import given, ticked
 
-WALKER_VALUES = (
-    "age",
-    "weight_kg",
-    "units",
-    "condition",
-    "severity",
-    "rest_pain",
-    "falls_last_year",
-)
-WALKER_TICKS = (
-    "balance_concern",
-    "dizziness",
-    "swelling",
-    "locking",
-    "giving_way",
-    "experienced",
-    "cleared_by_clinician",
-)
 EQUIPMENT_VALUES = {
     kind: tuple(n for n in settings if n not in TICKED_SETTINGS and n != "speed_unit")
     for kind, settings in SETTINGS_BY_KIND.items()
@@ -69,7 +52,7 @@ DEFAULTS = {
 
 
 def onboarding_data(values: dict[str, str]) -> dict[str, Any]:
-    walker = given(values, WALKER_VALUES, "walker.") | ticked(values, WALKER_TICKS, "walker.")
+    walker = given(values, WALKER_VALUES, "walker.") | ticked(values, WALKER_YES_NO, "walker.")
     surgery = values.get("walker.surgery.kind", "none")
     if surgery != "none":
         walker["surgery"] = {"kind": surgery, **given(values, ("date",), "walker.surgery.")}

@@ -8,8 +8,8 @@ from typing import Any
 
 from retrowalk.domain.walker import WalkerProfile
 from retrowalk.services.records import StoredWalker
+from retrowalk.services.walker_fields import WALKER_VALUES, WALKER_YES_NO
 from retrowalk.web.pages.forms import given, ticked
-from retrowalk.web.pages.onboarding_form import WALKER_TICKS, WALKER_VALUES
 
 CLEARANCE = "clearance."
 CLEARANCE_FIELDS = ("on", "clinician", "notes")
@@ -21,7 +21,7 @@ def profile_data(values: dict[str, str]) -> dict[str, Any]:
     as they were)."""
     answers: dict[str, Any] = {name: values.get(name, "").strip() for name in WALKER_VALUES}
     answers["weight_kg"] = answers["weight_kg"] or None
-    answers |= ticked(values, WALKER_TICKS)
+    answers |= ticked(values, WALKER_YES_NO)
     kind = values.get("surgery.kind", "none")
     answers["surgery"] = None
     if kind != "none":
@@ -33,7 +33,7 @@ def profile_values(walker: StoredWalker) -> dict[str, str]:
     """The form filled in with the walker's answers, as they would have been typed."""
     profile: WalkerProfile = walker.profile
     values = {name: _typed(getattr(profile, name)) for name in WALKER_VALUES}
-    values |= {name: "on" for name in WALKER_TICKS if getattr(profile, name)}
+    values |= {name: "on" for name in WALKER_YES_NO if getattr(profile, name)}
     values["surgery.kind"] = "none"
     if profile.surgery is not None:
         values["surgery.kind"] = profile.surgery.kind.value
