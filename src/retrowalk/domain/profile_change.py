@@ -17,7 +17,7 @@ from enum import StrEnum
 from retrowalk.domain.engine_state import EngineState
 from retrowalk.domain.equipment_change import CarriedOver, carry_over
 from retrowalk.domain.programme import Programme
-from retrowalk.domain.walker import WalkerProfile
+from retrowalk.domain.walker import SCREENING_ANSWERS, WalkerProfile
 
 # A value as history keeps it: plain, so it reads the same in a database, JSON and a page.
 Scalar = str | int | float | bool | None
@@ -42,15 +42,7 @@ PROFILE_FIELDS = (
     "severity",
     "surgery.kind",
     "surgery.date",
-    "cleared_by_clinician",
-    "rest_pain",
-    "falls_last_year",
-    "balance_concern",
-    "experienced",
-    "dizziness",
-    "swelling",
-    "locking",
-    "giving_way",
+    *SCREENING_ANSWERS,
 )
 
 

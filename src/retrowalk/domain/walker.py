@@ -78,6 +78,21 @@ class WalkerLimits:
     target_minutes: int | None = None
 
 
+# The screening answers held as plain numbers and yes/no, in the order people read them; every
+# face and the store list them from here.
+SCREENING_ANSWERS = (
+    "cleared_by_clinician",
+    "rest_pain",
+    "falls_last_year",
+    "balance_concern",
+    "experienced",
+    "dizziness",
+    "swelling",
+    "locking",
+    "giving_way",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class WalkerProfile:
     age: int

@@ -18,6 +18,7 @@ from retrowalk.domain.equipment import (
 from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.domain.units import Speed, SpeedUnit, UnitSystem
 from retrowalk.domain.walker import (
+    SCREENING_ANSWERS,
     Condition,
     Severity,
     Surgery,
@@ -30,19 +31,7 @@ from retrowalk.store.people import EquipmentRow, PrescriptionRow, ScreeningFlagR
 
 _T = TypeVar("_T")
 
-_PLAIN_PROFILE_FIELDS = (
-    "age",
-    "weight_kg",
-    "cleared_by_clinician",
-    "rest_pain",
-    "falls_last_year",
-    "balance_concern",
-    "experienced",
-    "dizziness",
-    "swelling",
-    "locking",
-    "giving_way",
-)
+_PLAIN_PROFILE_FIELDS = ("age", "weight_kg", *SCREENING_ANSWERS)
 
 
 def walker_from_domain(profile: WalkerProfile) -> dict[str, Any]:

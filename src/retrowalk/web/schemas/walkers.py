@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from retrowalk.domain.walker import SCREENING_ANSWERS
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.equipment_change import EquipmentChanged
@@ -67,26 +68,13 @@ class WalkerPublic(Public):
             surgery=None
             if surgery is None
             else SurgeryPublic(kind=surgery.kind.value, date=surgery.on),
-            **{name: getattr(profile, name) for name in _ANSWERS},
+            **{name: getattr(profile, name) for name in SCREENING_ANSWERS},
             equipment=walker.equipment.kind.value,
             protocol=plan.protocol,
             sessions_per_week=plan.sessions_per_week,
             start=plan.start,
             flags=[FlagPublic.of(flag) for flag in walker.flags],
         )
-
-
-_ANSWERS = (
-    "cleared_by_clinician",
-    "rest_pain",
-    "falls_last_year",
-    "balance_concern",
-    "experienced",
-    "dizziness",
-    "swelling",
-    "locking",
-    "giving_way",
-)
 
 
 class OnboardedPublic(Public):
