@@ -12,7 +12,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Self
 
 from retrowalk.domain.equipment import Equipment
@@ -213,12 +212,7 @@ class UnitOfWork(ABC):
         self._begin()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         try:
             self.rollback()
         finally:

@@ -15,7 +15,6 @@ import termios
 import threading
 import tty
 from contextlib import AbstractContextManager
-from types import TracebackType
 from typing import Any
 
 from retrowalk.coach.inbox import Command, Inbox
@@ -57,12 +56,7 @@ class KeyReader:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         os.write(self._wake_write, b"x")
         self._thread.join(1.0)
         if self._saved is not None:

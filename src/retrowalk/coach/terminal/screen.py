@@ -4,8 +4,6 @@ what comes next. STOP is always on screen."""
 
 from __future__ import annotations
 
-from types import TracebackType
-
 from rich.align import Align
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
@@ -89,10 +87,5 @@ class LiveScreen:
         self._live.start()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self._live.stop()
