@@ -40,36 +40,46 @@ def _programme(request: PlanRequest):
     return programme
 
 
+# PROTOCOL.md §4: experience lifts the target minutes up to 30, never further.
+MOST_MINUTES = 30
+# PROTOCOL.md §5: no walking prescription reaches 3.5 mph (that is running).
+RUNNING_MPH = 3.5
+
+
 @given(plan_requests())
 def test_no_session_leaves_the_equipment_range_or_the_protocol_ceilings(request):
-    """Every prescribed value is on the equipment's grid and under every ceiling."""
+    """Every prescribed value is on the equipment's grid and under every ceiling: the protocol
+    row's, the equipment's and the clinician's own caps for this walker, each checked on its own
+    (never the programme the engine combined them into)."""
     preview = preview_plan(request)
-    if not preview.sessions:
-        return
-    p = _programme(request)
-    most_minutes = max(p.target_minutes, p.extended_target_minutes or 0)
+    limits = request.walker.limits
     for session in _prescribed(preview):
         dose = session.decision.dose
         if not isinstance(request.equipment, Sled):  # a sled's minutes follow from its distance
-            assert dose.minutes <= most_minutes + EPSILON
-        _assert_within_equipment(request, p.speed_ceiling, p.incline_ceiling_percent, dose)
+            assert dose.minutes <= MOST_MINUTES
+            if limits.target_minutes is not None:
+                assert dose.minutes <= limits.target_minutes
+        if limits.max_incline_percent is not None:
+            assert dose.incline_percent <= limits.max_incline_percent + EPSILON
+        _assert_within_equipment(request, dose)
 
 
-def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose) -> None:
-    kit = request.equipment
+def _assert_within_equipment(request, dose: Dose) -> None:
+    kit, walker = request.equipment, request.walker
+    row = resolve_population(request.protocol, walker)
     if isinstance(kit, MotorizedTreadmill):
-        assert dose.speed is not None and speed_ceiling is not None
+        assert dose.speed is not None
         value = dose.speed.in_unit(kit.speed_unit)
         assert kit.speed_grid.contains(value)
-        assert dose.speed <= speed_ceiling
-        assert dose.speed < Speed.mph(3.5)
-        assert dose.speed <= Speed.mph(
-            request.protocol.population(request.walker.condition).speed_ceiling_mph
-        )
-        if request.walker.limits.max_speed is not None:
-            assert dose.speed <= request.walker.limits.max_speed
+        assert dose.speed <= kit.maximum_speed
+        assert dose.speed < Speed.mph(RUNNING_MPH)
+        assert dose.speed <= Speed.mph(row.speed_ceiling_mph)
+        if walker.limits.max_speed is not None:
+            assert dose.speed <= walker.limits.max_speed
         assert kit.incline_grid.contains(dose.incline_percent)
-        assert dose.incline_percent <= incline_ceiling + EPSILON
+        assert dose.incline_percent <= kit.incline_grid.highest + EPSILON
+        if not walker.experienced:  # experience lifts the incline ceiling to the treadmill's
+            assert dose.incline_percent <= row.incline_ceiling_percent + EPSILON
     elif isinstance(kit, ManualTreadmill):
         assert dose.resistance_level is not None
         assert 1 <= dose.resistance_level <= kit.resistance_levels
@@ -79,8 +89,9 @@ def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose
             assert dose.load_kg <= kit.max_load_kg + EPSILON
     elif isinstance(kit, Outdoor) and dose.distance_m is not None:
         pace = dose.distance_m / dose.minutes
-        ceiling = Speed.mph(resolve_population(request.protocol, request.walker).speed_ceiling_mph)
-        assert pace <= ceiling.metres_per_minute + EPSILON
+        assert pace <= Speed.mph(row.speed_ceiling_mph).metres_per_minute + EPSILON
+        if walker.limits.max_speed is not None:
+            assert pace <= walker.limits.max_speed.metres_per_minute + EPSILON
     if not has_handrails(kit):
         assert dose.hands is HandSupport.NONE
 
