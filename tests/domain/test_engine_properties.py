@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import example, given
 
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.equipment import (
@@ -14,11 +14,21 @@ from retrowalk.domain.equipment import (
     Sled,
     has_handrails,
 )
-from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
+from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.plan import (
+    PlannedSession,
+    PlanPreview,
+    PlanRequest,
+    ScriptedSession,
+    preview_plan,
+)
 from retrowalk.domain.population import resolve_population
 from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import DecisionKind
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.domain.walker import WalkerLimits
+from tests.factories import good, walker
+from tests.factories import request as build_request
 from tests.strategies import plan_requests
 
 EPSILON = 1e-6
@@ -155,13 +165,41 @@ def _rose(old: Dose, new: Dose) -> bool:
     )
 
 
-@given(plan_requests())
-def test_speed_and_incline_never_rise_together(request):
+def _rises(request) -> list[tuple[bool, bool]]:
+    """For each prescription after the first: whether speed rose, whether incline rose."""
     sessions = _prescribed(preview_plan(request))
+    rises = []
     for before, after in itertools.pairwise(sessions):
         old, new = before.decision.dose, after.decision.dose
         speed_rose = old.speed is not None and new.speed is not None and new.speed > old.speed
-        assert not (speed_rose and new.incline_percent > old.incline_percent)
+        rises.append((speed_rose, new.incline_percent > old.incline_percent + EPSILON))
+    return rises
+
+
+_MISSED = [ScriptedSession(SessionOutcome(done=False))]
+# A long climb through speed into incline; the same with a layoff at the top (the de-load and
+# the climb back); a walker capped at 1.0 mph, whose incline starts the moment speed stops.
+_CLIMB = build_request(weeks=60, script=good(180))
+_CLIMB_AFTER_A_LAYOFF = build_request(weeks=80, script=[*good(90), *_MISSED * 8, *good(120)])
+_CAPPED = build_request(
+    who=walker(limits=WalkerLimits(max_speed=Speed.mph(1.0))), weeks=60, script=good(180)
+)
+
+
+@example(_CLIMB)
+@example(_CLIMB_AFTER_A_LAYOFF)
+@example(_CAPPED)
+@given(plan_requests())
+def test_speed_and_incline_never_rise_together(request):
+    """PROTOCOL.md §5: speed and incline never rise together."""
+    assert not any(speed and incline for speed, incline in _rises(request))
+
+
+def test_a_long_climb_raises_speed_and_incline_but_never_at_once():
+    for request in (_CLIMB, _CLIMB_AFTER_A_LAYOFF, _CAPPED):
+        rises = _rises(request)
+        assert any(speed for speed, _ in rises) and any(incline for _, incline in rises)
+        assert not any(speed and incline for speed, incline in rises)
 
 
 @given(plan_requests())
