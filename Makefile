@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean system-packages mutation
+.PHONY: run test lint typecheck unit bench clean system-packages mutants mutation
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,9 +34,13 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Mutation testing of the device layer's safety rules (scripts/mutate_safety.py, docs/testing.md).
-mutation: $(STAMP)
-	$(BIN)/python scripts/mutate_safety.py
+# Mutation testing of the safety rules (scripts/mutate_safety.py, docs/testing.md). Hours on two
+# cores: `make mutants TARGET=domain/steps` runs one target file.
+TARGET ?=
+mutants: $(STAMP)
+	$(BIN)/python scripts/mutate_safety.py --target '$(TARGET)'
+
+mutation: mutants
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

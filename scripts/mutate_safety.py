@@ -1,16 +1,20 @@
-"""Mutation testing of the device layer's safety rules: would the tests notice a wrong rule?
+"""Mutation testing of the safety rules: would the tests notice a wrong rule?
 
-The targets are `devices/safety.py` (the envelope) and `devices/status_watch.py` (claims and
-the echo rule). Each mutant changes one thing in a target: a comparison flipped (`<` to `<=`,
+The targets are the device layer's `devices/safety.py` (the envelope) and
+`devices/status_watch.py` (claims and the echo rule), and the engine's `domain/programme.py`
+(the protocol row, the equipment and the clinician's caps combined), `domain/steps.py` (one
+step up or down inside them) and `domain/equipment_screening.py` (the clinician's caps against
+the equipment). Each mutant changes one thing in a target: a comparison flipped (`<` to `<=`,
 and to its opposite), `+` and `-` (and `*` and `/`) swapped, a number moved by 1 or 0.1 either
 way, `min` and `max` swapped, `and` and `or` swapped, or a `raise` dropped. The module-level
 constants (the 0.5 km/h, the 3 s) are mutated too. For each mutant the relevant tests run
-(`-x -q`) on a copy of `src/` where only that module differs; a mutant the tests do not fail
-"survives".
+(`-x -q`) on a copy of `src/` and `tests/` where only that module differs; a mutant the tests
+do not fail "survives".
 
-Usage: `python scripts/mutate_safety.py [--jobs 2] [--list] [--only TEXT]`. The exit status is
-1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it cannot be
-told apart, or when a listed one is killed after all (the list is stale); 0 otherwise.
+Usage: `python scripts/mutate_safety.py [--jobs 2] [--target TEXT] [--list] [--only TEXT]`;
+`--target domain/steps` runs one target file (a full run takes hours on two cores). The exit
+status is 1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it
+cannot be told apart, or when a listed one is killed after all (the list is stale); 0 otherwise.
 
 Why not mutmut: mutmut 3.8.1 installs from the local index, but it mutates only inside
 top-level functions and methods without decorators (mutmut/mutation/file_mutation.py), so the
@@ -35,10 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The safety rules mutated, and the tests that guard them (fast ones first: `-x` stops early).
-# src/retrowalk/domain/ has no safety or limits module: the engine's caps are in programme.py
-# and are guarded by the domain's own tests, outside this device-layer gate.
-TARGETS = ("src/retrowalk/devices/safety.py", "src/retrowalk/devices/status_watch.py")
-TESTS = (
+_DEVICE_TESTS = (
     "tests/devices/test_safety.py",
     "tests/devices/test_safety_base.py",
     "tests/devices/test_status_echo.py",
@@ -48,6 +49,28 @@ TESTS = (
     "tests/devices/test_safety_properties.py",
     "tests/devices/test_live_session.py",
 )
+_DOMAIN_TESTS = (
+    "tests/domain/test_clinician_limits.py",
+    "tests/domain/test_equipment_grid.py",
+    "tests/domain/test_modalities.py",
+    "tests/domain/test_screening.py",
+    "tests/domain/test_stagnation.py",
+    "tests/domain/test_missed_and_layoffs.py",
+    "tests/domain/test_hands_and_balance.py",
+    "tests/domain/test_equipment_change.py",
+    "tests/domain/test_effort.py",
+    "tests/domain/test_unknown_answers.py",
+    "tests/domain/test_pain_model.py",
+    "tests/domain/test_stop_and_refer.py",
+    "tests/domain/test_engine_properties.py",
+)
+TARGETS: dict[str, tuple[str, ...]] = {
+    "src/retrowalk/devices/safety.py": _DEVICE_TESTS,
+    "src/retrowalk/devices/status_watch.py": _DEVICE_TESTS,
+    "src/retrowalk/domain/programme.py": _DOMAIN_TESTS,
+    "src/retrowalk/domain/steps.py": _DOMAIN_TESTS,
+    "src/retrowalk/domain/equipment_screening.py": _DOMAIN_TESTS,
+}
 # Mutants no test can kill because the program behaves the same, each with the reason. The key
 # is the mutant's id as `--list` prints it: "module:function: original -> mutated".
 EQUIVALENT: dict[str, str] = {
@@ -201,12 +224,15 @@ class Outcome:
 
 
 class Sandbox:
-    """A copy of `src/` where one module at a time is replaced by a mutant."""
+    """A copy of `src/` and `tests/` where one module at a time is replaced by a mutant; the
+    tests are copied too, so editing them during a long run changes nothing in it."""
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="mutate-safety-"))
-        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-        shutil.copytree(ROOT / "src", self.root / "src", ignore=ignore)
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+        for folder in ("src", "tests"):
+            shutil.copytree(ROOT / folder, self.root / folder, ignore=ignore)
+        shutil.copy2(ROOT / "pyproject.toml", self.root / "pyproject.toml")
 
     def run(self, mutant: Mutant, timeout: float) -> Outcome:
         path = self.root / mutant.target
@@ -214,7 +240,8 @@ class Sandbox:
         path.write_text(mutated_source(mutant), encoding="utf-8")
         started = time.monotonic()
         try:
-            verdict = "survived" if _tests_pass(self.root / "src", timeout) else "killed"
+            passed = _tests_pass(self.root, TARGETS[mutant.target], timeout)
+            verdict = "survived" if passed else "killed"
         except subprocess.TimeoutExpired:
             verdict = "timeout"
         finally:
@@ -225,12 +252,13 @@ class Sandbox:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _tests_pass(source: Path, timeout: float) -> bool:
+def _tests_pass(sandbox: Path, tests: tuple[str, ...], timeout: float) -> bool:
     # The sandbox's src first on the path (ahead of the editable install), and no bytecode
     # written, so no mutant is ever run from another's cached .pyc.
-    env = {**os.environ, "PYTHONPATH": str(source), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
+    env = {**os.environ, "PYTHONPATH": f"{sandbox / 'src'}{os.pathsep}{sandbox}"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
+    done = subprocess.run(command, cwd=sandbox, env=env, capture_output=True, timeout=timeout)
     return done.returncode == 0
 
 
@@ -244,22 +272,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (default 2)")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--only", default="", help="run only mutants whose id contains this")
+    parser.add_argument("--target", default="", help="run only targets whose path contains this")
     args = parser.parse_args(argv)
-    mutants = [m for target in TARGETS for m in mutants_of(target) if args.only in m.ident]
+    targets = [target for target in TARGETS if args.target in target]
+    mutants = [m for target in targets for m in mutants_of(target) if args.only in m.ident]
     if args.list:
         for mutant in mutants:
             _write(f"{mutant.target}:{mutant.line}: {mutant.ident}")
         return 0
     baseline = Sandbox()
     started = time.monotonic()
-    if not _tests_pass(baseline.root / "src", timeout=1800):
+    tests = tuple(dict.fromkeys(test for target in targets for test in TARGETS[target]))
+    if not _tests_pass(baseline.root, tests, timeout=3600):
         baseline.remove()
         _write("The tests fail without any mutant: fix them first.")
         return 2
     timeout = max(60.0, 5 * (time.monotonic() - started))
     baseline.remove()
     outcomes = _run_all(mutants, max(1, args.jobs), timeout)
-    return _report(outcomes, every_mutant_ran=not args.only)
+    return _report(outcomes, targets, every_mutant_ran=not args.only)
 
 
 def _run_all(mutants: list[Mutant], jobs: int, timeout: float) -> list[Outcome]:
@@ -285,20 +316,31 @@ def _run_all(mutants: list[Mutant], jobs: int, timeout: float) -> list[Outcome]:
     return outcomes
 
 
-def _report(outcomes: list[Outcome], every_mutant_ran: bool) -> int:
+def _report(outcomes: list[Outcome], targets: list[str], every_mutant_ran: bool) -> int:
     survived = [o.mutant for o in outcomes if o.verdict == "survived"]
     unexplained = [m for m in survived if m.ident not in EQUIVALENT]
     equivalent = [m for m in survived if m.ident in EQUIVALENT]
     ran = {o.mutant.ident for o in outcomes}
-    # A listed mutant that was killed, or (on a full run) that no longer exists, is stale.
+    stems = {Path(target).stem for target in targets}
+    # A listed mutant that was killed, or (on a full run of its target) that no longer exists,
+    # is stale.
     stale = sorted(
         ident
         for ident in EQUIVALENT
-        if ident not in {m.ident for m in survived} and (ident in ran or every_mutant_ran)
+        if ident not in {m.ident for m in survived}
+        and (ident in ran or (every_mutant_ran and ident.split(":")[0] in stems))
     )
     killed = sum(o.verdict == "killed" for o in outcomes)
     timeouts = sum(o.verdict == "timeout" for o in outcomes)
     _write("")
+    for target in targets:
+        mine = [o for o in outcomes if o.mutant.target == target]
+        dead = sum(o.verdict != "survived" for o in mine)
+        same = sum(o.verdict == "survived" and o.mutant.ident in EQUIVALENT for o in mine)
+        _write(
+            f"{target}: {len(mine)} mutants, {dead} killed, {same} equivalent, "
+            f"{len(mine) - dead - same} survived"
+        )
     _write(
         f"{len(outcomes)} mutants: {killed} killed, {timeouts} timed out (killed), "
         f"{len(equivalent)} equivalent, {len(unexplained)} survived"

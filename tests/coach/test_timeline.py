@@ -8,19 +8,20 @@ from itertools import pairwise
 import pytest
 from hypothesis import given
 
-from retrowalk.coach.schedule import (
-    FORM_CUE_EVERY,
-    OLD_SPEED_AT_MOST,
-    QUIET_AROUND,
-    build_timeline,
-    speed_step_in,
-)
+from retrowalk.coach.schedule import build_timeline, speed_step_in
 from retrowalk.coach.timeline import ANNOUNCEMENTS, EventKind, Timeline
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import CATALOGUE, Cue, Message
 from retrowalk.domain.errors import InputError
 from tests.coach.builders import walk
 from tests.coach.strategies import walks
+
+# The spacing rules, written out (docs/live-session.md, "Timeline"), never imported from the
+# code under test: a form cue every 40 s, nothing within 12 s of an announcement, and a speed
+# step at most two minutes into its set.
+FORM_CUE_EVERY = 40.0
+QUIET_AROUND = 12.0
+OLD_SPEED_AT_MOST = 120.0
 
 _ORDER_IN_A_SET = [
     EventKind.SET_START,

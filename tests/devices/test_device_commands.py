@@ -8,8 +8,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from retrowalk.cli.app import app
-from retrowalk.domain.units import METRES_PER_SECOND_IN_ONE_MPH
 from tests.devices.test_scan import NO_SYSTEM_BUS
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+METRES_PER_SECOND_IN_ONE_MPH = 0.44704
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ANSWERS = '{"pain_during": 1, "sharp_pain": false, "rpe": 4}'

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from retrowalk.devices.follow import GIVE_UP_SECONDS, SETTLE_SECONDS, FollowCheck, Outcome, Verdict
-from retrowalk.domain.units import KM_PER_MILE
+from retrowalk.devices.follow import FollowCheck, Outcome, Verdict
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+KM_PER_MILE = 1.609344
+# docs/devices.md: 3 s for a belt to settle after a small step; one that has not followed
+# within 20 s is not following.
+SETTLE_SECONDS = 3.0
+GIVE_UP_SECONDS = 20.0
 
 
 def watch(check: FollowCheck, readings: list[float], unit: float | None = None) -> Verdict:

@@ -12,9 +12,12 @@ from retrowalk.devices.ftms_features import SpeedRange
 from retrowalk.devices.virtual.spec import Faults, VirtualSpec
 from retrowalk.domain.cues import Cue
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.units import KM_PER_MILE, METRES_PER_SECOND_IN_ONE_MPH
 from tests.coach.builders import walk
 from tests.devices.harness import DeviceWalk
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+KM_PER_MILE = 1.609344
+METRES_PER_SECOND_IN_ONE_MPH = 0.44704
 
 # Two 2-minute sets with a minute's rest, stepping up from 0.6 to 0.7 mph 48 s into set 1.
 STEPPING_UP = walk(minutes=4, sets=(2.0, 2.0), speed=0.7, previous=0.6)

@@ -23,7 +23,7 @@ from retrowalk.devices.choice import DeviceChoice
 from retrowalk.devices.live import WalkParts, walk_with_device
 from retrowalk.devices.opening import connected_belt
 from retrowalk.devices.report import DeviceReport
-from retrowalk.domain.units import METRES_PER_SECOND_IN_ONE_MPH, SpeedUnit
+from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.records import MphVerdict, StoredWalker
 from retrowalk.services.today import today_session
@@ -33,6 +33,9 @@ from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=
     sql_backend_fixture,
 )
 from tests.store.builders import onboarded
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+METRES_PER_SECOND_IN_ONE_MPH = 0.44704
 
 QUIRKY = "virtual:mph_for_kmh"
 ANSWERS = '{"pain_during": 1, "sharp_pain": false, "rpe": 4}'

@@ -15,7 +15,10 @@ from retrowalk.devices.safety import (
     speed_ceiling,
 )
 from retrowalk.domain.equipment import Grid
-from retrowalk.domain.units import KM_PER_MILE, Speed
+from retrowalk.domain.units import Speed
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+KM_PER_MILE = 1.609344
 
 KMH = 1.0
 

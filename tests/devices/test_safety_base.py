@@ -21,7 +21,10 @@ from retrowalk.devices.safety import (
 )
 from retrowalk.domain.equipment import Grid
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.units import KM_PER_MILE, Speed, SpeedUnit
+from retrowalk.domain.units import Speed, SpeedUnit
+
+# Exact by definition (1 mile = 1609.344 m); written out, never imported from the code under test.
+KM_PER_MILE = 1.609344
 
 KMH, MPH = 1.0, KM_PER_MILE
 LATER = 100.0  # long after the last raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import example, given
 
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.equipment import (
@@ -14,11 +14,21 @@ from retrowalk.domain.equipment import (
     Sled,
     has_handrails,
 )
-from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
+from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.plan import (
+    PlannedSession,
+    PlanPreview,
+    PlanRequest,
+    ScriptedSession,
+    preview_plan,
+)
 from retrowalk.domain.population import resolve_population
 from retrowalk.domain.programme import screened_programme
 from retrowalk.domain.progression import DecisionKind
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.domain.walker import WalkerLimits
+from tests.factories import good, walker
+from tests.factories import request as build_request
 from tests.strategies import plan_requests
 
 EPSILON = 1e-6
@@ -40,36 +50,46 @@ def _programme(request: PlanRequest):
     return programme
 
 
+# PROTOCOL.md §4: experience lifts the target minutes up to 30, never further.
+MOST_MINUTES = 30
+# PROTOCOL.md §5: no walking prescription reaches 3.5 mph (that is running).
+RUNNING_MPH = 3.5
+
+
 @given(plan_requests())
 def test_no_session_leaves_the_equipment_range_or_the_protocol_ceilings(request):
-    """Every prescribed value is on the equipment's grid and under every ceiling."""
+    """Every prescribed value is on the equipment's grid and under every ceiling: the protocol
+    row's, the equipment's and the clinician's own caps for this walker, each checked on its own
+    (never the programme the engine combined them into)."""
     preview = preview_plan(request)
-    if not preview.sessions:
-        return
-    p = _programme(request)
-    most_minutes = max(p.target_minutes, p.extended_target_minutes or 0)
+    limits = request.walker.limits
     for session in _prescribed(preview):
         dose = session.decision.dose
         if not isinstance(request.equipment, Sled):  # a sled's minutes follow from its distance
-            assert dose.minutes <= most_minutes + EPSILON
-        _assert_within_equipment(request, p.speed_ceiling, p.incline_ceiling_percent, dose)
+            assert dose.minutes <= MOST_MINUTES
+            if limits.target_minutes is not None:
+                assert dose.minutes <= limits.target_minutes
+        if limits.max_incline_percent is not None:
+            assert dose.incline_percent <= limits.max_incline_percent + EPSILON
+        _assert_within_equipment(request, dose)
 
 
-def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose) -> None:
-    kit = request.equipment
+def _assert_within_equipment(request, dose: Dose) -> None:
+    kit, walker = request.equipment, request.walker
+    row = resolve_population(request.protocol, walker)
     if isinstance(kit, MotorizedTreadmill):
-        assert dose.speed is not None and speed_ceiling is not None
+        assert dose.speed is not None
         value = dose.speed.in_unit(kit.speed_unit)
         assert kit.speed_grid.contains(value)
-        assert dose.speed <= speed_ceiling
-        assert dose.speed < Speed.mph(3.5)
-        assert dose.speed <= Speed.mph(
-            request.protocol.population(request.walker.condition).speed_ceiling_mph
-        )
-        if request.walker.limits.max_speed is not None:
-            assert dose.speed <= request.walker.limits.max_speed
+        assert dose.speed <= kit.maximum_speed
+        assert dose.speed < Speed.mph(RUNNING_MPH)
+        assert dose.speed <= Speed.mph(row.speed_ceiling_mph)
+        if walker.limits.max_speed is not None:
+            assert dose.speed <= walker.limits.max_speed
         assert kit.incline_grid.contains(dose.incline_percent)
-        assert dose.incline_percent <= incline_ceiling + EPSILON
+        assert dose.incline_percent <= kit.incline_grid.highest + EPSILON
+        if not walker.experienced:  # experience lifts the incline ceiling to the treadmill's
+            assert dose.incline_percent <= row.incline_ceiling_percent + EPSILON
     elif isinstance(kit, ManualTreadmill):
         assert dose.resistance_level is not None
         assert 1 <= dose.resistance_level <= kit.resistance_levels
@@ -79,8 +99,9 @@ def _assert_within_equipment(request, speed_ceiling, incline_ceiling, dose: Dose
             assert dose.load_kg <= kit.max_load_kg + EPSILON
     elif isinstance(kit, Outdoor) and dose.distance_m is not None:
         pace = dose.distance_m / dose.minutes
-        ceiling = Speed.mph(resolve_population(request.protocol, request.walker).speed_ceiling_mph)
-        assert pace <= ceiling.metres_per_minute + EPSILON
+        assert pace <= Speed.mph(row.speed_ceiling_mph).metres_per_minute + EPSILON
+        if walker.limits.max_speed is not None:
+            assert pace <= walker.limits.max_speed.metres_per_minute + EPSILON
     if not has_handrails(kit):
         assert dose.hands is HandSupport.NONE
 
@@ -144,13 +165,41 @@ def _rose(old: Dose, new: Dose) -> bool:
     )
 
 
-@given(plan_requests())
-def test_speed_and_incline_never_rise_together(request):
+def _rises(request) -> list[tuple[bool, bool]]:
+    """For each prescription after the first: whether speed rose, whether incline rose."""
     sessions = _prescribed(preview_plan(request))
+    rises = []
     for before, after in itertools.pairwise(sessions):
         old, new = before.decision.dose, after.decision.dose
         speed_rose = old.speed is not None and new.speed is not None and new.speed > old.speed
-        assert not (speed_rose and new.incline_percent > old.incline_percent)
+        rises.append((speed_rose, new.incline_percent > old.incline_percent + EPSILON))
+    return rises
+
+
+_MISSED = [ScriptedSession(SessionOutcome(done=False))]
+# A long climb through speed into incline; the same with a layoff at the top (the de-load and
+# the climb back); a walker capped at 1.0 mph, whose incline starts the moment speed stops.
+_CLIMB = build_request(weeks=60, script=good(180))
+_CLIMB_AFTER_A_LAYOFF = build_request(weeks=80, script=[*good(90), *_MISSED * 8, *good(120)])
+_CAPPED = build_request(
+    who=walker(limits=WalkerLimits(max_speed=Speed.mph(1.0))), weeks=60, script=good(180)
+)
+
+
+@example(_CLIMB)
+@example(_CLIMB_AFTER_A_LAYOFF)
+@example(_CAPPED)
+@given(plan_requests())
+def test_speed_and_incline_never_rise_together(request):
+    """PROTOCOL.md §5: speed and incline never rise together."""
+    assert not any(speed and incline for speed, incline in _rises(request))
+
+
+def test_a_long_climb_raises_speed_and_incline_but_never_at_once():
+    for request in (_CLIMB, _CLIMB_AFTER_A_LAYOFF, _CAPPED):
+        rises = _rises(request)
+        assert any(speed for speed, _ in rises) and any(incline for _, incline in rises)
+        assert not any(speed and incline for speed, incline in rises)
 
 
 @given(plan_requests())

@@ -216,6 +216,7 @@ def test_equipment_screening_will_not_plan_for_is_refused_in_settings(
     sqlite_client: TestClient,
 ) -> None:
     onboard(sqlite_client)
+    today = sqlite_client.get("/").text
     sent = _equipment_form(sqlite_client.get("/settings").text)
     del sent["motorized_treadmill.safety_clip"]
 
@@ -223,7 +224,10 @@ def test_equipment_screening_will_not_plan_for_is_refused_in_settings(
 
     assert response.status_code == 422
     assert "unchanged" in response.text and "safety" in response.text
-    assert "0.8 km/h" not in sqlite_client.get("/").text
+    # The equipment on record keeps its clip, and today's session is the one planned before.
+    kept = _equipment_form(sqlite_client.get("/settings").text)
+    assert kept["motorized_treadmill.safety_clip"] == "on"
+    assert sqlite_client.get("/").text == today
 
 
 def test_new_equipment_for_a_walker_stopped_by_their_answers_says_there_is_still_no_plan(
