@@ -8,8 +8,8 @@ from typing import Protocol
 
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.equipment import MotorizedTreadmill
+from retrowalk.domain.treadmill_record import MphVerdict
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.services.records import MphVerdict
 
 
 @dataclass(frozen=True, slots=True)

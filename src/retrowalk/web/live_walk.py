@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.belt_log import BeltLog
 from retrowalk.coach.checkin import CheckIn
-from retrowalk.coach.completed import CompletedSession, DeviceTrace
+from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.record import ChangedBy, Pause, WalkRecord, WentOn
 from retrowalk.coach.schedule import build_timeline
-from retrowalk.coach.stored import walk_for
 from retrowalk.coach.timeline import EventKind, Timeline
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.stop_reason import StopReason
+from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import Clock
+from retrowalk.services.live_walk import walk_for
 from retrowalk.services.log_session import Logged, check_seq, log_command, log_session
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import StoredWalker
