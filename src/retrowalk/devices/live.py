@@ -89,10 +89,9 @@ def walk_with_device(
 
         record, reason = walk_through(runner, check_in, play)
         report = belt.session.report()
+        # The verdict is logged with the walk, in its transaction (services/live_walk.py).
         verdict = belt.new_mph_verdict()
-        if verdict is not None:
-            parts.source.remember_mph_verdict(verdict)
-        trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
+        trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons), verdict)
         finished = finish(walk, record, check_in, parts.logger, voice, trace, reason)
         return finished, report
 
