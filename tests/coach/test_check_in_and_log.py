@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from retrowalk.coach.belt import HandSetBelt
-from retrowalk.coach.checkin import QUESTIONS, AnswersFile, CheckIn
+from retrowalk.coach.checkin import QUESTIONS, CheckIn
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.inbox import Command
@@ -19,6 +19,7 @@ from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import CATALOGUE, Cue, Kind
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import InputError
+from retrowalk.services.answers_file import AnswersFile
 from retrowalk.services.log_session import log_command
 from tests.coach.builders import walk
 

@@ -9,16 +9,16 @@ from typing import Any
 import pytest
 
 from retrowalk.coach.belt import HandSetBelt
-from retrowalk.coach.checkin import AnswersFile
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.inbox import Command
-from retrowalk.coach.scenario_source import ScenarioWalks
 from retrowalk.coach.session import runner_for
 from retrowalk.coach.speech import Transcript
 from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.services.answers_file import AnswersFile
 from retrowalk.services.scenario import ScenarioIn, parse_scenario
+from retrowalk.services.scenario_walks import ScenarioWalks
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 STEP_UP_SESSION = 16  # knee_oa_mph: the first session at 0.6 mph after 0.5

@@ -11,11 +11,11 @@ from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.inbox import Command
 from retrowalk.coach.session import finish, runner_for, walk_through
 from retrowalk.coach.speech import Transcript
-from retrowalk.coach.stored import StoredLogger, StoredWalks
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.live_walk import StoredLogger, StoredWalks
 from retrowalk.services.records import SessionLog
 from retrowalk.services.today import today_session
 from tests.coach.test_stop_reasons import ScriptedCheckIn

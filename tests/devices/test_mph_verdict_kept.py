@@ -14,17 +14,17 @@ from datetime import datetime
 import pytest
 from rich.console import Console
 
-from retrowalk.coach.checkin import AnswersFile
 from retrowalk.coach.clock import ScaledClock
 from retrowalk.coach.speech import Transcript
-from retrowalk.coach.stored import StoredLogger, StoredWalks, walk_for
 from retrowalk.devices.alerts import Alert
 from retrowalk.devices.choice import DeviceChoice
 from retrowalk.devices.live import WalkParts, walk_with_device
 from retrowalk.devices.opening import connected_belt
 from retrowalk.devices.report import DeviceReport
 from retrowalk.domain.units import SpeedUnit
+from retrowalk.services.answers_file import AnswersFile
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.live_walk import StoredLogger, StoredWalks, walk_for
 from retrowalk.services.records import MphVerdict, StoredWalker
 from retrowalk.services.today import today_session
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from retrowalk.coach.reported import Answers, WalkReport, walk_record
 from retrowalk.coach.schedule import build_timeline
 from retrowalk.coach.timeline import EventKind
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.web.live_walk import Answers, WalkReport, walk_record
 
 TIMELINE = build_timeline(
     TodaysWalk(

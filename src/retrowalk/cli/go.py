@@ -82,10 +82,10 @@ def go(
 
     from retrowalk.cli.go_sources import walk_and_logger
     from retrowalk.coach.belt import HandSetBelt
-    from retrowalk.coach.checkin import AnswersFile
     from retrowalk.coach.clock import MonotonicClock, ScaledClock
     from retrowalk.coach.speech import SpeechSettings, choose_voice
     from retrowalk.coach.terminal.live import walk_in_terminal
+    from retrowalk.services.answers_file import AnswersFile
 
     console = Console(stderr=True)
     database = ExitStack()

@@ -20,15 +20,15 @@ def walk_and_logger(
 ) -> Iterator[tuple[WalkSource, SessionLogger]]:
     """Today's walk and its logger; the database stays open until the walk is logged."""
     if scenario is not None:
-        from retrowalk.coach.scenario_source import ScenarioWalks
         from retrowalk.services.scenario import parse_scenario
+        from retrowalk.services.scenario_walks import ScenarioWalks
 
         source = ScenarioWalks(parse_scenario(read_text_file(scenario, "--scenario")), session)
         yield source, InMemoryLogger(source.next_decision)
         return
     if session != 0:
         raise InputError("--session", session, "give it with --scenario (a plan's session)")
-    from retrowalk.coach.stored import StoredLogger, StoredWalks
+    from retrowalk.services.live_walk import StoredLogger, StoredWalks
 
     with opened() as wiring:
         walker = the_walker(wiring)

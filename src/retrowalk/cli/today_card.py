@@ -10,10 +10,10 @@ from typing import Any
 from retrowalk.cli.views import decision_json, flags_json
 from retrowalk.cli.wiring import opened, shown_units
 from retrowalk.coach.schedule import build_timeline
-from retrowalk.coach.stored import on_a_treadmill, walk_for
 from retrowalk.coach.timeline import EventKind
 from retrowalk.domain.cues import form_cues, say
 from retrowalk.domain.units import UnitSystem
+from retrowalk.services.live_walk import on_a_treadmill, walk_for
 from retrowalk.services.local_walker import local_walker
 from retrowalk.services.morning import MorningQuestion, morning_question
 from retrowalk.services.records import StoredWalker

@@ -9,18 +9,8 @@ from retrowalk.coach.checkin import CheckIn
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.services.records import MphVerdict, Sample
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceTrace:
-    """What a connected treadmill recorded: 1 Hz samples, why the session is partial, and a new
-    mph-for-km/h verdict found by reading the belt back (None: nothing new to keep)."""
-
-    samples: tuple[Sample, ...] = ()
-    partial_reasons: tuple[str, ...] = ()
-    mph_verdict: MphVerdict | None = None
 
 
 @dataclass(frozen=True, slots=True)

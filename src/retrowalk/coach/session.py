@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from retrowalk.coach.belt import Belt, SpeedDial
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
-from retrowalk.coach.completed import CompletedSession, DeviceTrace
+from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.runner import Fired, Runner
@@ -21,6 +21,7 @@ from retrowalk.coach.view import RunnerView
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import Cue, say
 from retrowalk.domain.stop_reason import StopReason
+from retrowalk.domain.treadmill_record import DeviceTrace
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from typing import Protocol
 
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.equipment import MotorizedTreadmill
+from retrowalk.domain.treadmill_record import MphVerdict
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.services.records import MphVerdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +34,7 @@ class TodaysWalk:
 
 
 class WalkSource(Protocol):
-    """Where today's walk comes from, and where what a walk finds about the treadmill goes."""
+    """Where today's walk comes from (what a walk finds about the treadmill is logged with it,
+    in the completed session's device trace)."""
 
     def todays_walk(self) -> TodaysWalk: ...
-
-    def remember_mph_verdict(self, verdict: MphVerdict) -> None:
-        """Keep a treadmill's mph-for-km/h verdict with the walker's equipment (if kept at all)."""
-        ...

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 
 from retrowalk.devices.virtual.spec import Faults
 from retrowalk.domain.errors import InputError
-from retrowalk.services.records import MphVerdict
+from retrowalk.domain.treadmill_record import MphVerdict
 
 VIRTUAL = "virtual"
 FAULT_NAMES = tuple(f.name for f in fields(Faults))

@@ -22,8 +22,8 @@ from retrowalk.devices.control_state import Target
 from retrowalk.devices.loop import DeviceThread
 from retrowalk.devices.session import TreadmillSession
 from retrowalk.domain.cues import Cue, Kind, Message, belt_words
+from retrowalk.domain.treadmill_record import MphVerdict
 from retrowalk.domain.units import SpeedUnit
-from retrowalk.services.records import MphVerdict
 
 # Alerts after which the walk cannot go on: the set (and the walk) ends where it stands.
 ENDS_THE_WALK = frozenset({Alert.SAFETY_KEY, Alert.LINK_LOST, Alert.DEVICE_ERROR})

@@ -14,7 +14,6 @@ from rich.console import Console
 
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
-from retrowalk.coach.completed import DeviceTrace
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
@@ -28,6 +27,7 @@ from retrowalk.devices.opening import DeviceChoice, connected_belt
 from retrowalk.devices.report import DeviceReport
 from retrowalk.domain.cues import Cue, Kind, Message
 from retrowalk.domain.errors import InputError
+from retrowalk.domain.treadmill_record import DeviceTrace
 
 # The display needs no more than four redraws a second, however fast the clock runs.
 REDRAWS_PER_SECOND = 4
@@ -89,10 +89,9 @@ def walk_with_device(
 
         record, reason = walk_through(runner, check_in, play)
         report = belt.session.report()
+        # The verdict is logged with the walk, in its transaction (services/live_walk.py).
         verdict = belt.new_mph_verdict()
-        if verdict is not None:
-            parts.source.remember_mph_verdict(verdict)
-        trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons))
+        trace = DeviceTrace(tuple(report.samples), tuple(report.partial_reasons), verdict)
         finished = finish(walk, record, check_in, parts.logger, voice, trace, reason)
         return finished, report
 

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from retrowalk.devices.alerts import ConsoleChange, DeviceAlert
-from retrowalk.services.records import Sample
+from retrowalk.domain.treadmill_record import Sample
 
 
 @dataclass

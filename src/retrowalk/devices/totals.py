@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from retrowalk.devices.ftms_data import TreadmillData
-from retrowalk.services.records import Sample
+from retrowalk.domain.treadmill_record import Sample
 
 _METRES_PER_SECOND_PER_KMH = 1 / 3.6
 

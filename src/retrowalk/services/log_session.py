@@ -32,7 +32,8 @@ from retrowalk.services.plausibility import (
     value_doubts,
 )
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import PlannedSession, SessionLog
+from retrowalk.services.records import MphVerdict, PlannedSession, SessionLog
+from retrowalk.services.treadmill_profile import keep_mph_verdict
 from retrowalk.services.walker_plan import (
     next_date,
     programme_of,
@@ -70,7 +71,11 @@ def log_command(**fields: Any) -> LogIn:
     return read_command(LogIn, fields)
 
 
-def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
+def log_session(
+    command: LogIn, uow: UnitOfWork, clock: Clock, mph_verdict: MphVerdict | None = None
+) -> Logged:
+    """Log `command`; a treadmill's `mph_verdict` found on the walk is kept in the same
+    transaction, so a log that fails keeps neither."""
     today = clock.today()
     on = command.date or today
     with uow:
@@ -100,6 +105,8 @@ def log_session(command: LogIn, uow: UnitOfWork, clock: Clock) -> Logged:
         after = record(p, session.state_before, decision, entry.outcome, on)
         log = uow.sessions.add_log(session, entry, after, clock.now())
         uow.sessions.add_samples(log.id, samples_of(command.samples))
+        if mph_verdict is not None:
+            keep_mph_verdict(uow, walker, mph_verdict)
         next_on = next_date(walker, p, on)
         following = uow.sessions.add_planned(
             walker.id,

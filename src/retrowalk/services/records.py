@@ -17,6 +17,10 @@ from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.domain.stop_reason import StopReason
+
+# Domain facts that the services' callers name from here too.
+from retrowalk.domain.treadmill_record import MphVerdict as MphVerdict
+from retrowalk.domain.treadmill_record import Sample as Sample
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
 
@@ -63,15 +67,6 @@ class Prescription:
     protocol: str
     sessions_per_week: int
     start: date
-
-
-@dataclass(frozen=True, slots=True)
-class MphVerdict:
-    """What reading the belt back found about one treadmill: whether it takes FTMS speeds as mph.
-    `device` names that treadmill ("virtual…" or its Bluetooth address, as `DeviceChoice.key`)."""
-
-    device: str
-    mph_quirk: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,17 +170,6 @@ class LogVersion:
     change: Change
     entry: LoggedEntry
     changed_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """One second of a session from a device: metres per second, percent, metres, beats/min."""
-
-    second: int
-    speed_mps: float | None = None
-    incline_percent: float | None = None
-    distance_m: float | None = None
-    heart_rate: int | None = None
 
 
 # The longest clinician's name a clearance keeps, and its notes (as a logged session's notes).

@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from retrowalk.coach.belt import Belt, BeltSetting
-from retrowalk.coach.completed import DeviceTrace
 from retrowalk.coach.walk import TodaysWalk
+from retrowalk.domain.treadmill_record import DeviceTrace
 
 STOPPED = BeltSetting(None, moving=False)
 

@@ -21,12 +21,12 @@ from typing import TypeVar
 
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.clock import Clock
-from retrowalk.coach.completed import DeviceTrace
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.devices.coach_belt import ENDS_THE_WALK, TreadmillBelt
 from retrowalk.devices.control_state import Control
 from retrowalk.devices.opening import DeviceChoice, connected_belt
 from retrowalk.domain.errors import DeviceError, InputError
+from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.web.belt import STOPPED, BeltMode, BeltNews, BeltSetup, Told, WalkOn
 
 Opener = Callable[[TodaysWalk], AbstractContextManager[TreadmillBelt]]

@@ -14,10 +14,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from retrowalk.domain.units import UnitSystem
+from retrowalk.services.live_walk import live_walk
 from retrowalk.web.belt import BeltMode, WalkOn
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
-from retrowalk.web.live_walk import live_walk, within_todays_limits
+from retrowalk.web.live_walk import within_todays_limits
 from retrowalk.web.schemas.belt import BeltNewsPublic, BeltPublic, BeltStartPublic, BeltUpdate
 from retrowalk.web.schemas.common import MAX_ID
 

@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from retrowalk.coach.record import Pause, WentOn
+from retrowalk.coach.reported import Answers, WalkReport
 from retrowalk.domain.units import UnitSystem
-from retrowalk.services.treadmill_profile import remember_mph_verdict
+from retrowalk.services.live_walk import live_walk, log_reported_walk
 from retrowalk.web.belt import WalkOn
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
-from retrowalk.web.live_walk import Answers, WalkReport, live_walk, log_live_walk
 from retrowalk.web.schemas.live import (
     TIME_SCALE_MAX,
     TIME_SCALE_MIN,
@@ -101,8 +101,7 @@ def log_live_session(
         went_on=tuple(WentOn(w.at_seconds, w.reason) for w in body.went_on),
     )
     trace = belt.trace(walker.id, body.seq)
-    _, logged = log_live_walk(walker, report, wired.uow, wired.clock, trace)
-    if trace is not None and trace.mph_verdict is not None:
-        remember_mph_verdict(walker.id, trace.mph_verdict, wired.uow())  # verified once
+    # The treadmill's mph verdict (verified once) is kept in the log's own transaction.
+    _, logged = log_reported_walk(walker, report, wired.uow, wired.clock, trace)
     belt.logged(walker.id)
     return LoggedPublic.of(logged, logged_summary(logged))

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from retrowalk.domain.errors import InputError
+from retrowalk.services.live_walk import live_walk
 from retrowalk.web.deps import BeltDep, PageWalker, Units, WiringDep
-from retrowalk.web.live_walk import live_walk
 from retrowalk.web.pages.render import page
 from retrowalk.web.schemas.live import TIME_SCALE_MAX, TIME_SCALE_MIN, TimelinePublic
 

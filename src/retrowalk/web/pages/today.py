@@ -9,11 +9,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from retrowalk.bootstrap import Wiring
 from retrowalk.coach.schedule import build_timeline
-from retrowalk.coach.stored import walk_for
 from retrowalk.domain.cues import form_cues, say
 from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.domain.units import UnitSystem
+from retrowalk.services.live_walk import walk_for
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain
 from retrowalk.services.morning import morning_question
 from retrowalk.services.records import StoredWalker

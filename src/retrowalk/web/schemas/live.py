@@ -12,10 +12,10 @@ from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
+from retrowalk.services.live_walk import LiveWalk
 from retrowalk.services.log_session import Seq
 from retrowalk.services.scenario import Pain
 from retrowalk.web.belt import BeltMode, BeltSetup
-from retrowalk.web.live_walk import LiveWalk
 from retrowalk.web.schemas.common import DosePublic, Public, SpeedPublic
 
 # The same bounds as `retrowalk go --time-scale`.

@@ -11,7 +11,6 @@ from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.plan import PlannedSession
 from retrowalk.domain.programme import Programme, build_programme
 from retrowalk.protocols import load_modality, protocol_for_walker
-from retrowalk.services.records import MphVerdict
 from retrowalk.services.scenario import OutcomeIn, ScenarioIn, equipment_of, walker_profile
 from retrowalk.services.simulate import Simulation, simulate
 
@@ -55,9 +54,6 @@ class ScenarioWalks:
             speed_ceiling=ceiling if treadmill is not None else None,
             label=f"plan session {self._index}, {session.on.isoformat()}",
         )
-
-    def remember_mph_verdict(self, verdict: MphVerdict) -> None:
-        """A scenario keeps no equipment profile: the next walk finds the verdict again."""
 
     def next_decision(self, completed: CompletedSession) -> str:
         """The plan's next session after this walk, decided by the engine from its outcome."""

@@ -1,0 +1,64 @@
+"""Check-in answers given in advance, as a JSON file (`retrowalk go --check-in-from`): read and
+checked before the walk starts, so a mistake in it never costs the walker their session."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from retrowalk.coach.checkin import CheckIn
+from retrowalk.domain.dose import HandSupport
+from retrowalk.domain.stop_reason import StopReason
+from retrowalk.services.validation import first_input_error
+
+
+class _AnswersIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # Required, but null is an answer skipped; the others left out are unknown too.
+    pain_during: int | None = Field(ge=0, le=10)
+    sharp_pain: bool | None
+    rpe: int | None = Field(ge=0, le=10)
+    form_ok: bool | None = None
+    swelling: bool | None = None
+    locking: bool | None = None
+    giving_way: bool | None = None
+    hands_used: HandSupport | None = None
+    stable_without_hands: bool = False
+    notes: str = Field(default="", max_length=4000)
+    stop_reason: StopReason | None = None
+    go_on: bool = False
+
+
+class AnswersFile:
+    """Answers given in advance, as JSON: `pain_during`, `sharp_pain` and `rpe` are required
+    (null: skipped); `form_ok` and the knee symptoms default to unknown, `hands_used` to the
+    planned hands, `stable_without_hands` to false. `stop_reason` answers "why did you stop?"
+    after an early STOP, and `go_on` whether a stop by mistake or interruption goes on."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self._answers = _AnswersIn.model_validate_json(text)
+        except ValidationError as error:
+            raise first_input_error(error, "check-in") from None
+
+    def why_stopped(self) -> StopReason | None:
+        return self._answers.stop_reason
+
+    def go_on(self) -> bool:
+        return self._answers.go_on
+
+    def ask(self, planned_hands: HandSupport, stop_reason: StopReason | None = None) -> CheckIn:
+        given = self._answers
+        answers = CheckIn(
+            pain_during=given.pain_during,
+            sharp_pain=given.sharp_pain,
+            rpe=given.rpe,
+            hands_used=given.hands_used or planned_hands,
+            stable_without_hands=given.stable_without_hands,
+            notes=given.notes,
+            form_ok=given.form_ok,
+            swelling=given.swelling,
+            locking=given.locking,
+            giving_way=given.giving_way,
+        )
+        return answers.after_stop(stop_reason)
