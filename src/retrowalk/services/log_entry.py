@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.outcome_fields import OUTCOME_NAMES
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
 from retrowalk.services.commands import Command
@@ -23,7 +24,6 @@ from retrowalk.services.scenario import MinutesDone, OutcomeIn, Pain
 Minutes = Annotated[MinutesDone, FROM_TEXT]
 SpeedDone = Annotated[float, Field(ge=0, le=10), FROM_TEXT]
 InclineDone = Annotated[float, Field(ge=0, le=40), FROM_TEXT]
-_OUTCOME_FIELDS = tuple(name for name in SessionOutcome.__dataclass_fields__)
 
 
 class SampleIn(Command):
@@ -73,7 +73,7 @@ class EntryIn(OutcomeIn):
         return None
 
     def entry(self, next_morning_on: dt.date | None) -> LoggedEntry:
-        answers = self.model_dump(include=set(_OUTCOME_FIELDS))
+        answers = self.model_dump(include=set(OUTCOME_NAMES))
         outcome = SessionOutcome(**answers)
         performed = Performed(self.speed_done, self.incline_done_percent, self.hands_used)
         reported = next_morning_on if self.pain_next_morning is not None else None
@@ -83,9 +83,7 @@ class EntryIn(OutcomeIn):
 def entry_fields(entry: LoggedEntry) -> dict[str, Any]:
     """The EntryIn fields that give back `entry` (for edits: change a few, keep the rest)."""
     outcome, performed = entry.outcome, entry.performed
-    fields: dict[str, Any] = {name: getattr(outcome, name) for name in _OUTCOME_FIELDS}
-    if entry.next_morning_on is None:
-        fields["pain_next_morning"] = None
+    fields: dict[str, Any] = {name: getattr(outcome, name) for name in OUTCOME_NAMES}
     speed = performed.speed
     fields |= {
         "hands_used": performed.hands,

@@ -6,7 +6,7 @@ when it was written) so the use cases can name stored things. `store/` maps them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -109,9 +109,10 @@ class Performed:
 
 @dataclass(frozen=True, slots=True)
 class LoggedEntry:
-    """The editable part of a logged session. `next_morning_on` is None until that pain is known
-    (the engine then reads the outcome's next-morning pain as 0). `stop_reason` says why a walk
-    stopped before its end (None: it did not, or the walker did not say)."""
+    """The editable part of a logged session. `next_morning_on` is None until that pain is known,
+    and the outcome's next-morning pain is then None (unknown) too, whatever it was built with:
+    every reader takes the outcome as it is. `stop_reason` says why a walk stopped before its
+    end (None: it did not, or the walker did not say)."""
 
     outcome: SessionOutcome
     performed: Performed
@@ -119,6 +120,11 @@ class LoggedEntry:
     notes: str
     source: Source
     stop_reason: StopReason | None = None
+
+    def __post_init__(self) -> None:
+        if self.next_morning_on is None and self.outcome.pain_next_morning is not None:
+            unknown = replace(self.outcome, pain_next_morning=None)
+            object.__setattr__(self, "outcome", unknown)  # frozen: set once, while being built
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.outcome import SessionOutcome
+from retrowalk.domain.outcome_fields import OUTCOME_NAMES
 from retrowalk.domain.progression import Decision, DecisionKind
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed, SpeedUnit
@@ -20,19 +21,6 @@ from retrowalk.services.records import (
 )
 from retrowalk.store.sessions import ENTRY_COLUMNS, PlannedSessionRow, SampleRow, SessionLogRow
 from retrowalk.store.state_codec import decode_state, encode_state
-
-_OUTCOME_COLUMNS = (
-    "done",
-    "pain_during",
-    "pain_after",
-    "rpe",
-    "sharp_pain",
-    "stable_without_hands",
-    "form_ok",
-    "swelling",
-    "locking",
-    "giving_way",
-)
 
 
 def planned_columns(planned: PlannedSession) -> dict[str, Any]:
@@ -107,17 +95,15 @@ def _speed(value: float | None, unit: str | None) -> Speed | None:
 
 
 def entry_columns(entry: LoggedEntry) -> dict[str, Any]:
+    """The entry's columns: the answers under their own names, then what was done."""
     outcome, performed = entry.outcome, entry.performed
     speed = performed.speed
-    reported = entry.next_morning_on is not None
     return {
-        **{name: getattr(outcome, name) for name in _OUTCOME_COLUMNS},
-        "minutes_done": outcome.minutes_done,
+        **{name: getattr(outcome, name) for name in OUTCOME_NAMES},
         "speed_done": None if speed is None else speed.value,
         "speed_done_unit": None if speed is None else speed.unit.value,
         "incline_done": performed.incline_percent,
         "hands_done": None if performed.hands is None else performed.hands.value,
-        "pain_next_morning": outcome.pain_next_morning if reported else None,
         "next_morning_on": entry.next_morning_on,
         "notes": entry.notes,
         "source": entry.source.value,
@@ -128,11 +114,7 @@ def entry_columns(entry: LoggedEntry) -> dict[str, Any]:
 def entry_of(row: Any) -> LoggedEntry:
     """The entry held in a log row or a version row (they share the entry columns)."""
     values = {name: getattr(row, name) for name in ENTRY_COLUMNS}
-    outcome = SessionOutcome(
-        **{name: values[name] for name in _OUTCOME_COLUMNS},
-        minutes_done=values["minutes_done"],
-        pain_next_morning=values["pain_next_morning"],
-    )
+    outcome = SessionOutcome(**{name: values[name] for name in OUTCOME_NAMES})
     speed = _speed(values["speed_done"], values["speed_done_unit"])
     hands = None if values["hands_done"] is None else HandSupport(values["hands_done"])
     return LoggedEntry(

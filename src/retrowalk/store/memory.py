@@ -308,7 +308,7 @@ def _facts(logged: LoggedSession) -> SessionFacts:
         incline_done=entry.performed.incline_percent,
         pain_during=outcome.pain_during,
         pain_after=outcome.pain_after,
-        pain_next_morning=outcome.pain_next_morning if entry.next_morning_on else None,
+        pain_next_morning=outcome.pain_next_morning,
         rpe=outcome.rpe,
     )
 

@@ -25,7 +25,13 @@ from retrowalk.services.log_session import LogIn, log_session, pending_seq
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
 from retrowalk.web.pages.forms import Form, TypedForm, command_from, given
-from retrowalk.web.pages.log_form import NEW_ENTRY, RENAMED, entry_data, entry_values
+from retrowalk.web.pages.log_form import (
+    CLEARED_WHEN_BLANK,
+    NEW_ENTRY,
+    RENAMED,
+    entry_data,
+    entry_values,
+)
 from retrowalk.web.pages.periods import Shown
 from retrowalk.web.pages.render import is_htmx, page
 
@@ -90,8 +96,7 @@ def save_edit(
     form: TypedForm, request: Request, walker: PageWalker, log: OwnLog, wired: WiringDep
 ) -> Response:
     changes = entry_data(form.values)
-    for optional in ("minutes_done", "pain_during", "pain_after", "pain_next_morning", "rpe",
-                     "hands_used", "notes"):  # fmt: skip
+    for optional in CLEARED_WHEN_BLANK:
         changes.setdefault(optional, "" if optional == "notes" else None)
     if command_from(EntryIn, entry_fields(log.entry) | changes, form) is not None:
         try:
