@@ -69,6 +69,7 @@ def test_a_write_while_another_process_writes_is_503_and_the_pages_still_show(
     assert api.json()["detail"][0]["field"] == "database"
     assert api.json()["detail"][0]["allowed"] == BUSY
     assert form.status_code == 503 and BUSY in form.text
+    assert api.headers["Retry-After"] == form.headers["Retry-After"] == "1"
     assert pages == {"/": 200, "/history": 200, "/progress": 200} and today.status_code == 200
     assert read_snapshot(wiring.database.engine) == before
 

@@ -111,4 +111,10 @@ class DeviceError(RetrowalkError):
 
 
 class StorageError(RetrowalkError):
-    """The database refused an operation or is at a schema this version does not know."""
+    """The database refused an operation or is at a schema this version does not know.
+    `retry_after_seconds` is set when the same request may well succeed after that wait (the
+    database was busy), and left None when waiting will not help."""
+
+    def __init__(self, message: str, retry_after_seconds: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds

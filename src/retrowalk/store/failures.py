@@ -21,6 +21,8 @@ from retrowalk.settings import shown_url
 
 DISK_FULL = "the disk is full: nothing was saved; free some space and try again"
 BUSY = "the database is busy (another retrowalk is writing); try again"
+# A write holds the lock for milliseconds; a client that waits this long finds it free.
+BUSY_RETRY_SECONDS = 1
 DISK_FAILED = (
     "the disk failed while retrowalk used the database (disk I/O error); check the disk, "
     "then whether your last change was kept"
@@ -62,7 +64,7 @@ def sqlite_failure(error: BaseException, where: str) -> StorageError | None:
     if primary == SQLITE_FULL:
         return StorageError(DISK_FULL)
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
-        return StorageError(BUSY)
+        return StorageError(BUSY, BUSY_RETRY_SECONDS)
     if primary == SQLITE_IOERR:
         return StorageError(DISK_FAILED)
     if primary == SQLITE_CANTOPEN:
@@ -86,7 +88,7 @@ def _postgresql_failure(
     if state == PG_DISK_FULL:
         return StorageError(DISK_FULL)
     if state in (PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK):
-        return StorageError(BUSY)
+        return StorageError(BUSY, BUSY_RETRY_SECONDS)
     if context.is_disconnect:
         return StorageError(
             f"lost the connection to the database at {where}: {reason}; "

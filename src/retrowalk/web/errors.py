@@ -7,7 +7,8 @@ field, the value and what is allowed) and for the pages (a page that says what t
     NotJson             415  a body not sent as application/json
     SafetyLimitError    409
     ConflictError       409  the state the request names has moved on (the session is logged)
-    StorageError        503  the database is not available or is at another schema
+    StorageError        503  the database is not available or is at another schema (Retry-After
+                             when it was only busy)
     DeviceError         503  the treadmill connected on the server side cannot be used
     IntegrityError      422  the database refused a value its constraints do not allow
     NeedsOnboarding     303  to /onboarding (pages only)
@@ -123,11 +124,16 @@ async def _conflict(request: Request, error: Exception) -> Response:
 async def _storage(request: Request, error: Exception) -> Response:
     """Nothing was saved: the problem names the database and says what to do (free space, try
     again); a page says it in those words alone."""
+    assert isinstance(error, StorageError)
     if _is_api(request):
-        return problems([InputError("database", None, str(error))], 503)
-    from retrowalk.web.pages.render import error_page
+        answer: Response = problems([InputError("database", None, str(error))], 503)
+    else:
+        from retrowalk.web.pages.render import error_page
 
-    return error_page(request, 503, "The database is not available", [str(error)])
+        answer = error_page(request, 503, "The database is not available", [str(error)])
+    if error.retry_after_seconds is not None:
+        answer.headers["Retry-After"] = str(error.retry_after_seconds)
+    return answer
 
 
 async def _device(request: Request, error: Exception) -> Response:
