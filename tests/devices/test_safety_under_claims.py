@@ -32,7 +32,7 @@ from retrowalk.devices.virtual.spec import Faults, VirtualSpec
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.domain.errors import SafetyLimitError
 from tests.devices.rig import Rig
-from tests.devices.strategies import NOT_NUMBERS, speeds_kmh
+from tests.strategies import NOT_NUMBERS, speeds_kmh
 
 MAX_SPEED_RAISE_KMH = 0.5
 WALKING_LIMIT_KMH = 3.5 * 1.609344
