@@ -31,7 +31,7 @@ def test_a_claimed_speed_a_tenth_from_ours_is_recorded_as_a_console_change():
 def test_a_claimed_speed_that_is_not_a_number_is_a_problem_not_a_change():
     async def work() -> Rig:
         rig = await walking(Rig())
-        rig.controller._on_status(TargetSpeedChanged(math.nan))  # no bytes carry it
+        rig.controller.news.on_status(TargetSpeedChanged(math.nan))  # no bytes carry it
         return rig
 
     rig = asyncio.run(work())
