@@ -51,6 +51,7 @@ _DEVICE_TESTS = (
 )
 _DOMAIN_TESTS = (
     "tests/domain/test_clinician_limits.py",
+    "tests/domain/test_programme.py",
     "tests/domain/test_equipment_grid.py",
     "tests/domain/test_modalities.py",
     "tests/domain/test_screening.py",
@@ -82,6 +83,11 @@ EQUIVALENT: dict[str, str] = {
     "safety:_lowering: goal < target - _EPSILON -> goal <= target - _EPSILON": (
         "the goal is a grid speed and the target a grid speed or a claim in hundredths, so they"
         " differ by 0 or by 0.01 or more, never by exactly the 1e-6 slack"
+    ),
+    "programme:build_programme: extended > target -> extended >= target (#2)": (
+        "`extended_target_minutes` is read as `extended or target` (equipment_change.py) and by"
+        " the extended-minutes phase, which exists only when extended > target: equal to the"
+        " target, it changes neither"
     ),
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
