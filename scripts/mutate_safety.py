@@ -11,7 +11,7 @@ constants (the 0.5 km/h, the 3 s) are mutated too. For each mutant the relevant 
 (`-x -q`) on a copy of `src/` and `tests/` where only that module differs; a mutant the tests
 do not fail "survives".
 
-Usage: `python scripts/mutate_safety.py [--jobs 2] [--target TEXT] [--list] [--only TEXT]`;
+Usage: `python scripts/mutate_safety.py [--jobs 2] [--target TEXT] [--list] [--only TEXT ...]`;
 `--target domain/steps` runs one target file (a full run takes hours on two cores). The exit
 status is 1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it
 cannot be told apart, or when a listed one is killed after all (the list is stale); 0 otherwise.
@@ -89,6 +89,15 @@ EQUIVALENT: dict[str, str] = {
         " the extended-minutes phase, which exists only when extended > target: equal to the"
         " target, it changes neither"
     ),
+    **{
+        f"programme:_GridLimits: 0.0 -> {value}": (
+            "the default incline ceiling is that of equipment with no incline setting (a"
+            " deadmill, a sled, outdoors); the only readers of the ceiling, `steps._incline_up`"
+            " and `equipment_change._on_treadmill`, act on a motorized treadmill, whose ceiling"
+            " is always set"
+        )
+        for value in ("1.0", "-1.0", "0.1", "-0.1")
+    },
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
@@ -277,11 +286,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (default 2)")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
-    parser.add_argument("--only", default="", help="run only mutants whose id contains this")
+    parser.add_argument(
+        "--only", action="append", default=[], help="run only mutants whose id contains this"
+    )
     parser.add_argument("--target", default="", help="run only targets whose path contains this")
     args = parser.parse_args(argv)
     targets = [target for target in TARGETS if args.target in target]
-    mutants = [m for target in targets for m in mutants_of(target) if args.only in m.ident]
+    mutants = [
+        m
+        for target in targets
+        for m in mutants_of(target)
+        if not args.only or any(text in m.ident for text in args.only)
+    ]
     if args.list:
         for mutant in mutants:
             _write(f"{mutant.target}:{mutant.line}: {mutant.ident}")
