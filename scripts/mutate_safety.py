@@ -40,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The safety rules mutated, and the tests that guard them (fast ones first: `-x` stops early).
 _DEVICE_TESTS = (
+    "tests/devices/test_device_rates.py",
     "tests/devices/test_safety.py",
     "tests/devices/test_safety_base.py",
     "tests/devices/test_status_echo.py",
@@ -50,8 +51,9 @@ _DEVICE_TESTS = (
     "tests/devices/test_live_session.py",
 )
 _DOMAIN_TESTS = (
-    "tests/domain/test_clinician_limits.py",
+    "tests/domain/test_steps.py",
     "tests/domain/test_programme.py",
+    "tests/domain/test_clinician_limits.py",
     "tests/domain/test_equipment_grid.py",
     "tests/domain/test_modalities.py",
     "tests/domain/test_screening.py",
