@@ -3,13 +3,17 @@ the rules found unguarded by mutation testing (scripts/mutate_safety.py), one ex
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from retrowalk.domain.errors import SafetyLimitError
+from retrowalk.domain.plan import preview_plan
 from retrowalk.domain.programme import build_programme
 from retrowalk.domain.screening import screen
-from retrowalk.domain.walker import WalkerLimits
-from tests.factories import START, good, plan, request, walker
+from retrowalk.domain.units import SpeedUnit
+from retrowalk.domain.walker import Condition, WalkerLimits
+from tests.factories import START, good, plan, request, treadmill, walker
 
 
 def test_no_programme_is_built_while_a_red_flag_stands() -> None:
@@ -32,3 +36,17 @@ def test_a_walker_held_at_the_clinicians_target_minutes_is_told_the_last_ceiling
     assert last.reasons == (
         "Same dose: this is the target dose (incline is at its ceiling of 10 %); keep it up.",
     )
+
+
+def test_no_plan_reaches_three_and_a_half_mph_whatever_the_protocol_row_says() -> None:
+    """PROTOCOL.md §5: backward walking turns into running near 3.65 mph, so no walking
+    prescription reaches 3.5 mph, even from a protocol row whose ceiling is above it."""
+    flat = treadmill(inclines=(0.0, 0.5))  # on an incline the speed stays at 2.0 mph or under
+    asked = request(who=walker(), equipment=flat, weeks=80, script=good(240))
+    row = replace(asked.protocol.population(Condition.KNEE_OA), speed_ceiling_mph=4.0)
+    rows = {**asked.protocol.populations, Condition.KNEE_OA: row}
+    reckless = replace(asked, protocol=replace(asked.protocol, populations=rows))
+
+    speeds = [s.decision.dose.speed for s in preview_plan(reckless).sessions]
+
+    assert max(s.in_unit(SpeedUnit.MPH) for s in speeds if s is not None) == 3.4
