@@ -11,7 +11,7 @@ constants (the 0.5 km/h, the 3 s) are mutated too. For each mutant the relevant 
 (`-x -q`) on a copy of `src/` and `tests/` where only that module differs; a mutant the tests
 do not fail "survives".
 
-Usage: `python scripts/mutate_safety.py [--jobs 2] [--target TEXT] [--list] [--only TEXT]`;
+Usage: `python scripts/mutate_safety.py [--jobs 2] [--target TEXT] [--list] [--only TEXT ...]`;
 `--target domain/steps` runs one target file (a full run takes hours on two cores). The exit
 status is 1 when a mutant survives that is not listed in `EQUIVALENT` below with the reason it
 cannot be told apart, or when a listed one is killed after all (the list is stale); 0 otherwise.
@@ -40,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The safety rules mutated, and the tests that guard them (fast ones first: `-x` stops early).
 _DEVICE_TESTS = (
+    "tests/devices/test_device_rates.py",
     "tests/devices/test_safety.py",
     "tests/devices/test_safety_base.py",
     "tests/devices/test_status_echo.py",
@@ -50,6 +51,8 @@ _DEVICE_TESTS = (
     "tests/devices/test_live_session.py",
 )
 _DOMAIN_TESTS = (
+    "tests/domain/test_steps.py",
+    "tests/domain/test_programme.py",
     "tests/domain/test_clinician_limits.py",
     "tests/domain/test_equipment_grid.py",
     "tests/domain/test_modalities.py",
@@ -83,6 +86,20 @@ EQUIVALENT: dict[str, str] = {
         "the goal is a grid speed and the target a grid speed or a claim in hundredths, so they"
         " differ by 0 or by 0.01 or more, never by exactly the 1e-6 slack"
     ),
+    "programme:build_programme: extended > target -> extended >= target (#2)": (
+        "`extended_target_minutes` is read as `extended or target` (equipment_change.py) and by"
+        " the extended-minutes phase, which exists only when extended > target: equal to the"
+        " target, it changes neither"
+    ),
+    **{
+        f"programme:_GridLimits: 0.0 -> {value}": (
+            "the default incline ceiling is that of equipment with no incline setting (a"
+            " deadmill, a sled, outdoors); the only readers of the ceiling, `steps._incline_up`"
+            " and `equipment_change._on_treadmill`, act on a motorized treadmill, whose ceiling"
+            " is always set"
+        )
+        for value in ("1.0", "-1.0", "0.1", "-0.1")
+    },
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
@@ -271,11 +288,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (default 2)")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
-    parser.add_argument("--only", default="", help="run only mutants whose id contains this")
+    parser.add_argument(
+        "--only", action="append", default=[], help="run only mutants whose id contains this"
+    )
     parser.add_argument("--target", default="", help="run only targets whose path contains this")
     args = parser.parse_args(argv)
     targets = [target for target in TARGETS if args.target in target]
-    mutants = [m for target in targets for m in mutants_of(target) if args.only in m.ident]
+    mutants = [
+        m
+        for target in targets
+        for m in mutants_of(target)
+        if not args.only or any(text in m.ident for text in args.only)
+    ]
     if args.list:
         for mutant in mutants:
             _write(f"{mutant.target}:{mutant.line}: {mutant.ident}")

@@ -20,7 +20,7 @@ from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import Cue, Kind
 from retrowalk.domain.units import Speed
 from tests.coach.builders import ObedientWalker, SelfSettingBelt, walk
-from tests.coach.strategies import walks
+from tests.strategies import walks
 
 
 class Session:

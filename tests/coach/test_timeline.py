@@ -14,7 +14,7 @@ from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import CATALOGUE, Cue, Message
 from retrowalk.domain.errors import InputError
 from tests.coach.builders import walk
-from tests.coach.strategies import walks
+from tests.strategies import walks
 
 # The spacing rules, written out (docs/live-session.md, "Timeline"), never imported from the
 # code under test: a form cue every 40 s, nothing within 12 s of an announcement, and a speed

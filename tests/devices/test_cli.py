@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from retrowalk.cli.app import app
 from retrowalk.cli.devices import KINDS
 from retrowalk.devices.ftms_control import SetTargetInclination, SetTargetSpeed, decode_command
-from tests.devices.strategies import inclinations_percent, speeds_kmh
+from tests.strategies import inclinations_percent, speeds_kmh
 
 runner = CliRunner()
 

@@ -25,7 +25,7 @@ from retrowalk.devices.ftms_control import (
 )
 from retrowalk.devices.wire import UnencodableValue
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import control_commands, control_responses
+from tests.strategies import control_commands, control_responses
 
 # (command, bytes, source of the vector)
 COMMAND_VECTORS = [

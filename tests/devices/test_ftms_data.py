@@ -17,7 +17,7 @@ from retrowalk.devices.ftms_data import (
 )
 from retrowalk.devices.wire import MalformedFrame, UnencodableValue
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import treadmill_records
+from tests.strategies import treadmill_records
 
 # Every flag from bit 1 to bit 13 set (so bit 0, More Data, too: no speed). Written by hand from
 # the FTMS 1.0 Treadmill Data field table (DEVICES.md 2.2), one field per line.

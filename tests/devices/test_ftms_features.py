@@ -21,7 +21,7 @@ from retrowalk.devices.ftms_features import (
 )
 from retrowalk.devices.wire import UnencodableValue
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import inclination_ranges, machine_features, speed_ranges
+from tests.strategies import inclination_ranges, machine_features, speed_ranges
 
 
 def test_a_real_fitshow_feature_read_lists_its_features_and_speed_and_incline_targets():

@@ -22,7 +22,7 @@ from retrowalk.devices.ftms_status import (
 )
 from retrowalk.devices.wire import UnencodableValue
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import machine_statuses
+from tests.strategies import machine_statuses
 
 # Written from the status op code list in DEVICES.md 2.3 (FTMS 4.17).
 STATUS_VECTORS = [

@@ -13,7 +13,7 @@ from retrowalk.devices.ftms_training import (
     encode_training_status,
 )
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import training_statuses
+from tests.strategies import training_statuses
 
 # Written from the Training Status layout and values in DEVICES.md 2.1 and 2.3.
 TRAINING_VECTORS = [

@@ -13,7 +13,7 @@ from retrowalk.devices.heart_rate import (
 )
 from retrowalk.devices.wire import UnencodableValue
 from retrowalk.domain.errors import DeviceError
-from tests.devices.strategies import heart_rate_measurements
+from tests.strategies import heart_rate_measurements
 
 
 def test_the_hrs_example_has_contact_72_bpm_and_one_rr_interval_of_one_second():

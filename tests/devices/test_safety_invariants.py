@@ -26,7 +26,7 @@ from retrowalk.devices.ftms_control import SetTargetInclination, SetTargetSpeed
 from retrowalk.devices.safety import Ceiling, Envelope, Reading, Sent, after_command
 from retrowalk.domain.equipment import Grid
 from retrowalk.domain.errors import SafetyLimitError
-from tests.devices.strategies import NOT_NUMBERS, claimed_values, envelope_events
+from tests.strategies import NOT_NUMBERS, claimed_values, envelope_events
 
 MAX_SPEED_RAISE_KMH = 0.5
 MAX_INCLINE_RAISE_PERCENT = 1.0

@@ -32,7 +32,7 @@ from retrowalk.devices.virtual.spec import Faults, VirtualSpec
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.domain.errors import SafetyLimitError
 from tests.devices.rig import Rig
-from tests.devices.strategies import NOT_NUMBERS, speeds_kmh
+from tests.strategies import NOT_NUMBERS, speeds_kmh
 
 MAX_SPEED_RAISE_KMH = 0.5
 WALKING_LIMIT_KMH = 3.5 * 1.609344
@@ -90,11 +90,11 @@ class Trial(Rig):
             case ("claim speed", float(value)) if math.isfinite(value) and 0 <= value <= 655.35:
                 await self.status(TargetSpeedChanged(round(value, 2)))  # as the bytes carry it
             case ("claim speed", float(value)):
-                controller._on_status(TargetSpeedChanged(value))  # no bytes carry this
+                controller.news.on_status(TargetSpeedChanged(value))  # no bytes carry this
             case ("claim incline", float(value)) if math.isfinite(value):
                 await self.status(TargetInclinationChanged(round(value, 1)))
             case ("claim incline", float(value)):
-                controller._on_status(TargetInclinationChanged(value))
+                controller.news.on_status(TargetInclinationChanged(value))
             case ("console speed", float(kmh)):
                 console.press_speed(kmh)
             case ("console", "start"):

@@ -157,3 +157,21 @@ def test_a_manual_deck_steeper_than_the_incline_cap_gets_no_plan() -> None:
     below, above = (walker(limits=WalkerLimits(max_incline_percent=p)) for p in (3.0, 4.0))
     assert plan(who=below, equipment=SLOPED_DECK).sessions == ()
     assert plan(who=above, equipment=SLOPED_DECK).sessions
+
+
+def test_a_speed_cap_at_the_treadmills_slowest_speed_is_walked_at_that_speed() -> None:
+    """The default treadmill's slowest speed is 0.5 mph: a cap there still plans; under it, no
+    speed of the treadmill is allowed, so no plan (PROTOCOL.md §9: a red flag)."""
+    at_slowest = walker(limits=WalkerLimits(max_speed=Speed.mph(0.5)))
+    below = walker(limits=WalkerLimits(max_speed=Speed.mph(0.4)))
+
+    speeds = {d.speed for d in _doses(_long(at_slowest))}
+
+    assert speeds == {Speed.mph(0.5)}
+    assert plan(who=below).sessions == ()
+
+
+def test_a_manual_deck_exactly_as_steep_as_the_incline_cap_gets_a_plan() -> None:
+    exactly = walker(limits=WalkerLimits(max_incline_percent=SLOPED_DECK.incline_percent))
+
+    assert plan(who=exactly, equipment=SLOPED_DECK).sessions

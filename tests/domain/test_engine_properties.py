@@ -54,6 +54,8 @@ def _programme(request: PlanRequest):
 MOST_MINUTES = 30
 # PROTOCOL.md §5: no walking prescription reaches 3.5 mph (that is running).
 RUNNING_MPH = 3.5
+# PROTOCOL.md §5: speed held at 1.0-2.0 mph while on incline.
+ON_INCLINE_MPH = 2.0
 
 
 @given(plan_requests())
@@ -88,6 +90,8 @@ def _assert_within_equipment(request, dose: Dose) -> None:
             assert dose.speed <= walker.limits.max_speed
         assert kit.incline_grid.contains(dose.incline_percent)
         assert dose.incline_percent <= kit.incline_grid.highest + EPSILON
+        if dose.incline_percent > 0:  # PROTOCOL.md §5: on incline, speed held at 2.0 mph or under
+            assert dose.speed <= Speed.mph(ON_INCLINE_MPH)
         if not walker.experienced:  # experience lifts the incline ceiling to the treadmill's
             assert dose.incline_percent <= row.incline_ceiling_percent + EPSILON
     elif isinstance(kit, ManualTreadmill):

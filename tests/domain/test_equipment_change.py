@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from retrowalk.domain.dose import HandSupport
+from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.equipment import Equipment, ManualTreadmill, Sled
 from retrowalk.domain.equipment_change import carry_over
 from retrowalk.domain.outcome import SessionOutcome
@@ -63,7 +63,19 @@ def test_a_new_treadmill_never_raises_the_dose_and_keeps_it_on_its_grid(who, old
     assert after.incline_percent <= new_p.incline_ceiling_percent + EPSILON
     assert new.incline_grid.contains(after.incline_percent)
     assert after.minutes <= before.minutes + EPSILON
+    _assert_within_the_walkers_caps(who, after)
     assert decide(new_p, carried.state, day).kind is not DecisionKind.PROGRESS
+
+
+def _assert_within_the_walkers_caps(who: WalkerProfile, dose: Dose) -> None:
+    """The clinician's caps themselves, not the programme built from them."""
+    caps = who.limits
+    if caps.max_speed is not None and dose.speed is not None:
+        assert dose.speed.metres_per_second <= caps.max_speed.metres_per_second + EPSILON
+    if caps.max_incline_percent is not None:
+        assert dose.incline_percent <= caps.max_incline_percent + EPSILON
+    if caps.target_minutes is not None:
+        assert dose.minutes <= caps.target_minutes + EPSILON
 
 
 @given(walkers(), equipment(), equipment())

@@ -9,7 +9,8 @@ keeps trying to reconnect and send Stop, and the session is marked partial.
 
 Time is the injected `now`. `heartbeat` is called about once a second (by a pacer task in a
 real session, by the simulated clock in tests) and does what is due: the next step of a ramp,
-a Stop still owed, a try to reconnect.
+a Stop still owed, a try to reconnect. What the treadmill says back is heard and acted on by
+`treadmill_news.TreadmillNews` (`news`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable
 
 from retrowalk.devices.alerts import Alert, DeviceAlert, alert
 from retrowalk.devices.control_state import BeltState, Control, Target
-from retrowalk.devices.follow import FollowCheck, Outcome
+from retrowalk.devices.follow import FollowCheck
 from retrowalk.devices.ftms_client import Capabilities, FtmsClient, Listeners
 from retrowalk.devices.ftms_control import (
     ControlCommand,
@@ -30,8 +31,6 @@ from retrowalk.devices.ftms_control import (
     StopAction,
     StopOrPause,
 )
-from retrowalk.devices.ftms_data import TreadmillData
-from retrowalk.devices.ftms_status import MachineStatus
 from retrowalk.devices.link import Link
 from retrowalk.devices.report import DeviceReport
 from retrowalk.devices.safety import (
@@ -43,9 +42,9 @@ from retrowalk.devices.safety import (
     refuse_non_finite,
     speed_ceiling,
 )
-from retrowalk.devices.status_watch import StatusWatch
 from retrowalk.devices.tasks import Tasks
 from retrowalk.devices.totals import Totals
+from retrowalk.devices.treadmill_news import TreadmillNews
 from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import DeviceError
 from retrowalk.domain.modality import MotorizedRules
@@ -68,8 +67,6 @@ class TreadmillController:
         on_alert: Callable[[DeviceAlert], None],
         mph_quirk: bool | None = None,
     ) -> None:
-        listeners = Listeners(self._on_data, self._on_status, self._on_unreadable, self._on_lost)
-        self.client = FtmsClient(link, listeners)
         self.report = DeviceReport(link.name, mph_quirk=mph_quirk)
         self.totals = Totals()
         self.state = BeltState()
@@ -77,11 +74,14 @@ class TreadmillController:
         self._now, self._unit, self._on_alert = now, unit, on_alert
         # The protocol's walking limit holds whatever the caller passes (or forgets to pass).
         self._limits = (*limits, below_running(_walking_limit_mph()))
-        self._kmh_per_unit = None if mph_quirk is None else (KM_PER_MILE if mph_quirk else 1.0)
+        unit_found = None if mph_quirk is None else (KM_PER_MILE if mph_quirk else 1.0)
+        self.news = TreadmillNews(self, now, unit_found)
+        news = self.news
+        listeners = Listeners(news.on_data, news.on_status, news.on_unreadable, news.on_lost)
+        self.client = FtmsClient(link, listeners)
         self._tried_at = -RECONNECT_EVERY_SECONDS
         self._closed = False
         self._stepping = asyncio.Lock()
-        self._status = StatusWatch(self)
         self._tasks = Tasks(self._failed)
 
     @property
@@ -193,7 +193,7 @@ class TreadmillController:
                 state.sent,
                 wanted.speed_kmh,
                 wanted.incline_percent,
-                self._kmh_per_unit,
+                self.news.kmh_per_unit,
                 now,
                 may_raise,
                 Reading(latest.speed_kmh, latest.incline_percent),
@@ -206,7 +206,7 @@ class TreadmillController:
             response = await self._send(command)
             if response is None or not response.succeeded:
                 state.sent = before
-                self._not_following()
+                self.not_following()
 
     async def _send_stop(self) -> bool:
         response = await self._send(StopOrPause(StopAction.STOP))
@@ -217,13 +217,13 @@ class TreadmillController:
         return stopped
 
     async def _send(self, command: ControlCommand) -> ControlResponse | None:
-        self._status.sent(command, self._now())
+        self.news.watch.sent(command, self._now())
         try:
             response = await self.client.send(command)
         except DeviceError as error:
             self.report.problems.append(str(error))
             return None
-        self._status.answered(command, response)
+        self.news.act(self.news.watch.answered(command, response))
         return response
 
     async def _reconnect(self) -> None:
@@ -241,38 +241,6 @@ class TreadmillController:
         self.say(Alert.DEVICE_ERROR)
         await self._send_stop()
 
-    # --- what the treadmill says ------------------------------------------------------------
-    def _on_data(self, record: TreadmillData) -> None:
-        now, state = self._now(), self.state
-        self.totals.add(record, now)
-        self.report.distance_m = self.totals.distance_m
-        speed, check = record.instantaneous_speed_kmh, state.check
-        if speed is None or check is None:
-            return
-        verdict = check.observe(speed, now, self._kmh_per_unit)
-        if verdict.outcome is Outcome.WATCHING:
-            return
-        state.check = None
-        if verdict.outcome is Outcome.NOT_FOLLOWED:
-            self._not_following()
-        elif verdict.kmh_per_unit is not None and self._kmh_per_unit is None:
-            self._learn_unit(verdict.kmh_per_unit)
-
-    def _on_status(self, status: MachineStatus) -> None:
-        self._status.handle(status, self._now())
-
-    def _on_unreadable(self, error: DeviceError) -> None:
-        self.report.problems.append(str(error))
-
-    def _on_lost(self) -> None:
-        state = self.state
-        state.link_up = False
-        state.stop_owed = state.stop_owed or state.had_control
-        state.forget_plans()
-        self.totals.link_lost()
-        self.report.partial_reasons.append("the link to the treadmill dropped")
-        self.say(Alert.LINK_LOST)
-
     # --- decisions ------------------------------------------------------------------------
     def console_started(self, now: float) -> None:
         """Start pressed at the console is the walker's own start, too; like ours, it counts
@@ -282,26 +250,11 @@ class TreadmillController:
         if state.armed is not None and state.control is Control.ON:
             self._tasks.start(self._began_running(state.armed))
 
-    def warn_if_above_ceiling(self, speed_parameter: float) -> None:
-        envelope = self.envelope
-        belt_kmh = speed_parameter * (self._kmh_per_unit or 1.0)
-        if envelope is not None and belt_kmh > envelope.ceiling.kmh:
-            self.say(Alert.ABOVE_CEILING, ceiling=self.describe(envelope.ceiling.kmh))
-
-    def _learn_unit(self, kmh_per_unit: float) -> None:
-        self._kmh_per_unit = kmh_per_unit
-        self.report.mph_quirk = kmh_per_unit != 1.0
-        if not self.report.mph_quirk:
-            return
-        self.say(Alert.MPH_QUIRK)
-        envelope, wanted = self.envelope, self.state.wanted
-        if envelope is not None and wanted is not None:
-            slowest = envelope.speeds.minimum * kmh_per_unit
-            if wanted.speed_kmh < slowest - envelope.speeds.step * kmh_per_unit / 2:
-                self.say(Alert.ABOVE_DOSE, slowest=self.describe(slowest))
+    def step_soon(self) -> None:
+        """The next step, as its own task (from a notification, which must not wait)."""
         self._tasks.start(self._step())
 
-    def _not_following(self) -> None:
+    def not_following(self) -> None:
         if self.state.control is Control.ON:
             wanted = self.state.wanted or self.state.armed
             setting = self.describe(wanted.speed_kmh) if wanted else "its slowest speed"

@@ -15,16 +15,16 @@ otherwise; then it is recorded as the console's, at the moment it arrived.
 A status claiming a new speed or incline target is kept as a claim: it may lower the base a
 raise is measured from (`safety.Sent`), never lift it. A claim that is not a finite number is
 recorded as a problem and otherwise ignored.
+
+The watch only sorts: it answers each status with the actions it calls for (as the envelope in
+`safety.py` answers with a command), and the controller carries them out.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from retrowalk.devices.alerts import Alert, ConsoleChange
-from retrowalk.devices.control_state import Control
 from retrowalk.devices.ftms_control import (
     ControlCommand,
     ControlResponse,
@@ -42,9 +42,7 @@ from retrowalk.devices.ftms_status import (
     TargetInclinationChanged,
     TargetSpeedChanged,
 )
-
-if TYPE_CHECKING:
-    from retrowalk.devices.controller import TreadmillController
+from retrowalk.devices.safety import Sent
 
 # An echo of our own Start or Stop arrives at once; later ones were pressed at the console.
 ECHO_SECONDS = 2.0
@@ -52,6 +50,69 @@ _SAME = 0.005
 _STOPPED = {StopAction.STOP: "belt stopped", StopAction.PAUSE: "belt paused"}
 
 RunStatus = StartedOrResumedByUser | StoppedOrPausedByUser
+
+
+@dataclass(frozen=True, slots=True)
+class Noted:
+    """A change made at the console (or by another app), for the record."""
+
+    at: float
+    change: str
+    value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A status that cannot be acted on, for the record's problems."""
+
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyKeyPulled:
+    """The belt stopped on the safety key: forget every plan and say so."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleStarted:
+    """Start pressed at the console: the walker's own start."""
+
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleStopped:
+    """Stop or pause pressed at the console: the belt stopped, the coach wants nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedClaimed:
+    """The treadmill's speed target became `speed` (its speed parameter), not by our command."""
+
+    speed: float
+
+
+@dataclass(frozen=True, slots=True)
+class InclineClaimed:
+    incline: float
+
+
+@dataclass(frozen=True, slots=True)
+class ControlTakenBack:
+    """The treadmill took control back (or reset): the walker sets the belt by hand."""
+
+
+StatusAction = (
+    Noted
+    | Ignored
+    | SafetyKeyPulled
+    | ConsoleStarted
+    | ConsoleStopped
+    | SpeedClaimed
+    | InclineClaimed
+    | ControlTakenBack
+)
+Actions = tuple[StatusAction, ...]
 
 
 @dataclass
@@ -81,78 +142,67 @@ class _LastRunCommand:
 
 
 class StatusWatch:
-    def __init__(self, controller: TreadmillController) -> None:
-        self._controller = controller
+    """Remembers our last Start or Stop, to tell its echo from the console's."""
+
+    def __init__(self) -> None:
         self._last: _LastRunCommand | None = None
 
     def sent(self, command: ControlCommand, now: float) -> None:
         if isinstance(command, StartOrResume | StopOrPause):
             self._last = _LastRunCommand(command, now)
 
-    def answered(self, command: ControlCommand, response: ControlResponse) -> None:
+    def answered(self, command: ControlCommand, response: ControlResponse) -> Actions:
         """The treadmill's answer to `command`: a refused Start or Stop had no echo, so a
         status taken as its echo was the console's after all."""
         last = self._last
         if last is None or last.command is not command or last.refused is not None:
-            return
+            return ()
         last.refused = not response.succeeded
         if last.refused and last.echo is not None:
             status, at = last.echo
             self._last = None
-            self._console(status, at)
+            return _console(status, at)
+        return ()
 
-    def handle(self, status: MachineStatus, now: float) -> None:
-        state, sent = self._controller.state, self._controller.state.sent
+    def classify(self, status: MachineStatus, now: float, sent: Sent) -> Actions:
+        """What `status`, arriving at `now`, calls for, given what the treadmill was told."""
         match status:
             case StoppedBySafetyKey():
                 self._last = None
-                self._note(now, "safety key pulled")
-                state.belt_stopped()
-                state.forget_plans()
-                self._controller.say(Alert.SAFETY_KEY)
+                return Noted(now, "safety key pulled"), SafetyKeyPulled()
             case StoppedOrPausedByUser() | StartedOrResumedByUser():
                 if self._last is None or not self._last.echoed_by(status, now):
                     self._last = None
-                    self._console(status, now)
+                    return _console(status, now)
             case TargetSpeedChanged(speed_kmh=value) if not _same(value, sent.target_speed):
-                if self._refused_claim("speed", value):
-                    return
-                self._note(now, "speed", value)
-                state.check, state.sent = None, replace(sent, claimed_speed=value)
-                self._controller.warn_if_above_ceiling(value)
+                return _claim("speed", value) or (
+                    Noted(now, "speed", value),
+                    SpeedClaimed(value),
+                )
             case TargetInclinationChanged(inclination_percent=value) if not _same(
                 value, sent.target_incline
             ):
-                if self._refused_claim("incline", value):
-                    return
-                self._note(now, "incline", value)
-                state.check, state.sent = None, replace(sent, claimed_incline=value)
+                return _claim("incline", value) or (
+                    Noted(now, "incline", value),
+                    InclineClaimed(value),
+                )
             case ControlPermissionLost() | MachineReset():
-                self._note(now, "control taken back")
-                if state.control is Control.ON:
-                    self._controller.by_hand(Alert.CONTROL_LOST)
+                return Noted(now, "control taken back"), ControlTakenBack()
+        return ()
 
-    def _console(self, status: RunStatus, now: float) -> None:
-        """A start or stop somebody else made: recorded, and acted on."""
-        state = self._controller.state
-        if isinstance(status, StartedOrResumedByUser):
-            self._note(now, "belt started")
-            self._controller.console_started(now)
-            return
-        self._note(now, _STOPPED[status.action])
-        state.belt_stopped()
-        state.wanted = state.check = None
-        self._controller.say(Alert.CONSOLE_STOP)
 
-    def _refused_claim(self, what: str, value: float) -> bool:
-        if math.isfinite(value):
-            return False
-        problem = f"a status claimed a target {what} of {value}: not a number, ignored"
-        self._controller.report.problems.append(problem)
-        return True
+def _console(status: RunStatus, now: float) -> Actions:
+    """A start or stop somebody else made: recorded, and acted on."""
+    if isinstance(status, StartedOrResumedByUser):
+        return Noted(now, "belt started"), ConsoleStarted(now)
+    return Noted(now, _STOPPED[status.action]), ConsoleStopped()
 
-    def _note(self, now: float, change: str, value: float | None = None) -> None:
-        self._controller.report.console_changes.append(ConsoleChange(now, change, value))
+
+def _claim(what: str, value: float) -> Actions:
+    """Nothing to do when the claimed `value` is a number; a problem for the record if not."""
+    if math.isfinite(value):
+        return ()
+    return (Ignored(f"a status claimed a target {what} of {value}: not a number, ignored"),)
 
 
 def _same(value: float, target: float | None) -> bool:

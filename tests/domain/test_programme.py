@@ -1,0 +1,52 @@
+"""The programme the engine builds from the protocol row, the equipment and the clinician's caps:
+the rules found unguarded by mutation testing (scripts/mutate_safety.py), one example each."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from retrowalk.domain.errors import SafetyLimitError
+from retrowalk.domain.plan import preview_plan
+from retrowalk.domain.programme import build_programme
+from retrowalk.domain.screening import screen
+from retrowalk.domain.units import SpeedUnit
+from retrowalk.domain.walker import Condition, WalkerLimits
+from tests.factories import START, good, plan, request, treadmill, walker
+
+
+def test_no_programme_is_built_while_a_red_flag_stands() -> None:
+    """Even a caller that skips the screening's verdict gets no programme (PROTOCOL.md §9)."""
+    red = request(who=walker(rest_pain=8))  # pain at rest 7-10: see a clinician first
+    screening = screen(red.walker, red.equipment, red.protocol, red.modality, START)
+    assert not screening.cleared_to_start
+
+    with pytest.raises(SafetyLimitError, match="red flag"):
+        build_programme(red.walker, red.equipment, red.protocol, red.modality, screening)
+
+
+def test_a_walker_held_at_the_clinicians_target_minutes_is_told_the_last_ceiling() -> None:
+    """With a clinician's target there are no extended minutes: the top of the plan names the
+    last step of the order (incline), not minutes past a target that is not there."""
+    capped = walker(limits=WalkerLimits(target_minutes=7))
+
+    last = plan(who=capped, weeks=60, script=good(180)).sessions[-1].decision
+
+    assert last.reasons == (
+        "Same dose: this is the target dose (incline is at its ceiling of 10 %); keep it up.",
+    )
+
+
+def test_no_plan_reaches_three_and_a_half_mph_whatever_the_protocol_row_says() -> None:
+    """PROTOCOL.md §5: backward walking turns into running near 3.65 mph, so no walking
+    prescription reaches 3.5 mph, even from a protocol row whose ceiling is above it."""
+    flat = treadmill(inclines=(0.0, 0.5))  # on an incline the speed stays at 2.0 mph or under
+    asked = request(who=walker(), equipment=flat, weeks=80, script=good(240))
+    row = replace(asked.protocol.population(Condition.KNEE_OA), speed_ceiling_mph=4.0)
+    rows = {**asked.protocol.populations, Condition.KNEE_OA: row}
+    reckless = replace(asked, protocol=replace(asked.protocol, populations=rows))
+
+    speeds = [s.decision.dose.speed for s in preview_plan(reckless).sessions]
+
+    assert max(s.in_unit(SpeedUnit.MPH) for s in speeds if s is not None) == 3.4
