@@ -22,14 +22,14 @@ from typing import TypeVar
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.coach_belt import ENDS_THE_WALK, TreadmillBelt
 from retrowalk.devices.control_state import Control
 from retrowalk.devices.opening import DeviceChoice, connected_belt
+from retrowalk.devices.walk_treadmill import ENDS_THE_WALK, WalkTreadmill
 from retrowalk.domain.errors import DeviceError, InputError
 from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.web.belt import STOPPED, BeltMode, BeltNews, BeltSetup, Told, WalkOn
 
-Opener = Callable[[TodaysWalk], AbstractContextManager[TreadmillBelt]]
+Opener = Callable[[TodaysWalk], AbstractContextManager[WalkTreadmill]]
 # The live page asks for news about once a second. A running belt that hears nothing from it for
 # this long (the browser closed, the phone died) is stopped: a stopped belt with nobody coaching
 # is safer than a running one.
@@ -51,7 +51,7 @@ def intended_for(choice: DeviceChoice) -> BeltSetup:
 def opener_for(choice: DeviceChoice, clock: Clock) -> Opener:
     """Opens the chosen treadmill (`virtual` or an address) for a walk, on `clock`."""
 
-    def open_for(walk: TodaysWalk) -> AbstractContextManager[TreadmillBelt]:
+    def open_for(walk: TodaysWalk) -> AbstractContextManager[WalkTreadmill]:
         return connected_belt(choice, walk, clock)
 
     return open_for
@@ -60,7 +60,7 @@ def opener_for(choice: DeviceChoice, clock: Clock) -> Opener:
 class _Walk:
     """One walker's walk on the treadmill; `trace` is kept from the moment the walk ended."""
 
-    def __init__(self, seq: int, belt: TreadmillBelt, exits: ExitStack) -> None:
+    def __init__(self, seq: int, belt: WalkTreadmill, exits: ExitStack) -> None:
         self.seq, self.belt, self.exits = seq, belt, exits
         self.trace: DeviceTrace | None = None
         self.closed = False
@@ -124,14 +124,14 @@ class TreadmillBelts:
 
     def apply(self, walk: WalkOn, setting: BeltSetting) -> bool:
         on = self._walk(walk)
-        return self._call(on, lambda: on.belt.apply(setting))
+        return self._call(on, lambda: on.belt.apply(setting).applied)
 
     def start(self, walk: WalkOn, setting: BeltSetting) -> bool:
         on = self._walk(walk)
 
         def walker_start() -> bool:
             on.belt.apply(setting)  # a stopped belt: only made ready
-            return on.belt.walker_pressed_enter()  # the walker's tap sends Start
+            return on.belt.start()  # the walker's tap sends Start
 
         return self._call(on, walker_start)
 
@@ -142,7 +142,7 @@ class TreadmillBelts:
         with on.lock:
             if on.trace is not None or on.closed:
                 return False  # the walk is over: its belt was stopped already
-            return self._guard(on, lambda: on.belt.apply(STOPPED))
+            return self._guard(on, lambda: on.belt.apply(STOPPED).applied)
 
     def end(self, walker_id: int) -> None:
         on = self._walks.get(walker_id)
@@ -167,14 +167,14 @@ class TreadmillBelts:
         on = self._walks.get(walker_id)
         if on is None:
             return BeltNews(BeltSetup(BeltMode.BY_HAND))
-        controller, desk = on.belt.session.controller, on.belt.desk
+        controller, urgent_alert = on.belt.session.controller, on.belt.urgent_alert
         told = tuple(
             Told(number, given.alert.value, given.text, given.alert in ENDS_THE_WALK)
             for number, given in enumerate(list(controller.report.alerts), start=1)
             if number > since
         )
         up = not on.closed and controller.state.link_up
-        urgent = None if desk.urgent is None else desk.urgent.text
+        urgent = None if urgent_alert is None else urgent_alert.text
         speed = controller.totals.latest.speed_kmh if up else None
         running = up and controller.state.running
         session = on.belt.session
@@ -250,7 +250,7 @@ def _open(opener: Opener, walk: WalkOn) -> _Walk:
     return _Walk(walk.seq, belt, exits)
 
 
-def _setup(belt: TreadmillBelt) -> BeltSetup:
+def _setup(belt: WalkTreadmill) -> BeltSetup:
     controller = belt.session.controller
     on = controller.state.control is Control.ON
     return BeltSetup(
@@ -258,6 +258,5 @@ def _setup(belt: TreadmillBelt) -> BeltSetup:
     )
 
 
-def _trace(belt: TreadmillBelt) -> DeviceTrace:
-    report = belt.session.report()
-    return DeviceTrace(tuple(report.samples), tuple(report.partial_reasons), belt.new_mph_verdict())
+def _trace(belt: WalkTreadmill) -> DeviceTrace:
+    return belt.trace()
