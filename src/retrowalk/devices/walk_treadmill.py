@@ -90,6 +90,27 @@ class WalkTreadmill:
     def under_control(self) -> bool:
         return self.session.controller.state.control is Control.ON
 
+    @property
+    def name(self) -> str:
+        return self.session.controller.report.treadmill
+
+    @property
+    def link_up(self) -> bool:
+        return self.session.controller.state.link_up
+
+    def speed_kmh(self) -> float | None:
+        """The belt's speed as the treadmill last reported it (None while unknown)."""
+        return self.session.controller.totals.latest.speed_kmh
+
+    def alerts_after(self, seen: int) -> list[tuple[int, DeviceAlert]]:
+        """The alerts of this walk numbered from 1, after the first `seen`."""
+        told = list(self.session.controller.report.alerts)
+        return [(number, given) for number, given in enumerate(told, start=1) if number > seen]
+
+    def partial(self, reason: str) -> None:
+        """The record has a gap or an end that is not the walker's, for `reason`."""
+        self.session.controller.report.partial_reasons.append(reason)
+
     def begin(self) -> None:
         self.session.begin()
 
