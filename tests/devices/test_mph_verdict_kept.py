@@ -2,7 +2,7 @@
 virtual treadmill with the quirk finds it by reading the belt back and keeps it with the
 equipment; the next walk opens knowing it and finds nothing again (issue 6).
 
-The walks run as `retrowalk go --device` runs them (`walk_on_treadmill`, the stored walker's walk
+The walks run as `retrowalk go --device` runs them (`walk_in_terminal`, the stored walker's walk
 source and logger, the device thread pacing a clock 120 times faster than the wall's), on SQLite.
 """
 
@@ -16,7 +16,7 @@ from rich.console import Console
 
 from retrowalk.coach.clock import ScaledClock
 from retrowalk.coach.speech import Transcript
-from retrowalk.coach.terminal.live import WalkParts, walk_on_treadmill
+from retrowalk.coach.terminal.live import WalkParts, walk_in_terminal
 from retrowalk.devices.alerts import Alert
 from retrowalk.devices.choice import DeviceChoice
 from retrowalk.devices.opening import connected_belt
@@ -61,7 +61,7 @@ def _walk_today(backend: Backend, clock: FixedClock, walker_id: int) -> DeviceRe
     )
     walk = StoredWalks(walker, backend.uow, clock, SpeedUnit.MPH).todays_walk()
     with connected_belt(DeviceChoice(QUIRKY, control=True), walk, parts.clock) as treadmill:
-        walk_on_treadmill(walk, parts, treadmill, presses_enter=True)
+        walk_in_terminal(walk, parts, treadmill=treadmill, presses_enter=True)
     assert treadmill.walked is not None
     return treadmill.walked
 

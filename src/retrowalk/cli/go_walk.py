@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from retrowalk.coach.belt import HandSetBelt
 from retrowalk.coach.session import Finished
-from retrowalk.coach.terminal.live import WalkParts, walk_in_terminal, walk_on_treadmill
+from retrowalk.coach.terminal.live import WalkParts, walk_in_terminal
 from retrowalk.coach.walk import WalkSource
 from retrowalk.domain.errors import InputError
 
@@ -33,7 +33,7 @@ def walk_today(
     from retrowalk.devices.opening import connected_belt
 
     with connected_belt(choice, walk, parts.clock) as treadmill:
-        finished = walk_on_treadmill(walk, parts, treadmill, presses_enter=auto_confirm)
+        finished = walk_in_terminal(walk, parts, treadmill=treadmill, presses_enter=auto_confirm)
     walked = treadmill.walked
     assert walked is not None  # the walk took its record before the check-in
     return finished, {"device": walked.to_json()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rich.console import Console
 
-from retrowalk.coach.belt import Belt
+from retrowalk.coach.belt import Belt, HandSetBelt
 from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import Clock
@@ -22,6 +22,7 @@ from retrowalk.coach.connected import ConnectedBelt
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
+from retrowalk.coach.runner import Runner
 from retrowalk.coach.session import Finished, finish, runner_for, walk_through
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.terminal.keys import KeyReader
@@ -46,32 +47,51 @@ class WalkParts:
     check_in: CheckInPort | None = None
 
 
-def walk_in_terminal(walk: TodaysWalk, parts: WalkParts, belt: Belt) -> Finished:
-    """Today's walk with the walker setting the console (`belt`: by hand, or trusted to)."""
+def walk_in_terminal(
+    walk: TodaysWalk,
+    parts: WalkParts,
+    belt: Belt | None = None,
+    treadmill: ConnectedBelt | None = None,
+    presses_enter: bool = False,
+) -> Finished:
+    """Today's walk on `belt` (the walker sets the console, by default waiting for their Enter)
+    or on a connected `treadmill`. With a treadmill, `presses_enter` stands in for the walker at
+    every prompt, and so for the Enter that starts the belt (the CLI allows it where it may)."""
     screen = LiveScreen(parts.console)
     tick = max(1.0, parts.time_scale / REDRAWS_PER_SECOND)
-    runner = runner_for(
-        walk, parts.clock, parts.voice, belt, screen.show, tick, confirm_set_up=belt.walker_confirms
-    )
+    if treadmill is None:
+        hand_set = belt or HandSetBelt()
+        confirm = hand_set.walker_confirms
+        runner = runner_for(
+            walk, parts.clock, parts.voice, hand_set, screen.show, tick, confirm_set_up=confirm
+        )
+        keys = runner.inbox
+    else:
+        runner, keys = _on_treadmill(walk, parts, treadmill, screen, tick, presses_enter)
     check_in = parts.check_in or TerminalCheckIn(parts.console, parts.voice)
 
     def play() -> WalkRecord:
-        with screen, KeyReader.on_standard_input(runner.inbox):
+        with screen, KeyReader.on_standard_input(keys):
             return runner.run()
 
     record, reason = walk_through(runner, check_in, play)
-    return finish(walk, record, check_in, parts.logger, parts.voice, stop_reason=reason)
+    # Taken before the check-in: its seconds are not the walk's.
+    trace = None if treadmill is None else treadmill.trace()
+    return finish(walk, record, check_in, parts.logger, parts.voice, trace, reason)
 
 
-def walk_on_treadmill(
-    walk: TodaysWalk, parts: WalkParts, treadmill: ConnectedBelt, presses_enter: bool = False
-) -> Finished:
-    """Today's walk on a connected treadmill. `presses_enter` stands in for the walker at every
-    prompt, and so for the Enter that starts the belt (the CLI allows it only where it may)."""
+def _on_treadmill(
+    walk: TodaysWalk,
+    parts: WalkParts,
+    treadmill: ConnectedBelt,
+    screen: LiveScreen,
+    tick: float,
+    presses_enter: bool,
+) -> tuple[Runner, Inbox]:
+    """The runner on the treadmill, and the inbox the keys post to (Enter reaches the treadmill
+    first). Alerts are said by the walker's own voice, and the walk starts its samples."""
     voice, desk = parts.voice, BeltDesk(treadmill)
-    screen = LiveScreen(parts.console)
     walker = PressesEnter(voice) if presses_enter else None
-    tick = max(1.0, parts.time_scale / REDRAWS_PER_SECOND)
     speaking = desk.speaking_for(walker or voice)
     runner = runner_for(walk, parts.clock, speaking, desk, desk.overlay(screen.show), tick)
     keys = desk.keys_for(runner.inbox)
@@ -79,15 +99,7 @@ def walk_on_treadmill(
         walker.keys = keys
     desk.attach(runner.inbox, voice)
     treadmill.begin()
-    check_in = parts.check_in or TerminalCheckIn(parts.console, voice)
-
-    def play() -> WalkRecord:
-        with screen, KeyReader.on_standard_input(keys):
-            return runner.run()
-
-    record, reason = walk_through(runner, check_in, play)
-    trace = treadmill.trace()  # before the check-in: its seconds are not the walk's
-    return finish(walk, record, check_in, parts.logger, voice, trace, reason)
+    return runner, keys
 
 
 class PressesEnter:
