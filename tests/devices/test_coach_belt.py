@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.belt_desk import BeltDesk
+from retrowalk.coach.connected import Took
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.speech import Transcript
 from retrowalk.coach.view import RunnerView, RunState
@@ -101,4 +102,25 @@ def test_the_enter_that_starts_the_belt_reaches_the_treadmill_before_the_runner(
 
     assert session.controller.running
     assert runner_inbox.take_all() == [Command.CONFIRM]
+    session.close()
+
+
+def test_a_stopped_belt_under_control_is_armed_and_asks_for_the_walkers_start():
+    session = opened()
+
+    answer = session.belt.apply(BeltSetting(Speed.mph(0.7)))
+
+    assert answer.took is Took.ARMED and not session.controller.running
+    assert answer.prompt is not None
+    assert answer.prompt.text == "Press Enter to start the belt at 0.7 mph."
+    session.close()
+
+
+def test_a_treadmill_not_under_control_answers_that_the_walker_sets_it_by_hand():
+    session = DeviceWalk(walk(minutes=4, sets=(2.0, 2.0), speed=0.7), control=False)
+
+    answer = session.belt.apply(BeltSetting(Speed.mph(0.7)))
+
+    assert answer.took is Took.BY_HAND and not answer.applied
+    assert "set the belt on the console" in answer.reason
     session.close()

@@ -26,6 +26,7 @@ from retrowalk.domain.units import SpeedUnit
 # Alerts after which the walk cannot go on: the set (and the walk) ends where it stands.
 ENDS_THE_WALK = frozenset({Alert.SAFETY_KEY, Alert.LINK_LOST, Alert.DEVICE_ERROR})
 _NOT_IN_CONTROL = "retrowalk does not control this treadmill: set the belt on the console"
+_LINK_DOWN = "the link to the treadmill is down: set the belt on the console"
 
 
 class WalkTreadmill:
@@ -57,9 +58,10 @@ class WalkTreadmill:
             words = belt_words(setting.speed, self.unit, setting.incline_percent)
             prompt = as_message(alert(Alert.PRESS_ENTER_TO_START, 0.0, setting=words))
             return BeltAnswer(Took.ARMED, prompt=prompt)
-        return (
-            BeltAnswer(Took.APPLIED) if taken else BeltAnswer(Took.BY_HAND, reason=_NOT_IN_CONTROL)
-        )
+        if taken:
+            return BeltAnswer(Took.APPLIED)
+        reason = _NOT_IN_CONTROL if self.link_up else _LINK_DOWN
+        return BeltAnswer(Took.BY_HAND, reason=reason)
 
     def start(self) -> bool:
         return self.thread.run(self.session.controller.walker_start())
