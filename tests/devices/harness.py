@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import ExitStack
 
+from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.inbox import Command
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.session import runner_for
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.coach_belt import DeviceVoice, StartingInbox, TreadmillBelt
 from retrowalk.devices.controller import TreadmillController
 from retrowalk.devices.ftms_control import ControlCommand, OpCode
 from retrowalk.devices.link import BleakLink
@@ -24,6 +24,7 @@ from retrowalk.devices.virtual.backend import VirtualClientBackend, virtual_devi
 from retrowalk.devices.virtual.spec import Faults, VirtualSpec
 from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
+from retrowalk.devices.walk_treadmill import WalkTreadmill
 from retrowalk.domain.cues import Message
 from tests.coach.builders import ObedientWalker
 
@@ -65,14 +66,16 @@ class DeviceWalk:
             strap_link = BleakLink(virtual_device(strap), backend=VirtualClientBackend)
         choice = DeviceChoice("virtual", control, mph_quirk, "virtual" if strap else None)
         virtual: list[Ticking] = [self.treadmill] if strap is None else [self.treadmill, strap]
-        self.belt: TreadmillBelt = open_belt(
+        self.belt: WalkTreadmill = open_belt(
             self.thread, link, today, self.clock.now, choice, virtual, strap_link
         )
         self.walker = ObedientWalker() if walker_presses_enter else Listener()
-        self.runner = runner_for(today, self.clock, DeviceVoice(self.walker, self.belt), self.belt)
-        self.keys = StartingInbox(self.runner.inbox, self.belt)
+        self.desk = BeltDesk(self.belt)
+        voice = self.desk.speaking_for(self.walker)
+        self.runner = runner_for(today, self.clock, voice, self.desk)
+        self.keys = self.desk.keys_for(self.runner.inbox)
         self.walker.inbox = self.keys
-        self.belt.desk.attach(self.runner.inbox, self.walker)
+        self.desk.attach(self.runner.inbox, self.walker)
         end = int(self.runner.timeline.end) + _SLACK_SECONDS
         for second in range(1, end):
             self.clock.call_at(second, self.belt.beat)

@@ -20,7 +20,7 @@ def test_an_error_in_the_middle_of_a_walk_still_stops_the_belt():
 
     with pytest.raises(RuntimeError), connected_belt(choice, walk(), clock) as belt:
         belt.apply(BeltSetting(Speed.mph(0.7)))
-        belt.walker_pressed_enter()
+        belt.start()
         treadmill = belt.session.virtual[0]
         assert isinstance(treadmill, VirtualTreadmill) and treadmill.console.running
         raise RuntimeError("a bug in the coach")

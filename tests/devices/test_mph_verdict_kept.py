@@ -2,7 +2,7 @@
 virtual treadmill with the quirk finds it by reading the belt back and keeps it with the
 equipment; the next walk opens knowing it and finds nothing again (issue 6).
 
-The walks run as `retrowalk go --device` runs them (`walk_with_device`, the stored walker's walk
+The walks run as `retrowalk go --device` runs them (`walk_in_terminal`, the stored walker's walk
 source and logger, the device thread pacing a clock 120 times faster than the wall's), on SQLite.
 """
 
@@ -16,9 +16,9 @@ from rich.console import Console
 
 from retrowalk.coach.clock import ScaledClock
 from retrowalk.coach.speech import Transcript
+from retrowalk.coach.terminal.live import WalkParts, walk_in_terminal
 from retrowalk.devices.alerts import Alert
 from retrowalk.devices.choice import DeviceChoice
-from retrowalk.devices.live import WalkParts, walk_with_device
 from retrowalk.devices.opening import connected_belt
 from retrowalk.devices.report import DeviceReport
 from retrowalk.domain.units import SpeedUnit
@@ -55,7 +55,6 @@ def _walk_today(backend: Backend, clock: FixedClock, walker_id: int) -> DeviceRe
     """Today's session for the stored walker, on the quirky virtual treadmill under control."""
     walker = _walker(backend, walker_id)
     parts = WalkParts(
-        StoredWalks(walker, backend.uow, clock, SpeedUnit.MPH),
         StoredLogger(walker_id, backend.uow, clock),
         ScaledClock(SCALE),
         Transcript(),
@@ -63,8 +62,11 @@ def _walk_today(backend: Backend, clock: FixedClock, walker_id: int) -> DeviceRe
         SCALE,
         AnswersFile(ANSWERS),
     )
-    _, report = walk_with_device(DeviceChoice(QUIRKY, control=True), parts, presses_enter=True)
-    return report
+    walk = StoredWalks(walker, backend.uow, clock, SpeedUnit.MPH).todays_walk()
+    with connected_belt(DeviceChoice(QUIRKY, control=True), walk, parts.clock) as treadmill:
+        walk_in_terminal(walk, parts, treadmill=treadmill, presses_enter=True)
+    assert treadmill.walked is not None
+    return treadmill.walked
 
 
 def _next_session_day(backend: Backend, clock: FixedClock, walker_id: int) -> None:

@@ -9,7 +9,6 @@ from rich.console import Console
 
 from retrowalk.coach.terminal.screen import render
 from retrowalk.coach.view import RunnerView, RunState
-from retrowalk.devices.live import with_device
 from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import DeviceError
@@ -94,7 +93,7 @@ def test_the_screen_shows_the_straps_pulse_and_a_dash_while_it_is_away():
     seen: dict[str, str] = {}
 
     def look(name: str) -> None:
-        seen[name] = _screen_text(with_device(WALKING, session.belt))
+        seen[name] = _screen_text(session.desk.over(WALKING))
 
     session.clock.call_at(30.2, lambda: look("worn"))
     session.clock.call_at(70.2, lambda: look("away"))

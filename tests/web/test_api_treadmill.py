@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 
 from retrowalk.bootstrap import Wiring, bootstrap
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.coach_belt import TreadmillBelt
 from retrowalk.devices.ftms_control import OpCode
+from retrowalk.devices.walk_treadmill import WalkTreadmill
 from retrowalk.domain.errors import DeviceError
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.records import MphVerdict
@@ -205,7 +205,7 @@ def test_the_app_stops_every_belt_when_it_shuts_down(
 
 
 @contextmanager
-def unreachable(walk: TodaysWalk) -> Iterator[TreadmillBelt]:
+def unreachable(walk: TodaysWalk) -> Iterator[WalkTreadmill]:
     raise DeviceError("no Bluetooth adapter found")
     yield  # never reached: a context manager that fails on entry
 

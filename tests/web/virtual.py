@@ -10,10 +10,10 @@ from contextlib import contextmanager
 
 from retrowalk.coach.clock import ScaledClock
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.coach_belt import TreadmillBelt
 from retrowalk.devices.ftms_control import ControlCommand, OpCode, SetTargetSpeed
 from retrowalk.devices.opening import DeviceChoice
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
+from retrowalk.devices.walk_treadmill import WalkTreadmill
 from retrowalk.web.treadmills import opener_for
 
 # 20 session seconds a wall second: the 3 s between two raises take 0.15 s.
@@ -29,16 +29,16 @@ class VirtualTreadmills:
     ) -> None:
         self.clock = ScaledClock(SCALE)
         self._open = opener_for(DeviceChoice(device, control, strap=strap), self.clock)
-        self.belts: list[TreadmillBelt] = []
+        self.belts: list[WalkTreadmill] = []
 
     @contextmanager
-    def __call__(self, walk: TodaysWalk) -> Iterator[TreadmillBelt]:
+    def __call__(self, walk: TodaysWalk) -> Iterator[WalkTreadmill]:
         with self._open(walk) as belt:
             self.belts.append(belt)
             yield belt
 
     @property
-    def belt(self) -> TreadmillBelt:
+    def belt(self) -> WalkTreadmill:
         """The treadmill opened last, as the app holds it."""
         return self.belts[-1]
 

@@ -81,10 +81,10 @@ def go(
     from rich.console import Console
 
     from retrowalk.cli.go_sources import walk_and_logger
-    from retrowalk.coach.belt import HandSetBelt
+    from retrowalk.cli.go_walk import walk_today
     from retrowalk.coach.clock import MonotonicClock, ScaledClock
     from retrowalk.coach.speech import SpeechSettings, choose_voice
-    from retrowalk.coach.terminal.live import walk_in_terminal
+    from retrowalk.coach.terminal.live import WalkParts
     from retrowalk.services.answers_file import AnswersFile
 
     console = Console(stderr=True)
@@ -99,19 +99,10 @@ def go(
         source, logger = database.enter_context(walk_and_logger(scenario, session))
     speaker = choose_voice(voice, settings, console.bell)
     clock = MonotonicClock() if time_scale == 1 else ScaledClock(time_scale)
-    belt = HandSetBelt(confirm=not auto_confirm)
-    device_record: dict[str, object] = {}
+    parts = WalkParts(logger, clock, speaker, console, time_scale, answers)
     try:
         with fail_on_user_error(), fail_on_device_error():
-            if choice is None:
-                finished = walk_in_terminal(
-                    source, logger, clock, speaker, belt, console, time_scale, answers
-                )
-            else:
-                from retrowalk.devices.live import WalkParts, walk_on_device
-
-                parts = WalkParts(source, logger, clock, speaker, console, time_scale, answers)
-                finished, device_record = walk_on_device(choice, auto_confirm, parts)
+            finished, device_record = walk_today(source, parts, choice, auto_confirm)
     finally:
         speaker.close()
         database.close()

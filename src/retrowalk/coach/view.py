@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from retrowalk.coach.connected import Pulse as Pulse  # shown in the view; a belt port reads it
 from retrowalk.coach.timeline import Timeline
 from retrowalk.domain.cues import Message
 from retrowalk.domain.dose import HandSupport
@@ -19,13 +20,6 @@ class RunState(StrEnum):
     PAUSED = "paused"
     FINISHED = "finished"
     STOPPED = "stopped"
-
-
-@dataclass(frozen=True, slots=True)
-class Pulse:
-    """A heart rate to show; `bpm` None while the strap is away or has no reading."""
-
-    bpm: int | None
 
 
 @dataclass(frozen=True, slots=True)

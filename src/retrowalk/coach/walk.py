@@ -8,6 +8,7 @@ from typing import Protocol
 
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.equipment import MotorizedTreadmill
+from retrowalk.domain.todays_limits import TodaysLimits
 from retrowalk.domain.treadmill_record import MphVerdict
 from retrowalk.domain.units import Speed, SpeedUnit
 
@@ -31,6 +32,12 @@ class TodaysWalk:
     speed_ceiling: Speed | None = None
     label: str = "today's session"
     mph_verdict: MphVerdict | None = None
+
+    @property
+    def limits(self) -> TodaysLimits:
+        """What a belt setting asked for today may reach (without a treadmill grid, today's
+        speed is the ceiling)."""
+        return TodaysLimits(self.speed_ceiling or self.dose.speed, self.dose.incline_percent)
 
 
 class WalkSource(Protocol):

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.walk import TodaysWalk
+from retrowalk.devices.alerts import DeviceAlert
 from retrowalk.devices.choice import VIRTUAL, DeviceChoice
-from retrowalk.devices.coach_belt import AlertDesk, TreadmillBelt
 from retrowalk.devices.controller import TreadmillController
 from retrowalk.devices.dose_check import check_dose
 from retrowalk.devices.link import BleakLink, Link
@@ -23,6 +23,7 @@ from retrowalk.devices.virtual.console import heart_rate_of
 from retrowalk.devices.virtual.spec import VirtualSpec
 from retrowalk.devices.virtual.strap import VirtualStrap
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
+from retrowalk.devices.walk_treadmill import WalkTreadmill
 from retrowalk.domain.errors import DeviceError
 
 __all__ = ["VIRTUAL", "DeviceChoice", "connected_belt", "open_belt"]
@@ -36,14 +37,17 @@ def open_belt(
     choice: DeviceChoice,
     virtual: Sequence[Ticking] = (),
     strap: Link | None = None,
-) -> TreadmillBelt:
+) -> WalkTreadmill:
     """The treadmill (and the strap on `strap`, opened first) ready for the walk."""
-    desk = AlertDesk()
     limits = [("today's top speed", walk.speed_ceiling)]
-    controller = TreadmillController(link, now, limits, walk.unit, desk.take, choice.mph_quirk)
+
+    def tell(told: DeviceAlert) -> None:  # the controller's alerts, to the walk's treadmill
+        belt.take(told)
+
+    controller = TreadmillController(link, now, limits, walk.unit, tell, choice.mph_quirk)
     watch = None if strap is None else StrapWatch(strap, now)
     session = TreadmillSession(controller, now, watch, virtual)
-    belt = TreadmillBelt(thread, session, walk.unit, desk, choice.verdict)
+    belt = WalkTreadmill(thread, session, walk.unit, choice.verdict)
     try:
         if watch is not None:
             thread.run(watch.open())
@@ -60,7 +64,7 @@ def open_belt(
 
 
 @contextmanager
-def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iterator[TreadmillBelt]:
+def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iterator[WalkTreadmill]:
     """The treadmill for one walk, opened knowing what the equipment profile knows of it. However
     the walk ends (finished, stopped, an error, the app leaving), the belt is told to stop
     before the link is let go."""
@@ -108,7 +112,7 @@ def _wall_seconds_per_second(clock: Clock) -> float:
     return 1.0 / scale if isinstance(scale, int | float) and scale > 0 else 1.0
 
 
-def _close(thread: DeviceThread, belt: TreadmillBelt) -> None:
+def _close(thread: DeviceThread, belt: WalkTreadmill) -> None:
     try:
         thread.run(belt.session.close())
     except DeviceError as error:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.reported import WalkReport, walk_record
 from retrowalk.coach.schedule import build_timeline
@@ -88,6 +89,16 @@ def live_walk(
         raise InputError("walker_id", walker.id, " ".join(ahead.decision.reasons))
     walk = _walk(walker, ahead, new_uow, unit)
     return LiveWalk(ahead.seq, walk, build_timeline(walk))
+
+
+def setting_for_today(
+    walker: StoredWalker, new_uow: NewUnitOfWork, clock: Clock, setting: BeltSetting
+) -> LiveWalk:
+    """Today's walk, for a belt `setting` a page asks for during it: a SafetyLimitError when the
+    setting goes above today's limits, so a refused setting never reaches a belt."""
+    live = live_walk(walker, new_uow, clock, walker.profile.units.speed_unit)
+    live.walk.limits.check(setting.speed, setting.incline_percent)
+    return live
 
 
 def on_a_treadmill(walker: StoredWalker) -> bool:

@@ -13,12 +13,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from retrowalk.coach.belt import BeltSetting
 from retrowalk.domain.units import UnitSystem
-from retrowalk.services.live_walk import live_walk
+from retrowalk.services.live_walk import setting_for_today
 from retrowalk.web.belt import BeltMode, WalkOn
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
-from retrowalk.web.live_walk import within_todays_limits
 from retrowalk.web.schemas.belt import BeltNewsPublic, BeltPublic, BeltStartPublic, BeltUpdate
 from retrowalk.web.schemas.common import MAX_ID
 
@@ -30,8 +30,9 @@ SAFETY: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _today(walker: OwnWalker, wired: WiringDep) -> WalkOn:
-    live = live_walk(walker, wired.uow, wired.clock, walker.profile.units.speed_unit)
+def _today(walker: OwnWalker, wired: WiringDep, setting: BeltSetting) -> WalkOn:
+    """Today's walk, with `setting` checked against its limits by the live-walk service."""
+    live = setting_for_today(walker, wired.uow, wired.clock, setting)
     return WalkOn(walker.id, live.seq, live.walk)
 
 
@@ -52,8 +53,7 @@ def set_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> 
     setting = body.setting()
     if not setting.moving:
         return BeltPublic(applied=belt.stop(walker.id), follows=_follows(belt, walker.id))
-    walk = _today(walker, wired)
-    applied = belt.apply(walk, within_todays_limits(walk.walk, setting))
+    applied = belt.apply(_today(walker, wired, setting), setting)
     return BeltPublic(applied=applied, follows=_follows(belt, walker.id))
 
 
@@ -66,8 +66,8 @@ def set_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> 
 def start_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> BeltStartPublic:
     """The walker's own start (their tap or Enter), at this setting: the only call that starts
     a treadmill's belt. `going` false keeps the walk waiting (the alerts say why)."""
-    walk = _today(walker, wired)
-    going = belt.start(walk, within_todays_limits(walk.walk, body.setting()))
+    setting = body.setting()
+    going = belt.start(_today(walker, wired, setting), setting)
     return BeltStartPublic(going=going, mode=belt.news(walker.id, 0).setup.mode)
 
 
