@@ -133,10 +133,10 @@ def _ask(
 def show_logged(logged: Logged, units: UnitSystem, today: date, as_json: bool) -> None:
     from retrowalk.cli.log_render import show_log_and_next
     from retrowalk.cli.output import print_json
-    from retrowalk.cli.views import log_json, planned_json
+    from retrowalk.cli.views import logged_json
 
     if as_json:
-        print_json({"log": log_json(logged.log), "next_session": planned_json(logged.next_session)})
+        print_json(logged_json(logged.log, logged.next_session))
     else:
         show_log_and_next("Logged", logged.log, logged.next_session, units, today, console())
 

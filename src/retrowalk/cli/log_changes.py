@@ -143,7 +143,7 @@ def undo(as_json: Json = False) -> None:
 def _apply(verb: str, change: Change, as_json: bool) -> None:
     """Make the change, then show the session as it now stands and the session still to walk."""
     from retrowalk.cli.log_render import show_log_and_next
-    from retrowalk.cli.views import log_json, planned_json
+    from retrowalk.cli.views import logged_json
     from retrowalk.services.walker_plan import require_plan
 
     with opened() as wiring:
@@ -154,7 +154,7 @@ def _apply(verb: str, change: Change, as_json: bool) -> None:
         units = shown_units(wiring.settings, walker)
         today = wiring.clock.today()
     if as_json:
-        print_json({"log": log_json(changed), "next_session": planned_json(following)})
+        print_json(logged_json(changed, following))
     else:
         show_log_and_next(verb, changed, following, units, today, console())
 
