@@ -134,3 +134,26 @@ def test_log_before_init_says_to_run_init(data_dir):
 
     assert result.exit_code == 2
     assert "retrowalk init" in result.stderr
+
+
+def test_every_answer_has_an_option_and_an_edit_changes_a_knee_symptom(data_dir):
+    onboard()
+
+    shown = as_json(invoke("log", "--yes", "--poor-form", "--locking", "--no-swelling", "--json"))
+    entry = shown["session"]["entry"]
+    edited = as_json(invoke("log", "edit", "1", "--no-locking", "--giving-way", "--json"))
+
+    assert (entry["form_ok"], entry["locking"], entry["swelling"]) == (False, True, False)
+    assert "locking" in " ".join(shown["next"]["decision"]["reasons"]).lower()
+    assert (edited["session"]["entry"]["locking"], edited["session"]["entry"]["giving_way"]) == (
+        False,
+        True,
+    )
+
+
+def test_missed_logs_a_session_not_walked(data_dir):
+    onboard()
+
+    shown = as_json(invoke("log", "--yes", "--missed", "--json"))
+
+    assert shown["session"]["entry"]["done"] is False

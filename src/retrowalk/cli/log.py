@@ -42,6 +42,7 @@ def register(app: typer.Typer) -> None:
 def log(
     ctx: typer.Context,
     date: o.Day = None,
+    done: o.Done = None,
     minutes: o.Minutes = None,
     speed: o.Speed = None,
     incline: o.Incline = None,
@@ -52,6 +53,10 @@ def log(
     sharp_pain: o.SharpPain = None,
     hands: o.Hands = None,
     stable_without_hands: o.Stable = None,
+    form_ok: o.FormOk = None,
+    swelling: o.Swelling = None,
+    locking: o.Locking = None,
+    giving_way: o.GivingWay = None,
     notes: o.Notes = None,
     yes: Yes = False,
     confirm: Confirm = False,

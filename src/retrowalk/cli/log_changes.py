@@ -59,6 +59,7 @@ def morning(
 
 def edit(
     log_id: LogId,
+    done: o.Done = None,
     minutes: o.Minutes = None,
     speed: o.Speed = None,
     incline: o.Incline = None,
@@ -69,6 +70,10 @@ def edit(
     sharp_pain: o.SharpPain = None,
     hands: o.Hands = None,
     stable_without_hands: o.Stable = None,
+    form_ok: o.FormOk = None,
+    swelling: o.Swelling = None,
+    locking: o.Locking = None,
+    giving_way: o.GivingWay = None,
     notes: o.Notes = None,
     confirm: Annotated[
         bool, typer.Option("--confirm", help="Keep a value far from the prescription as given.")
