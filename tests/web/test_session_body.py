@@ -1,8 +1,10 @@
-"""The body of `POST .../sessions` carries only what a log accepts, and is validated once: what
-FastAPI read becomes the service's command as it is."""
+"""A session's body on each way in: the API's `POST .../sessions` carries only what a log accepts
+and is validated once (what FastAPI read becomes the service's command as it is); the page's
+hand-log form has an input for every answer, and an edit keeps what it shows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from typing import Any
 
@@ -16,6 +18,8 @@ from retrowalk.services.log_session import LogIn
 from retrowalk.store.snapshot import read_snapshot
 from retrowalk.web.schemas.sessions import SessionCreate
 from tests.web.builders import onboard
+
+CHECKED = re.compile(r'<input id="(\w+)" name="\w+" type="checkbox" checked')
 
 
 def _body_properties(client: TestClient) -> dict[str, Any]:
@@ -71,3 +75,28 @@ def test_logging_through_the_api_does_not_validate_the_command_again(
 
     assert response.status_code == 201, response.text
     assert response.json()["session"]["entry"]["pain_during"] == 1
+
+
+def test_the_hand_log_form_has_an_input_for_every_answer(sqlite_client: TestClient) -> None:
+    onboard(sqlite_client)
+
+    page = sqlite_client.get("/history").text
+
+    missing = [f.name for f in fields(SessionOutcome) if f'name="{f.name}"' not in page]
+    assert missing == []
+
+
+def test_an_edit_on_the_page_shows_a_knee_symptom_and_keeps_it(sqlite_client: TestClient) -> None:
+    walker_id = onboard(sqlite_client)
+    form = {"done": "on", "form_ok": "on", "swelling": "on", "pain_during": "1", "rpe": "4"}
+    sqlite_client.post("/history", data=form)
+    [item] = sqlite_client.get(f"/api/walkers/{walker_id}/sessions").json()
+    edit = f"/history/{item['id']}"
+
+    shown = set(CHECKED.findall(sqlite_client.get(f"{edit}/edit").text))
+    saved = sqlite_client.post(edit, data=dict.fromkeys(shown, "on") | {"pain_during": "2"})
+
+    assert shown == {"done", "form_ok", "swelling"}
+    assert saved.status_code == 200 and "Saved your changes." in saved.text
+    [after] = sqlite_client.get(f"/api/walkers/{walker_id}/sessions").json()
+    assert (after["entry"]["swelling"], after["entry"]["pain_during"]) == (True, 2)
