@@ -24,8 +24,8 @@ def test_a_day_from_set_up_to_history_in_real_processes(data_dir: Path):
     assert set_up.returncode == 0, set_up.stderr
     assert today.returncode == 0 and "3 minutes at 0.5 mph" in today.stdout
     assert "\x1b[" not in today.stdout  # piped: no colour
-    assert json.loads(logged.stdout)["next_session"]["decision"] == "hold"
-    assert [s["pain_during"] for s in json.loads(history.stdout)] == [1]
+    assert json.loads(logged.stdout)["next"]["decision"]["kind"] == "hold"
+    assert [s["entry"]["pain_during"] for s in json.loads(history.stdout)] == [1]
 
 
 def test_help_lists_the_walkers_commands():

@@ -47,7 +47,7 @@ def test_a_km_h_treadmill_takes_the_next_session_and_today_shows_it(data_dir: Pa
     assert result.exit_code == 0, result.output
     changed = json.loads(result.stdout)
     assert changed["cleared_to_start"] is True
-    assert changed["next_session"]["speed"] == {"kmh": 0.8, "mph": 0.5}
+    assert changed["next_session"]["decision"]["dose"]["speed"] == {"kmh": 0.8, "mph": 0.5}
     assert any("own steps" in note for note in changed["notes"])
     shown = as_json(invoke("equipment", "--json"))
     assert (shown["kind"], shown["speed_unit"], shown["min_speed"]) == (

@@ -37,8 +37,8 @@ def test_history_dates_filter_the_sessions(data_dir):
 
     shown = as_json(invoke("history", "--since", days_ago(4), "--until", days_ago(3), "--json"))
 
-    assert [s["date"] for s in shown] == [days_ago(4)]
-    assert shown[0]["prescribed"]["decision"] == "hold"
+    assert [s["on"] for s in shown] == [days_ago(4)]
+    assert shown[0]["prescribed"]["kind"] == "hold"
 
 
 def test_an_empty_history_says_how_to_fill_it(data_dir):

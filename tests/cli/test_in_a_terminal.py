@@ -58,7 +58,7 @@ def test_init_asks_again_after_a_wrong_answer_and_sets_the_walker_up(data_dir: P
     assert "Set up. First session" in output
     card = as_json(invoke("today", "--json"))
     assert card["units"] == "metric"
-    assert card["session"]["speed"] == {"mph": 0.5, "kmh": 0.8}
+    assert card["session"]["decision"]["dose"]["speed"] == {"mph": 0.5, "kmh": 0.8}
 
 
 def test_init_asks_again_for_an_answer_the_service_refuses_on_saving(data_dir):
@@ -98,8 +98,9 @@ def test_log_asks_what_the_options_did_not_give_and_refuses_a_pain_of_eleven(dat
 
     assert "Logged session 1" in output and "Next session" in output
     [logged] = as_json(invoke("history", "--json"))
-    assert (logged["minutes_done"], logged["pain_during"], logged["rpe"]) == (2.5, 2, 5)
-    assert logged["notes"] == "felt steady" and logged["pain_after"] is None
+    entry = logged["entry"]
+    assert (entry["minutes_done"], entry["pain_during"], entry["rpe"]) == (2.5, 2, 5)
+    assert entry["notes"] == "felt steady" and entry["pain_after"] is None
 
 
 def test_deleting_at_a_terminal_asks_first_and_no_keeps_the_session(data_dir):
@@ -110,8 +111,8 @@ def test_deleting_at_a_terminal_asks_first_and_no_keeps_the_session(data_dir):
     _answer(child, [("Delete session 1", ENTER)])
     _finish(child)
 
-    assert [s["log_id"] for s in as_json(invoke("history", "--json"))] == [1]
-    assert json.loads(invoke("history", "--json").stdout)[0]["done"] is True
+    assert [s["id"] for s in as_json(invoke("history", "--json"))] == [1]
+    assert json.loads(invoke("history", "--json").stdout)[0]["entry"]["done"] is True
 
 
 def test_profile_asks_each_answer_with_the_one_on_record_as_default(data_dir):

@@ -36,8 +36,9 @@ def test_init_json_gives_the_walker_and_the_first_dose(data_dir):
 
     shown = as_json(result)
     assert shown["cleared_to_start"] is True
-    assert shown["first_session"]["minutes"] == 3
-    assert shown["first_session"]["speed"] == {"mph": 0.5, "kmh": 0.8}
+    dose = shown["first_session"]["decision"]["dose"]
+    assert dose["minutes"] == 3
+    assert dose["speed"] == {"mph": 0.5, "kmh": 0.8}
 
 
 def test_init_reads_a_scenario_file_as_a_profile(data_dir):
@@ -46,7 +47,7 @@ def test_init_reads_a_scenario_file_as_a_profile(data_dir):
     result = invoke("init", "--from-file", str(profile), "--start", days_ago(0), "--json")
 
     shown = as_json(result)
-    assert shown["first_session"]["speed"]["kmh"] == 0.8
+    assert shown["first_session"]["decision"]["dose"]["speed"]["kmh"] == 0.8
     assert "km/h" in invoke("today").stdout
 
 
@@ -57,7 +58,7 @@ def test_options_win_over_the_profile_file(data_dir, tmp_path):
 
     result = invoke("init", "--from-file", str(path), "--units", "metric", "--json")
 
-    assert as_json(result)["first_session"]["date"] == days_ago(0)
+    assert as_json(result)["first_session"]["on"] == days_ago(0)
     assert "km/h" in invoke("today").stdout
 
 

@@ -27,7 +27,8 @@ def test_log_with_yes_takes_the_prescription_and_shows_the_next_decision(data_di
     assert "Logged session 1" in result.stdout
     assert "Next session, " in result.stdout and "Same dose" in result.stdout
     [logged] = _history()
-    assert logged["minutes_done"] is None and logged["pain_during"] == 2 and logged["rpe"] == 5
+    entry = logged["entry"]
+    assert entry["minutes_done"] is None and entry["pain_during"] == 2 and entry["rpe"] == 5
 
 
 def test_log_json_gives_the_log_and_the_next_session(data_dir):
@@ -35,9 +36,9 @@ def test_log_json_gives_the_log_and_the_next_session(data_dir):
 
     shown = as_json(invoke("log", "--yes", "--date", days_ago(3), "--minutes", "2", "--json"))
 
-    assert shown["log"]["minutes_done"] == 2 and shown["log"]["date"] == days_ago(3)
-    assert shown["next_session"]["decision"] == "hold"
-    assert shown["next_session"]["date"] == days_ago(1)
+    assert shown["session"]["entry"]["minutes_done"] == 2 and shown["session"]["on"] == days_ago(3)
+    assert shown["next"]["decision"]["kind"] == "hold"
+    assert shown["next"]["on"] == days_ago(1)
 
 
 def test_a_speed_is_read_in_the_walkers_units(data_dir):
@@ -46,7 +47,7 @@ def test_a_speed_is_read_in_the_walkers_units(data_dir):
 
     shown = as_json(invoke("log", "--yes", "--speed", "0.8", "--json"))
 
-    assert shown["log"]["speed_done"] == {"mph": 0.5, "kmh": 0.8}
+    assert shown["session"]["entry"]["speed_done"] == {"mph": 0.5, "kmh": 0.8}
 
 
 def test_the_next_morning_pain_goes_on_the_last_session(data_dir):
@@ -57,7 +58,7 @@ def test_the_next_morning_pain_goes_on_the_last_session(data_dir):
 
     assert result.exit_code == 0, result.output
     assert "next morning 1/10" in result.stdout
-    assert _history()[0]["pain_next_morning"] == 1
+    assert _history()[0]["entry"]["pain_next_morning"] == 1
 
 
 def test_edit_changes_only_what_is_given(data_dir):
@@ -68,7 +69,8 @@ def test_edit_changes_only_what_is_given(data_dir):
 
     assert result.exit_code == 0, result.output
     [logged] = _history()
-    assert (logged["pain_during"], logged["rpe"], logged["notes"]) == (4, 5, "fine")
+    entry = logged["entry"]
+    assert (entry["pain_during"], entry["rpe"], entry["notes"]) == (4, 5, "fine")
 
 
 def test_delete_then_undo_brings_the_session_back(data_dir):
@@ -83,7 +85,7 @@ def test_delete_then_undo_brings_the_session_back(data_dir):
     assert deleted.exit_code == 0 and "Deleted session 1" in deleted.stdout
     assert gone == []
     assert undone.exit_code == 0 and "Undid the last change" in undone.stdout
-    assert [s["log_id"] for s in _history()] == [1]
+    assert [s["id"] for s in _history()] == [1]
     assert exported() != before  # the delete and its undo stay on the record
 
 
@@ -132,3 +134,26 @@ def test_log_before_init_says_to_run_init(data_dir):
 
     assert result.exit_code == 2
     assert "retrowalk init" in result.stderr
+
+
+def test_every_answer_has_an_option_and_an_edit_changes_a_knee_symptom(data_dir):
+    onboard()
+
+    shown = as_json(invoke("log", "--yes", "--poor-form", "--locking", "--no-swelling", "--json"))
+    entry = shown["session"]["entry"]
+    edited = as_json(invoke("log", "edit", "1", "--no-locking", "--giving-way", "--json"))
+
+    assert (entry["form_ok"], entry["locking"], entry["swelling"]) == (False, True, False)
+    assert "locking" in " ".join(shown["next"]["decision"]["reasons"]).lower()
+    assert (edited["session"]["entry"]["locking"], edited["session"]["entry"]["giving_way"]) == (
+        False,
+        True,
+    )
+
+
+def test_missed_logs_a_session_not_walked(data_dir):
+    onboard()
+
+    shown = as_json(invoke("log", "--yes", "--missed", "--json"))
+
+    assert shown["session"]["entry"]["done"] is False

@@ -47,8 +47,8 @@ def test_confirm_logs_a_far_value_as_given(data_dir):
     shown = as_json(invoke("log", "--yes", "--confirm", "--minutes", "30", "--speed", "1,2",
                            "--json"))  # fmt: skip
 
-    assert shown["log"]["minutes_done"] == 30
-    assert shown["log"]["speed_done"]["mph"] == 1.2
+    assert shown["session"]["entry"]["minutes_done"] == 30
+    assert shown["session"]["entry"]["speed_done"]["mph"] == 1.2
 
 
 def test_a_decimal_comma_is_a_decimal_point(data_dir):
@@ -56,7 +56,8 @@ def test_a_decimal_comma_is_a_decimal_point(data_dir):
 
     shown = as_json(invoke("log", "--yes", "--speed", "0,6", "--minutes", "2,5", "--json"))
 
-    assert shown["log"]["speed_done"]["mph"] == 0.6 and shown["log"]["minutes_done"] == 2.5
+    entry = shown["session"]["entry"]
+    assert entry["speed_done"]["mph"] == 0.6 and entry["minutes_done"] == 2.5
 
 
 def test_a_number_with_two_separators_is_refused_by_option(data_dir):
@@ -89,7 +90,7 @@ def test_an_edit_to_a_far_value_needs_confirm(data_dir):
 
     assert refused.exit_code == 2 and refused.stderr.startswith("Error: --minutes:")
     assert confirmed.exit_code == 0, confirmed.output
-    assert _history()[0]["minutes_done"] == 30
+    assert _history()[0]["entry"]["minutes_done"] == 30
 
 
 def test_log_yes_records_answers_not_given_as_unknown(data_dir):
@@ -98,7 +99,7 @@ def test_log_yes_records_answers_not_given_as_unknown(data_dir):
     invoke("log", "--yes")
 
     [logged] = _history()
-    assert logged["pain_during"] is None and logged["rpe"] is None
+    assert logged["entry"]["pain_during"] is None and logged["entry"]["rpe"] is None
 
 
 def _log_at_a_terminal(minutes: str) -> Any:
@@ -121,7 +122,7 @@ def test_at_a_terminal_yes_to_the_question_logs_the_value(data_dir):
     output = _finish(child)
 
     assert "Logged session 1" in output
-    assert _history()[0]["minutes_done"] == 30
+    assert _history()[0]["entry"]["minutes_done"] == 30
 
 
 def test_at_a_terminal_no_to_the_question_asks_for_the_value_again(data_dir):
@@ -133,4 +134,4 @@ def test_at_a_terminal_no_to_the_question_asks_for_the_value_again(data_dir):
     output = _finish(child)
 
     assert "Logged session 1" in output
-    assert _history()[0]["minutes_done"] == 2
+    assert _history()[0]["entry"]["minutes_done"] == 2

@@ -33,7 +33,7 @@ def test_swelling_stops_the_plan_with_exit_3_and_its_going_plans_again(data_dir:
     assert invoke("today").exit_code == 3
     assert invoke("log", "--pain-during", "1", "--yes").exit_code == 3
     resumed = as_json(invoke("profile", "--no-swelling", "--json"))
-    assert resumed["next_session"]["walk"] is True
+    assert resumed["next_session"]["decision"]["walk"] is True
     assert resumed["change"]["changes"] == [{"field": "swelling", "from": True, "to": False}]
     assert invoke("today").exit_code == 0
 

@@ -53,8 +53,8 @@ def test_today_json_holds_the_card(data_dir):
     session = card["session"]
     assert card["units"] == "imperial"
     assert session["is_today"] is True and session["sets"] == [3.0]
-    assert session["speed"] == {"mph": 0.5, "kmh": 0.8}
-    assert len(session["checklist"]) == 4 and session["cues"]
+    assert session["decision"]["dose"]["speed"] == {"mph": 0.5, "kmh": 0.8}
+    assert len(card["checklist"]) == 4 and card["cues"]
     assert session["energy_kcal"] > 0
 
 

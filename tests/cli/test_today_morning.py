@@ -28,7 +28,7 @@ def at_a_terminal_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _mornings() -> list[int | None]:
-    return [item["pain_next_morning"] for item in as_json(invoke("history", "--json"))]
+    return [item["entry"]["pain_next_morning"] for item in as_json(invoke("history", "--json"))]
 
 
 def test_at_a_terminal_today_asks_the_morning_first_and_shows_the_session_decided_with_it(
@@ -54,7 +54,7 @@ def test_the_morning_is_recorded_once_and_not_asked_again(
     assert "How is the knee this morning" not in again.stdout
     assert _mornings() == [2]
     history = as_json(invoke("history", "--json"))
-    assert history[0]["next_morning_reported_on"] == days_ago(0)
+    assert history[0]["entry"]["next_morning_on"] == days_ago(0)
 
 
 def test_enter_leaves_the_morning_for_later_and_asks_again_next_time(

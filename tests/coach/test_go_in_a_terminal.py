@@ -144,12 +144,13 @@ def test_go_walks_the_stored_session_and_logs_what_was_walked_in_the_database(tm
     session = _completed_session(child.before)
     assert child.exitstatus == 0, child.before
     assert session["stopped_early"] is True and 0 < session["minutes_walked"] < 3
-    [logged] = _read(env, "history")
+    [item] = _read(env, "history")
+    logged = item["entry"]
     assert logged["source"] == "live" and logged["done"] is True
     assert logged["minutes_done"] == session["minutes_walked"]
     assert (logged["pain_during"], logged["rpe"]) == (ANSWERS["pain_during"], ANSWERS["rpe"])
     following = _read(env, "today")["session"]
     assert following["seq"] == 1 and not following["is_today"]
-    assert session["next"].startswith(f"Next session, {following['date']}:")
+    assert session["next"].startswith(f"Next session, {following['on']}:")
     screen = child.before.replace("\r\n", "\n")
     assert "Next session, " in screen[: screen.index("\n{\n")]  # shown, before the JSON

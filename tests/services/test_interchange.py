@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,7 +10,7 @@ from sqlalchemy import Engine, text
 
 from retrowalk.domain.errors import InputError
 from retrowalk.services.clock import FixedClock
-from retrowalk.services.interchange import backup, export_csv, export_json, import_json, restore
+from retrowalk.services.interchange import backup, export_json, import_json, restore
 from retrowalk.services.log_edit import delete_log
 from retrowalk.services.records import MphVerdict
 from retrowalk.services.treadmill_profile import remember_mph_verdict
@@ -100,16 +98,6 @@ def test_an_export_of_another_schema_revision_is_refused(
         import_json(json.dumps(data), SqlDataStore(other_engines(sql_backend.name)))
 
     assert refused.value.field == "schema_revision"
-
-
-def test_the_csv_has_one_row_per_session_kept_with_the_dose_beside_what_was_done(
-    sql_backend: Backend, clock
-) -> None:
-    rows = list(csv.DictReader(io.StringIO(export_csv(_filled(sql_backend, clock)))))
-
-    assert [row["date"] for row in rows] == ["2027-01-04", "2027-01-08", "2027-01-11"]
-    assert rows[0]["prescribed_minutes"] == "2.0" and rows[0]["pain_during"] == "2"
-    assert rows[0]["notes"] == "Ünïcode ✓" and rows[0]["source"] == "manual"
 
 
 def test_a_backup_taken_during_a_write_holds_only_committed_data_and_restores_exactly(

@@ -72,13 +72,14 @@ def export(
     writing fails, on a full disk say).
     """
     from retrowalk.files import unwritable, write_text_atomically
-    from retrowalk.services.interchange import export_csv, export_json
+    from retrowalk.services.interchange import export_json
+    from retrowalk.services.session_csv import export_csv
 
     with opened() as wiring:
         text = (
             export_json(wiring.data)
             if output_format is ExportFormat.JSON
-            else export_csv(wiring.data)
+            else export_csv(wiring.uow())
         )
     if output is None:
         typer.echo(text, nl=False)

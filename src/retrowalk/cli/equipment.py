@@ -153,5 +153,5 @@ def _show_changed(changed: EquipmentChanged, units: UnitSystem) -> None:
         for flag in changed.screening.red:
             out.print(f"[red]No plan:[/red] {flag.message}")
         return
-    session = decision_json(pending.decision, pending.on)
+    session = decision_json(pending.decision)
     out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{dose_words(session, units)}[/bold]")

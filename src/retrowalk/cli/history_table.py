@@ -27,13 +27,13 @@ def history_table(sessions: list[dict[str, Any]], units: UnitSystem) -> Table:
     table.add_column("Notes")
     for session in sessions:
         table.add_row(
-            str(session["log_id"]),
-            session["date"],
+            str(session["id"]),
+            session["on"],
             short_dose(session["prescribed"], units),
-            _done(session, units),
-            " / ".join(_pain(session[key]) for key in _PAINS),
-            "–" if session["rpe"] is None else f"{session['rpe']}/10",
-            _notes(session),
+            _done(session["entry"], units),
+            " / ".join(_pain(session["entry"][key]) for key in _PAINS),
+            "–" if session["entry"]["rpe"] is None else f"{session['entry']['rpe']}/10",
+            _notes(session["entry"]),
         )
     return table
 
@@ -41,13 +41,13 @@ def history_table(sessions: list[dict[str, Any]], units: UnitSystem) -> Table:
 _PAINS = ("pain_during", "pain_after", "pain_next_morning")
 
 
-def _done(session: dict[str, Any], units: UnitSystem) -> str:
-    if not session["done"]:
+def _done(entry: dict[str, Any], units: UnitSystem) -> str:
+    if not entry["done"]:
         return "missed"
-    minutes = session["minutes_done"]
+    minutes = entry["minutes_done"]
     done = "in full" if minutes is None else f"{format_number(minutes, 2)} min"
-    if session["speed_done"] is not None:
-        done += f", {speed_words(session['speed_done'], units)}"
+    if entry["speed_done"] is not None:
+        done += f", {speed_words(entry['speed_done'], units)}"
     return done
 
 
@@ -55,10 +55,10 @@ def _pain(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _notes(session: dict[str, Any]) -> str:
-    marks = ["sharp pain"] if session["sharp_pain"] else []
-    if session["stop_reason"] is not None:
-        marks.append(f"stopped: {StopReason(session['stop_reason']).describe()}")
-    if session["notes"]:
-        marks.append(session["notes"])
+def _notes(entry: dict[str, Any]) -> str:
+    marks = ["sharp pain"] if entry["sharp_pain"] else []
+    if entry["stop_reason"] is not None:
+        marks.append(f"stopped: {StopReason(entry['stop_reason']).describe()}")
+    if entry["notes"]:
+        marks.append(entry["notes"])
     return "; ".join(marks)

@@ -47,7 +47,7 @@ def show_result(onboarded: Onboarded, console: Console) -> None:
     first = onboarded.first_session
     assert first is not None  # screening cleared the walker, so onboarding planned a session
     units = shown_units(get_settings(), onboarded.walker)
-    session = decision_json(first.decision, first.on)
+    session = decision_json(first.decision)
     console.print(f"[green]✓[/green] Set up. First session, {first.on:%A %d %B %Y}:")
     console.print(f"  [bold]{dose_words(session, units)}[/bold]")
     console.print(f"  {' '.join(first.decision.reasons)}")

@@ -42,6 +42,7 @@ def register(app: typer.Typer) -> None:
 def log(
     ctx: typer.Context,
     date: o.Day = None,
+    done: o.Done = None,
     minutes: o.Minutes = None,
     speed: o.Speed = None,
     incline: o.Incline = None,
@@ -52,6 +53,10 @@ def log(
     sharp_pain: o.SharpPain = None,
     hands: o.Hands = None,
     stable_without_hands: o.Stable = None,
+    form_ok: o.FormOk = None,
+    swelling: o.Swelling = None,
+    locking: o.Locking = None,
+    giving_way: o.GivingWay = None,
     notes: o.Notes = None,
     yes: Yes = False,
     confirm: Confirm = False,
@@ -133,10 +138,10 @@ def _ask(
 def show_logged(logged: Logged, units: UnitSystem, today: date, as_json: bool) -> None:
     from retrowalk.cli.log_render import show_log_and_next
     from retrowalk.cli.output import print_json
-    from retrowalk.cli.views import log_json, planned_json
+    from retrowalk.cli.views import logged_json
 
     if as_json:
-        print_json({"log": log_json(logged.log), "next_session": planned_json(logged.next_session)})
+        print_json(logged_json(logged.log, logged.next_session))
     else:
         show_log_and_next("Logged", logged.log, logged.next_session, units, today, console())
 

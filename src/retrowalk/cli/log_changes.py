@@ -59,6 +59,7 @@ def morning(
 
 def edit(
     log_id: LogId,
+    done: o.Done = None,
     minutes: o.Minutes = None,
     speed: o.Speed = None,
     incline: o.Incline = None,
@@ -69,6 +70,10 @@ def edit(
     sharp_pain: o.SharpPain = None,
     hands: o.Hands = None,
     stable_without_hands: o.Stable = None,
+    form_ok: o.FormOk = None,
+    swelling: o.Swelling = None,
+    locking: o.Locking = None,
+    giving_way: o.GivingWay = None,
     notes: o.Notes = None,
     confirm: Annotated[
         bool, typer.Option("--confirm", help="Keep a value far from the prescription as given.")
@@ -143,7 +148,7 @@ def undo(as_json: Json = False) -> None:
 def _apply(verb: str, change: Change, as_json: bool) -> None:
     """Make the change, then show the session as it now stands and the session still to walk."""
     from retrowalk.cli.log_render import show_log_and_next
-    from retrowalk.cli.views import log_json, planned_json
+    from retrowalk.cli.views import logged_json
     from retrowalk.services.walker_plan import require_plan
 
     with opened() as wiring:
@@ -154,7 +159,7 @@ def _apply(verb: str, change: Change, as_json: bool) -> None:
         units = shown_units(wiring.settings, walker)
         today = wiring.clock.today()
     if as_json:
-        print_json({"log": log_json(changed), "next_session": planned_json(following)})
+        print_json(logged_json(changed, following))
     else:
         show_log_and_next(verb, changed, following, units, today, console())
 

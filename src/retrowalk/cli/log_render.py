@@ -29,8 +29,8 @@ def show_log_and_next(
 def show_next(following: PlannedSession, units: UnitSystem, today: date, console: Console) -> None:
     """The next session as the engine decided it; a day already past is pointed out (the
     engine decides again for today, see `retrowalk today`)."""
-    session = decision_json(following.decision, following.on)
-    console.print(f"Next session, {following.on:%A %d %B %Y}: [bold]{dose_words(session, units)}"
+    words = dose_words(decision_json(following.decision), units)
+    console.print(f"Next session, {following.on:%A %d %B %Y}: [bold]{words}"
                   f"[/bold]")  # fmt: skip
     console.print(f"  {following.decision.kind.value}: {' '.join(following.decision.reasons)}")
     if following.on < today:
@@ -39,7 +39,7 @@ def show_next(following: PlannedSession, units: UnitSystem, today: date, console
 
 def log_words(log: SessionLog, units: UnitSystem) -> str:
     """'4 minutes at 0.5 mph, pain 2/10, effort 5/10' (what was done, as logged)."""
-    entry = log_json(log)
+    entry = log_json(log)["entry"]
     if not entry["done"]:
         return "missed"
     minutes = entry["minutes_done"]

@@ -183,7 +183,7 @@ def _say_changed(changed: ProfileChanged, wiring: Wiring) -> None:
             out.print(f"[red]No walking until this is resolved:[/red] {flag.message}")
         return
     units = shown_units(wiring.settings, changed.walker)
-    words = dose_words(decision_json(pending.decision, pending.on), units)
+    words = dose_words(decision_json(pending.decision), units)
     out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{words}[/bold]")
 
 

@@ -25,7 +25,7 @@ def answer(card: dict[str, Any], as_json: bool) -> int:
 
         show_card(card, console())
     session = card["session"]
-    return EXIT_SAFETY_STOP if session is None or not session["walk"] else EXIT_OK
+    return EXIT_SAFETY_STOP if session is None or not session["decision"]["walk"] else EXIT_OK
 
 
 def answer_from_cache(as_json: bool) -> int | None:

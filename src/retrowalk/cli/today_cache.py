@@ -21,7 +21,7 @@ from retrowalk.settings import Settings
 
 CACHE_FILE = Path("cache") / "today.json"
 # Raise when the card's fields change (cli/today_card.py): a card of another shape is not read.
-CARD_FORMAT = 2
+CARD_FORMAT = 3
 _PROTOCOLS = Path(retrowalk.__file__).parent / "protocols"
 
 

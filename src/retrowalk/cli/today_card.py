@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from retrowalk.cli.views import decision_json, flags_json
+from retrowalk.cli.views import flags_json
 from retrowalk.cli.wiring import opened, shown_units
 from retrowalk.coach.schedule import build_timeline
 from retrowalk.coach.timeline import EventKind
@@ -16,6 +16,7 @@ from retrowalk.domain.units import UnitSystem
 from retrowalk.services.live_walk import on_a_treadmill, walk_for
 from retrowalk.services.local_walker import local_walker
 from retrowalk.services.morning import MorningQuestion, morning_question
+from retrowalk.services.public_sessions import TodayPublic
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.today import SessionAhead, Today, today_session
 from retrowalk.settings import Settings
@@ -34,13 +35,16 @@ def fresh_card(settings: Settings) -> dict[str, Any]:
 
 
 def card(walker: StoredWalker, today: Today, units: UnitSystem, on: date) -> dict[str, Any]:
+    """The API's today (walker_id, session, red_flags) and what the terminal adds: the day, the
+    units shown, every flag, the set-up checklist and the form cues."""
     ahead = today.session
-    return {
-        "walker_id": walker.id,
+    checklist, cues = ([], []) if ahead is None else _coaching(walker, ahead, units)
+    return TodayPublic.of(today).model_dump(mode="json") | {
         "today": on.isoformat(),
         "units": units.value,
         "flags": flags_json(walker.flags),
-        "session": None if ahead is None else _session(walker, ahead, units),
+        "checklist": checklist,
+        "cues": cues,
     }
 
 
@@ -56,22 +60,15 @@ def _morning(morning: MorningQuestion | None, today: date) -> dict[str, Any] | N
     }
 
 
-def _session(walker: StoredWalker, ahead: SessionAhead, units: UnitSystem) -> dict[str, Any]:
-    decision, energy = ahead.decision, ahead.energy
-    session = {
-        "seq": ahead.seq,
-        "is_today": ahead.is_today,
-        **decision_json(decision, ahead.on),
-        "sets": list(ahead.sets),
-        "rest_minutes": ahead.rest_minutes,
-        "energy_kcal": None if energy is None else energy.kcal,
-        "checklist": [],
-        "cues": [],
-    }
-    if decision.walk and on_a_treadmill(walker):
-        walk = walk_for(walker, ahead, None, units.speed_unit)
-        checklist = next(e for e in build_timeline(walk).events if e.kind is EventKind.CHECKLIST)
-        session["checklist"] = [item.text for item in checklist.details]
-        slope = decision.dose.incline_percent > 0
-        session["cues"] = [say(cue).text for cue in form_cues(decision.dose.hands, slope)]
-    return session
+def _coaching(
+    walker: StoredWalker, ahead: SessionAhead, units: UnitSystem
+) -> tuple[list[str], list[str]]:
+    """The set-up checklist and the form cues the live coach gives (none off a treadmill)."""
+    decision = ahead.decision
+    if not decision.walk or not on_a_treadmill(walker):
+        return [], []
+    walk = walk_for(walker, ahead, None, units.speed_unit)
+    checklist = next(e for e in build_timeline(walk).events if e.kind is EventKind.CHECKLIST)
+    slope = decision.dose.incline_percent > 0
+    cues = [say(cue).text for cue in form_cues(decision.dose.hands, slope)]
+    return [item.text for item in checklist.details], cues

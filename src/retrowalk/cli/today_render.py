@@ -31,21 +31,22 @@ def show_card(card: dict[str, Any], console: Console) -> None:
         console.print(Panel(f"{body}\n\n{NO_PLAN}", title="No plan", border_style="red"))
         return
     console.print(_heading(card, session))
-    if not session["walk"]:
-        reasons = " ".join(session["reasons"])
+    decision = session["decision"]
+    if not decision["walk"]:
+        reasons = " ".join(decision["reasons"])
         console.print(Panel(reasons, title="No walking for now", border_style="red"))
         return
     units = UnitSystem(card["units"])
     console.print(Panel(_dose(session, units), border_style="cyan", expand=False))
-    _section(console, "Why this dose", session["reasons"])
-    _section(console, "Before the belt moves", session["checklist"], "□")
-    _section(console, "Form cues the coach will give", session["cues"])
-    if session["is_today"] and session["checklist"]:  # the live coach needs a treadmill
+    _section(console, "Why this dose", decision["reasons"])
+    _section(console, "Before the belt moves", card["checklist"], "□")
+    _section(console, "Form cues the coach will give", card["cues"])
+    if session["is_today"] and card["checklist"]:  # the live coach needs a treadmill
         console.print("\nWalk it with the coach: [bold]retrowalk go[/bold]")
 
 
 def _heading(card: dict[str, Any], session: dict[str, Any]) -> Text:
-    on = date.fromisoformat(session["date"])
+    on = date.fromisoformat(session["on"])
     number = f"session {session['seq'] + 1}"
     if session["is_today"]:
         return Text.assemble(("Today", "bold"), f" · {on:%A %d %B %Y} · {number}")
@@ -57,7 +58,7 @@ def _heading(card: dict[str, Any], session: dict[str, Any]) -> Text:
 
 
 def _dose(session: dict[str, Any], units: UnitSystem) -> Text:
-    text = Text(dose_words(session, units), style="bold")
+    text = Text(dose_words(session["decision"], units), style="bold")
     sets = session["sets"]
     if len(sets) > 1:
         minutes = " + ".join(format_number(m, 2) for m in sets)

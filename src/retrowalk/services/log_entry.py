@@ -1,6 +1,6 @@
 """A logged session as people give it: the outcome, what was actually done, notes and source.
 
-`LogIn` reuses the scenario's outcome fields and their bounds; a next-morning pain is left out
+`EntryIn` takes the scenario's bounds for pain and minutes; a next-morning pain is left out
 until it is known (it is often added the day after, see `log_edit.add_next_morning_pain`).
 """
 
@@ -16,10 +16,11 @@ from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.outcome_fields import OUTCOME_NAMES
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
+from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.numbers import FROM_TEXT
 from retrowalk.services.records import LoggedEntry, Performed, Sample, Source
-from retrowalk.services.scenario import MinutesDone, OutcomeIn, Pain
+from retrowalk.services.scenario import MinutesDone, Pain
 
 Minutes = Annotated[MinutesDone, FROM_TEXT]
 SpeedDone = Annotated[float, Field(ge=0, le=10), FROM_TEXT]
@@ -34,13 +35,25 @@ class SampleIn(Command):
     heart_rate: int | None = Field(default=None, ge=20, le=250)
 
 
-class EntryIn(OutcomeIn):
-    # An answer not given is unknown (None), never the prescription's 0 or 4 (PROTOCOL.md §11).
-    pain_during: Pain | None = None
-    pain_next_morning: Pain | None = None  # type: ignore[assignment]
-    rpe: int | None = Field(default=None, ge=0, le=10)
+class EntryIn(Command):
+    """A session's answers and what was done, as any face gives them. It carries only what a log
+    accepts (a clinician's clearance is no part of it)."""
+
+    done: bool = True
     # Typed numbers may come as text with a decimal comma ("1,2"), read alike on every face.
     minutes_done: Minutes | None = None
+    # An answer not given is unknown (None), never the prescription's 0 or 4 (PROTOCOL.md §11).
+    pain_during: Pain | None = None
+    pain_after: Pain | None = None
+    pain_next_morning: Pain | None = None
+    rpe: int | None = Field(default=None, ge=0, le=10)
+    sharp_pain: bool | None = False
+    stable_without_hands: bool = False
+    form_ok: bool | None = True
+    swelling: bool | None = False
+    locking: bool | None = False
+    giving_way: bool | None = False
+    date: CalendarDate | None = None
     hands_used: HandSupport | None = None
     # The same bounds as the database's check constraint, so a refusal names the field.
     speed_done_mph: SpeedDone | None = None
@@ -49,13 +62,6 @@ class EntryIn(OutcomeIn):
     notes: str = Field(default="", max_length=4000)
     source: Source = Source.MANUAL
     stop_reason: StopReason | None = None
-
-    @field_validator("cleared_by_clinician")
-    @classmethod
-    def _not_a_clearance(cls, cleared: bool) -> bool:
-        if cleared:
-            raise ValueError("a clinician's clearance is not part of a session log")
-        return cleared
 
     @field_validator("speed_done_kmh")
     @classmethod

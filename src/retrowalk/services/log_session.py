@@ -45,8 +45,9 @@ from retrowalk.services.walker_plan import (
 Seq = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
-class LogIn(EntryIn):
-    walker_id: int
+class LogBody(EntryIn):
+    """A session to log as a face sends it, the walker named apart (by the path, the terminal)."""
+
     seq: Seq | None = None  # the planned session meant; None: whichever is pending
     samples: tuple[SampleIn, ...] = ()
     confirm: bool = False  # the walker confirmed values or a same-day log asked about
@@ -58,6 +59,16 @@ class LogIn(EntryIn):
         if any(later <= earlier for earlier, later in pairwise(seconds)):
             raise ValueError("samples must come one per second, in increasing order")
         return samples
+
+    def for_walker(self, walker_id: int) -> LogIn:
+        """The command for `walker_id`. Every field was validated when this body was read, and
+        a walker id comes from the caller's own lookup, so nothing is validated twice."""
+        values = dict(self) | {"walker_id": walker_id}
+        return LogIn.model_construct(self.model_fields_set | {"walker_id"}, **values)
+
+
+class LogIn(LogBody):
+    walker_id: int
 
 
 @dataclass(frozen=True, slots=True)

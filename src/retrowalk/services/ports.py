@@ -67,6 +67,10 @@ class Walkers(ABC):
     def for_account(self, account_id: int) -> StoredWalker | None: ...
 
     @abstractmethod
+    def ids(self) -> list[int]:
+        """Every walker's id, in order."""
+
+    @abstractmethod
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         """Keep a treadmill's mph-for-km/h verdict with this (motorized treadmill) equipment."""
 

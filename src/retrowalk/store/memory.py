@@ -107,6 +107,9 @@ class MemoryWalkers(Walkers):
     def for_account(self, account_id: int) -> StoredWalker | None:
         return next((w for w in self._t.walkers.values() if w.account_id == account_id), None)
 
+    def ids(self) -> list[int]:
+        return sorted(self._t.walkers)
+
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         for walker in list(self._t.walkers.values()):
             if walker.equipment_id == equipment_id:

@@ -88,6 +88,9 @@ class SqlWalkers(Walkers):
         row = self._session.scalars(query).first()
         return None if row is None else self._stored(row)
 
+    def ids(self) -> list[int]:
+        return list(self._session.scalars(select(WalkerRow.id).order_by(WalkerRow.id)))
+
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         gear = self._session.get_one(EquipmentRow, equipment_id)
         gear.ftms_device, gear.mph_quirk = verdict.device, verdict.mph_quirk

@@ -16,7 +16,7 @@ from retrowalk.services.log_edit import (
     edit_log,
     undo_last_change,
 )
-from retrowalk.services.log_session import LogIn, log_session
+from retrowalk.services.log_session import log_session
 from retrowalk.web.body import body_doc, json_body
 from retrowalk.web.deps import OwnWalker, WiringDep
 from retrowalk.web.schemas.common import MAX_ID
@@ -64,8 +64,7 @@ def create_session(
     """Log today's session (or the pending one on another date, never in the future); the engine
     plans the next session from it in the same transaction. With `seq`, that session or
     nothing: sent again once it is logged, the answer is a 409 and nothing is written."""
-    command = read_command(LogIn, {**body.model_dump(), "walker_id": walker.id})
-    logged = log_session(command, wired.uow(), wired.clock)
+    logged = log_session(body.for_walker(walker.id), wired.uow(), wired.clock)
     return LoggedPublic.of(logged, logged_summary(logged))
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from retrowalk.services.public_sessions import TodayPublic
 from retrowalk.services.today import today_session
 from retrowalk.web.deps import OwnWalker, WiringDep
-from retrowalk.web.schemas.today import TodayPublic
 
 router = APIRouter(tags=["today"])
 

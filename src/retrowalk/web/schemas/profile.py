@@ -10,9 +10,9 @@ from pydantic import Field
 from retrowalk.domain.profile_change import FieldChange
 from retrowalk.services.clearance import ClearanceIn
 from retrowalk.services.profile_change import ProfileChangeIn
+from retrowalk.services.public import FlagPublic, PlannedPublic, Public
 from retrowalk.services.records import ProfileChange as ProfileChangeRecord
 from retrowalk.services.rescreen import ProfileChanged
-from retrowalk.web.schemas.common import FlagPublic, NextPublic, Public
 from retrowalk.web.schemas.walkers import WalkerPublic, planned
 
 
@@ -79,7 +79,7 @@ class ProfileChangedPublic(Public):
     walker: WalkerPublic
     cleared_to_walk: bool
     flags: list[FlagPublic]
-    next_session: NextPublic | None
+    next_session: PlannedPublic | None
     notes: list[str]
     change: ProfileChangePublic | None
 

@@ -11,9 +11,9 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
 from retrowalk.services.equipment_change import EquipmentChanged
 from retrowalk.services.onboard import Onboarded
+from retrowalk.services.public import FlagPublic, PlannedPublic, Public
 from retrowalk.services.records import PlannedSession, StoredWalker
 from retrowalk.services.scenario import EquipmentIn, WalkerIn
-from retrowalk.web.schemas.common import DecisionPublic, FlagPublic, NextPublic, Public
 
 
 class WalkerCreate(Command):
@@ -80,7 +80,7 @@ class WalkerPublic(Public):
 class OnboardedPublic(Public):
     walker: WalkerPublic
     cleared_to_start: bool
-    first_session: NextPublic | None
+    first_session: PlannedPublic | None
     warnings: list[str]
 
     @classmethod
@@ -102,7 +102,7 @@ class EquipmentChange(Command):
 class EquipmentChangedPublic(Public):
     walker: WalkerPublic
     cleared_to_start: bool
-    next_session: NextPublic | None
+    next_session: PlannedPublic | None
     notes: list[str]
 
     @classmethod
@@ -115,7 +115,5 @@ class EquipmentChangedPublic(Public):
         )
 
 
-def planned(session: PlannedSession | None) -> NextPublic | None:
-    if session is None:
-        return None
-    return NextPublic(on=session.on, decision=DecisionPublic.of(session.decision))
+def planned(session: PlannedSession | None) -> PlannedPublic | None:
+    return PlannedPublic.of_any(session)
