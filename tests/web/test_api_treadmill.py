@@ -16,12 +16,13 @@ from fastapi.testclient import TestClient
 from retrowalk.bootstrap import Wiring, bootstrap
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.devices.ftms_control import OpCode
+from retrowalk.devices.held_walk import Opener
 from retrowalk.devices.walk_treadmill import WalkTreadmill
 from retrowalk.domain.errors import DeviceError
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.records import MphVerdict
 from retrowalk.web.app import create_app
-from retrowalk.web.treadmills import Opener, TreadmillBelts
+from retrowalk.web.treadmills import TreadmillBelts
 from tests.db import fresh_database_url
 from tests.web.builders import check_in, onboard
 from tests.web.client import OwnPage

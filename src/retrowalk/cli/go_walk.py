@@ -24,12 +24,13 @@ def walk_today(
     the belt: allowed on the virtual treadmill and without control, refused for a real belt
     under control, where only the walker may start it.
     """
-    walk = source.todays_walk()
     if choice is None:
+        walk = source.todays_walk()
         return walk_in_terminal(walk, parts, HandSetBelt(confirm=not auto_confirm)), {}
     if auto_confirm and choice.control and not choice.virtual:
         allowed = "a real treadmill's belt starts only on the walker's own Enter: leave it out"
         raise InputError("--auto-confirm", True, allowed)
+    walk = source.todays_walk()
     from retrowalk.devices.opening import connected_belt
 
     with connected_belt(choice, walk, parts.clock) as treadmill:

@@ -19,8 +19,7 @@ from contextlib import AbstractContextManager
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.clock import Clock
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.held_walk import HeldWalk
-from retrowalk.devices.held_walk import Opener as Opener  # the tests' openers name it here
+from retrowalk.devices.held_walk import HeldWalk, Opener
 from retrowalk.devices.opening import DeviceChoice, connected_belt
 from retrowalk.devices.walk_treadmill import ENDS_THE_WALK, WalkTreadmill
 from retrowalk.domain.errors import InputError
