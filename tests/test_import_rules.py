@@ -46,6 +46,16 @@ COACH_PORTS = (
     "retrowalk.coach.walk",
 )
 
+# What only the composition root builds: the store, a treadmill opened for a walk, the voice
+# chosen for the terminal, the live walk's real clocks.
+WIRED_BY_THE_ROOT = (
+    "retrowalk.store",
+    "retrowalk.devices.opening",
+    "retrowalk.coach.speech.choose_voice",
+    "retrowalk.coach.clock.MonotonicClock",
+    "retrowalk.coach.clock.ScaledClock",
+)
+
 RULES = (
     Rule(
         "retrowalk.domain",
@@ -84,13 +94,15 @@ RULES = (
     ),
     Rule(
         "retrowalk.cli",
-        forbidden=("retrowalk.store",),
-        why="faces reach storage only through the composition root (retrowalk.bootstrap)",
+        forbidden=WIRED_BY_THE_ROOT,
+        why="faces reach storage, treadmills, voices and clocks only through the composition "
+        "root (retrowalk.bootstrap)",
     ),
     Rule(
         "retrowalk.web",
-        forbidden=("retrowalk.store",),
-        why="faces reach storage only through the composition root (retrowalk.bootstrap)",
+        forbidden=WIRED_BY_THE_ROOT,
+        why="faces reach storage, treadmills, voices and clocks only through the composition "
+        "root (retrowalk.bootstrap)",
     ),
 )
 

@@ -1,8 +1,11 @@
-"""The composition root: settings, database engine, unit of work and clock, wired once.
+"""The composition root: settings, database engine, unit of work and clock, wired once; and the
+live walk's adapters (the session clock, the voice, the treadmill opened for a walk).
 
 CLI, web and tests all start here; every piece can be passed in instead (a test's database URL,
 a fixed clock, an in-memory store). Opening the database checks its schema: a new, empty one is
 created at the current schema; an older, newer or unknown one is refused with a StorageError.
+The faces pick what the walker chose (`--device`, `--voice`, `--time-scale`); which adapter that
+means, and its import, is decided here and nowhere else.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from retrowalk.settings import Settings, get_settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from retrowalk.coach.clock import Clock as SessionClock
+    from retrowalk.coach.speech import SpeechSettings, Voice
+    from retrowalk.devices.choice import DeviceChoice
+    from retrowalk.devices.held_walk import Opener
     from retrowalk.store.admin import DatabaseAdmin
 
 
@@ -64,3 +71,27 @@ def bootstrap(
         data=SqlDataStore(engine),
         database=DatabaseAdmin(engine),
     )
+
+
+def session_clock(time_scale: float = 1.0) -> SessionClock:
+    """The live walk's clock: the real monotonic one, or one running `time_scale` times faster
+    (demonstrations)."""
+    from retrowalk.coach.clock import MonotonicClock, ScaledClock
+
+    return MonotonicClock() if time_scale == 1 else ScaledClock(time_scale)
+
+
+def voice_for(speak: bool, settings: SpeechSettings, ring: Callable[[], None]) -> Voice:
+    """The voice of a walk in the terminal: espeak-ng when installed, else `ring`; silence when
+    speech is off."""
+    from retrowalk.coach.speech import choose_voice
+
+    return choose_voice(speak, settings, ring)
+
+
+def treadmill_opener(choice: DeviceChoice, clock: SessionClock) -> Opener:
+    """How either face opens the chosen treadmill (`virtual` or an address) for one walk, on
+    `clock`; the belt is always stopped before the treadmill is let go."""
+    from retrowalk.devices.opening import connected_belt
+
+    return lambda walk: connected_belt(choice, walk, clock)

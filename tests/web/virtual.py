@@ -1,6 +1,6 @@
 """The virtual treadmill behind the web app, for the tests: what `retrowalk serve --device virtual`
-gives the app (`opener_for`, the device layer's `connected_belt`), on a clock running SCALE times
-faster than the wall's, keeping each treadmill it opens so a test can read its belt."""
+gives the app (the composition root's `treadmill_opener`), on a clock running SCALE times faster
+than the wall's, keeping each treadmill it opens so a test can read its belt."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from retrowalk.bootstrap import treadmill_opener
 from retrowalk.coach.clock import ScaledClock
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.devices.ftms_control import ControlCommand, OpCode, SetTargetSpeed
 from retrowalk.devices.opening import DeviceChoice
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.devices.walk_treadmill import WalkTreadmill
-from retrowalk.web.treadmills import opener_for
 
 # 20 session seconds a wall second: the 3 s between two raises take 0.15 s.
 SCALE = 20.0
@@ -28,7 +28,7 @@ class VirtualTreadmills:
         self, control: bool = True, device: str = "virtual", strap: str | None = None
     ) -> None:
         self.clock = ScaledClock(SCALE)
-        self._open = opener_for(DeviceChoice(device, control, strap=strap), self.clock)
+        self._open = treadmill_opener(DeviceChoice(device, control, strap=strap), self.clock)
         self.belts: list[WalkTreadmill] = []
 
     @contextmanager

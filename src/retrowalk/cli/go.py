@@ -80,10 +80,10 @@ def go(
     """
     from rich.console import Console
 
+    from retrowalk.bootstrap import session_clock, voice_for
     from retrowalk.cli.go_sources import walk_and_logger
     from retrowalk.cli.go_walk import walk_today
-    from retrowalk.coach.clock import MonotonicClock, ScaledClock
-    from retrowalk.coach.speech import SpeechSettings, choose_voice
+    from retrowalk.coach.speech import SpeechSettings
     from retrowalk.coach.terminal.live import WalkParts
     from retrowalk.services.answers_file import AnswersFile
 
@@ -97,8 +97,8 @@ def go(
             answers = AnswersFile(read_text_file(check_in_from, "--check-in-from"))
         settings = SpeechSettings(rate, volume)
         source, logger = database.enter_context(walk_and_logger(scenario, session))
-    speaker = choose_voice(voice, settings, console.bell)
-    clock = MonotonicClock() if time_scale == 1 else ScaledClock(time_scale)
+    speaker = voice_for(voice, settings, console.bell)
+    clock = session_clock(time_scale)
     parts = WalkParts(logger, clock, speaker, console, time_scale, answers)
     try:
         with fail_on_user_error(), fail_on_device_error():

@@ -31,9 +31,9 @@ def walk_today(
         allowed = "a real treadmill's belt starts only on the walker's own Enter: leave it out"
         raise InputError("--auto-confirm", True, allowed)
     walk = source.todays_walk()
-    from retrowalk.devices.opening import connected_belt
+    from retrowalk.bootstrap import treadmill_opener
 
-    with connected_belt(choice, walk, parts.clock) as treadmill:
+    with treadmill_opener(choice, parts.clock)(walk) as treadmill:
         finished = walk_in_terminal(walk, parts, treadmill=treadmill, presses_enter=auto_confirm)
     walked = treadmill.walked
     assert walked is not None  # the walk took its record before the check-in

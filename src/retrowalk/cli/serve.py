@@ -79,10 +79,10 @@ def _run(
     belt: LiveBelt | None = None
     typer.echo(note)
     if choice is not None:
-        from retrowalk.coach.clock import MonotonicClock
-        from retrowalk.web.treadmills import TreadmillBelts, intended_for, opener_for
+        from retrowalk.bootstrap import session_clock, treadmill_opener
+        from retrowalk.web.treadmills import TreadmillBelts, intended_for
 
-        opener = opener_for(choice, MonotonicClock())
+        opener = treadmill_opener(choice, session_clock())
         belt = TreadmillBelts(opener, intended=intended_for(choice))
         setting = "retrowalk sets the belt" if choice.control else "read-only: you set the belt"
         strap = "" if choice.strap is None else f", with the strap {choice.strap}"

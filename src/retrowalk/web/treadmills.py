@@ -1,9 +1,10 @@
 """Treadmills connected on the server side (`retrowalk serve --device`): the live page's belt,
 one walk's treadmill per walker, as a thin adapter over the device layer's walk.
 
-The treadmill is opened when the walker's live session starts (`setup`), with the device layer's
-`connected_belt`, and held between the page's calls (`devices/held_walk.py`: one call at a time,
-stopped and let go on an error, its record kept when the walk ends). Only `start`, called for
+The treadmill is opened when the walker's live session starts (`setup`), by the opener the
+composition root gives (`bootstrap.treadmill_opener`), and held between the page's calls
+(`devices/held_walk.py`: one call at a time, stopped and let go on an error, its record kept when
+the walk ends). Only `start`, called for
 the walker's own tap, starts a belt; nothing here starts one on a timer. What is the web's own:
 one walk per walker, and the watch that stops a running belt whose page has gone silent.
 """
@@ -14,13 +15,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 
 from retrowalk.coach.belt import BeltSetting
-from retrowalk.coach.clock import Clock
-from retrowalk.coach.walk import TodaysWalk
+from retrowalk.devices.choice import DeviceChoice
 from retrowalk.devices.held_walk import HeldWalk, Opener
-from retrowalk.devices.opening import DeviceChoice, connected_belt
 from retrowalk.devices.walk_treadmill import ENDS_THE_WALK, WalkTreadmill
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.treadmill_record import DeviceTrace
@@ -41,15 +39,6 @@ def intended_for(choice: DeviceChoice) -> BeltSetup:
     mode = BeltMode.WALKER_STARTS if choice.control else BeltMode.BY_HAND
     name = "Virtual treadmill" if choice.device == "virtual" else f"Treadmill {choice.device}"
     return BeltSetup(mode, name)
-
-
-def opener_for(choice: DeviceChoice, clock: Clock) -> Opener:
-    """Opens the chosen treadmill (`virtual` or an address) for a walk, on `clock`."""
-
-    def open_for(walk: TodaysWalk) -> AbstractContextManager[WalkTreadmill]:
-        return connected_belt(choice, walk, clock)
-
-    return open_for
 
 
 class TreadmillBelts:
