@@ -177,6 +177,18 @@ def outcomes(draw: st.DrawFn) -> SessionOutcome:
     )
 
 
+@st.composite
+def steady_scripts(draw: st.DrawFn, length: int) -> list[ScriptedSession]:
+    """Runs of good walks without holding on, broken now and then by a run of missed sessions
+    (a gap of more than 10 days) or one walk of any kind."""
+    good_run = st.integers(3, 25).map(lambda n: [SessionOutcome(stable_without_hands=True)] * n)
+    missed_run = st.integers(4, 10).map(lambda n: [SessionOutcome(done=False)] * n)
+    odd_one = outcomes().map(lambda outcome: [outcome])
+    blocks = draw(st.lists(good_run | good_run | missed_run | odd_one, min_size=1, max_size=14))
+    entries = [entry for block in blocks for entry in block][:length]
+    return [ScriptedSession(entry) for entry in entries]
+
+
 def _rarely(one_in: int = 8) -> st.SearchStrategy[bool]:
     return st.integers(0, one_in - 1).map(lambda n: n == 0)
 
@@ -200,6 +212,19 @@ def older(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
     return replace(who, age=draw(st.integers(80, 110)))
 
 
+def at_risk_of_falling(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
+    """A walker the hands-and-balance rules cover (PROTOCOL.md §11, and §9's table: 2 or more
+    falls in a year, a balance worry, 80 or more, or walking for balance), by one of the four."""
+    cause = draw(st.sampled_from(["age", "falls", "worry", "balance"]))
+    if cause == "age":
+        return older(draw, who, start)
+    if cause == "falls":
+        return replace(who, falls_last_year=draw(st.integers(2, 12)))
+    if cause == "worry":
+        return replace(who, balance_concern=True)
+    return replace(who, condition=Condition.BALANCE)
+
+
 def operated(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
     """The walker after knee surgery of any kind in the 12 months before the start, cleared."""
     days = draw(st.integers(0, 365))
@@ -218,10 +243,13 @@ def plan_requests(
     screened_out: bool = False,
     adjust: Adjust | None = None,
     kits: st.SearchStrategy[Equipment] | None = None,
+    steady: bool = False,
 ) -> PlanRequest:
+    """A plan to preview: any walker and equipment, and a script of outcomes (`steady`: mostly
+    good walks, so that the plan gets far enough to let go of the rails and climb)."""
     who = draw(walkers(screened_out=screened_out))
     kit = draw(equipment() if kits is None else kits)
-    weeks = draw(st.integers(1, 30))
+    weeks = draw(st.integers(16 if steady else 1, 30))
     per_week = draw(st.none() | st.integers(1, 7))
     start = date(2027, 1, 4) + timedelta(days=draw(st.integers(0, 400)))
     if adjust is not None:
@@ -237,7 +265,9 @@ def plan_requests(
         start=start,
         weeks=weeks,
         sessions_per_week=per_week,
-        script=draw(_moved_a_day_early(draw(scripts(len(dates))), dates)),
+        script=draw(
+            _moved_a_day_early(draw((steady_scripts if steady else scripts)(len(dates))), dates)
+        ),
     )
 
 

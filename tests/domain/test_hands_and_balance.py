@@ -15,7 +15,7 @@ from retrowalk.domain.plan import PlannedSession, preview_plan
 from retrowalk.domain.progression import DecisionKind
 from retrowalk.domain.walker import Condition
 from tests.factories import good, plan, walker
-from tests.strategies import older, plan_requests
+from tests.strategies import at_risk_of_falling, motorized_treadmills, plan_requests
 
 
 def _weans(sessions: tuple[PlannedSession, ...], to: HandSupport) -> list[PlannedSession]:
@@ -93,8 +93,8 @@ def test_sharp_pain_after_letting_go_of_a_rail_lowers_the_knees_load_too():
     assert after.changed is DoseVariable.MINUTES
 
 
-@given(plan_requests(adjust=older))
-def test_walkers_of_80_and_more_never_let_go_on_a_new_incline_or_after_a_long_gap(request):
+@given(plan_requests(adjust=at_risk_of_falling, kits=motorized_treadmills(), steady=True))
+def test_walkers_at_risk_of_falling_never_let_go_on_a_new_incline_or_after_a_long_gap(request):
     """The first session of each new incline step, and the first walk after more than 10 days,
     have both hands on the rails wherever there are rails."""
     if not has_handrails(request.equipment):
@@ -114,8 +114,8 @@ def test_walkers_of_80_and_more_never_let_go_on_a_new_incline_or_after_a_long_ga
             walked_on = session.on
 
 
-@given(plan_requests(adjust=older))
-def test_walkers_of_80_and_more_hold_one_rail_14_days_before_letting_go(request):
+@given(plan_requests(adjust=at_risk_of_falling, kits=motorized_treadmills(), steady=True))
+def test_walkers_at_risk_of_falling_hold_one_rail_14_days_before_letting_go(request):
     sessions = preview_plan(request).sessions
     for hands_free in _weans(sessions, HandSupport.NONE):
         ones = [s for s in _weans(sessions, HandSupport.ONE) if s.on < hands_free.on]
