@@ -21,6 +21,9 @@ from retrowalk.cli.app import app
 from retrowalk.settings import get_settings
 
 ROOT = Path(__file__).resolve().parents[2]
+# The yes/no answers a good session needs given (PROTOCOL.md §11: an unknown one never counts as
+# good), as `retrowalk log` takes them.
+ALL_WELL = ("--no-sharp-pain", "--form-ok", "--no-swelling", "--no-locking", "--no-giving-way")
 RETROWALK = shutil.which("retrowalk", path=str(Path(sys.executable).parent))
 TREADMILL = [
     "--equipment", "motorized_treadmill", "--min-speed", "0.5", "--max-speed", "10",

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.support import as_json, data_dir_fixture, days_ago, exported, invoke, onboard
+from tests.cli.support import (
+    ALL_WELL,
+    as_json,
+    data_dir_fixture,
+    days_ago,
+    exported,
+    invoke,
+    onboard,
+)
 
 __all__ = ["data_dir_fixture"]
 
@@ -15,7 +23,7 @@ __all__ = ["data_dir_fixture"]
 def _three_walks() -> None:
     onboard(start=days_ago(6))
     for days, pain in ((6, 1), (4, 2), (2, 3)):
-        given = ("--pain-during", str(pain), "--rpe", "4", "--pain-next-morning", "1")
+        given = ("--pain-during", str(pain), "--rpe", "4", "--pain-next-morning", "1", *ALL_WELL)
         result = invoke("log", "--yes", "--date", days_ago(days), *given)
         assert result.exit_code == 0, result.output
 

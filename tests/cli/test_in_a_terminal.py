@@ -92,7 +92,8 @@ def test_log_asks_what_the_options_did_not_give_and_refuses_a_pain_of_eleven(dat
     child.expect("✗ '11': it should be less than or equal to 10")
     _answer(child, [
         ("hurt while you walked", "2"), ("just after", ENTER), ("How hard", "5"),
-        ("sharp, sudden pain", ENTER), ("steady enough", ENTER),
+        ("sharp, sudden pain", ENTER), ("keep to the cues", ENTER),
+        ("swollen", ENTER), ("lock or catch", ENTER), ("give way", ENTER), ("steady enough", ENTER),
     ])  # fmt: skip
     output = _finish(child)
 
@@ -101,6 +102,8 @@ def test_log_asks_what_the_options_did_not_give_and_refuses_a_pain_of_eleven(dat
     entry = logged["entry"]
     assert (entry["minutes_done"], entry["pain_during"], entry["rpe"]) == (2.5, 2, 5)
     assert entry["notes"] == "felt steady" and entry["pain_after"] is None
+    # Enter took the answers shown: given, not unknown (an unknown one never counts as good).
+    assert (entry["sharp_pain"], entry["form_ok"], entry["swelling"]) == (False, True, False)
 
 
 def test_deleting_at_a_terminal_asks_first_and_no_keeps_the_session(data_dir):

@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from tests.cli.support import ROOT, as_json, data_dir_fixture, days_ago, exported, invoke, onboard
+from tests.cli.support import (
+    ALL_WELL,
+    ROOT,
+    as_json,
+    data_dir_fixture,
+    days_ago,
+    exported,
+    invoke,
+    onboard,
+)
 
 __all__ = ["data_dir_fixture"]
 
@@ -29,6 +38,27 @@ def test_log_with_yes_takes_the_prescription_and_shows_the_next_decision(data_di
     [logged] = _history()
     entry = logged["entry"]
     assert entry["minutes_done"] is None and entry["pain_during"] == 2 and entry["rpe"] == 5
+
+
+def test_answers_left_out_with_yes_are_unknown_and_never_count_as_good(data_dir: Path):
+    """Sharp pain, form and the knee symptoms not given are stored as unknown, shown so, and the
+    sessions they belong to hold the dose however well the rest went; given, the dose moves."""
+    onboard(start=days_ago(8))
+    for days in (8, 6, 4):
+        good = ("--pain-during", "0", "--rpe", "4", "--pain-next-morning", "0")
+        result = invoke("log", "--yes", "--date", days_ago(days), *good)
+        assert result.exit_code == 0, result.output
+
+    sessions = _history()
+
+    assert {s["entry"]["sharp_pain"] for s in sessions} == {None}
+    assert {s["entry"]["form_ok"] for s in sessions} == {None}
+    assert {s["entry"]["swelling"] for s in sessions} == {None}
+    said = " ".join(result.stdout.split())  # as read, whatever the terminal's width
+    assert "form, sharp pain, swelling, locking and giving way were not reported" in said
+    assert all(s["prescribed"]["dose"] == sessions[0]["prescribed"]["dose"] for s in sessions)
+    answered = invoke("log", "--yes", "--date", days_ago(2), *good, *ALL_WELL)
+    assert "were not reported" not in answered.stdout
 
 
 def test_log_json_gives_the_log_and_the_next_session(data_dir):

@@ -108,7 +108,9 @@ def _log_at_a_terminal(minutes: str) -> Any:
     _answer(child, [
         ("Belt speed, mph", ENTER), ("Incline", ENTER), ("hand support", ENTER),
         ("hurt while you walked", "1"), ("just after", ENTER), ("How hard", "4"),
-        ("sharp, sudden pain", ENTER), ("steady enough", ENTER), ("Anything to note", ENTER),
+        ("sharp, sudden pain", ENTER), ("keep to the cues", ENTER),
+        ("swollen", ENTER), ("lock or catch", ENTER), ("give way", ENTER),
+        ("steady enough", ENTER), ("Anything to note", ENTER),
     ])  # fmt: skip
     child.expect("You logged 30 min for a 3-min session: is that right?")
     return child

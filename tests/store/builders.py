@@ -15,7 +15,16 @@ from tests.db import Backend
 
 # What a walker answers after a session that went as prescribed: an answer left out is
 # unknown (PROTOCOL.md §11), and the engine does not step up on unknowns.
-ANSWERED = {"pain_during": 0, "rpe": 4}
+# Every question a good session needs answered (PROTOCOL.md §11: an unknown answer is never good).
+ANSWERED = {
+    "pain_during": 0,
+    "rpe": 4,
+    "sharp_pain": False,
+    "form_ok": True,
+    "swelling": False,
+    "locking": False,
+    "giving_way": False,
+}
 EXAMPLE = Path(__file__).parents[2] / "examples" / "knee_oa_mph.json"
 # A second treadmill for equipment changes: km/h, 0.8-16 in 0.1 steps, up to 12 % in 1 % steps.
 KMH_TREADMILL = {

@@ -58,6 +58,11 @@ def questions(fields: dict[str, Any], dose: Dose, units: UnitSystem, today: date
     asked += [
         ("rpe", say(Cue.ASK_EFFORT).text, a.whole_number, None),
         ("sharp_pain", say(Cue.ASK_SHARP_PAIN).text, a.yes_no, "no"),
+        # Each a good session needs answered (PROTOCOL.md §11); Enter takes the shown answer.
+        ("form_ok", say(Cue.ASK_FORM).text, a.yes_no, "yes"),
+        ("swelling", say(Cue.ASK_SWELLING).text, a.yes_no, "no"),
+        ("locking", say(Cue.ASK_LOCKING).text, a.yes_no, "no"),
+        ("giving_way", say(Cue.ASK_GIVING_WAY).text, a.yes_no, "no"),
         ("stable_without_hands", say(Cue.ASK_STABLE).text, a.yes_no, "no"),
         ("notes", say(Cue.ASK_NOTES).text, str, ""),
     ]

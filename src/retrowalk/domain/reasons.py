@@ -103,10 +103,12 @@ def _above_progress(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
 
 
 def _unanswered(p: Programme, outcome: SessionOutcome, dose: Dose) -> str:
-    unknown = ", ".join(outcome.unanswered)
+    names = outcome.unanswered
+    unknown = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    verb = "was" if len(names) == 1 else "were"
     return (
-        f"the last session's {unknown} was not reported, and a session counts toward a step up "
-        "only when it is known to have gone well"
+        f"the last session's {unknown} {verb} not reported, and a session counts toward a step "
+        "up only when it is known to have gone well"
     )
 
 

@@ -42,17 +42,18 @@ class EntryIn(Command):
     done: bool = True
     # Typed numbers may come as text with a decimal comma ("1,2"), read alike on every face.
     minutes_done: Minutes | None = None
-    # An answer not given is unknown (None), never the prescription's 0 or 4 (PROTOCOL.md §11).
+    # An answer not given is unknown (None), never the prescription's 0 or 4, never "no sharp
+    # pain" or "good form" (PROTOCOL.md §11): an unknown answer never counts as good.
     pain_during: Pain | None = None
     pain_after: Pain | None = None
     pain_next_morning: Pain | None = None
     rpe: int | None = Field(default=None, ge=0, le=10)
-    sharp_pain: bool | None = False
+    sharp_pain: bool | None = None
     stable_without_hands: bool = False
-    form_ok: bool | None = True
-    swelling: bool | None = False
-    locking: bool | None = False
-    giving_way: bool | None = False
+    form_ok: bool | None = None
+    swelling: bool | None = None
+    locking: bool | None = None
+    giving_way: bool | None = None
     date: CalendarDate | None = None
     hands_used: HandSupport | None = None
     # The same bounds as the database's check constraint, so a refusal names the field.
