@@ -58,3 +58,12 @@ def test_today_is_the_same_object_in_both_and_the_card_only_adds(api: TestClient
     assert {key: card[key] for key in today} == today
     assert today["session"]["decision"]["dose"]["speed"] == {"mph": 0.5, "kmh": 0.8}
     assert set(card) - set(today) == {"today", "units", "flags", "checklist", "cues", "morning"}
+
+
+def test_progress_is_the_same_object_in_both(api: TestClient):
+    invoke("log", "--yes", "--pain-during", "1", "--rpe", "4")
+
+    shown = as_json(invoke("progress", "--json"))
+
+    assert shown == api.get("/api/walkers/1/progress").json()
+    assert shown["points"][0]["pain_during"] == 1
