@@ -58,3 +58,23 @@ def test_today_is_the_same_object_in_both_and_the_card_only_adds(api: TestClient
     assert {key: card[key] for key in today} == today
     assert today["session"]["decision"]["dose"]["speed"] == {"mph": 0.5, "kmh": 0.8}
     assert set(card) - set(today) == {"today", "units", "flags", "checklist", "cues", "morning"}
+
+
+def test_progress_is_the_same_object_in_both(api: TestClient):
+    invoke("log", "--yes", "--pain-during", "1", "--rpe", "4")
+
+    shown = as_json(invoke("progress", "--json"))
+
+    assert shown == api.get("/api/walkers/1/progress").json()
+    assert shown["points"][0]["pain_during"] == 1
+
+
+def test_the_walker_and_a_profile_change_are_the_same_objects_in_both(api: TestClient):
+    changed = as_json(invoke("profile", "--sessions-per-week", "2", "--json"))
+
+    walker = as_json(invoke("profile", "--json"))
+    changes = as_json(invoke("profile", "--history", "--json"))
+
+    assert walker == api.get("/api/walkers/1").json() == changed["walker"]
+    assert changes == api.get("/api/walkers/1/profile/changes").json()
+    assert changes[-1] == changed["change"] and walker["sessions_per_week"] == 2

@@ -127,17 +127,9 @@ def _equipment_file(path: Path) -> dict[str, Any]:
 
 
 def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:
-    from retrowalk.cli.views import flags_json, planned_json
+    from retrowalk.services.public_walkers import EquipmentChangedPublic
 
-    pending = changed.pending
-    return {
-        "walker_id": changed.walker.id,
-        "equipment": changed.walker.equipment.kind.value,
-        "cleared_to_start": changed.screening.cleared_to_start,
-        "flags": flags_json(changed.screening.flags),
-        "next_session": None if pending is None else planned_json(pending),
-        "notes": list(changed.notes),
-    }
+    return EquipmentChangedPublic.of(changed).model_dump(mode="json")
 
 
 def _show_changed(changed: EquipmentChanged, units: UnitSystem) -> None:

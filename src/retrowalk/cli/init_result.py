@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from retrowalk.cli.views import decision_json, dose_words, flags_json, planned_json
+from retrowalk.cli.views import decision_json, dose_words
 from retrowalk.cli.wiring import shown_units
 from retrowalk.domain.screening import FlagLevel
 from retrowalk.services.onboard import Onboarded
@@ -24,14 +24,9 @@ WHAT_TO_DO = (
 
 
 def result_json(onboarded: Onboarded) -> dict[str, Any]:
-    first = onboarded.first_session
-    return {
-        "walker_id": onboarded.walker.id,
-        "cleared_to_start": onboarded.screening.cleared_to_start,
-        "flags": flags_json(onboarded.screening.flags),
-        "first_session": None if first is None else planned_json(first),
-        "warnings": list(onboarded.warnings),
-    }
+    from retrowalk.services.public_walkers import OnboardedPublic
+
+    return OnboardedPublic.of(onboarded).model_dump(mode="json")
 
 
 def show_result(onboarded: Onboarded, console: Console) -> None:

@@ -35,7 +35,8 @@ Day = Annotated[
 ]
 # Numbers are read by the session log itself, so "1,2" means 1.2 here as in the web and the API.
 Minutes = Annotated[
-    str | None, typer.Option("--minutes", metavar="NUMBER", help=_help("minutes_done"))
+    str | None,
+    typer.Option(OPTIONS["minutes_done"], metavar="NUMBER", help=_help("minutes_done")),
 ]
 Speed = Annotated[
     str | None, typer.Option("--speed", metavar="NUMBER", help="Belt speed, in your units.")

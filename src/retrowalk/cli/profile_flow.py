@@ -15,7 +15,6 @@ from retrowalk.cli.errors import EXIT_SAFETY_STOP
 from retrowalk.cli.init_answers import option_of, shown
 from retrowalk.cli.init_questions import QUESTIONS
 from retrowalk.cli.output import console, print_json
-from retrowalk.cli.views import flags_json, planned_json
 from retrowalk.cli.wiring import shown_units
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.profile_change import profile_facts
@@ -132,7 +131,9 @@ def show_profile(walker: StoredWalker, as_json: bool) -> None:
     facts["protocol"] = walker.prescription.protocol
     red = [flag for flag in walker.flags if flag.level.value == "red"]
     if as_json:
-        print_json({"walker_id": walker.id, **facts, "flags": flags_json(walker.flags)})
+        from retrowalk.services.public_walkers import WalkerPublic
+
+        print_json(WalkerPublic.of(walker).model_dump(mode="json"))
         return
     out = console()
     out.print("[bold]Your answers on record[/bold]")
@@ -153,15 +154,9 @@ def show_changed(wiring: Wiring, changed: ProfileChanged, as_json: bool) -> None
 
 
 def _changed_json(changed: ProfileChanged) -> dict[str, Any]:
-    pending = changed.pending
-    return {
-        "walker_id": changed.walker.id,
-        "cleared_to_walk": changed.screening.cleared_to_start,
-        "flags": flags_json(changed.screening.flags),
-        "next_session": None if pending is None else planned_json(pending),
-        "notes": list(changed.notes),
-        "change": None if changed.change is None else change_json(changed.change),
-    }
+    from retrowalk.services.public_walkers import ProfileChangedPublic
+
+    return ProfileChangedPublic.of(changed).model_dump(mode="json", by_alias=True)
 
 
 def _say_changed(changed: ProfileChanged, wiring: Wiring) -> None:
@@ -215,16 +210,6 @@ def _cleared_words(change: ProfileChange) -> str:
 
 
 def change_json(change: ProfileChange) -> dict[str, Any]:
-    cleared = change.clearance
-    return {
-        "id": change.id,
-        "at": f"{change.at.isoformat()}Z",
-        "account": change.account,
-        "kind": change.kind.value,
-        "changes": [{"field": c.field, "from": c.before, "to": c.after} for c in change.changes],
-        "flags": flags_json(change.flags),
-        "cleared_to_walk": change.cleared_to_walk,
-        "clearance": None
-        if cleared is None
-        else {"on": cleared.on.isoformat(), "clinician": cleared.clinician, "notes": cleared.notes},
-    }
+    from retrowalk.services.public_walkers import ProfileChangePublic
+
+    return ProfileChangePublic.of(change).model_dump(mode="json", by_alias=True)

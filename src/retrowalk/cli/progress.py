@@ -3,8 +3,6 @@ adherence, the streak and the energy, as terminal charts or JSON."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -54,13 +52,6 @@ def progress(
 
 
 def progress_json(figures: Progress) -> dict[str, Any]:
-    plain: dict[str, Any] = _plain(asdict(figures))
-    return plain
+    from retrowalk.services.public_progress import ProgressPublic
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value.isoformat() if isinstance(value, date) else value
+    return ProgressPublic.of(figures).model_dump(mode="json")

@@ -8,8 +8,8 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import read_command
 from retrowalk.services.history import Period
 from retrowalk.services.progress import progress
+from retrowalk.services.public_progress import ProgressPublic
 from retrowalk.web.deps import OwnWalker, WiringDep
-from retrowalk.web.schemas.progress import ProgressPublic
 
 router = APIRouter(tags=["progress"])
 

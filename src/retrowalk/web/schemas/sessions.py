@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import create_model, field_validator
 
-from retrowalk.domain.dose import HandSupport
+from retrowalk.domain.outcome_fields import OUTCOME_NAMES
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.commands import Command
-from retrowalk.services.log_entry import Minutes
+from retrowalk.services.log_entry import EntryIn
 from retrowalk.services.log_session import LogBody, Logged
 from retrowalk.services.public import PlannedPublic, Public
 from retrowalk.services.public_sessions import HistoryItemPublic, SessionPublic
@@ -46,24 +46,21 @@ class SessionCreate(LogBody):
     _notes = field_validator("notes")(_printable)
 
 
-class SessionUpdate(Command):
+def _kept_unless_given(name: str) -> tuple[Any, None]:
+    """The log body's field `name`, with its rules, made optional: left out, it keeps its value."""
+    return EntryIn.model_fields[name].rebuild_annotation() | None, None
+
+
+# What an edit may change: every answer (from the one list of them), the hands and the notes.
+_EDITABLE: dict[str, Any] = {
+    name: _kept_unless_given(name) for name in (*OUTCOME_NAMES, "hands_used", "notes")
+}
+_Edits = create_model("Edits", __base__=Command, **_EDITABLE)
+
+
+class SessionUpdate(_Edits):
     """The fields to change in a logged session; those left out keep their values. A value
     changed far from the prescription is refused (422) until sent with `"confirm": true`."""
-
-    done: bool | None = None
-    minutes_done: Minutes | None = None
-    pain_during: Pain | None = None
-    pain_after: Pain | None = None
-    pain_next_morning: Pain | None = None
-    rpe: int | None = Field(default=None, ge=0, le=10)
-    sharp_pain: bool | None = None
-    stable_without_hands: bool | None = None
-    form_ok: bool | None = None
-    swelling: bool | None = None
-    locking: bool | None = None
-    giving_way: bool | None = None
-    hands_used: HandSupport | None = None
-    notes: str | None = Field(default=None, max_length=4000)
 
     confirm: bool = False
 

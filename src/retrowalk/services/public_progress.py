@@ -1,11 +1,11 @@
-"""Progress over a period, as the API gives it."""
+"""Progress over a period, as the API and `retrowalk progress --json` give it (docs/json.md)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from retrowalk.services.progress import Progress
-from retrowalk.web.schemas.common import Public
+from retrowalk.services.public import Public
 
 
 class PointPublic(Public):
