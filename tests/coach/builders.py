@@ -9,7 +9,7 @@ from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.speech import Transcript
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.domain.cues import Kind, Message
+from retrowalk.domain.cues import Message, MessageKind
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.units import Speed, SpeedUnit
 from tests.factories import treadmill
@@ -45,7 +45,7 @@ class ObedientWalker(Transcript):
 
     def say(self, message: Message) -> None:
         super().say(message)
-        if message.kind is Kind.PROMPT and self.inbox is not None:
+        if message.kind is MessageKind.PROMPT and self.inbox is not None:
             self.inbox.post(Command.CONFIRM)
 
 

@@ -16,7 +16,7 @@ from retrowalk.coach.logger import InMemoryLogger
 from retrowalk.coach.session import finish, runner_for
 from retrowalk.coach.speech import Transcript
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.domain.cues import CATALOGUE, Cue, Kind
+from retrowalk.domain.cues import CATALOGUE, Cue, MessageKind
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.errors import InputError
 from retrowalk.services.answers_file import AnswersFile
@@ -66,7 +66,7 @@ def test_every_check_in_question_is_a_question_of_the_catalogue_about_a_field_of
     fields = set(CheckIn.__dataclass_fields__)
 
     assert {q.field for q in QUESTIONS} == fields
-    assert all(CATALOGUE[q.cue][0] is Kind.QUESTION for q in QUESTIONS)
+    assert all(CATALOGUE[q.cue][0] is MessageKind.QUESTION for q in QUESTIONS)
 
 
 def test_a_full_walk_logs_the_dose_minutes_and_the_answers_as_the_engines_outcome():

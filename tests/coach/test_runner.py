@@ -17,7 +17,7 @@ from retrowalk.coach.session import runner_for
 from retrowalk.coach.timeline import ANNOUNCEMENTS, EventKind
 from retrowalk.coach.view import RunnerView, RunState
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.domain.cues import Cue, Kind
+from retrowalk.domain.cues import Cue, MessageKind
 from retrowalk.domain.units import Speed
 from tests.coach.builders import ObedientWalker, SelfSettingBelt, walk
 from tests.strategies import walks
@@ -66,7 +66,7 @@ def test_the_runner_says_every_timeline_announcement_in_the_timelines_order(toda
 
     session.run()
 
-    heard = [m for m in session.walker.messages if m.kind is Kind.ANNOUNCEMENT]
+    heard = [m for m in session.walker.messages if m.kind is MessageKind.ANNOUNCEMENT]
     events = session.runner.timeline.events
     planned = [e.message for e in events if e.kind in ANNOUNCEMENTS | {EventKind.CHECK_IN}]
     assert heard == planned
@@ -174,7 +174,7 @@ def test_a_connected_treadmill_sets_itself_and_only_the_set_up_waits_for_the_wal
 
     record = session.run()
 
-    prompts = [m.cue for m in session.walker.messages if m.kind is Kind.PROMPT]
+    prompts = [m.cue for m in session.walker.messages if m.kind is MessageKind.PROMPT]
     assert prompts == [Cue.CHECKLIST_CONFIRM]
     moving = [s.speed for s in belt.settings if s.moving]
     assert moving == [Speed.mph(0.6), Speed.mph(0.7), Speed.mph(0.7)]

@@ -19,7 +19,7 @@ from retrowalk.coach.connected import BeltAlert, ConnectedBelt, Took
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.view import RunnerView
-from retrowalk.domain.cues import Cue, Kind, Message
+from retrowalk.domain.cues import Cue, Message, MessageKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ class BeltVoice:
         desk.runner_said(message)
         self._inner.say(message)
         urgent = desk.belt.urgent()
-        if message.kind is Kind.ALERT and urgent is not None:
+        if message.kind is MessageKind.ALERT and urgent is not None:
             self._inner.say(urgent)
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from retrowalk.domain.cues import Kind, Message
+from retrowalk.domain.cues import Message, MessageKind
 from retrowalk.domain.errors import InputError
 
 ESPEAK = "espeak-ng"
@@ -71,7 +71,7 @@ class EspeakVoice:
         self._worker.start()
 
     def say(self, message: Message) -> None:
-        if message.kind is Kind.ALERT:
+        if message.kind is MessageKind.ALERT:
             self._interrupt()
         self._queue.put(message)
 
@@ -116,7 +116,7 @@ class BellVoice:
         self._ring = ring
 
     def say(self, message: Message) -> None:
-        if message.kind in (Kind.ANNOUNCEMENT, Kind.PROMPT, Kind.ALERT):
+        if message.kind in (MessageKind.ANNOUNCEMENT, MessageKind.PROMPT, MessageKind.ALERT):
             self._ring()
 
     def close(self) -> None:

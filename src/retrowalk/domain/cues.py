@@ -14,7 +14,7 @@ from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.units import Speed, SpeedUnit, format_number
 
 
-class Kind(StrEnum):
+class MessageKind(StrEnum):
     """How a message is delivered: form cues are coaching, the rest tell the walker what to do."""
 
     CHECKLIST = "checklist"
@@ -96,16 +96,16 @@ class Cue(StrEnum):
 
 
 _C, _F, _A, _P, _L, _N, _Q = (
-    Kind.CHECKLIST,
-    Kind.FORM,
-    Kind.ANNOUNCEMENT,
-    Kind.PROMPT,
-    Kind.ALERT,
-    Kind.PREVIEW,
-    Kind.QUESTION,
+    MessageKind.CHECKLIST,
+    MessageKind.FORM,
+    MessageKind.ANNOUNCEMENT,
+    MessageKind.PROMPT,
+    MessageKind.ALERT,
+    MessageKind.PREVIEW,
+    MessageKind.QUESTION,
 )
 
-CATALOGUE: dict[Cue, tuple[Kind, str]] = {
+CATALOGUE: dict[Cue, tuple[MessageKind, str]] = {
     Cue.CHECKLIST_INTRO: (_C, "Before the belt moves:"),
     Cue.CLIP_ON: (_C, "Clip the safety key to your clothing."),
     Cue.FACE_AWAY: (_C, "Turn so the console is behind you and you face the end of the belt."),
@@ -202,7 +202,7 @@ class Message:
     text: str
 
     @property
-    def kind(self) -> Kind:
+    def kind(self) -> MessageKind:
         return CATALOGUE[self.cue][0]
 
 

@@ -29,7 +29,7 @@ from retrowalk.coach.terminal.keys import KeyReader
 from retrowalk.coach.terminal.prompts import TerminalCheckIn
 from retrowalk.coach.terminal.screen import LiveScreen
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.domain.cues import Kind, Message
+from retrowalk.domain.cues import Message, MessageKind
 
 # The display needs no more than four redraws a second, however fast the clock runs.
 REDRAWS_PER_SECOND = 4
@@ -110,7 +110,7 @@ class PressesEnter:
 
     def say(self, message: Message) -> None:
         self._inner.say(message)
-        if message.kind is Kind.PROMPT and self.keys is not None:
+        if message.kind is MessageKind.PROMPT and self.keys is not None:
             self.keys.post(Command.CONFIRM)
 
     def close(self) -> None:
