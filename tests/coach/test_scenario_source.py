@@ -84,7 +84,7 @@ def test_a_walk_whose_knee_questions_were_skipped_does_not_count_toward_moving_o
 
     summary = source.next_decision(_walked(source, None, skipped))
 
-    assert "swelling, locking, giving way was not reported" in summary
+    assert "swelling, locking and giving way were not reported" in summary
 
 
 def test_the_last_session_of_a_plan_still_has_a_next_decision():
