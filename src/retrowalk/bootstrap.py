@@ -21,7 +21,7 @@ from retrowalk.settings import Settings, get_settings
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from retrowalk.coach.clock import Clock as SessionClock
+    from retrowalk.coach.clock import SessionClock
     from retrowalk.coach.speech import SpeechSettings, Voice
     from retrowalk.devices.choice import DeviceChoice
     from retrowalk.devices.held_walk import Opener

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 
-class Clock(Protocol):
+class SessionClock(Protocol):
+    """Seconds on the live walk's own scale (not the calendar: that is `services.clock.Clock`)."""
+
     def now(self) -> float: ...
 
     def sleep_until(self, deadline: float, wake: threading.Event | None = None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from retrowalk.coach.belt import Belt, BeltSetting, SpeedDial
 from retrowalk.coach.belt_log import BeltLog
-from retrowalk.coach.clock import Clock
+from retrowalk.coach.clock import SessionClock
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.record import ChangedBy, Pause, WalkRecord, WentOn
 from retrowalk.coach.schedule import set_start_message
@@ -36,7 +36,7 @@ class Runner:
     def __init__(
         self,
         timeline: Timeline,
-        clock: Clock,
+        clock: SessionClock,
         voice: Voice,
         belt: Belt,
         dial: SpeedDial | None = None,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from retrowalk.coach.belt import Belt, SpeedDial
 from retrowalk.coach.checkin import CheckInPort
-from retrowalk.coach.clock import Clock
+from retrowalk.coach.clock import SessionClock
 from retrowalk.coach.completed import CompletedSession
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
@@ -32,7 +32,7 @@ class Finished:
 
 def runner_for(
     walk: TodaysWalk,
-    clock: Clock,
+    clock: SessionClock,
     voice: Voice,
     belt: Belt,
     show: Callable[[RunnerView], None] | None = None,

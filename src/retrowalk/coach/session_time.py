@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 
-from retrowalk.coach.clock import Clock
+from retrowalk.coach.clock import SessionClock
 
 
 class SessionTime:
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: SessionClock) -> None:
         self._clock = clock
         self._zero = 0.0
         self._held_at: float | None = 0.0  # held until the walker is on the belt

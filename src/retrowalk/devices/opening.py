@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from retrowalk.coach.clock import Clock
+from retrowalk.coach.clock import SessionClock
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.devices.alerts import DeviceAlert
 from retrowalk.devices.choice import VIRTUAL, DeviceChoice
@@ -64,7 +64,9 @@ def open_belt(
 
 
 @contextmanager
-def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iterator[WalkTreadmill]:
+def connected_belt(
+    choice: DeviceChoice, walk: TodaysWalk, clock: SessionClock
+) -> Iterator[WalkTreadmill]:
     """The treadmill for one walk, opened knowing what the equipment profile knows of it. However
     the walk ends (finished, stopped, an error, the app leaving), the belt is told to stop
     before the link is let go."""
@@ -82,7 +84,7 @@ def connected_belt(choice: DeviceChoice, walk: TodaysWalk, clock: Clock) -> Iter
 
 
 def _link(
-    choice: DeviceChoice, walk: TodaysWalk, clock: Clock
+    choice: DeviceChoice, walk: TodaysWalk, clock: SessionClock
 ) -> tuple[Link, VirtualTreadmill | None]:
     if not choice.virtual:
         return BleakLink(choice.device), None
@@ -107,7 +109,7 @@ def _strap(
     return BleakLink(virtual_device(strap), backend=VirtualClientBackend), strap
 
 
-def _wall_seconds_per_second(clock: Clock) -> float:
+def _wall_seconds_per_second(clock: SessionClock) -> float:
     scale = getattr(clock, "scale", 1.0)
     return 1.0 / scale if isinstance(scale, int | float) and scale > 0 else 1.0
 

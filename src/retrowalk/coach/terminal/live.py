@@ -17,7 +17,7 @@ from rich.console import Console
 from retrowalk.coach.belt import Belt, HandSetBelt
 from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.checkin import CheckInPort
-from retrowalk.coach.clock import Clock
+from retrowalk.coach.clock import SessionClock
 from retrowalk.coach.connected import ConnectedBelt
 from retrowalk.coach.inbox import Command, Inbox
 from retrowalk.coach.logger import SessionLogger
@@ -40,7 +40,7 @@ class WalkParts:
     """What `retrowalk go` has ready for the walk, whatever the belt."""
 
     logger: SessionLogger
-    clock: Clock
+    clock: SessionClock
     voice: Voice
     console: Console
     time_scale: float = 1.0
