@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from retrowalk.coach.belt import BeltSetting
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.speech import Transcript
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.cues import Message, MessageKind
@@ -46,7 +46,7 @@ class ObedientWalker(Transcript):
     def say(self, message: Message) -> None:
         super().say(message)
         if message.kind is MessageKind.PROMPT and self.inbox is not None:
-            self.inbox.post(Command.CONFIRM)
+            self.inbox.post(WalkerCommand.CONFIRM)
 
 
 @dataclass

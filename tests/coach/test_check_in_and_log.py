@@ -11,7 +11,7 @@ from retrowalk.coach.belt import HandSetBelt
 from retrowalk.coach.checkin import QUESTIONS, CheckIn
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.completed import CompletedSession
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.logger import InMemoryLogger
 from retrowalk.coach.session import finish, runner_for
 from retrowalk.coach.speech import Transcript
@@ -32,7 +32,7 @@ def _completed(
     clock, voice = SimulatedClock(), Transcript()
     runner = runner_for(today, clock, voice, HandSetBelt(confirm=False), confirm_set_up=False)
     if stop_at is not None:
-        clock.call_at(stop_at, lambda: runner.inbox.post(Command.STOP))
+        clock.call_at(stop_at, lambda: runner.inbox.post(WalkerCommand.STOP))
     record = runner.run()
     logger = InMemoryLogger()
     finish(today, record, AnswersFile(json.dumps(answers)), logger, voice)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from retrowalk.coach.belt import Belt, HandSetBelt
 from retrowalk.coach.clock import SimulatedClock
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.record import ChangedBy, WalkRecord
 from retrowalk.coach.runner import Runner
 from retrowalk.coach.session import runner_for
@@ -33,7 +33,7 @@ class Session:
         self.walker.inbox = self.runner.inbox
         self.views: dict[float, RunnerView] = {}
 
-    def press(self, at: float, command: Command) -> None:
+    def press(self, at: float, command: WalkerCommand) -> None:
         self.clock.call_at(at, lambda: self.runner.inbox.post(command))
 
     def look(self, at: float) -> None:
@@ -74,10 +74,10 @@ def test_the_runner_says_every_timeline_announcement_in_the_timelines_order(toda
 
 def test_pausing_freezes_the_countdown_until_the_walker_goes_on():
     session = Session(walk())
-    session.press(100, Command.TOGGLE_PAUSE)
+    session.press(100, WalkerCommand.TOGGLE_PAUSE)
     for moment in (99, 101, 150, 199, 201):
         session.look(moment)
-    session.press(200, Command.TOGGLE_PAUSE)
+    session.press(200, WalkerCommand.TOGGLE_PAUSE)
 
     record = session.run()
 
@@ -91,8 +91,8 @@ def test_pausing_freezes_the_countdown_until_the_walker_goes_on():
 
 def test_time_spent_paused_counts_toward_no_set():
     session = Session(walk(minutes=3, sets=(3.0,)))
-    session.press(60, Command.TOGGLE_PAUSE)
-    session.press(60 + 600, Command.TOGGLE_PAUSE)
+    session.press(60, WalkerCommand.TOGGLE_PAUSE)
+    session.press(60 + 600, WalkerCommand.TOGGLE_PAUSE)
 
     record = session.run()
 
@@ -107,7 +107,7 @@ def test_stopping_at_any_moment_records_honestly_the_minutes_walked(
     session = Session(today)
     timeline = session.runner.timeline
     moment = fraction * timeline.end
-    session.press(moment, Command.STOP)
+    session.press(moment, WalkerCommand.STOP)
 
     record = session.run()
 
@@ -120,8 +120,8 @@ def test_stopping_at_any_moment_records_honestly_the_minutes_walked(
 
 def test_stopping_during_a_pause_ends_the_pause_and_keeps_the_minutes_before_it():
     session = Session(walk())
-    session.press(90, Command.TOGGLE_PAUSE)
-    session.press(150, Command.STOP)
+    session.press(90, WalkerCommand.TOGGLE_PAUSE)
+    session.press(150, WalkerCommand.STOP)
 
     record = session.run()
 
@@ -132,9 +132,9 @@ def test_stopping_during_a_pause_ends_the_pause_and_keeps_the_minutes_before_it(
 def test_a_set_waits_for_the_walker_to_say_the_belt_is_set():
     session = Session(walk(minutes=3, sets=(3.0,)))
     session.walker.inbox = None  # this walker says nothing until the test presses Enter
-    session.press(5, Command.CONFIRM)  # the checklist
+    session.press(5, WalkerCommand.CONFIRM)  # the checklist
     session.look(50)
-    session.press(100, Command.CONFIRM)  # the belt is running at the set's speed
+    session.press(100, WalkerCommand.CONFIRM)  # the belt is running at the set's speed
 
     record = session.run()
 
@@ -149,11 +149,11 @@ def test_a_set_waits_for_the_walker_to_say_the_belt_is_set():
 def test_a_speed_step_counts_from_the_walkers_confirmation_while_the_countdown_runs_on():
     session = Session(walk(speed=0.7, previous=0.6))
     session.walker.inbox = None
-    session.press(0, Command.CONFIRM)
-    session.press(0, Command.CONFIRM)
+    session.press(0, WalkerCommand.CONFIRM)
+    session.press(0, WalkerCommand.CONFIRM)
     session.look(125)
-    session.press(130, Command.CONFIRM)  # ten seconds after the step was asked for
-    session.press(361, Command.CONFIRM)  # set 2, a second after it asked
+    session.press(130, WalkerCommand.CONFIRM)  # ten seconds after the step was asked for
+    session.press(361, WalkerCommand.CONFIRM)  # set 2, a second after it asked
 
     record = session.run()
 
@@ -188,7 +188,7 @@ def test_the_belt_never_starts_before_the_walker_confirms_the_set_up():
     session = Session(walk(), belt)
     session.walker.inbox = None
     session.at(30, lambda: session.views.__setitem__(30, session.runner.view()))
-    session.at(30, lambda: session.runner.inbox.post(Command.CONFIRM))
+    session.at(30, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))
     settings_before: list[int] = []
     session.at(29, lambda: settings_before.append(len(belt.settings)))
 
@@ -201,9 +201,9 @@ def test_the_belt_never_starts_before_the_walker_confirms_the_set_up():
 
 def test_a_manual_speed_change_moves_one_step_of_the_treadmills_grid_and_is_recorded():
     session = Session(walk(speed=0.7))
-    session.press(30, Command.FASTER)
-    session.press(200, Command.SLOWER)
-    session.press(210, Command.SLOWER)
+    session.press(30, WalkerCommand.FASTER)
+    session.press(200, WalkerCommand.SLOWER)
+    session.press(210, WalkerCommand.SLOWER)
 
     record = session.run()
 
@@ -221,7 +221,7 @@ def test_manual_speed_changes_never_pass_the_ceiling_and_stay_on_the_grid(
 ):
     session = Session(walk(speed=0.7, ceiling=ceiling))
     for n in range(presses):
-        session.press(10 + n, Command.FASTER)
+        session.press(10 + n, WalkerCommand.FASTER)
 
     record = session.run()
 
@@ -234,7 +234,7 @@ def test_manual_speed_changes_never_pass_the_ceiling_and_stay_on_the_grid(
 
 def test_the_walkers_own_speed_carries_into_the_next_set_and_the_set_says_so():
     session = Session(walk(speed=0.7))
-    session.press(30, Command.SLOWER)
+    session.press(30, WalkerCommand.SLOWER)
 
     session.run()
 
@@ -247,9 +247,9 @@ def test_the_walkers_own_speed_carries_into_the_next_set_and_the_set_says_so():
 
 def test_speed_changes_are_refused_during_a_rest_and_without_a_belt_speed():
     resting = Session(walk())
-    resting.press(320, Command.FASTER)
+    resting.press(320, WalkerCommand.FASTER)
     own_pace = Session(walk(speed=None))
-    own_pace.press(30, Command.FASTER)
+    own_pace.press(30, WalkerCommand.FASTER)
 
     rested, paced = resting.run(), own_pace.run()
 

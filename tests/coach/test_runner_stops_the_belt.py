@@ -9,7 +9,7 @@ import pytest
 
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.clock import SimulatedClock
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.runner import Runner
 from retrowalk.coach.session import runner_for
@@ -46,7 +46,7 @@ class Walk:
         self.runner: Runner = runner_for(walk(speed=0.7), self.clock, walker, self.belt)
         walker.inbox = self.runner.inbox
 
-    def press(self, at: float, command: Command) -> None:
+    def press(self, at: float, command: WalkerCommand) -> None:
         self.clock.call_at(at, lambda: self.runner.inbox.post(command))
 
     def run(self) -> WalkRecord:
@@ -55,8 +55,8 @@ class Walk:
 
 def test_pausing_stops_the_belt_and_going_on_starts_it_at_the_walks_speed() -> None:
     session = Walk()
-    session.press(100, Command.TOGGLE_PAUSE)
-    session.press(200, Command.TOGGLE_PAUSE)
+    session.press(100, WalkerCommand.TOGGLE_PAUSE)
+    session.press(200, WalkerCommand.TOGGLE_PAUSE)
 
     session.run()
 
@@ -70,7 +70,7 @@ def test_pausing_stops_the_belt_and_going_on_starts_it_at_the_walks_speed() -> N
 
 def test_stopping_stops_the_belt_and_nothing_moves_it_afterwards() -> None:
     session = Walk()
-    session.press(150, Command.STOP)
+    session.press(150, WalkerCommand.STOP)
 
     record = session.run()
 
@@ -83,8 +83,8 @@ def test_stopping_stops_the_belt_and_nothing_moves_it_afterwards() -> None:
 
 def test_stopping_during_a_pause_leaves_the_belt_stopped() -> None:
     session = Walk()
-    session.press(90, Command.TOGGLE_PAUSE)
-    session.press(150, Command.STOP)
+    session.press(90, WalkerCommand.TOGGLE_PAUSE)
+    session.press(150, WalkerCommand.STOP)
 
     session.run()
 

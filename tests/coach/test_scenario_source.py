@@ -11,7 +11,7 @@ import pytest
 from retrowalk.coach.belt import HandSetBelt
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.completed import CompletedSession
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.session import runner_for
 from retrowalk.coach.speech import Transcript
 from retrowalk.domain.errors import InputError, SafetyLimitError
@@ -36,7 +36,7 @@ def _walked(
         today, clock, Transcript(), HandSetBelt(confirm=False), confirm_set_up=False
     )
     if stop_at is not None:
-        clock.call_at(stop_at, lambda: runner.inbox.post(Command.STOP))
+        clock.call_at(stop_at, lambda: runner.inbox.post(WalkerCommand.STOP))
     return CompletedSession(
         today, runner.run(), AnswersFile(json.dumps(answers)).ask(today.dose.hands)
     )

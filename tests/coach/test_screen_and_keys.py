@@ -8,7 +8,7 @@ import time
 
 from rich.console import Console
 
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.terminal.digits import big, clock_face
 from retrowalk.coach.terminal.keys import KeyReader
 from retrowalk.coach.terminal.screen import render
@@ -90,7 +90,7 @@ def test_keys_typed_at_the_terminal_become_the_runners_commands():
     with KeyReader(inbox, fd=follower):
         os.write(leader, b" s+-\rx=")
         deadline = time.monotonic() + 2
-        commands: list[Command] = []
+        commands: list[WalkerCommand] = []
         while len(commands) < 6 and time.monotonic() < deadline:
             inbox.signal.wait(0.1)
             commands += inbox.take_all()
@@ -98,12 +98,12 @@ def test_keys_typed_at_the_terminal_become_the_runners_commands():
     os.close(follower)
 
     assert commands == [
-        Command.TOGGLE_PAUSE,
-        Command.STOP,
-        Command.FASTER,
-        Command.SLOWER,
-        Command.CONFIRM,
-        Command.FASTER,
+        WalkerCommand.TOGGLE_PAUSE,
+        WalkerCommand.STOP,
+        WalkerCommand.FASTER,
+        WalkerCommand.SLOWER,
+        WalkerCommand.CONFIRM,
+        WalkerCommand.FASTER,
     ]
 
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from retrowalk.coach.belt import Belt, HandSetBelt
 from retrowalk.coach.checkin import CheckIn, questions_after
 from retrowalk.coach.clock import SimulatedClock
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.logger import InMemoryLogger
 from retrowalk.coach.session import Finished, finish, runner_for, walk_through
 from retrowalk.coach.terminal.prompts import TerminalCheckIn
@@ -66,7 +66,7 @@ class Walk:
 
     def stop_at(self, *seconds: float) -> None:
         for at in seconds:
-            self.clock.call_at(at, lambda: self.runner.inbox.post(Command.STOP))
+            self.clock.call_at(at, lambda: self.runner.inbox.post(WalkerCommand.STOP))
 
     def __post_init__(self) -> None:
         self.runner = runner_for(self.today, self.clock, self.walker, self.belt)
@@ -139,12 +139,12 @@ def test_going_on_waits_for_the_walker_to_start_the_belt_again_before_time_runs(
     session = _walk([StopReason.INTERRUPTED], [True], away=30)
     session.walker.inbox = None  # this walker presses Enter only when the test says
     for at in (0, 0):
-        session.clock.call_at(at, lambda: session.runner.inbox.post(Command.CONFIRM))
+        session.clock.call_at(at, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))
     session.stop_at(100)
     views = []
     session.clock.call_at(150, lambda: views.append(session.runner.view()))
-    session.clock.call_at(160, lambda: session.runner.inbox.post(Command.CONFIRM))
-    session.clock.call_at(341, lambda: session.runner.inbox.post(Command.CONFIRM))  # set 2
+    session.clock.call_at(160, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))
+    session.clock.call_at(341, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))  # set 2
 
     session.play()
 
@@ -225,12 +225,12 @@ def test_a_stop_for_tiredness_is_a_partial_session_with_its_effort():
 def test_a_stop_while_the_coach_waits_for_the_belt_asks_for_the_belt_again_when_going_on():
     session = _walk([StopReason.MISTAKE], [True])
     session.walker.inbox = None
-    session.clock.call_at(0, lambda: session.runner.inbox.post(Command.CONFIRM))  # set-up
+    session.clock.call_at(0, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))  # set-up
     session.stop_at(10)  # while set 1 waits for the belt
     views = []
     session.clock.call_at(20, lambda: views.append(session.runner.view()))
     for at in (30, 30 + 180 + 60 + 5):
-        session.clock.call_at(at, lambda: session.runner.inbox.post(Command.CONFIRM))
+        session.clock.call_at(at, lambda: session.runner.inbox.post(WalkerCommand.CONFIRM))
 
     session.play()
 

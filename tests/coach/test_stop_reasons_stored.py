@@ -8,7 +8,7 @@ import pytest
 from retrowalk.coach.belt import HandSetBelt
 from retrowalk.coach.checkin import CheckIn
 from retrowalk.coach.clock import SimulatedClock
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.session import finish, runner_for, walk_through
 from retrowalk.coach.speech import Transcript
 from retrowalk.domain.dose import HandSupport
@@ -45,7 +45,7 @@ def _walk_today(
     time, voice = SimulatedClock(), Transcript()
     runner = runner_for(today, time, voice, HandSetBelt(confirm=False), confirm_set_up=False)
     for at in stop_at:
-        time.call_at(at, lambda: runner.inbox.post(Command.STOP))
+        time.call_at(at, lambda: runner.inbox.post(WalkerCommand.STOP))
     check_in = ScriptedCheckIn(time, reasons, going_on, answers)
     record, reason = walk_through(runner, check_in, runner.run)
     logger = StoredLogger(walker_id, backend.uow, clock)

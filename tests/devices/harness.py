@@ -9,7 +9,7 @@ from contextlib import ExitStack
 
 from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.clock import SimulatedClock
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.session import runner_for
 from retrowalk.coach.walk import TodaysWalk
@@ -89,7 +89,7 @@ class DeviceWalk:
         treadmill's events arrive there), half a second before that second's beat."""
         self.clock.call_at(moment - 0.5, lambda: self.thread.run(_do(action)))
 
-    def press(self, moment: float, command: Command) -> None:
+    def press(self, moment: float, command: WalkerCommand) -> None:
         self.clock.call_at(moment, lambda: self.keys.post(command))
 
     def run(self, then_seconds: float = 30.0) -> tuple[WalkRecord, DeviceReport]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.connected import Took
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.speech import Transcript
 from retrowalk.coach.view import RunnerView, RunState
 from retrowalk.devices.alerts import Alert, alert
@@ -76,7 +76,7 @@ def test_an_alert_that_ends_the_walk_posts_stop_to_the_runner():
     session.belt.take(alert(Alert.SAFETY_KEY, 5.0))
     session.belt.take(alert(Alert.MPH_QUIRK, 6.0))
 
-    assert inbox.take_all() == [Command.STOP]
+    assert inbox.take_all() == [WalkerCommand.STOP]
     assert voice.messages[0].text.startswith("Safety key pulled")
     session.close()
 
@@ -98,10 +98,10 @@ def test_the_enter_that_starts_the_belt_reaches_the_treadmill_before_the_runner(
     session, runner_inbox = opened(), Inbox()
     session.desk.apply(BeltSetting(Speed.mph(0.7)))
 
-    session.desk.keys_for(runner_inbox).post(Command.CONFIRM)
+    session.desk.keys_for(runner_inbox).post(WalkerCommand.CONFIRM)
 
     assert session.controller.running
-    assert runner_inbox.take_all() == [Command.CONFIRM]
+    assert runner_inbox.take_all() == [WalkerCommand.CONFIRM]
     session.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.devices.alerts import Alert
 from retrowalk.devices.ftms_control import OpCode, SetTargetSpeed
 from retrowalk.devices.ftms_features import SpeedRange
@@ -192,7 +192,7 @@ def test_a_treadmill_that_starts_only_from_its_console_asks_for_that_then_follow
     session = DeviceWalk(TWO_SETS, Faults(start_from_console_only=True))
     for set_start in (0, 192):  # set 2 begins after set 1's 120 s and the 60 s rest
         session.at(set_start + 10, session.treadmill.console.press_start)
-        session.press(set_start + 12, Command.CONFIRM)
+        session.press(set_start + 12, WalkerCommand.CONFIRM)
 
     record, report = session.run()
 
@@ -204,9 +204,9 @@ def test_a_treadmill_that_starts_only_from_its_console_asks_for_that_then_follow
 
 def test_the_belt_starts_only_on_the_walkers_enter_never_on_a_timer():
     session = DeviceWalk(TWO_SETS, walker_presses_enter=False)
-    session.press(1, Command.CONFIRM)  # the checklist
-    session.press(5, Command.CONFIRM)  # set 1: start the belt
-    session.press(400, Command.CONFIRM)  # set 2, long after its rest ended at 185
+    session.press(1, WalkerCommand.CONFIRM)  # the checklist
+    session.press(5, WalkerCommand.CONFIRM)  # set 1: start the belt
+    session.press(400, WalkerCommand.CONFIRM)  # set 2, long after its rest ended at 185
 
     session.run()
 
@@ -225,7 +225,7 @@ def test_the_walkers_enter_is_asked_for_in_words_that_fit_a_connected_belt():
 
 def test_stop_sends_stop_at_once():
     session = DeviceWalk(TWO_SETS)
-    session.press(30, Command.STOP)
+    session.press(30, WalkerCommand.STOP)
 
     session.run()
 
@@ -235,8 +235,8 @@ def test_stop_sends_stop_at_once():
 
 def test_a_pause_stops_the_belt_and_going_on_starts_it_again_at_the_set_speed():
     session = DeviceWalk(TWO_SETS)
-    session.press(30, Command.TOGGLE_PAUSE)
-    session.press(50, Command.TOGGLE_PAUSE)
+    session.press(30, WalkerCommand.TOGGLE_PAUSE)
+    session.press(50, WalkerCommand.TOGGLE_PAUSE)
 
     _, report = session.run()
 

@@ -19,7 +19,7 @@ from retrowalk.bootstrap import Wiring
 from retrowalk.coach.belt import HandSetBelt
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.completed import CompletedSession
-from retrowalk.coach.inbox import Command
+from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.record import Pause, WalkRecord, WentOn
 from retrowalk.coach.reported import Answers, WalkReport, walk_record
 from retrowalk.coach.session import runner_for
@@ -74,12 +74,12 @@ def python_runner(today: TodaysWalk, script: Script) -> WalkRecord:
     paused = 0.0
     if script.pause_at is not None:
         at = _second(runner.timeline, script.pause_at)
-        clock.call_at(at, lambda: runner.inbox.post(Command.TOGGLE_PAUSE))
-        clock.call_at(at + script.pause_for, lambda: runner.inbox.post(Command.TOGGLE_PAUSE))
+        clock.call_at(at, lambda: runner.inbox.post(WalkerCommand.TOGGLE_PAUSE))
+        clock.call_at(at + script.pause_for, lambda: runner.inbox.post(WalkerCommand.TOGGLE_PAUSE))
         paused = script.pause_for
     if script.stop_at is not None:
         at = _second(runner.timeline, script.stop_at) + paused
-        clock.call_at(at, lambda: runner.inbox.post(Command.STOP))
+        clock.call_at(at, lambda: runner.inbox.post(WalkerCommand.STOP))
     record = runner.run()
     if script.goes_on:
         clock.sleep_until(clock.now() + GONE_ON_AFTER)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.connected import BeltAlert, ConnectedBelt, Took
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.speech import Voice
 from retrowalk.coach.view import RunnerView
 from retrowalk.domain.cues import Cue, Message, MessageKind
@@ -78,7 +78,7 @@ class BeltDesk:
         if self.voice is not None:
             self.voice.say(told.message)
         if told.ends_walk and self.inbox is not None:
-            self.inbox.post(Command.STOP)
+            self.inbox.post(WalkerCommand.STOP)
 
     def runner_said(self, message: Message) -> None:
         with self._lock:
@@ -121,8 +121,8 @@ class StartingInbox(Inbox):
         super().__init__()
         self._runner_inbox, self._desk = runner_inbox, desk
 
-    def post(self, command: Command) -> None:
-        if command is Command.CONFIRM and not self._desk.walker_pressed_enter():
+    def post(self, command: WalkerCommand) -> None:
+        if command is WalkerCommand.CONFIRM and not self._desk.walker_pressed_enter():
             return
         self._runner_inbox.post(command)
 

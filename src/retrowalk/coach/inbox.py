@@ -7,7 +7,7 @@ from collections import deque
 from enum import StrEnum
 
 
-class Command(StrEnum):
+class WalkerCommand(StrEnum):
     TOGGLE_PAUSE = "toggle_pause"
     STOP = "stop"
     FASTER = "faster"
@@ -21,14 +21,14 @@ class Inbox:
     def __init__(self) -> None:
         self.signal = threading.Event()
         self._lock = threading.Lock()
-        self._commands: deque[Command] = deque()
+        self._commands: deque[WalkerCommand] = deque()
 
-    def post(self, command: Command) -> None:
+    def post(self, command: WalkerCommand) -> None:
         with self._lock:
             self._commands.append(command)
             self.signal.set()
 
-    def take_all(self) -> list[Command]:
+    def take_all(self) -> list[WalkerCommand]:
         with self._lock:
             commands = list(self._commands)
             self._commands.clear()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from retrowalk.coach.belt import Belt, BeltSetting, SpeedDial
 from retrowalk.coach.belt_log import BeltLog
 from retrowalk.coach.clock import SessionClock
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.record import ChangedBy, Pause, WalkRecord, WentOn
 from retrowalk.coach.schedule import set_start_message
 from retrowalk.coach.session_time import SessionTime
@@ -213,17 +213,17 @@ class Runner:
     def _words(self, speed: Speed) -> str:
         return belt_words(speed, self._timeline.unit, self._timeline.dose.incline_percent)
 
-    def _obey(self, command: Command) -> None:
+    def _obey(self, command: WalkerCommand) -> None:
         if self._ended_at is not None:
             return
-        if command is Command.STOP:
+        if command is WalkerCommand.STOP:
             self._stop()
-        elif command is Command.CONFIRM:
+        elif command is WalkerCommand.CONFIRM:
             self._confirm()
-        elif command is Command.TOGGLE_PAUSE:
+        elif command is WalkerCommand.TOGGLE_PAUSE:
             self._toggle_pause()
         else:
-            self._manual_change(faster=command is Command.FASTER)
+            self._manual_change(faster=command is WalkerCommand.FASTER)
 
     def _confirm(self) -> None:
         if self._paused_since is not None:

@@ -17,18 +17,18 @@ import tty
 from contextlib import AbstractContextManager
 from typing import Any
 
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 
 KEYS = {
-    " ": Command.TOGGLE_PAUSE,
-    "s": Command.STOP,
-    "S": Command.STOP,
-    "+": Command.FASTER,
-    "=": Command.FASTER,
-    "-": Command.SLOWER,
-    "_": Command.SLOWER,
-    "\r": Command.CONFIRM,
-    "\n": Command.CONFIRM,
+    " ": WalkerCommand.TOGGLE_PAUSE,
+    "s": WalkerCommand.STOP,
+    "S": WalkerCommand.STOP,
+    "+": WalkerCommand.FASTER,
+    "=": WalkerCommand.FASTER,
+    "-": WalkerCommand.SLOWER,
+    "_": WalkerCommand.SLOWER,
+    "\r": WalkerCommand.CONFIRM,
+    "\n": WalkerCommand.CONFIRM,
 }
 
 

@@ -19,7 +19,7 @@ from retrowalk.coach.belt_desk import BeltDesk
 from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import SessionClock
 from retrowalk.coach.connected import ConnectedBelt
-from retrowalk.coach.inbox import Command, Inbox
+from retrowalk.coach.inbox import Inbox, WalkerCommand
 from retrowalk.coach.logger import SessionLogger
 from retrowalk.coach.record import WalkRecord
 from retrowalk.coach.runner import Runner
@@ -111,7 +111,7 @@ class PressesEnter:
     def say(self, message: Message) -> None:
         self._inner.say(message)
         if message.kind is MessageKind.PROMPT and self.keys is not None:
-            self.keys.post(Command.CONFIRM)
+            self.keys.post(WalkerCommand.CONFIRM)
 
     def close(self) -> None:
         self._inner.close()
