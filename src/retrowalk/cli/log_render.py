@@ -10,13 +10,13 @@ from retrowalk.cli.views import decision_json, dose_words, log_json, speed_words
 from retrowalk.domain.cues import duration_words
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import UnitSystem
-from retrowalk.services.records import PlannedSession, SessionLog
+from retrowalk.services.records import SessionLog, StoredPlannedSession
 
 
 def show_log_and_next(
     verb: str,
     log: SessionLog,
-    following: PlannedSession,
+    following: StoredPlannedSession,
     units: UnitSystem,
     today: date,
     console: Console,
@@ -26,7 +26,9 @@ def show_log_and_next(
     show_next(following, units, today, console)
 
 
-def show_next(following: PlannedSession, units: UnitSystem, today: date, console: Console) -> None:
+def show_next(
+    following: StoredPlannedSession, units: UnitSystem, today: date, console: Console
+) -> None:
     """The next session as the engine decided it; a day already past is pointed out (the
     engine decides again for today, see `retrowalk today`)."""
     words = dose_words(decision_json(following.decision), units)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pydantic and the engine take long to load; the cached `toda
 
     from retrowalk.domain.progression import Decision
     from retrowalk.domain.screening import Flag
-    from retrowalk.services.records import LoggedSession, PlannedSession, SessionLog
+    from retrowalk.services.records import LoggedSession, SessionLog, StoredPlannedSession
 
 
 def _plain(model: BaseModel) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     return _plain(DecisionPublic.of(decision))
 
 
-def planned_json(planned: PlannedSession) -> dict[str, Any]:
+def planned_json(planned: StoredPlannedSession) -> dict[str, Any]:
     from retrowalk.services.public import PlannedPublic
 
     return _plain(PlannedPublic.of(planned))
@@ -46,7 +46,7 @@ def log_json(log: SessionLog) -> dict[str, Any]:
     return _plain(SessionPublic.of(log))
 
 
-def logged_json(log: SessionLog, following: PlannedSession) -> dict[str, Any]:
+def logged_json(log: SessionLog, following: StoredPlannedSession) -> dict[str, Any]:
     """A session logged or changed, and the session planned after it (the API's `session` and
     `next`)."""
     return {"session": log_json(log), "next": planned_json(following)}

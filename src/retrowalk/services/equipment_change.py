@@ -20,7 +20,7 @@ from retrowalk.protocols import load_modality, load_protocol
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import PlannedSession, StoredWalker
+from retrowalk.services.records import StoredPlannedSession, StoredWalker
 from retrowalk.services.scenario import EquipmentIn, equipment_of
 from retrowalk.services.walker_plan import programme_of, require_walker
 
@@ -33,7 +33,7 @@ class EquipmentChangeIn(Command):
 class EquipmentChanged:
     walker: StoredWalker
     screening: Screening
-    pending: PlannedSession | None
+    pending: StoredPlannedSession | None
     notes: tuple[str, ...]
 
 

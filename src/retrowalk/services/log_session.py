@@ -32,7 +32,7 @@ from retrowalk.services.plausibility import (
     value_doubts,
 )
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import MphVerdict, PlannedSession, SessionLog
+from retrowalk.services.records import MphVerdict, SessionLog, StoredPlannedSession
 from retrowalk.services.treadmill_profile import keep_mph_verdict
 from retrowalk.services.walker_plan import (
     next_date,
@@ -74,8 +74,8 @@ class LogIn(LogBody):
 @dataclass(frozen=True, slots=True)
 class Logged:
     log: SessionLog
-    session: PlannedSession
-    next_session: PlannedSession
+    session: StoredPlannedSession
+    next_session: StoredPlannedSession
 
 
 def log_command(**fields: Any) -> LogIn:
@@ -152,7 +152,7 @@ def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
 
 
 def _check_plausible(
-    command: LogIn, session: PlannedSession, equipment: Equipment, earlier: SessionLog | None
+    command: LogIn, session: StoredPlannedSession, equipment: Equipment, earlier: SessionLog | None
 ) -> None:
     if command.source in MEASURED:
         return
@@ -163,7 +163,7 @@ def _check_plausible(
 
 
 def _check_date(
-    uow: UnitOfWork, pending: PlannedSession, on: date, today: date
+    uow: UnitOfWork, pending: StoredPlannedSession, on: date, today: date
 ) -> SessionLog | None:
     """Refuse a date in the future or before the last log; returns that last log, if any."""
     if on > today:

@@ -18,7 +18,13 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import Account, PlannedSession, Prescription, Role, StoredWalker
+from retrowalk.services.records import (
+    Account,
+    Prescription,
+    Role,
+    StoredPlannedSession,
+    StoredWalker,
+)
 from retrowalk.services.scenario import (
     EquipmentIn,
     SessionsPerWeek,
@@ -43,7 +49,7 @@ class OnboardIn(Command):
 class Onboarded:
     walker: StoredWalker
     screening: Screening
-    first_session: PlannedSession | None
+    first_session: StoredPlannedSession | None
     warnings: tuple[str, ...]
 
 

@@ -27,7 +27,6 @@ from retrowalk.services.records import (
     LoggedSession,
     LogVersion,
     MphVerdict,
-    PlannedSession,
     Prescription,
     ProfileChange,
     ProfileChangeKind,
@@ -35,6 +34,7 @@ from retrowalk.services.records import (
     Sample,
     SessionFacts,
     SessionLog,
+    StoredPlannedSession,
     StoredWalker,
 )
 
@@ -126,7 +126,7 @@ class Sessions(ABC):
     """Planned sessions (one per `seq`, the last one still to walk) and their logs."""
 
     @abstractmethod
-    def latest_planned(self, walker_id: int) -> PlannedSession | None: ...
+    def latest_planned(self, walker_id: int) -> StoredPlannedSession | None: ...
 
     @abstractmethod
     def add_planned(
@@ -137,18 +137,22 @@ class Sessions(ABC):
         equipment_id: int,
         decision: Decision,
         state_before: EngineState,
-    ) -> PlannedSession: ...
+    ) -> StoredPlannedSession: ...
 
     @abstractmethod
-    def planned(self, planned_id: int) -> PlannedSession | None: ...
+    def planned(self, planned_id: int) -> StoredPlannedSession | None: ...
 
     @abstractmethod
-    def update_planned(self, planned: PlannedSession) -> None:
+    def update_planned(self, planned: StoredPlannedSession) -> None:
         """Store a planned session's new date, decision and state (same id)."""
 
     @abstractmethod
     def add_log(
-        self, planned: PlannedSession, entry: LoggedEntry, state_after: EngineState, at: datetime
+        self,
+        planned: StoredPlannedSession,
+        entry: LoggedEntry,
+        state_after: EngineState,
+        at: datetime,
     ) -> SessionLog: ...
 
     @abstractmethod
@@ -168,7 +172,7 @@ class Sessions(ABC):
     @abstractmethod
     def sessions_from(
         self, walker_id: int, seq: int
-    ) -> list[tuple[PlannedSession, SessionLog | None]]:
+    ) -> list[tuple[StoredPlannedSession, SessionLog | None]]:
         """Planned sessions from `seq` on, in order, each with its log (deleted ones included)."""
 
     @abstractmethod

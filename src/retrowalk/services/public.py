@@ -12,7 +12,7 @@ from retrowalk.domain.dose import Dose
 from retrowalk.domain.progression import Decision
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.units import Speed, SpeedUnit
-from retrowalk.services.records import PlannedSession
+from retrowalk.services.records import StoredPlannedSession
 
 
 class Public(BaseModel):
@@ -82,11 +82,11 @@ class PlannedPublic(Public):
     decision: DecisionPublic
 
     @classmethod
-    def of(cls, planned: PlannedSession) -> PlannedPublic:
+    def of(cls, planned: StoredPlannedSession) -> PlannedPublic:
         return cls(seq=planned.seq, on=planned.on, decision=DecisionPublic.of(planned.decision))
 
     @classmethod
-    def of_any(cls, planned: PlannedSession | None) -> PlannedPublic | None:
+    def of_any(cls, planned: StoredPlannedSession | None) -> PlannedPublic | None:
         return None if planned is None else cls.of(planned)
 
 

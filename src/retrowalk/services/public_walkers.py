@@ -13,8 +13,8 @@ from retrowalk.domain.walker import SCREENING_ANSWERS
 from retrowalk.services.equipment_change import EquipmentChanged
 from retrowalk.services.onboard import Onboarded
 from retrowalk.services.public import FlagPublic, PlannedPublic, Public
-from retrowalk.services.records import PlannedSession, StoredWalker
 from retrowalk.services.records import ProfileChange as ProfileChangeRecord
+from retrowalk.services.records import StoredPlannedSession, StoredWalker
 from retrowalk.services.rescreen import ProfileChanged
 
 
@@ -172,5 +172,5 @@ class ProfileChangedPublic(Public):
         )
 
 
-def planned(session: PlannedSession | None) -> PlannedPublic | None:
+def planned(session: StoredPlannedSession | None) -> PlannedPublic | None:
     return PlannedPublic.of_any(session)

@@ -86,7 +86,7 @@ class StoredWalker:
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedSession:
+class StoredPlannedSession:
     """A session the engine prescribed, and the engine state it was decided from."""
 
     id: int

@@ -39,10 +39,10 @@ from retrowalk.services.clock import Clock
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import (
     Clearance,
-    PlannedSession,
     Prescription,
     ProfileChange,
     ProfileChangeKind,
+    StoredPlannedSession,
     StoredWalker,
 )
 from retrowalk.services.walker_plan import next_date
@@ -71,7 +71,7 @@ class ProfileChanged:
 
     walker: StoredWalker
     screening: Screening
-    pending: PlannedSession | None
+    pending: StoredPlannedSession | None
     notes: tuple[str, ...]
     change: ProfileChange | None
 
@@ -185,10 +185,10 @@ def _replanned(
     uow: UnitOfWork,
     walker: StoredWalker,
     p: Programme,
-    pending: PlannedSession | None,
+    pending: StoredPlannedSession | None,
     how: tuple[str | None, bool],
     today: date,
-) -> tuple[PlannedSession, tuple[str, ...]]:
+) -> tuple[StoredPlannedSession, tuple[str, ...]]:
     """The pending session decided again (`how`: why it begins afresh, if it does, and whether
     sessions a week changed, which moves it to the new schedule's next day)."""
     if pending is None:  # stopped at set-up: the first session, now screening clears

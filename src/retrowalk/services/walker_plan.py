@@ -17,7 +17,7 @@ from retrowalk.domain.schedule import next_session_date
 from retrowalk.domain.screening import Flag, FlagLevel, Screening
 from retrowalk.protocols import load_modality, load_protocol
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import PlannedSession, StoredWalker
+from retrowalk.services.records import StoredPlannedSession, StoredWalker
 
 
 def require_walker(uow: UnitOfWork, walker_id: int, lock: bool = False) -> StoredWalker:
@@ -33,7 +33,7 @@ def red_flags(walker: StoredWalker) -> tuple[Flag, ...]:
     return tuple(f for f in walker.flags if f.level is FlagLevel.RED)
 
 
-def require_plan(uow: UnitOfWork, walker: StoredWalker) -> PlannedSession:
+def require_plan(uow: UnitOfWork, walker: StoredWalker) -> StoredPlannedSession:
     """The session still to walk; refused while a red flag stands (a change of profile may
     have stopped the plan: the pending session waits, kept, until screening clears)."""
     pending = uow.sessions.latest_planned(walker.id)
@@ -63,7 +63,7 @@ def next_date(walker: StoredWalker, p: Programme, last_walked: date | None) -> d
     return next_session_date(plan.start, plan.sessions_per_week, rest_weeks, last_walked)
 
 
-def replay_from(uow: UnitOfWork, walker: StoredWalker, seq: int) -> PlannedSession:
+def replay_from(uow: UnitOfWork, walker: StoredWalker, seq: int) -> StoredPlannedSession:
     """Fold the logs from planned session `seq` on again (after an edit, delete or undo) and
     decide the pending session afresh. Prescribed doses stay as they were given; only the
     engine states and the session still to walk change. Where the equipment changed between

@@ -14,16 +14,16 @@ from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.services.records import (
     LoggedEntry,
     Performed,
-    PlannedSession,
     Sample,
     SessionLog,
     Source,
+    StoredPlannedSession,
 )
 from retrowalk.store.sessions import ENTRY_COLUMNS, PlannedSessionRow, SampleRow, SessionLogRow
 from retrowalk.store.state_codec import decode_state, encode_state
 
 
-def planned_columns(planned: PlannedSession) -> dict[str, Any]:
+def planned_columns(planned: StoredPlannedSession) -> dict[str, Any]:
     """Every column of a planned session's row but its id."""
     decision, dose = planned.decision, planned.decision.dose
     return {
@@ -51,8 +51,8 @@ def planned_columns(planned: PlannedSession) -> dict[str, Any]:
     }
 
 
-def planned_to_record(row: PlannedSessionRow) -> PlannedSession:
-    return PlannedSession(
+def planned_to_record(row: PlannedSessionRow) -> StoredPlannedSession:
+    return StoredPlannedSession(
         id=row.id,
         walker_id=row.walker_id,
         seq=row.seq,

@@ -25,7 +25,6 @@ from retrowalk.services.records import (
     LoggedSession,
     LogVersion,
     MphVerdict,
-    PlannedSession,
     Prescription,
     ProfileChange,
     ProfileChangeKind,
@@ -33,6 +32,7 @@ from retrowalk.services.records import (
     Sample,
     SessionFacts,
     SessionLog,
+    StoredPlannedSession,
     StoredWalker,
 )
 
@@ -41,7 +41,7 @@ from retrowalk.services.records import (
 class _Tables:
     accounts: dict[int, Account] = field(default_factory=dict)
     walkers: dict[int, StoredWalker] = field(default_factory=dict)
-    planned: dict[int, PlannedSession] = field(default_factory=dict)
+    planned: dict[int, StoredPlannedSession] = field(default_factory=dict)
     logs: dict[int, SessionLog] = field(default_factory=dict)
     versions: dict[int, tuple[LogVersion, datetime | None]] = field(default_factory=dict)
     samples: dict[int, list[Sample]] = field(default_factory=dict)
@@ -195,7 +195,7 @@ class MemorySessions(Sessions):
     def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
         self._db, self._t = db, tables
 
-    def latest_planned(self, walker_id: int) -> PlannedSession | None:
+    def latest_planned(self, walker_id: int) -> StoredPlannedSession | None:
         return max(self._planned_of(walker_id), key=lambda p: p.seq, default=None)
 
     def add_planned(
@@ -206,21 +206,25 @@ class MemorySessions(Sessions):
         equipment_id: int,
         decision: Decision,
         state_before: EngineState,
-    ) -> PlannedSession:
-        planned = PlannedSession(
+    ) -> StoredPlannedSession:
+        planned = StoredPlannedSession(
             next(self._db.ids), walker_id, seq, on, equipment_id, decision, state_before
         )
         self._t.planned[planned.id] = planned
         return planned
 
-    def planned(self, planned_id: int) -> PlannedSession | None:
+    def planned(self, planned_id: int) -> StoredPlannedSession | None:
         return self._t.planned.get(planned_id)
 
-    def update_planned(self, planned: PlannedSession) -> None:
+    def update_planned(self, planned: StoredPlannedSession) -> None:
         self._t.planned[planned.id] = planned
 
     def add_log(
-        self, planned: PlannedSession, entry: LoggedEntry, state_after: EngineState, at: datetime
+        self,
+        planned: StoredPlannedSession,
+        entry: LoggedEntry,
+        state_after: EngineState,
+        at: datetime,
     ) -> SessionLog:
         log = SessionLog(
             next(self._db.ids), planned.walker_id, planned.id, planned.on, entry, state_after, at
@@ -244,7 +248,7 @@ class MemorySessions(Sessions):
 
     def sessions_from(
         self, walker_id: int, seq: int
-    ) -> list[tuple[PlannedSession, SessionLog | None]]:
+    ) -> list[tuple[StoredPlannedSession, SessionLog | None]]:
         by_planned = {log.planned_id: log for log in self._t.logs.values()}
         chosen = sorted((p for p in self._planned_of(walker_id) if p.seq >= seq), key=_seq)
         return [(p, by_planned.get(p.id)) for p in chosen]
@@ -289,10 +293,10 @@ class MemorySessions(Sessions):
     def samples(self, log_id: int) -> list[Sample]:
         return sorted(self._t.samples.get(log_id, []), key=lambda s: s.second)
 
-    def _planned_of(self, walker_id: int) -> list[PlannedSession]:
+    def _planned_of(self, walker_id: int) -> list[StoredPlannedSession]:
         return [p for p in self._t.planned.values() if p.walker_id == walker_id]
 
-    def _pairs(self, walker_id: int) -> list[tuple[PlannedSession, SessionLog]]:
+    def _pairs(self, walker_id: int) -> list[tuple[StoredPlannedSession, SessionLog]]:
         return [
             (self._t.planned[log.planned_id], log)
             for log in self._t.logs.values()
@@ -316,7 +320,7 @@ def _facts(logged: LoggedSession) -> SessionFacts:
     )
 
 
-def _seq(planned: PlannedSession) -> int:
+def _seq(planned: StoredPlannedSession) -> int:
     return planned.seq
 
 

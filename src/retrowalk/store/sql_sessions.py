@@ -15,10 +15,10 @@ from retrowalk.services.records import (
     LoggedEntry,
     LoggedSession,
     LogVersion,
-    PlannedSession,
     Sample,
     SessionFacts,
     SessionLog,
+    StoredPlannedSession,
 )
 from retrowalk.store import sql_views
 from retrowalk.store.convert_sessions import (
@@ -43,7 +43,7 @@ class SqlSessions(Sessions):
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def latest_planned(self, walker_id: int) -> PlannedSession | None:
+    def latest_planned(self, walker_id: int) -> StoredPlannedSession | None:
         query = (
             select(PlannedSessionRow)
             .where(PlannedSessionRow.walker_id == walker_id)
@@ -61,24 +61,28 @@ class SqlSessions(Sessions):
         equipment_id: int,
         decision: Decision,
         state_before: EngineState,
-    ) -> PlannedSession:
-        record = PlannedSession(0, walker_id, seq, on, equipment_id, decision, state_before)
+    ) -> StoredPlannedSession:
+        record = StoredPlannedSession(0, walker_id, seq, on, equipment_id, decision, state_before)
         row = PlannedSessionRow(**planned_columns(record))
         self._session.add(row)
         self._session.flush()
         return planned_to_record(row)
 
-    def planned(self, planned_id: int) -> PlannedSession | None:
+    def planned(self, planned_id: int) -> StoredPlannedSession | None:
         row = self._session.get(PlannedSessionRow, planned_id)
         return None if row is None else planned_to_record(row)
 
-    def update_planned(self, planned: PlannedSession) -> None:
+    def update_planned(self, planned: StoredPlannedSession) -> None:
         row = self._session.get_one(PlannedSessionRow, planned.id)
         for name, value in planned_columns(planned).items():
             setattr(row, name, value)
 
     def add_log(
-        self, planned: PlannedSession, entry: LoggedEntry, state_after: EngineState, at: datetime
+        self,
+        planned: StoredPlannedSession,
+        entry: LoggedEntry,
+        state_after: EngineState,
+        at: datetime,
     ) -> SessionLog:
         row = SessionLogRow(
             planned_session_id=planned.id,
@@ -124,7 +128,7 @@ class SqlSessions(Sessions):
 
     def sessions_from(
         self, walker_id: int, seq: int
-    ) -> list[tuple[PlannedSession, SessionLog | None]]:
+    ) -> list[tuple[StoredPlannedSession, SessionLog | None]]:
         query = (
             select(PlannedSessionRow, SessionLogRow)
             .outerjoin(SessionLogRow, SessionLogRow.planned_session_id == PlannedSessionRow.id)
