@@ -100,6 +100,24 @@ EQUIVALENT: dict[str, str] = {
         )
         for value in ("1.0", "-1.0", "0.1", "-0.1")
     },
+    **{
+        f"equipment_screening:equipment_flags: isinstance(equipment, {kit})"
+        f" and isinstance(modality, {rules}) -> isinstance(equipment, {kit})"
+        f" or isinstance(modality, {rules})": (
+            "the modality rules are loaded for the equipment's kind (`load_modality`): this"
+            " equipment always comes with these rules and no other equipment does; the second"
+            " test is there for the type checker"
+        )
+        for kit, rules in (
+            ("MotorizedTreadmill", "MotorizedRules"),
+            ("ManualTreadmill", "ManualRules"),
+        )
+    },
+    "steps:_compare: isinstance(now, Speed) and isinstance(first, Speed)"
+    " -> isinstance(now, Speed) or isinstance(first, Speed)": (
+        "a dose and its programme's start dose both have a speed (a motorized treadmill) or"
+        " neither has; a change to or from a treadmill starts again from the start dose"
+    ),
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"

@@ -192,3 +192,10 @@ def test_outdoors_the_distance_never_asks_a_pace_above_the_ceiling() -> None:
     assert lowered == replace(ten, distance_m=280)
     eased = step_down(p, replace(ten, distance_m=280), DoseVariable.DISTANCE)
     assert eased == replace(ten, distance_m=None)  # below the easy pace: no distance target
+
+
+def test_an_outdoor_distance_is_not_below_a_start_that_has_none() -> None:
+    """The outdoor start dose has no distance target; a walk with one is not below it."""
+    p = _programme(Outdoor(spotter=True))
+
+    assert not below_start(p, replace(p.start_dose, distance_m=270))
