@@ -118,6 +118,17 @@ EQUIVALENT: dict[str, str] = {
         "a dose and its programme's start dose both have a speed (a motorized treadmill) or"
         " neither has; a change to or from a treadmill starts again from the start dose"
     ),
+    **{
+        f"steps:_compare: {before} -> {after}": (
+            "a dose and the start dose are values of the same steps (minutes, the"
+            " treadmill's speeds and inclines, levels, loads in 2.5 kg, distances in metres), so"
+            " they differ by 0 or by far more than the 1e-6 slack, never by exactly that"
+        )
+        for before, after in (
+            ("now < first - _SLACK", "now <= first - _SLACK"),
+            ("now > first + _SLACK", "now >= first + _SLACK"),
+        )
+    },
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
