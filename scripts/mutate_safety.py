@@ -129,6 +129,9 @@ EQUIVALENT: dict[str, str] = {
             ("now > first + _SLACK", "now >= first + _SLACK"),
         )
     },
+    "steps:_compare: 1 -> 2": (
+        "-1 becomes -2: `_compare`'s callers only ask whether it is below or above 0"
+    ),
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
