@@ -175,3 +175,10 @@ def test_a_manual_deck_exactly_as_steep_as_the_incline_cap_gets_a_plan() -> None
     exactly = walker(limits=WalkerLimits(max_incline_percent=SLOPED_DECK.incline_percent))
 
     assert plan(who=exactly, equipment=SLOPED_DECK).sessions
+
+
+def test_a_deck_sloped_less_than_one_percent_still_meets_the_incline_cap() -> None:
+    shallow = ManualTreadmill(incline_degrees=0.5, resistance_levels=8, handrails=True)  # 0.87 %
+    capped = walker(limits=WalkerLimits(max_incline_percent=0.5))
+
+    assert plan(who=capped, equipment=shallow).sessions == ()
