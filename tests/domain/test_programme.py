@@ -4,11 +4,13 @@ the rules found unguarded by mutation testing (scripts/mutate_safety.py), one ex
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
+from retrowalk.domain.equipment import ManualTreadmill
 from retrowalk.domain.errors import SafetyLimitError
-from retrowalk.domain.plan import preview_plan
+from retrowalk.domain.plan import PlanRequest, preview_plan
 from retrowalk.domain.programme import build_programme
 from retrowalk.domain.screening import screen
 from retrowalk.domain.units import SpeedUnit
@@ -43,10 +45,25 @@ def test_no_plan_reaches_three_and_a_half_mph_whatever_the_protocol_row_says() -
     prescription reaches 3.5 mph, even from a protocol row whose ceiling is above it."""
     flat = treadmill(inclines=(0.0, 0.5))  # on an incline the speed stays at 2.0 mph or under
     asked = request(who=walker(), equipment=flat, weeks=80, script=good(240))
-    row = replace(asked.protocol.population(Condition.KNEE_OA), speed_ceiling_mph=4.0)
-    rows = {**asked.protocol.populations, Condition.KNEE_OA: row}
-    reckless = replace(asked, protocol=replace(asked.protocol, populations=rows))
+    reckless = _with_row(asked, speed_ceiling_mph=4.0)
 
     speeds = [s.decision.dose.speed for s in preview_plan(reckless).sessions]
 
     assert max(s.in_unit(SpeedUnit.MPH) for s in speeds if s is not None) == 3.4
+
+
+def test_a_sloped_deck_needs_a_plan_that_may_incline_at_all() -> None:
+    """A protocol row whose incline ceiling is 0 % walks flat: no sloped deck; any ceiling above
+    0 % (1 % here) allows one, with the gentler start."""
+    deck = ManualTreadmill(incline_degrees=2.0, resistance_levels=8, handrails=True)
+    asked = request(equipment=deck)
+
+    assert preview_plan(_with_row(asked, incline_ceiling_percent=0.0)).sessions == ()
+    assert preview_plan(_with_row(asked, incline_ceiling_percent=1.0)).sessions
+
+
+def _with_row(asked: PlanRequest, **changes: Any) -> PlanRequest:
+    """`asked` under a protocol whose knee_oa row is changed as given."""
+    row = replace(asked.protocol.population(Condition.KNEE_OA), **changes)
+    rows = {**asked.protocol.populations, Condition.KNEE_OA: row}
+    return replace(asked, protocol=replace(asked.protocol, populations=rows))
