@@ -324,13 +324,19 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", default=[], help="run only mutants whose id contains this"
     )
     parser.add_argument("--target", default="", help="run only targets whose path contains this")
+    parser.add_argument(
+        "--skip-listed",
+        action="store_true",
+        help="leave out the mutants listed in EQUIVALENT (a re-run once they were seen to survive)",
+    )
     args = parser.parse_args(argv)
     targets = [target for target in TARGETS if args.target in target]
     mutants = [
         m
         for target in targets
         for m in mutants_of(target)
-        if not args.only or any(text in m.ident for text in args.only)
+        if (not args.only or any(text in m.ident for text in args.only))
+        and not (args.skip_listed and m.ident in EQUIVALENT)
     ]
     if args.list:
         for mutant in mutants:
@@ -346,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     timeout = max(60.0, 5 * (time.monotonic() - started))
     baseline.remove()
     outcomes = _run_all(mutants, max(1, args.jobs), timeout)
-    return _report(outcomes, targets, every_mutant_ran=not args.only)
+    return _report(outcomes, targets, every_mutant_ran=not args.only and not args.skip_listed)
 
 
 def _run_all(mutants: list[Mutant], jobs: int, timeout: float) -> list[Outcome]:
