@@ -113,6 +113,56 @@ EQUIVALENT: dict[str, str] = {
             ("ManualTreadmill", "ManualRules"),
         )
     },
+    **{
+        f"{where}: isinstance({kit}) and isinstance({rules}) -> isinstance({kit})"
+        f" or isinstance({rules})": (
+            "the modality rules are loaded for the equipment's kind (`load_modality`): this"
+            " equipment always comes with these rules and no other equipment does; the second"
+            " test is there for the type checker"
+        )
+        for where, kit, rules in (
+            ("programme:_grid_limits", "equipment, MotorizedTreadmill", "modality, MotorizedRules"),
+            ("programme:_start_dose", "equipment, Sled", "modality, SledRules"),
+        )
+    },
+    **{
+        f"{where}: 1 -> {value}{nth}": (
+            f"the default of `getattr(..., '{field}', 1)` is never read: the manual treadmill's"
+            f" rules always have `{field}` (modalities/manual_treadmill.toml)"
+        )
+        for where, nth, field in (
+            ("programme:_start_dose", " (#2)", "start_level"),
+            ("steps:_resistance_move", "", "level_step"),
+        )
+        for value in ("2", "0")
+    },
+    **{
+        f"steps:_sled_move: {default} -> {value}{nth}": (
+            "a sled's dose always carries its load, distance and sets (`sled_dose` builds every"
+            " one), so the default after `or` is never read"
+        )
+        for default, values, nth in (
+            ("0.0", ("1.0", "-1.0", "0.1", "-0.1"), ""),
+            ("0", ("1", "-1"), ""),
+            ("0", ("1", "-1"), " (#2)"),
+        )
+        for value in values
+    },
+    **{
+        f"steps:_incline_down: 0.0 -> {value}": (
+            "`incline_first_percent` is None only on an incline grid in steps over 2 %, where"
+            " every lowered incline is 0 or at least one such step: the default first step,"
+            " moved within ±1, sorts every lowered incline the same way"
+        )
+        for value in ("1.0", "-1.0", "0.1", "-0.1")
+    },
+    **{
+        f"steps:outdoor_distance_cap: 10 -> {value}": (
+            "the rounding for rules other than the outdoor ones is never read: the cap is only"
+            " asked for by `_outdoor_up`, after it checked the rules are `OutdoorRules`"
+        )
+        for value in ("11", "9")
+    },
     "steps:_compare: isinstance(now, Speed) and isinstance(first, Speed)"
     " -> isinstance(now, Speed) or isinstance(first, Speed)": (
         "a dose and its programme's start dose both have a speed (a motorized treadmill) or"

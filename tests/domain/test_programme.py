@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from retrowalk.domain.equipment import ManualTreadmill
+from retrowalk.domain.equipment import Equipment, ManualTreadmill, Sled
 from retrowalk.domain.errors import SafetyLimitError
 from retrowalk.domain.plan import PlanRequest, preview_plan
-from retrowalk.domain.programme import build_programme
+from retrowalk.domain.programme import Programme, build_programme, screened_programme
 from retrowalk.domain.screening import screen
 from retrowalk.domain.units import SpeedUnit
 from retrowalk.domain.walker import Condition, WalkerLimits
@@ -67,3 +67,50 @@ def _with_row(asked: PlanRequest, **changes: Any) -> PlanRequest:
     row = replace(asked.protocol.population(Condition.KNEE_OA), **changes)
     rows = {**asked.protocol.populations, Condition.KNEE_OA: row}
     return replace(asked, protocol=replace(asked.protocol, populations=rows))
+
+
+def test_a_treadmill_in_fifth_of_a_mph_steps_still_raises_speed() -> None:
+    """PROTOCOL.md §5: a speed step is +0.1 to 0.2 mph; a 0.2 mph grid is not too coarse."""
+    p = _programme(treadmill(speeds=(0.4, 10.0, 0.2)))
+
+    assert p.speed_step == 0.2 and p.warnings == ()
+
+
+def test_a_treadmill_in_two_percent_incline_steps_starts_at_two_and_climbs_by_two() -> None:
+    """PROTOCOL.md §5: incline starts at 1-2 % and rises 1 to 2 % a step: 2 % steps fit."""
+    p = _programme(treadmill(inclines=(15.0, 2.0)))
+
+    assert (p.incline_first_percent, p.incline_step_percent, p.warnings) == (2.0, 2.0, ())
+
+
+def test_an_incline_cap_of_one_percent_allows_the_first_step() -> None:
+    p = _programme(max_incline_percent=1.0)
+
+    assert (p.incline_first_percent, p.incline_ceiling_percent) == (1.0, 1.0)
+
+
+def test_a_deck_sloped_under_one_percent_starts_as_a_sloped_deck() -> None:
+    """PROTOCOL.md §7: a sloped self-powered deck starts shorter (2 minutes) at the lowest
+    resistance, whatever its slope."""
+    shallow = ManualTreadmill(incline_degrees=0.5, resistance_levels=8, handrails=True)
+    flat = ManualTreadmill(incline_degrees=0.0, resistance_levels=8, handrails=True)
+
+    sloped_start, flat_start = _programme(shallow).start_dose, _programme(flat).start_dose
+
+    assert (sloped_start.minutes, sloped_start.resistance_level) == (2, 1)
+    assert (flat_start.minutes, flat_start.resistance_level) == (3, 1)
+
+
+def test_a_sled_starts_at_its_own_load_and_its_minutes_follow_the_distance() -> None:
+    """sled.toml: 2 sets of 10 m at 15 m a minute are 1.33 minutes."""
+    start = _programme(Sled(start_load_kg=2.5, max_load_kg=20.0)).start_dose
+
+    assert (start.load_kg, start.distance_m, start.set_count, start.minutes) == (2.5, 10, 2, 1.33)
+
+
+def _programme(kit: Equipment | None = None, **limits: Any) -> Programme:
+    who = walker(limits=WalkerLimits(**limits))
+    asked = request(who=who, equipment=kit)
+    _, programme = screened_programme(who, asked.equipment, asked.protocol, asked.modality, START)
+    assert programme is not None
+    return programme
