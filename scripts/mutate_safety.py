@@ -121,7 +121,6 @@ EQUIVALENT: dict[str, str] = {
             " test is there for the type checker"
         )
         for where, kit, rules in (
-            ("programme:_grid_limits", "equipment, MotorizedTreadmill", "modality, MotorizedRules"),
             ("programme:_start_dose", "equipment, Sled", "modality, SledRules"),
         )
     },
