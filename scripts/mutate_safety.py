@@ -178,6 +178,12 @@ EQUIVALENT: dict[str, str] = {
             ("now > first + _SLACK", "now >= first + _SLACK"),
         )
     },
+    "steps:_compare: 0 -> 1": (
+        "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
+        " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
+        " `at_low_dose` asks whether it is above 0 only of speed, incline, resistance and load,"
+        " which are numbers in both doses"
+    ),
     "steps:_compare: 1 -> 2": (
         "-1 becomes -2: `_compare`'s callers only ask whether it is below or above 0"
     ),
