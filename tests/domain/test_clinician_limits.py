@@ -155,7 +155,9 @@ def test_an_experienced_walker_stays_under_the_clinicians_target_minutes() -> No
 
 def test_a_manual_deck_steeper_than_the_incline_cap_gets_no_plan() -> None:
     below, above = (walker(limits=WalkerLimits(max_incline_percent=p)) for p in (3.0, 4.0))
+    just_below = walker(limits=WalkerLimits(max_incline_percent=3.45))
     assert plan(who=below, equipment=SLOPED_DECK).sessions == ()
+    assert plan(who=just_below, equipment=SLOPED_DECK).sessions == ()
     assert plan(who=above, equipment=SLOPED_DECK).sessions
 
 
