@@ -178,6 +178,11 @@ EQUIVALENT: dict[str, str] = {
             ("now > first + _SLACK", "now >= first + _SLACK"),
         )
     },
+    "equipment_screening:_deck_flags: machine.incline_percent > limit + 1e-09"
+    " -> machine.incline_percent >= limit + 1e-09": (
+        "a deck's slope (the tangent of its angle) and the clinician's cap never differ by"
+        " exactly the 1e-9 slack"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"

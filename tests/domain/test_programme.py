@@ -114,3 +114,21 @@ def _programme(kit: Equipment | None = None, **limits: Any) -> Programme:
     _, programme = screened_programme(who, asked.equipment, asked.protocol, asked.modality, START)
     assert programme is not None
     return programme
+
+
+def test_a_treadmill_in_quarter_mph_steps_is_too_coarse_to_raise_speed() -> None:
+    """PROTOCOL.md §5: a speed step is at most 0.2 mph; 0.25 mph is more."""
+    p = _programme(treadmill(speeds=(0.5, 10.0, 0.25)))
+
+    assert p.speed_step is None
+    assert any("will not raise the speed" in warning for warning in p.warnings)
+
+
+def test_an_athlete_on_an_inclining_treadmill_tops_out_at_two_mph() -> None:
+    """PROTOCOL.md §5: with incline ahead in the order, speed is held at 2.0 mph or under,
+    although the athlete's row allows 3.0 mph."""
+    athlete = walker(condition=Condition.ATHLETE, age=30)
+    doses = [s.decision.dose for s in plan(who=athlete, weeks=80, script=good(240)).sessions]
+
+    assert max(d.speed.in_unit(SpeedUnit.MPH) for d in doses if d.speed is not None) == 2.0
+    assert max(d.incline_percent for d in doses) > 0
