@@ -132,3 +132,27 @@ def test_an_athlete_on_an_inclining_treadmill_tops_out_at_two_mph() -> None:
 
     assert max(d.speed.in_unit(SpeedUnit.MPH) for d in doses if d.speed is not None) == 2.0
     assert max(d.incline_percent for d in doses) > 0
+
+
+def test_an_incline_grid_in_three_percent_steps_never_starts_the_incline() -> None:
+    """PROTOCOL.md §5: incline starts at 1-2 %; 3 % is more, so the plan walks flat and says so."""
+    p = _programme(treadmill(inclines=(15.0, 3.0)))
+
+    assert p.incline_first_percent is None
+    assert any("the plan will not raise the incline" in warning for warning in p.warnings)
+
+
+def test_an_incline_cap_under_the_first_step_never_starts_the_incline() -> None:
+    assert _programme(max_incline_percent=0.5).incline_first_percent is None
+
+
+def test_a_flat_treadmill_is_never_warned_about_its_incline_steps() -> None:
+    assert _programme(treadmill(inclines=(0.0, 3.0))).warnings == ()
+
+
+def test_the_coarse_speed_warning_names_what_still_progresses() -> None:
+    inclined = _programme(treadmill(speeds=(0.5, 10.0, 0.25)))
+    flat = _programme(treadmill(speeds=(0.5, 10.0, 0.25), inclines=(0.0, 0.5)))
+
+    assert "then incline" in inclined.warnings[0]
+    assert "only minutes progress" in flat.warnings[0]
