@@ -183,6 +183,10 @@ EQUIVALENT: dict[str, str] = {
         "a deck's slope (the tangent of its angle) and the clinician's cap never differ by"
         " exactly the 1e-9 slack"
     ),
+    "programme:_treadmill_limits: step > Speed.mph(rules.max_speed_step_mph).in_unit(unit)"
+    " + 1e-09 -> step >= Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-09": (
+        "a grid step and 0.2 mph in the treadmill's unit never differ by exactly the 1e-9 slack"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
