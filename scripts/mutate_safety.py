@@ -187,6 +187,12 @@ EQUIVALENT: dict[str, str] = {
     " + 1e-09 -> step >= Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-09": (
         "a grid step and 0.2 mph in the treadmill's unit never differ by exactly the 1e-9 slack"
     ),
+    "steps:_speed_up: not isinstance(treadmill, MotorizedTreadmill) or speed is None or"
+    " p.speed_cap is None -> not isinstance(treadmill, MotorizedTreadmill) and speed is None"
+    " and (p.speed_cap is None)": (
+        "the speed phase is in the order of a motorized treadmill only, where every dose has a"
+        " speed and the programme a speed cap: the three tests are all false together"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"

@@ -156,3 +156,14 @@ def test_the_coarse_speed_warning_names_what_still_progresses() -> None:
 
     assert "then incline" in inclined.warnings[0]
     assert "only minutes progress" in flat.warnings[0]
+
+
+def test_an_experienced_athlete_may_start_on_a_belt_whose_slowest_is_their_ceiling() -> None:
+    """The athlete's row tops out at 3.0 mph (PROTOCOL.md §4): a belt no slower than that is
+    allowed to an experienced athlete, with a warning; one whose slowest is faster is not."""
+    athlete = walker(condition=Condition.ATHLETE, age=30, experienced=True)
+
+    at_ceiling = plan(who=athlete, equipment=treadmill(speeds=(3.0, 12.0, 0.1)))
+    above = plan(who=athlete, equipment=treadmill(speeds=(3.1, 12.0, 0.1)))
+
+    assert at_ceiling.sessions and above.sessions == ()
