@@ -193,6 +193,11 @@ EQUIVALENT: dict[str, str] = {
         "the speed phase is in the order of a motorized treadmill only, where every dose has a"
         " speed and the programme a speed cap: the three tests are all false together"
     ),
+    "steps:_speed_down: not isinstance(treadmill, MotorizedTreadmill) or speed is None"
+    " -> not isinstance(treadmill, MotorizedTreadmill) and speed is None": (
+        "speed is stepped down on a motorized treadmill only, where every dose has a speed:"
+        " the two tests are false together"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"

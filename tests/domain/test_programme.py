@@ -154,7 +154,10 @@ def test_the_coarse_speed_warning_names_what_still_progresses() -> None:
     inclined = _programme(treadmill(speeds=(0.5, 10.0, 0.25)))
     flat = _programme(treadmill(speeds=(0.5, 10.0, 0.25), inclines=(0.0, 0.5)))
 
+    one_percent = _programme(treadmill(speeds=(0.5, 10.0, 0.25)), max_incline_percent=1.0)
+
     assert "then incline" in inclined.warnings[0]
+    assert "then incline" in one_percent.warnings[0]  # the incline may still go to 1 %
     assert "only minutes progress" in flat.warnings[0]
 
 
