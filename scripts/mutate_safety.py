@@ -198,6 +198,34 @@ EQUIVALENT: dict[str, str] = {
         "speed is stepped down on a motorized treadmill only, where every dose has a speed:"
         " the two tests are false together"
     ),
+    **{
+        f"programme:_treadmill_limits: {mutant}": (
+            "on a flat plan (an incline ceiling of 0 %) the first incline step, found anyway, is"
+            " dropped by `first > incline_ceiling`; the ceiling is never below 0"
+        )
+        for mutant in ("0 -> -1 (#3)", "incline_ceiling > 0 -> incline_ceiling >= 0 (#3)")
+    },
+    "programme:_treadmill_limits: 0 -> 1 (#4)": (
+        "an incline ceiling is floored on the treadmill's incline grid, which starts at 0 %:"
+        " on a grid coarse enough to warn about (steps over 2 %) it is 0 or above 2 %, never"
+        " between 0 and 1 %"
+    ),
+    "programme:_treadmill_limits: coarse_start or coarse_steps -> coarse_start and coarse_steps": (
+        "on an incline grid from 0 % the first step (1 % rounded up to the grid) is over 2 %"
+        " exactly when the grid's steps are: the two tests agree"
+    ),
+    **{
+        f"programme:_treadmill_limits: 1e-09 -> {value} (#2)": (
+            "incline steps over 2 % leave the first step coarse too (`incline_first_percent`"
+            " None), so the incline never rises; the step is then read only to step down, where"
+            " None falls back to the grid's own step, the same value"
+        )
+        for value in ("1.000000001", "0.100000001")
+    },
+    "programme:_treadmill_limits: incline_step <= rules.max_incline_step_percent + 1e-09"
+    " -> incline_step < rules.max_incline_step_percent + 1e-09": (
+        "an incline step never differs from 2 % by exactly the 1e-9 slack"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
