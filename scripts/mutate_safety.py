@@ -226,6 +226,17 @@ EQUIVALENT: dict[str, str] = {
     " -> incline_step < rules.max_incline_step_percent + 1e-09": (
         "an incline step never differs from 2 % by exactly the 1e-9 slack"
     ),
+    "steps:_incline_up: not isinstance(treadmill, MotorizedTreadmill) or not isinstance(rules,"
+    " MotorizedRules) -> not isinstance(treadmill, MotorizedTreadmill) and (not isinstance(rules,"
+    " MotorizedRules))": (
+        "the incline phase is in the order of a motorized treadmill only, which always comes"
+        " with its own rules: the two tests are false together"
+    ),
+    "steps:_incline_down: not isinstance(treadmill, MotorizedTreadmill) or dose.incline_percent"
+    " <= 0 -> not isinstance(treadmill, MotorizedTreadmill) and dose.incline_percent <= 0": (
+        "incline is among the variables of a motorized treadmill only (a manual deck's slope is"
+        " fixed), so it is stepped down only there"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
