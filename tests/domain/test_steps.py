@@ -107,7 +107,11 @@ def test_incline_never_passes_a_clinicians_cap() -> None:
     capped = _programme(max_incline_percent=2.5)  # on a 0.5 % grid: 2.5 % itself
     flat = _programme(max_incline_percent=0.0)
 
+    one_percent = _programme(max_incline_percent=1.0)
+
     assert _up(capped, _dose(incline=2.0), INCLINE) == _dose(incline=2.5)
+    assert _up(one_percent, _dose(), INCLINE) == _dose(incline=1.0)
+    assert isinstance(_up(one_percent, _dose(incline=1.0), INCLINE), Blocked)
     assert isinstance(_up(capped, _dose(incline=2.5), INCLINE), Blocked)
     assert isinstance(_up(flat, _dose(), INCLINE), Blocked)
 
