@@ -106,7 +106,6 @@ def test_incline_starts_at_one_percent_from_one_mph_and_rises_a_percent_to_its_c
 def test_incline_never_passes_a_clinicians_cap() -> None:
     capped = _programme(max_incline_percent=2.5)  # on a 0.5 % grid: 2.5 % itself
     flat = _programme(max_incline_percent=0.0)
-
     one_percent = _programme(max_incline_percent=1.0)
 
     assert _up(capped, _dose(incline=2.0), INCLINE) == _dose(incline=2.5)
