@@ -100,6 +100,152 @@ EQUIVALENT: dict[str, str] = {
         )
         for value in ("1.0", "-1.0", "0.1", "-0.1")
     },
+    **{
+        f"equipment_screening:equipment_flags: isinstance(equipment, {kit})"
+        f" and isinstance(modality, {rules}) -> isinstance(equipment, {kit})"
+        f" or isinstance(modality, {rules})": (
+            "the modality rules are loaded for the equipment's kind (`load_modality`): this"
+            " equipment always comes with these rules and no other equipment does; the second"
+            " test is there for the type checker"
+        )
+        for kit, rules in (
+            ("MotorizedTreadmill", "MotorizedRules"),
+            ("ManualTreadmill", "ManualRules"),
+        )
+    },
+    **{
+        f"{where}: isinstance({kit}) and isinstance({rules}) -> isinstance({kit})"
+        f" or isinstance({rules})": (
+            "the modality rules are loaded for the equipment's kind (`load_modality`): this"
+            " equipment always comes with these rules and no other equipment does; the second"
+            " test is there for the type checker"
+        )
+        for where, kit, rules in (
+            ("programme:_start_dose", "equipment, Sled", "modality, SledRules"),
+        )
+    },
+    **{
+        f"{where}: 1 -> {value}{nth}": (
+            f"the default of `getattr(..., '{field}', 1)` is never read: the manual treadmill's"
+            f" rules always have `{field}` (modalities/manual_treadmill.toml)"
+        )
+        for where, nth, field in (
+            ("programme:_start_dose", " (#2)", "start_level"),
+            ("steps:_resistance_move", "", "level_step"),
+        )
+        for value in ("2", "0")
+    },
+    **{
+        f"steps:_sled_move: {default} -> {value}{nth}": (
+            "a sled's dose always carries its load, distance and sets (`sled_dose` builds every"
+            " one), so the default after `or` is never read"
+        )
+        for default, values, nth in (
+            ("0.0", ("1.0", "-1.0", "0.1", "-0.1"), ""),
+            ("0", ("1", "-1"), ""),
+            ("0", ("1", "-1"), " (#2)"),
+        )
+        for value in values
+    },
+    **{
+        f"steps:_incline_down: 0.0 -> {value}": (
+            "`incline_first_percent` is None only on an incline grid in steps over 2 %, where"
+            " every lowered incline is 0 or at least one such step: the default first step,"
+            " moved within ±1, sorts every lowered incline the same way"
+        )
+        for value in ("1.0", "-1.0", "0.1", "-0.1")
+    },
+    **{
+        f"steps:outdoor_distance_cap: 10 -> {value}": (
+            "the rounding for rules other than the outdoor ones is never read: the cap is only"
+            " asked for by `_outdoor_up`, after it checked the rules are `OutdoorRules`"
+        )
+        for value in ("11", "9")
+    },
+    "steps:_compare: isinstance(now, Speed) and isinstance(first, Speed)"
+    " -> isinstance(now, Speed) or isinstance(first, Speed)": (
+        "a dose and its programme's start dose both have a speed (a motorized treadmill) or"
+        " neither has; a change to or from a treadmill starts again from the start dose"
+    ),
+    **{
+        f"steps:_compare: {before} -> {after}": (
+            "a dose and the start dose are values of the same steps (minutes, the"
+            " treadmill's speeds and inclines, levels, loads in 2.5 kg, distances in metres), so"
+            " they differ by 0 or by far more than the 1e-6 slack, never by exactly that"
+        )
+        for before, after in (
+            ("now < first - _SLACK", "now <= first - _SLACK"),
+            ("now > first + _SLACK", "now >= first + _SLACK"),
+        )
+    },
+    "equipment_screening:_deck_flags: machine.incline_percent > limit + 1e-09"
+    " -> machine.incline_percent >= limit + 1e-09": (
+        "a deck's slope (the tangent of its angle) and the clinician's cap never differ by"
+        " exactly the 1e-9 slack"
+    ),
+    "programme:_treadmill_limits: step > Speed.mph(rules.max_speed_step_mph).in_unit(unit)"
+    " + 1e-09 -> step >= Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-09": (
+        "a grid step and 0.2 mph in the treadmill's unit never differ by exactly the 1e-9 slack"
+    ),
+    "steps:_speed_up: not isinstance(treadmill, MotorizedTreadmill) or speed is None or"
+    " p.speed_cap is None -> not isinstance(treadmill, MotorizedTreadmill) and speed is None"
+    " and (p.speed_cap is None)": (
+        "the speed phase is in the order of a motorized treadmill only, where every dose has a"
+        " speed and the programme a speed cap: the three tests are all false together"
+    ),
+    "steps:_speed_down: not isinstance(treadmill, MotorizedTreadmill) or speed is None"
+    " -> not isinstance(treadmill, MotorizedTreadmill) and speed is None": (
+        "speed is stepped down on a motorized treadmill only, where every dose has a speed:"
+        " the two tests are false together"
+    ),
+    **{
+        f"programme:_treadmill_limits: {mutant}": (
+            "on a flat plan (an incline ceiling of 0 %) the first incline step, found anyway, is"
+            " dropped by `first > incline_ceiling`; the ceiling is never below 0"
+        )
+        for mutant in ("0 -> -1 (#3)", "incline_ceiling > 0 -> incline_ceiling >= 0 (#3)")
+    },
+    "programme:_treadmill_limits: 0 -> 1 (#4)": (
+        "an incline ceiling is floored on the treadmill's incline grid, which starts at 0 %:"
+        " on a grid coarse enough to warn about (steps over 2 %) it is 0 or above 2 %, never"
+        " between 0 and 1 %"
+    ),
+    "programme:_treadmill_limits: coarse_start or coarse_steps -> coarse_start and coarse_steps": (
+        "on an incline grid from 0 % the first step (1 % rounded up to the grid) is over 2 %"
+        " exactly when the grid's steps are: the two tests agree"
+    ),
+    **{
+        f"programme:_treadmill_limits: 1e-09 -> {value} (#2)": (
+            "incline steps over 2 % leave the first step coarse too (`incline_first_percent`"
+            " None), so the incline never rises; the step is then read only to step down, where"
+            " None falls back to the grid's own step, the same value"
+        )
+        for value in ("1.000000001", "0.100000001")
+    },
+    "programme:_treadmill_limits: incline_step <= rules.max_incline_step_percent + 1e-09"
+    " -> incline_step < rules.max_incline_step_percent + 1e-09": (
+        "an incline step never differs from 2 % by exactly the 1e-9 slack"
+    ),
+    "steps:_incline_up: not isinstance(treadmill, MotorizedTreadmill) or not isinstance(rules,"
+    " MotorizedRules) -> not isinstance(treadmill, MotorizedTreadmill) and (not isinstance(rules,"
+    " MotorizedRules))": (
+        "the incline phase is in the order of a motorized treadmill only, which always comes"
+        " with its own rules: the two tests are false together"
+    ),
+    "steps:_incline_down: not isinstance(treadmill, MotorizedTreadmill) or dose.incline_percent"
+    " <= 0 -> not isinstance(treadmill, MotorizedTreadmill) and dose.incline_percent <= 0": (
+        "incline is among the variables of a motorized treadmill only (a manual deck's slope is"
+        " fixed), so it is stepped down only there"
+    ),
+    "steps:_compare: 0 -> 1": (
+        "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
+        " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
+        " `at_low_dose` asks whether it is above 0 only of speed, incline, resistance and load,"
+        " which are numbers in both doses"
+    ),
+    "steps:_compare: 1 -> 2": (
+        "-1 becomes -2: `_compare`'s callers only ask whether it is below or above 0"
+    ),
     "status_watch:_same: abs(value - target) < _SAME -> abs(value - target) <= _SAME": (
         "targets are hundredths of a km/h (the wire's resolution) or grid values, so a claim"
         " and a target differ by 0, or by 0.01 or more, never by exactly 0.005"
@@ -292,13 +438,19 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", default=[], help="run only mutants whose id contains this"
     )
     parser.add_argument("--target", default="", help="run only targets whose path contains this")
+    parser.add_argument(
+        "--skip-listed",
+        action="store_true",
+        help="leave out the mutants listed in EQUIVALENT (a re-run once they were seen to survive)",
+    )
     args = parser.parse_args(argv)
     targets = [target for target in TARGETS if args.target in target]
     mutants = [
         m
         for target in targets
         for m in mutants_of(target)
-        if not args.only or any(text in m.ident for text in args.only)
+        if (not args.only or any(text in m.ident for text in args.only))
+        and not (args.skip_listed and m.ident in EQUIVALENT)
     ]
     if args.list:
         for mutant in mutants:
@@ -314,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     timeout = max(60.0, 5 * (time.monotonic() - started))
     baseline.remove()
     outcomes = _run_all(mutants, max(1, args.jobs), timeout)
-    return _report(outcomes, targets, every_mutant_ran=not args.only)
+    return _report(outcomes, targets, every_mutant_ran=not args.only and not args.skip_listed)
 
 
 def _run_all(mutants: list[Mutant], jobs: int, timeout: float) -> list[Outcome]:

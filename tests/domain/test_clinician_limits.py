@@ -155,7 +155,9 @@ def test_an_experienced_walker_stays_under_the_clinicians_target_minutes() -> No
 
 def test_a_manual_deck_steeper_than_the_incline_cap_gets_no_plan() -> None:
     below, above = (walker(limits=WalkerLimits(max_incline_percent=p)) for p in (3.0, 4.0))
+    just_below = walker(limits=WalkerLimits(max_incline_percent=3.45))
     assert plan(who=below, equipment=SLOPED_DECK).sessions == ()
+    assert plan(who=just_below, equipment=SLOPED_DECK).sessions == ()
     assert plan(who=above, equipment=SLOPED_DECK).sessions
 
 
@@ -175,3 +177,10 @@ def test_a_manual_deck_exactly_as_steep_as_the_incline_cap_gets_a_plan() -> None
     exactly = walker(limits=WalkerLimits(max_incline_percent=SLOPED_DECK.incline_percent))
 
     assert plan(who=exactly, equipment=SLOPED_DECK).sessions
+
+
+def test_a_deck_sloped_less_than_one_percent_still_meets_the_incline_cap() -> None:
+    shallow = ManualTreadmill(incline_degrees=0.5, resistance_levels=8, handrails=True)  # 0.87 %
+    capped = walker(limits=WalkerLimits(max_incline_percent=0.5))
+
+    assert plan(who=capped, equipment=shallow).sessions == ()

@@ -19,9 +19,9 @@ from retrowalk.domain.steps import (
     step_up,
     wean_hands,
 )
-from retrowalk.domain.units import Speed
+from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.domain.walker import WalkerLimits
-from tests.factories import START, request, walker
+from tests.factories import START, request, treadmill, walker
 
 MINUTES, SPEED, INCLINE = (Phase(DoseVariable(v)) for v in ("minutes", "speed", "incline"))
 EXTENDED = Phase(DoseVariable.MINUTES, extended=True)
@@ -106,8 +106,11 @@ def test_incline_starts_at_one_percent_from_one_mph_and_rises_a_percent_to_its_c
 def test_incline_never_passes_a_clinicians_cap() -> None:
     capped = _programme(max_incline_percent=2.5)  # on a 0.5 % grid: 2.5 % itself
     flat = _programme(max_incline_percent=0.0)
+    one_percent = _programme(max_incline_percent=1.0)
 
     assert _up(capped, _dose(incline=2.0), INCLINE) == _dose(incline=2.5)
+    assert _up(one_percent, _dose(), INCLINE) == _dose(incline=1.0)
+    assert isinstance(_up(one_percent, _dose(incline=1.0), INCLINE), Blocked)
     assert isinstance(_up(capped, _dose(incline=2.5), INCLINE), Blocked)
     assert isinstance(_up(flat, _dose(), INCLINE), Blocked)
 
@@ -192,3 +195,55 @@ def test_outdoors_the_distance_never_asks_a_pace_above_the_ceiling() -> None:
     assert lowered == replace(ten, distance_m=280)
     eased = step_down(p, replace(ten, distance_m=280), DoseVariable.DISTANCE)
     assert eased == replace(ten, distance_m=None)  # below the easy pace: no distance target
+
+
+def test_an_outdoor_distance_is_not_below_a_start_that_has_none() -> None:
+    """The outdoor start dose has no distance target; a walk with one is not below it."""
+    p = _programme(Outdoor(spotter=True))
+
+    assert not below_start(p, replace(p.start_dose, distance_m=270))
+
+
+def test_speed_never_comes_down_below_the_start_even_where_the_belt_goes_slower() -> None:
+    p = _programme(treadmill(speeds=(0.2, 10.0, 0.1)))  # the start is still 0.5 mph
+
+    assert isinstance(step_down(p, _dose(mph=0.5), DoseVariable.SPEED), Blocked)
+
+
+def test_on_a_kmh_belt_speed_moves_by_the_grid_steps_nearest_a_tenth_of_a_mph() -> None:
+    """0.1 mph is 0.16 km/h: two 0.1 km/h steps (PROTOCOL.md §5: +0.2 to 0.3 km/h)."""
+    p = _programme(treadmill(SpeedUnit.KMH, (0.8, 16.0, 0.1)))
+    at = Dose(10, HandSupport.BOTH, Speed.kmh(2.0))
+
+    assert step_up(p, at, SPEED) == replace(at, speed=Speed.kmh(2.2))
+    assert step_down(p, at, DoseVariable.SPEED) == replace(at, speed=Speed.kmh(1.8))
+
+
+def test_incline_comes_down_to_the_first_step_and_from_between_steps_to_flat() -> None:
+    p = _programme()  # 1 % first, +1 %, on a 0.5 % grid
+
+    assert step_down(p, _dose(incline=2.0), DoseVariable.INCLINE) == _dose(incline=1.0)
+    assert step_down(p, _dose(incline=1.5), DoseVariable.INCLINE) == _dose(incline=0.0)
+
+
+def test_a_sled_stays_inside_its_limits_by_less_than_a_step_too() -> None:
+    p = _programme(Sled(start_load_kg=5.0, max_load_kg=10.0))
+    dose = p.start_dose  # 5 kg, 2 sets of 10 m
+    load, distance, sets = (Phase(DoseVariable(v)) for v in ("load", "distance", "sets"))
+
+    assert step_up(p, replace(dose, load_kg=7.5), load) == replace(dose, load_kg=10.0)
+    assert isinstance(step_up(p, replace(dose, load_kg=8.0), load), Blocked)  # 10.5 > 10
+    at_30 = step_up(p, replace(dose, distance_m=25), distance)
+    assert isinstance(at_30, Dose) and at_30.distance_m == 30
+    at_5 = step_down(p, dose, DoseVariable.DISTANCE)
+    assert isinstance(at_5, Dose) and at_5.distance_m == 5
+    five = step_up(p, replace(dose, set_count=4), sets)
+    assert isinstance(five, Dose) and five.set_count == 5
+    one = step_down(p, dose, DoseVariable.SETS)
+    assert isinstance(one, Dose) and one.set_count == 1
+
+
+def test_an_outdoor_walk_without_a_distance_has_none_to_lower() -> None:
+    p = _programme(Outdoor(spotter=True))
+
+    assert isinstance(step_down(p, Dose(10, HandSupport.NONE), DoseVariable.DISTANCE), Blocked)
