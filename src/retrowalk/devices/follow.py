@@ -34,13 +34,13 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class FollowVerdict:
     outcome: Outcome
     kmh_per_unit: float | None = None  # concluded only from a change the belt made
 
 
-_WATCHING = Verdict(Outcome.WATCHING)
-_NOT_FOLLOWED = Verdict(Outcome.NOT_FOLLOWED)
+_WATCHING = FollowVerdict(Outcome.WATCHING)
+_NOT_FOLLOWED = FollowVerdict(Outcome.NOT_FOLLOWED)
 
 
 @dataclass
@@ -54,7 +54,7 @@ class FollowCheck:
     _last: float | None = None
     _readings: int = 0
 
-    def observe(self, reading_kmh: float, now: float, kmh_per_unit: float | None) -> Verdict:
+    def observe(self, reading_kmh: float, now: float, kmh_per_unit: float | None) -> FollowVerdict:
         steady = self._last is not None and abs(reading_kmh - self._last) < _STEADY_KMH
         self._last = reading_kmh
         self._readings += 1
@@ -64,10 +64,10 @@ class FollowCheck:
             gave_up = waited > GIVE_UP_SECONDS and self._readings >= _READINGS_BEFORE_GIVING_UP
             return _NOT_FOLLOWED if gave_up else _WATCHING
         if self.parameter is None:
-            return Verdict(Outcome.FOLLOWED) if reading_kmh > 0 else _NOT_FOLLOWED
+            return FollowVerdict(Outcome.FOLLOWED) if reading_kmh > 0 else _NOT_FOLLOWED
         for factor in (kmh_per_unit,) if kmh_per_unit else (1.0, KM_PER_MILE):
             if abs(reading_kmh - self.parameter * factor) <= TOLERANCE_KMH:
-                return Verdict(Outcome.FOLLOWED, factor if self._moved(reading_kmh) else None)
+                return FollowVerdict(Outcome.FOLLOWED, factor if self._moved(reading_kmh) else None)
         return _NOT_FOLLOWED
 
     def _moved(self, reading_kmh: float) -> bool:
