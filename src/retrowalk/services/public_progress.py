@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from retrowalk.services.progress import Progress
+from retrowalk.services.progress import Progress, ProgressPoint, WeekVolume
 from retrowalk.services.public import Public
 
 
-class PointPublic(Public):
-    on: dt.date
-    minutes: float
-    speed_mph: float | None
-    speed_kmh: float | None
-    incline_percent: float
-    pain_during: int | None
-    pain_after: int | None
-    pain_next_morning: int | None
-    rpe: int | None
-    energy_kcal: float | None
-
-
-class WeekPublic(Public):
-    starts: dt.date
-    minutes: float
-    sessions: int
-    planned: int
-
-
 class ProgressPublic(Public):
-    points: list[PointPublic]
-    weeks: list[WeekPublic]
+    # The services' own records, as they are: one definition of a point and of a week.
+    points: list[ProgressPoint]
+    weeks: list[WeekVolume]
     adherence: float | None
     streak_weeks: int
     energy_kcal: float | None
@@ -38,8 +17,8 @@ class ProgressPublic(Public):
     @classmethod
     def of(cls, progress: Progress) -> ProgressPublic:
         return cls(
-            points=[PointPublic.model_validate(p, from_attributes=True) for p in progress.points],
-            weeks=[WeekPublic.model_validate(w, from_attributes=True) for w in progress.weeks],
+            points=list(progress.points),
+            weeks=list(progress.weeks),
             adherence=progress.adherence,
             streak_weeks=progress.streak_weeks,
             energy_kcal=progress.energy_kcal,
