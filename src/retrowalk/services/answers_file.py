@@ -3,18 +3,21 @@ checked before the walk starts, so a mistake in it never costs the walker their 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from retrowalk.coach.checkin import CheckIn
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
+from retrowalk.services.commands import Command
 from retrowalk.services.validation import first_input_error
 
 
-class _AnswersIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+class CheckInAnswers(Command):
+    """The walker's check-in, wherever it comes from (the live page, an answers file). Pain,
+    sharp pain and effort must be sent, null when the walker skipped the question (unknown,
+    never 0 or "no"); form and the knee symptoms left out are unknown too. `stop_reason`: why a
+    walk stopped before its end (only then)."""
 
-    # Required, but null is an answer skipped; the others left out are unknown too.
     pain_during: int | None = Field(ge=0, le=10)
     sharp_pain: bool | None
     rpe: int | None = Field(ge=0, le=10)
@@ -26,6 +29,9 @@ class _AnswersIn(BaseModel):
     stable_without_hands: bool = False
     notes: str = Field(default="", max_length=4000)
     stop_reason: StopReason | None = None
+
+
+class _AnswersIn(CheckInAnswers):
     go_on: bool = False
 
 

@@ -8,13 +8,12 @@ from retrowalk.coach.checkin import QUESTIONS
 from retrowalk.coach.timeline import Event, EventKind, Timeline
 from retrowalk.devices.alerts import Alert, alert
 from retrowalk.domain.cues import Cue, belt_words, say
-from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
+from retrowalk.services.answers_file import CheckInAnswers
 from retrowalk.services.commands import Command
 from retrowalk.services.live_walk import LiveWalk
 from retrowalk.services.log_session import Seq
-from retrowalk.services.scenario import Pain
 from retrowalk.web.belt import BeltMode, BeltSetup
 from retrowalk.web.schemas.common import DosePublic, Public, SpeedPublic
 
@@ -180,22 +179,8 @@ class PauseIn(Command):
     seconds: float = Field(ge=0, le=86400)
 
 
-class CheckInCreate(Command):
-    """The walker's answers. Pain, sharp pain and effort must be sent, null when the walker
-    skipped the question (unknown, never 0 or "no"); form and the knee symptoms left out are
-    unknown too. `stop_reason`: why a walk stopped before its end (only then)."""
-
-    pain_during: Pain | None
-    sharp_pain: bool | None
-    rpe: int | None = Field(ge=0, le=10)
-    form_ok: bool | None = None
-    swelling: bool | None = None
-    locking: bool | None = None
-    giving_way: bool | None = None
-    hands_used: HandSupport | None = None
-    stable_without_hands: bool = False
-    notes: str = Field(default="", max_length=4000)
-    stop_reason: StopReason | None = None
+class CheckInCreate(CheckInAnswers):
+    """The walker's answers, as the live page sends them (services/answers_file.py)."""
 
 
 class WentOnIn(Command):
