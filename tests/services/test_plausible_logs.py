@@ -10,14 +10,22 @@ from typing import Any
 
 import pytest
 
+from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.errors import ConfirmationNeeded, InputError
+from retrowalk.domain.setback_rules import PlausibleRules
+from retrowalk.domain.units import Speed, SpeedUnit
+from retrowalk.domain.walker import Condition
+from retrowalk.protocols import protocol_for
 from retrowalk.services.log_edit import edit_log
+from retrowalk.services.log_entry import EntryIn
 from retrowalk.services.log_session import log_command, log_session
+from retrowalk.services.plausibility import value_doubts
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
     Backend,
     backend_fixture,
     clock_fixture,
 )
+from tests.factories import treadmill
 from tests.store.builders import onboarded
 
 
@@ -169,3 +177,21 @@ def test_an_edit_that_keeps_a_confirmed_value_is_not_asked_again(backend: Backen
     edited = edit_log(walker.id, logged.log.id, {"notes": "long day"}, backend.uow(), clock)
 
     assert edited.entry.notes == "long day" and edited.entry.outcome.minutes_done == 30
+
+
+def test_how_far_is_far_is_the_protocol_files_rule_not_a_constant():
+    """PROTOCOL.md §11: more than twice the minutes, or more than one speed step above, is asked
+    about; the numbers come from the protocol's [plausible] table, so another table moves them."""
+    dose = Dose(3, HandSupport.BOTH, Speed(1.0, SpeedUnit.MPH))
+    belt = treadmill()
+    seven_minutes = EntryIn(minutes_done=7)
+    two_steps_up = EntryIn(speed_done_mph=1.2)
+    default = protocol_for(Condition.KNEE_OA).plausible
+
+    assert (default.minutes_factor, default.speed_steps) == (2.0, 1)
+    assert [d.field for d in value_doubts(seven_minutes, dose, belt, default)] == ["minutes_done"]
+    assert value_doubts(EntryIn(minutes_done=6), dose, belt, default) == []
+    assert [d.field for d in value_doubts(two_steps_up, dose, belt, default)] != []
+    roomier = PlausibleRules(minutes_factor=3.0, speed_steps=2)
+    assert value_doubts(seven_minutes, dose, belt, roomier) == []
+    assert value_doubts(two_steps_up, dose, belt, roomier) == []

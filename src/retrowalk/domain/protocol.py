@@ -11,7 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, ClassVar
 
-from retrowalk.domain.setback_rules import EffortRules, PacingRules, StagnationRules, StopRules
+from retrowalk.domain.setback_rules import (
+    EffortRules,
+    PacingRules,
+    PlausibleRules,
+    StagnationRules,
+    StopRules,
+)
 from retrowalk.domain.walker import Condition
 
 # Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
@@ -255,6 +261,7 @@ class Protocol:
     pacing: PacingRules
     effort: EffortRules
     stagnation: StagnationRules
+    plausible: PlausibleRules
     experienced_target_minutes: int
     severe: Population
     populations: dict[Condition, Population] = field(default_factory=dict)

@@ -75,3 +75,19 @@ class StagnationRules:
     def problems(self) -> Iterator[Problem]:
         if self.held_days < 7:
             yield "held_days", "must be at least 7"
+
+
+@dataclass(frozen=True, slots=True)
+class PlausibleRules:
+    """How far from the prescription a typed log may be before it is asked about (PROTOCOL.md
+    §11, "Implausible logs")."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    minutes_factor: float
+    speed_steps: int
+
+    def problems(self) -> Iterator[Problem]:
+        if self.minutes_factor < 1:
+            yield "minutes_factor", "must be at least 1 (the prescription itself is plausible)"
+        if self.speed_steps < 1:
+            yield "speed_steps", "must be at least 1 (one belt step above is plausible)"

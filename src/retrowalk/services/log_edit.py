@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from retrowalk.domain.errors import ConflictError, InputError, NotFoundError
+from retrowalk.domain.setback_rules import PlausibleRules
 from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
@@ -16,7 +17,7 @@ from retrowalk.services.plausibility import refuse_unconfirmed, value_doubts
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Change, LoggedEntry, SessionLog, StoredWalker
 from retrowalk.services.scenario import Pain
-from retrowalk.services.walker_plan import replay_from, require_walker
+from retrowalk.services.walker_plan import programme_of, replay_from, require_walker
 
 
 class NextMorningIn(Command):
@@ -74,7 +75,8 @@ def edit_log(
         walker, log = _live_log(uow, walker_id, log_id)
         kept = read_command(EntryIn, entry_fields(log.entry))
         edited = read_command(EntryIn, entry_fields(log.entry) | changes)
-        _check_plausible(uow, log, kept, edited, confirm)
+        rules = programme_of(walker).protocol.plausible
+        _check_plausible(uow, log, kept, edited, rules, confirm)
         reported = log.entry.next_morning_on or clock.today()
         if edited.pain_next_morning is not None and reported <= log.on:
             raise InputError(
@@ -132,14 +134,20 @@ def _change(
 
 
 def _check_plausible(
-    uow: UnitOfWork, log: SessionLog, kept: EntryIn, edited: EntryIn, confirm: bool
+    uow: UnitOfWork,
+    log: SessionLog,
+    kept: EntryIn,
+    edited: EntryIn,
+    rules: PlausibleRules,
+    confirm: bool,
 ) -> None:
     """Doubts about values the edit changes; one confirmed before and kept is not asked again."""
     planned = uow.sessions.planned(log.planned_id)
     assert planned is not None  # a log always has its planned session (a foreign key)
     dose, equipment = planned.decision.dose, uow.walkers.equipment(planned.equipment_id)
-    before = {(d.field, d.value) for d in value_doubts(kept, dose, equipment)}
-    doubts = [d for d in value_doubts(edited, dose, equipment) if (d.field, d.value) not in before]
+    before = {(d.field, d.value) for d in value_doubts(kept, dose, equipment, rules)}
+    now = value_doubts(edited, dose, equipment, rules)
+    doubts = [d for d in now if (d.field, d.value) not in before]
     refuse_unconfirmed(doubts, confirm)
 
 

@@ -22,6 +22,7 @@ from pydantic import Field, field_validator
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.errors import ConflictError, InputError
 from retrowalk.domain.progression import decide, record
+from retrowalk.domain.setback_rules import PlausibleRules
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import read_command
 from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
@@ -109,7 +110,7 @@ def log_session(
         p = programme_of(walker)
         decision = pending.decision if on == pending.on else decide(p, pending.state_before, on)
         session = replace(pending, on=on, decision=decision)
-        _check_plausible(command, session, walker.equipment, earlier)
+        _check_plausible(command, session, walker.equipment, earlier, p.protocol.plausible)
         if session != pending:
             uow.sessions.update_planned(session)
         entry = command.entry(next_morning_on=today)
@@ -152,11 +153,15 @@ def pending_seq(walker_id: int, uow: UnitOfWork) -> int | None:
 
 
 def _check_plausible(
-    command: LogIn, session: StoredPlannedSession, equipment: Equipment, earlier: SessionLog | None
+    command: LogIn,
+    session: StoredPlannedSession,
+    equipment: Equipment,
+    earlier: SessionLog | None,
+    rules: PlausibleRules,
 ) -> None:
     if command.source in MEASURED:
         return
-    doubts = value_doubts(command, session.decision.dose, equipment)
+    doubts = value_doubts(command, session.decision.dose, equipment, rules)
     if earlier is not None and earlier.on == session.on:
         doubts.append(same_day_doubt(earlier))
     refuse_unconfirmed(doubts, command.confirm)

@@ -13,23 +13,23 @@ from __future__ import annotations
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.equipment import Equipment, MotorizedTreadmill
 from retrowalk.domain.errors import ConfirmationNeeded, Doubt
+from retrowalk.domain.setback_rules import PlausibleRules
 from retrowalk.domain.units import Speed, format_number
 from retrowalk.services.log_entry import EntryIn
 from retrowalk.services.records import SessionLog, Source
 
-# More than this many times the prescribed minutes is likelier a slip (30 for 3) than a walk.
-MINUTES_FACTOR = 2.0
-# A speed more than this many belt steps above the prescribed one was never prescribed.
-SPEED_STEPS = 1
 _SLACK = 1e-6  # rounding: a value on the limit itself is not doubted
 MEASURED = frozenset({Source.LIVE, Source.DEVICE})
 
 
-def value_doubts(entry: EntryIn, dose: Dose, equipment: Equipment) -> list[Doubt]:
-    """The values in `entry` far from `dose` (walked on `equipment`), each with its question."""
+def value_doubts(
+    entry: EntryIn, dose: Dose, equipment: Equipment, rules: PlausibleRules
+) -> list[Doubt]:
+    """The values in `entry` farther from `dose` (walked on `equipment`) than the protocol's
+    `rules` allow, each with its question."""
     if not entry.done:
         return []
-    found = [_minutes(entry.minutes_done, dose), _speed(entry, dose, equipment)]
+    found = [_minutes(entry.minutes_done, dose, rules), _speed(entry, dose, equipment, rules)]
     found.append(_incline(entry.incline_done_percent, dose))
     return [doubt for doubt in found if doubt is not None]
 
@@ -50,8 +50,8 @@ def refuse_unconfirmed(doubts: list[Doubt], confirm: bool) -> None:
         raise ConfirmationNeeded(tuple(doubts))
 
 
-def _minutes(minutes: float | None, dose: Dose) -> Doubt | None:
-    if minutes is None or minutes <= dose.minutes * MINUTES_FACTOR + _SLACK:
+def _minutes(minutes: float | None, dose: Dose, rules: PlausibleRules) -> Doubt | None:
+    if minutes is None or minutes <= dose.minutes * rules.minutes_factor + _SLACK:
         return None
     given, prescribed = format_number(minutes, 2), format_number(dose.minutes, 2)
     return Doubt(
@@ -61,12 +61,12 @@ def _minutes(minutes: float | None, dose: Dose) -> Doubt | None:
     )
 
 
-def _speed(entry: EntryIn, dose: Dose, equipment: Equipment) -> Doubt | None:
+def _speed(entry: EntryIn, dose: Dose, equipment: Equipment, rules: PlausibleRules) -> Doubt | None:
     done, prescribed = entry.speed_done, dose.speed
     if done is None or prescribed is None or not isinstance(equipment, MotorizedTreadmill):
         return None
     unit = equipment.speed_unit
-    step = Speed(equipment.speed_grid.step * SPEED_STEPS, unit)
+    step = Speed(equipment.speed_grid.step * rules.speed_steps, unit)
     if done.metres_per_second <= prescribed.metres_per_second + step.metres_per_second + _SLACK:
         return None
     field = f"speed_done_{done.unit.value}"
