@@ -237,6 +237,14 @@ EQUIVALENT: dict[str, str] = {
         "incline is among the variables of a motorized treadmill only (a manual deck's slope is"
         " fixed), so it is stepped down only there"
     ),
+    **{
+        f"programme:_grid_step: 6 -> {value}": (
+            "the rounding only takes float noise off a whole number of grid steps; for steps"
+            " given with at most five decimals (0.1 mph, 0.5 %) it is the same value at 5, 6 or"
+            " 7 decimals"
+        )
+        for value in ("7", "5")
+    },
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
