@@ -232,11 +232,6 @@ EQUIVALENT: dict[str, str] = {
         "the incline phase is in the order of a motorized treadmill only, which always comes"
         " with its own rules: the two tests are false together"
     ),
-    "steps:_incline_down: not isinstance(treadmill, MotorizedTreadmill) or dose.incline_percent"
-    " <= 0 -> not isinstance(treadmill, MotorizedTreadmill) and dose.incline_percent <= 0": (
-        "incline is among the variables of a motorized treadmill only (a manual deck's slope is"
-        " fixed), so it is stepped down only there"
-    ),
     **{
         f"programme:_grid_step: 6 -> {value}": (
             "the rounding only takes float noise off a whole number of grid steps; for steps"
