@@ -240,6 +240,11 @@ EQUIVALENT: dict[str, str] = {
         )
         for value in ("7", "5")
     },
+    "steps:_resistance_move: not isinstance(machine, ManualTreadmill) or level is None"
+    " -> not isinstance(machine, ManualTreadmill) and level is None": (
+        "resistance is in the order of a manual treadmill only, where every dose has a level:"
+        " the two tests are false together"
+    ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"
         " lacks (an outdoor distance); `below_start` asks only whether it is below 0, and"
