@@ -232,10 +232,18 @@ EQUIVALENT: dict[str, str] = {
         "the incline phase is in the order of a motorized treadmill only, which always comes"
         " with its own rules: the two tests are false together"
     ),
-    "steps:_incline_down: not isinstance(treadmill, MotorizedTreadmill) or dose.incline_percent"
-    " <= 0 -> not isinstance(treadmill, MotorizedTreadmill) and dose.incline_percent <= 0": (
-        "incline is among the variables of a motorized treadmill only (a manual deck's slope is"
-        " fixed), so it is stepped down only there"
+    **{
+        f"programme:_grid_step: 6 -> {value}": (
+            "the rounding only takes float noise off a whole number of grid steps; for steps"
+            " given with at most five decimals (0.1 mph, 0.5 %) it is the same value at 5, 6 or"
+            " 7 decimals"
+        )
+        for value in ("7", "5")
+    },
+    "steps:_resistance_move: not isinstance(machine, ManualTreadmill) or level is None"
+    " -> not isinstance(machine, ManualTreadmill) and level is None": (
+        "resistance is in the order of a manual treadmill only, where every dose has a level:"
+        " the two tests are false together"
     ),
     "steps:_compare: 0 -> 1": (
         "`_compare` answers 0 only for hand support (not a number) or a value the start dose"

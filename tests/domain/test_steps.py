@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.equipment import Equipment, ManualTreadmill, Outdoor, Sled
 from retrowalk.domain.programme import Phase, Programme, screened_programme
@@ -247,3 +249,13 @@ def test_an_outdoor_walk_without_a_distance_has_none_to_lower() -> None:
     p = _programme(Outdoor(spotter=True))
 
     assert isinstance(step_down(p, Dose(10, HandSupport.NONE), DoseVariable.DISTANCE), Blocked)
+
+
+def test_the_first_incline_is_one_percent_rounded_up_to_the_grid_not_one_step() -> None:
+    """On 0.3 % steps the first incline is 1.2 % (1 % rounded up); later steps add 0.9 %
+    (1 % rounded to whole grid steps)."""
+    p = _programme(treadmill(inclines=(15.0, 0.3)))
+
+    first = _up(p, _dose(), INCLINE)
+
+    assert isinstance(first, Dose) and first.incline_percent == pytest.approx(1.2)
