@@ -159,6 +159,9 @@ def test_the_coarse_speed_warning_names_what_still_progresses() -> None:
     assert "then incline" in inclined.warnings[0]
     assert "then incline" in one_percent.warnings[0]  # the incline may still go to 1 %
     assert "only minutes progress" in flat.warnings[0]
+    under_first = _programme(treadmill(speeds=(0.5, 10.0, 0.25)), max_incline_percent=0.5)
+    assert under_first.incline_first_percent is None  # a cap under the first 1 % step
+    assert "only minutes progress" in under_first.warnings[0]  # so no "then incline"
 
 
 def test_an_experienced_athlete_may_start_on_a_belt_whose_slowest_is_their_ceiling() -> None:

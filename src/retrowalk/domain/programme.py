@@ -198,9 +198,11 @@ def _treadmill_limits(
         speed_cap = min(ceiling, treadmill.speed_at_or_below(on_incline))
     warnings = []
     step: float | None = _grid_step(Speed.mph(rules.speed_step_mph).in_unit(unit), grid.step)
-    if step is not None and step > Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-9:
+    coarse_speed = (
+        step is not None and step > Speed.mph(rules.max_speed_step_mph).in_unit(unit) + 1e-9
+    )
+    if coarse_speed:
         step = None
-        warnings.append(_coarse_speed_warning(treadmill, rules, incline_ceiling > 0))
     # Incline starts from 1.0 mph, or from the fastest speed the plan can reach if that is
     # slower (a coarse speed grid, a low limit): incline at a slow speed is the safer pairing.
     reachable = start if step is None else speed_cap
@@ -209,6 +211,8 @@ def _treadmill_limits(
     first = incline_grid.ceil(rules.incline_first_percent) if incline_ceiling > 0 else None
     if first is not None and (first > rules.max_incline_first_percent or first > incline_ceiling):
         first = None
+    if coarse_speed:  # "then incline" only where the incline can start at all
+        warnings.append(_coarse_speed_warning(treadmill, rules, first is not None))
     incline_step = _grid_step(rules.incline_step_percent, incline_grid.step)
     coarse_start = incline_grid.ceil(rules.incline_first_percent) > rules.max_incline_first_percent
     coarse_steps = incline_step > rules.max_incline_step_percent
