@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from retrowalk.coach.speech import SpeechSettings, Voice
     from retrowalk.devices.choice import DeviceChoice
     from retrowalk.devices.held_walk import Opener
+    from retrowalk.services.pairing import PairedDevices
     from retrowalk.store.admin import DatabaseAdmin
 
 
@@ -95,3 +96,11 @@ def treadmill_opener(choice: DeviceChoice, clock: SessionClock) -> Opener:
     from retrowalk.devices.opening import connected_belt
 
     return lambda walk: connected_belt(choice, walk, clock)
+
+
+def paired_devices(settings: Settings) -> PairedDevices:
+    """The phones and tablets paired with this computer's server (a file in the data directory,
+    beside the web app's secret)."""
+    from retrowalk.store.paired_devices import PairedDevicesFile
+
+    return PairedDevicesFile(settings.data_dir)

@@ -18,6 +18,7 @@ from retrowalk.cli.go import register as register_go
 from retrowalk.cli.history import register as register_history
 from retrowalk.cli.init import register as register_init
 from retrowalk.cli.log import register as register_log
+from retrowalk.cli.paired import register as register_paired
 from retrowalk.cli.plan import register as register_plan
 from retrowalk.cli.profile import register as register_profile
 from retrowalk.cli.progress import register as register_progress
@@ -93,3 +94,4 @@ register_history(app)
 register_progress(app)
 register_config(app)
 register_serve(app)
+register_paired(app)

@@ -42,8 +42,9 @@ def create_app(
     """The web app on `wiring`. `belt` is the treadmill the live session drives: by default the
     walker sets the console by hand; any coach `Belt` serves every walk; a `LiveBelt` such as
     `web.treadmills.TreadmillBelts` opens a treadmill for each walk. It is closed (every belt
-    stopped) when the app shuts down. `guard`: the server's own names and signing secret; by
-    default this computer's loopback names and a secret for this app's life."""
+    stopped) when the app shuts down. `guard`: the server's own names, signing secret and paired
+    devices; by default this computer's loopback names, a secret for this app's life and no
+    pairing."""
     driven = live_belt(belt)
 
     @asynccontextmanager
@@ -62,8 +63,10 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    guard = guard or Guard(LOOPBACK_NAMES, secrets.token_urlsafe())
     app.state.wiring = wiring
     app.state.belt = driven
+    app.state.pairing = guard.pairing  # the paired devices, and the pairing desk with --lan
     errors.install(app)
     app.include_router(api_router)
     app.include_router(pages_router)
@@ -74,7 +77,7 @@ def create_app(
     app.add_middleware(
         PageCache, fingerprint=lambda: database_fingerprint(url), today=wiring.clock.today
     )
-    app.add_middleware(WriteGuard, guard=guard or Guard(LOOPBACK_NAMES, secrets.token_urlsafe()))
+    app.add_middleware(WriteGuard, guard=guard)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -1,8 +1,8 @@
 """Serving the web app: where it may listen, and the database it opens on first run.
 
-Local single-user mode has no login, so it listens on this machine only. Another address needs
-authentication switched on, which arrives with clinician accounts (`--auth`); until then the
-refusal says so. On first run the embedded SQLite database is created at the current schema; an
+Local single-user mode has no login, so it listens on this machine only, unless pairing is on
+(`--lan`): then a phone on the home network reaches it once paired (web/guard/pairing.py).
+On first run the embedded SQLite database is created at the current schema; an
 older SQLite database is backed up, then upgraded. An older PostgreSQL database is left to
 `retrowalk db upgrade` (a clinic upgrades on purpose, after its own backup).
 """
@@ -18,22 +18,44 @@ from retrowalk.bootstrap import Wiring, bootstrap
 from retrowalk.domain.errors import InputError
 from retrowalk.settings import Settings
 
-AUTH_OPTION = "--auth"
+PAIRING_OPTION = "--lan"
+ADDRESS_OPTION = "--lan-address"
 SECRET_FILE_NAME = "web-secret"
 LOOPBACK_NAMES = ("localhost",)
 
 
-def check_listen_address(host: str, authentication: bool = False) -> None:
-    """Refuse an address other computers can reach unless authentication is on."""
-    if authentication or is_loopback(host):
+def check_listen_address(host: str, pairing: bool = False) -> None:
+    """Refuse an address other computers can reach unless pairing is on."""
+    if pairing or is_loopback(host):
         return
     raise InputError(
         "--host",
         host,
-        "without authentication retrowalk serve listens on this computer only (127.0.0.1, ::1 "
-        f"or localhost); listening on another address needs authentication ({AUTH_OPTION}), "
-        "which comes with clinician accounts and is not available yet",
+        "retrowalk serve listens on this computer only (127.0.0.1, ::1 or localhost) unless "
+        f"phones are paired: add {PAIRING_OPTION} to reach it from a phone on your home network "
+        "(each phone is paired once with a code shown on this computer)",
     )
+
+
+def home_network_address() -> str:
+    """This computer's address on the network it would reach the internet through (asking the
+    system's routes only: a UDP socket "connected" to a documentation address sends nothing)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            address: str = probe.getsockname()[0]
+    except OSError:
+        address = ""
+    if not address or address.startswith("0.") or is_loopback(address):
+        raise InputError(
+            ADDRESS_OPTION,
+            None,
+            "this computer's address on your home network, e.g. 192.168.1.5 (none was found: "
+            "is the computer connected to the network?)",
+        )
+    return address
 
 
 def is_loopback(host: str) -> bool:

@@ -1,6 +1,8 @@
 """The guard in front of the whole app (plain ASGI), in this order:
 
 1. the Host must be one of the server's own names, on every request (DNS rebinding);
+1b. with pairing (`retrowalk serve --lan`), a request not from this computer must carry a paired
+   device's credential, or ask only for the pairing page (`pairing.py`);
 2. every request gets this browser's CSRF token (`request.state.csrf_token`), and a browser
    without a valid one is given one in a cookie;
 3. a write (any method but GET, HEAD and OPTIONS) must come from the server's own origin, carry
@@ -18,10 +20,20 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request, cookie_parser
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from retrowalk.domain.errors import StorageError
+from retrowalk.services.pairing import device_for
 from retrowalk.web.guard import tokens
 from retrowalk.web.guard.answers import refused
+from retrowalk.web.guard.pairing import (
+    DEVICE_COOKIE,
+    Pairing,
+    from_this_computer,
+    not_paired,
+    open_to_unpaired,
+)
 from retrowalk.web.guard.rules import READ_METHODS, Refusal, host_refusal, write_refusal
 from retrowalk.web.guard.tokens import CsrfTokens
 
@@ -35,10 +47,12 @@ NO_TOKEN = "reload the page and try again (the page's token is missing or out of
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """The server's own names (Host header names, without port) and its signing secret."""
+    """The server's own names (Host header names, without port), its signing secret, and the
+    paired devices (None: only this computer can reach the server, as without `--lan`)."""
 
     names: frozenset[str]
     secret: str
+    pairing: Pairing | None = None
 
 
 class WriteGuard:
@@ -46,6 +60,7 @@ class WriteGuard:
         self.app = app
         self.names = guard.names
         self.tokens = CsrfTokens(guard.secret)
+        self.pairing = guard.pairing
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,7 +72,13 @@ class WriteGuard:
         if refusal is not None:
             await refused(scope, 400, refusal)(scope, receive, send)
             return
-        cookie = cookie_parser(headers.get("cookie", "")).get(tokens.COOKIE)
+        cookies = cookie_parser(headers.get("cookie", ""))
+        if self.pairing is not None and not from_this_computer(scope):
+            answer = self._unpaired_answer(scope, cookies.get(DEVICE_COOKIE))
+            if answer is not None:
+                await answer(scope, receive, send)
+                return
+        cookie = cookies.get(tokens.COOKIE)
         known = self.tokens.is_ours(cookie)
         token = cookie if known and cookie is not None else self.tokens.new()
         scope.setdefault("state", {})["csrf_token"] = token
@@ -67,6 +88,19 @@ class WriteGuard:
             await self.app(scope, receive, send)
             return
         await self._write(scope, receive, send, headers, token if known else None)
+
+    def _unpaired_answer(self, scope: Scope, credential: str | None) -> Response | None:
+        """None when the device is paired (kept in `request.state.device`) or asks only for
+        what an unpaired one may see; else the answer that says how to pair."""
+        assert self.pairing is not None
+        try:
+            device = device_for(self.pairing.devices.all(), credential)
+        except StorageError as error:  # an unreadable list of devices lets no one in
+            return PlainTextResponse(str(error), status_code=503)
+        scope.setdefault("state", {})["device"] = device
+        if device is None and not open_to_unpaired(scope["path"]):
+            return not_paired(scope)
+        return None
 
     async def _write(
         self, scope: Scope, receive: Receive, send: Send, headers: Headers, cookie: str | None

@@ -74,8 +74,20 @@ def _settings(
         # A red flag from the walker's own answers may still stand: no plan, and why.
         "still_stopped": () if changed is None or changed.pending else changed.screening.red,
         "equipment_legend": "Kind of equipment",
+        **_paired_devices(request),
     }
     return page(request, "settings.html", context, status)
+
+
+def _paired_devices(request: Request) -> dict[str, object]:
+    """The phones and tablets paired with this computer (revoked ones last), for the list."""
+    pairing = getattr(request.app.state, "pairing", None)
+    if pairing is None:
+        return {"paired": None}
+    devices = sorted(pairing.devices.all(), key=lambda device: (not device.active, device.id))
+    this_one = getattr(request.state, "device", None)
+    revoked = request.query_params.get("revoked")
+    return {"paired": devices, "this_device": this_one, "revoked": revoked}
 
 
 @router.post("/settings/units")
