@@ -17,8 +17,12 @@ READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class OwnPage(TestClient):
-    def __init__(self, app: Any, **options: Any) -> None:
-        super().__init__(app, base_url=OWN_ORIGIN, **options)
+    """`origin`: where the page was opened (this computer's address by default; a phone on the
+    home network opens the LAN address, and its requests come from another `client`)."""
+
+    def __init__(self, app: Any, origin: str = OWN_ORIGIN, **options: Any) -> None:
+        super().__init__(app, base_url=origin, **options)
+        self.origin = origin
 
     def request(self, method: str, url: Any, **options: Any) -> Any:
         if method.upper() not in READS:
@@ -27,7 +31,7 @@ class OwnPage(TestClient):
 
     def write_headers(self) -> dict[str, str]:
         """What a browser sends with a write from one of retrowalk's pages."""
-        return {"origin": OWN_ORIGIN, "x-csrf-token": self.csrf_token()}
+        return {"origin": self.origin, "x-csrf-token": self.csrf_token()}
 
     def csrf_token(self) -> str:
         """This browser's token, given with the first answer it gets."""

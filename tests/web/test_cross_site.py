@@ -7,6 +7,9 @@ simple content types that need no preflight, no token, a token of another server
 refused by the guard (its answer names the header at fault) and, after all of them, the
 database holds exactly what it held and the treadmill neither opened again nor moved. A foreign
 `Host` (DNS rebinding) is refused on every route, reads included.
+
+Every test runs twice: on this computer, and on the home network's address (`serve --lan`) from
+a phone that is paired: a paired credential lets nothing past the origin and token checks.
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from itsdangerous import URLSafeSerializer
 from retrowalk.bootstrap import Wiring, bootstrap
 from retrowalk.devices.ftms_control import OpCode
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.pairing import PairingDesk
+from retrowalk.store.paired_devices import PairedDevicesFile
 from retrowalk.web.app import create_app
+from retrowalk.web.guard import LOOPBACK_NAMES, Guard
+from retrowalk.web.guard.pairing import DEVICE_COOKIE, Pairing
 from retrowalk.web.treadmills import TreadmillBelts
 from tests.db import fresh_database_url
 from tests.web.builders import onboard
@@ -34,6 +41,10 @@ from tests.web.virtual import VirtualTreadmills
 
 READS = {"GET", "HEAD", "OPTIONS"}
 ANOTHER_PORT = "http://127.0.0.1:9999"
+LAN_ORIGIN = "http://127.0.0.2:8000"  # a second loopback address stands in for the LAN
+PHONE = ("192.168.1.30", 50000)
+THIS_COMPUTER = ("127.0.0.1", 50000)
+FOREIGN_ORIGINS = (ANOTHER_PORT, "http://localhost:8000", "https://127.0.0.1:8000", OWN_ORIGIN)
 # What a page of another site can send without asking the server first (no CORS preflight).
 SIMPLE_BODIES: list[dict[str, Any]] = [
     {"content": b'{"pain_during": 9}', "headers": {"content-type": "text/plain"}},
@@ -53,6 +64,11 @@ class Victim:
     virtual: VirtualTreadmills
     walker_id: int
     log_id: int
+    devices: PairedDevicesFile
+
+    @property
+    def origin(self) -> str:
+        return self.client.origin
 
     def writes(self) -> list[tuple[str, str]]:
         return [
@@ -63,12 +79,14 @@ class Victim:
         return [self.path(path) for path, methods in _routes(self.app) if "GET" in methods]
 
     def path(self, template: str) -> str:
-        return template.format(walker_id=self.walker_id, log_id=self.log_id)
+        return template.format(walker_id=self.walker_id, log_id=self.log_id, device_id=1)
 
     def state(self) -> tuple[Any, ...]:
-        """Everything stored, and what the treadmill did: opened how often, moving, told to go."""
+        """Everything stored (the paired devices too), and what the treadmill did: opened how
+        often, moving, told to go."""
         treadmill = (len(self.virtual.belts), self.virtual.running())
-        return self.wiring.data.snapshot(), treadmill, self.virtual.sent(OpCode.START_OR_RESUME)
+        stored = (self.wiring.data.snapshot(), self.devices.all())
+        return stored, treadmill, self.virtual.sent(OpCode.START_OR_RESUME)
 
 
 def _routes(app: FastAPI) -> list[tuple[str, set[str]]]:
@@ -77,20 +95,32 @@ def _routes(app: FastAPI) -> list[tuple[str, set[str]]]:
     return [(path, methods) for path, methods in found if path and methods]
 
 
-@pytest.fixture(name="victim")
+@pytest.fixture(name="victim", params=["this computer", "a paired phone"])
 def victim_fixture(
     request: pytest.FixtureRequest, clock: FixedClock, tmp_path: Path
 ) -> Iterator[Victim]:
     url = fresh_database_url("sqlite", request, tmp_path)
     wiring = bootstrap(settings_for(url, tmp_path), clock=clock)
     virtual = VirtualTreadmills()
-    app = create_app(wiring, belt=TreadmillBelts(virtual, watch_every=None))
-    with OwnPage(app) as client:
+    belt = TreadmillBelts(virtual, watch_every=None)
+    on_lan = request.param == "a paired phone"
+    devices = PairedDevicesFile(tmp_path)
+    desk = PairingDesk(devices)
+    pairing = Pairing(devices, desk, LAN_ORIGIN)
+    guard = Guard(LOOPBACK_NAMES | {"127.0.0.2"}, "a test secret of 32 characters....", pairing)
+    app = create_app(wiring, belt=belt, guard=guard)
+    page = OwnPage(app, LAN_ORIGIN, client=PHONE) if on_lan else OwnPage(app, client=THIS_COMPUTER)
+    with page as client:
+        if on_lan:
+            code = desk.new_code(clock.now()).value
+            form = {"code": code, "name": "Pixel 8", "csrf_token": client.csrf_token()}
+            assert client.post("/pair", data=form, follow_redirects=False).status_code == 303
         walker_id = onboard(client, start="2027-01-01")
         logged = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-01-01"})
         seq = client.get(f"/api/walkers/{walker_id}/live").json()["seq"]
         assert client.post(f"/api/walkers/{walker_id}/live", json={"seq": seq}).status_code == 200
-        yield Victim(app, client, wiring, virtual, walker_id, logged.json()["session"]["id"])
+        log_id = logged.json()["session"]["id"]
+        yield Victim(app, client, wiring, virtual, walker_id, log_id, devices)
     wiring.close()
 
 
@@ -118,7 +148,7 @@ def test_a_write_from_another_origin_is_refused_and_changes_nothing(victim: Vict
     token = victim.client.csrf_token()
 
     for method, path in victim.writes():
-        for origin in (ANOTHER_PORT, "http://localhost:8000", "https://127.0.0.1:8000"):
+        for origin in (o for o in (*FOREIGN_ORIGINS, LAN_ORIGIN) if o != victim.origin):
             headers = {"origin": origin, "x-csrf-token": token}
             response = _send(victim, method, path, json={}, headers=headers)
             assert _refused(response, 403, "Origin"), (method, path, origin, response.text)
@@ -152,7 +182,7 @@ def test_a_write_without_the_token_is_refused_whatever_its_content_type(victim: 
 
     for method, path in victim.writes():
         for body in [*SIMPLE_BODIES, {"json": {}}]:
-            headers = {"origin": OWN_ORIGIN, "x-csrf-token": "", **body.pop("headers", {})}
+            headers = {"origin": victim.origin, "x-csrf-token": "", **body.pop("headers", {})}
             response = _send(victim, method, path, headers=headers, **body)
             assert _refused(response, 403, "csrf_token"), (method, path, body, response.text)
 
@@ -163,13 +193,15 @@ def test_a_token_another_server_signed_is_refused_even_with_its_own_cookie(
     victim: Victim,
 ) -> None:
     forged = URLSafeSerializer("not this server's secret", salt="retrowalk-csrf").dumps("x")
+    device = victim.client.cookies.get(DEVICE_COOKIE)
+    paired = "" if device is None else f"; {DEVICE_COOKIE}={device}"
     before = victim.state()
 
     for method, path in victim.writes():
         headers = {
-            "origin": OWN_ORIGIN,
+            "origin": victim.origin,
             "x-csrf-token": forged,
-            "cookie": f"{CSRF_COOKIE}={forged}",
+            "cookie": f"{CSRF_COOKIE}={forged}{paired}",
         }
         request = victim.client.build_request(method, path, json={}, headers=headers)
         response = victim.client.send(request)
@@ -193,7 +225,7 @@ def test_a_form_field_token_is_taken_from_retrowalks_own_form(victim: Victim) ->
 def test_every_route_refuses_a_host_that_is_not_the_servers_own(victim: Victim) -> None:
     before = victim.state()
     token = victim.client.csrf_token()
-    own = {"origin": OWN_ORIGIN, "x-csrf-token": token}
+    own = {"origin": victim.origin, "x-csrf-token": token}
 
     for path in victim.reads():
         response = victim.client.get(path, headers={"host": "rebound.example:8000"})

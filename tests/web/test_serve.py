@@ -1,4 +1,5 @@
-"""`retrowalk serve`: loopback only without authentication, and the database on first run."""
+"""`retrowalk serve`: loopback only unless phones are paired (`--lan`), and the database on first
+run."""
 
 from __future__ import annotations
 
@@ -16,16 +17,17 @@ from tests.web.conftest import settings_for
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"])
-def test_loopback_addresses_need_no_authentication(host: str) -> None:
+def test_loopback_addresses_need_no_pairing(host: str) -> None:
     check_listen_address(host)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "example.org"])
-def test_another_address_is_refused_naming_the_authentication_option(host: str) -> None:
+def test_another_address_is_refused_naming_the_pairing_option(host: str) -> None:
     with pytest.raises(InputError) as refused:
         check_listen_address(host)
 
-    assert refused.value.field == "--host" and "--auth" in refused.value.allowed
+    assert refused.value.field == "--host" and "add --lan" in refused.value.allowed
+    check_listen_address(host, pairing=True)
 
 
 def test_serve_on_another_address_exits_with_status_2_before_opening_anything(
@@ -36,7 +38,28 @@ def test_serve_on_another_address_exits_with_status_2_before_opening_anything(
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
 
     assert result.exit_code == 2
-    assert "--auth" in result.output
+    assert "add --lan" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        (["--lan-address", "192.168.1.5"], "--lan-address: got '192.168.1.5'; only with --lan"),
+        (["--name", "walker-pc.local"], "--name: got 'walker-pc.local'; only with --lan"),
+        (["--keyfile", "key.pem"], "--keyfile: got 'key.pem'; only with --certfile"),
+        (["--certfile", "absent.pem"], "--certfile: got 'absent.pem'; a PEM file that exists"),
+    ],
+)
+def test_serve_refuses_network_and_https_options_that_cannot_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str], named: str
+) -> None:
+    monkeypatch.setenv("RETROWALK_DATA_DIR", str(tmp_path))
+
+    result = CliRunner().invoke(app, ["serve", *arguments])
+
+    assert result.exit_code == 2
+    assert named in " ".join(result.output.split())
     assert not any(tmp_path.iterdir())
 
 
