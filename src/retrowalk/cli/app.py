@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from retrowalk import __version__
+from retrowalk.cli.certificate import register as register_certificate
 from retrowalk.cli.config import register as register_config
 from retrowalk.cli.data import register as register_data_commands
 from retrowalk.cli.devices import devices_app
@@ -95,3 +96,4 @@ register_progress(app)
 register_config(app)
 register_serve(app)
 register_paired(app)
+register_certificate(app)
