@@ -33,6 +33,11 @@ PATHS = {
     "today page": "/",
     "progress page": "/progress",
 }
+# The same today page asked by a paired phone (issue 14): on the second loopback address, which
+# the server treats as the home network, with the phone's credential (web/guard/pairing.py).
+PHONE_ADDRESS = "127.0.0.2"
+PHONE_TOKEN = "a-bench-phone-credential-of-forty-three-chars"
+PHONE_ROW = "today page, from a paired phone"
 WEIGHT_LIMIT_KB = 150
 MORNING = datetime(2000, 1, 1, 7).time()
 
@@ -76,17 +81,33 @@ def serve(port: int, url: str) -> None:
     from starlette.routing import Mount, Route
 
     from retrowalk.bootstrap import bootstrap
+    from retrowalk.services.pairing import PairingDesk, token_hash
     from retrowalk.settings import Settings
+    from retrowalk.store.paired_devices import PairedDevicesFile
     from retrowalk.web.app import create_app
+    from retrowalk.web.guard import LOOPBACK_NAMES, Guard
+    from retrowalk.web.guard.pairing import Pairing
 
     folder = Path(tempfile.mkdtemp(prefix="retrowalk-bench-"))
     wiring = bootstrap(Settings(database_url=url, data_dir=folder, config_file=folder / "x.toml"))
+    devices = PairedDevicesFile(folder)
+    devices.add("Bench phone", token_hash(PHONE_TOKEN), datetime(2026, 12, 5))
+    pairing = Pairing(devices, PairingDesk(devices), f"http://{PHONE_ADDRESS}:{port}")
+    guard = Guard(LOOPBACK_NAMES | {PHONE_ADDRESS}, "a bench secret of 32 characters.", pairing)
 
     async def ceiling(request: object) -> PlainTextResponse:
         return PlainTextResponse("ok")
 
-    app = Starlette(routes=[Route("/ceiling", ceiling), Mount("/", app=create_app(wiring))])
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    retrowalk = create_app(wiring, guard=guard)
+    app = Starlette(routes=[Route("/ceiling", ceiling), Mount("/", app=retrowalk)])
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    sockets = []
+    for address in ("127.0.0.1", PHONE_ADDRESS):  # this computer, and the LAN stand-in
+        listening = socket.socket()
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((address, port))
+        sockets.append(listening)
+    uvicorn.Server(config).run(sockets=sockets)
 
 
 def _free_port() -> int:
@@ -109,13 +130,15 @@ def _wait(base: str, process: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the server did not start within 30 s")
 
 
-def load(base: str, path: str) -> tuple[float, float]:
+def load(base: str, path: str, credential: str | None = None) -> tuple[float, float]:
     """Requests per second and p99 latency (ms) from wrk, as a browser that has been here before
-    asks (with the CSRF cookie every answer gives: web/guard/)."""
+    asks (with the CSRF cookie every answer gives: web/guard/; and a phone's credential)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is missing: run `bash scripts/system-packages.sh`")
-    cookie = "Cookie: " + "; ".join(f"{k}={v}" for k, v in httpx.get(base + "/").cookies.items())
+    given = {} if credential is None else {"retrowalk_device": credential}
+    jar = httpx.get(base + "/", cookies=given).cookies.items()
+    cookie = "Cookie: " + "; ".join(f"{k}={v}" for k, v in [*jar, *given.items()])
     subprocess.run(
         [wrk, "-t1", "-c8", "-d2s", "-H", cookie, base + path], check=True, capture_output=True
     )
@@ -154,6 +177,8 @@ def main() -> None:
     try:
         _wait(base, server)
         results = {name: load(base, path) for name, path in PATHS.items()}
+        phone = base.replace("127.0.0.1", PHONE_ADDRESS)
+        results[PHONE_ROW] = load(phone, "/", credential=PHONE_TOKEN)
         weights = page_weight(base)
     finally:
         server.terminate()
@@ -193,7 +218,9 @@ def _report(
             "everyday case. A miss (the first request after any write, or a new day) builds the "
             "page: about 4 ms for today and 20 ms for progress in process, the figures the first "
             "version of this table measured under load (151 and 42 requests/s). On PostgreSQL "
-            "nothing is cached.",
+            "nothing is cached. The server runs with pairing on (issue 14): the paired phone's "
+            f"row asks on {PHONE_ADDRESS}, which stands in for the home network, with its "
+            "credential, so each request also reads the paired devices and checks the token.",
             "",
             f"Live session page, compressed: {total / 1024:.1f} KB in all "
             f"({verdict} the {WEIGHT_LIMIT_KB} KB budget).",

@@ -104,6 +104,28 @@ def test_an_unpaired_device_gets_how_to_pair_and_no_data_on_every_route(home: Ho
     assert home.wiring.data.snapshot() == before
 
 
+def test_an_unpaired_device_changes_nothing_on_any_write_even_from_its_own_origin(
+    home: Home,
+) -> None:
+    phone = home.phone()
+    found = [(route.path, route.methods) for route in iter_route_contexts(home.app.routes)]
+    writes = [
+        (method, path.format(walker_id=home.walker_id, log_id=1, device_id=1))
+        for path, methods in found
+        if path and methods and path != "/pair"
+        for method in methods - {"GET", "HEAD", "OPTIONS"}
+    ]
+    home.pair(home.phone(("192.168.1.31", 50000)), home.code())  # someone else's phone
+    before = (home.wiring.data.snapshot(), home.devices.all())
+
+    assert len(writes) >= 16
+    for method, path in writes:
+        answer = phone.request(method, path, json={})
+        assert answer.status_code == 401, (method, path, answer.text[:200])
+
+    assert (home.wiring.data.snapshot(), home.devices.all()) == before
+
+
 def test_the_pairing_page_and_static_files_are_open_and_take_the_code_from_the_qr_link(
     home: Home,
 ) -> None:
