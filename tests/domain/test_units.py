@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from retrowalk.domain.cues import duration_words
 from retrowalk.domain.units import (
     Speed,
     SpeedUnit,
@@ -63,3 +64,24 @@ def test_numbers_are_shown_without_trailing_zeros(value, shown):
 
 def test_a_speed_describes_itself_in_the_unit_asked_for():
     assert Speed.mph(0.5).describe(SpeedUnit.KMH) == "0.8 km/h"
+
+
+@given(
+    value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    places=st.integers(min_value=0, max_value=3),
+)
+@example(value=30.0, places=0)
+@example(value=100.0, places=1)
+@example(value=19.9, places=0)
+@example(value=-0.04, places=1)
+def test_a_shown_number_reads_back_as_the_rounded_value(value: float, places: int) -> None:
+    """No significant zero is lost: 30 seconds is never '3', 100 never '1', 19.9 kcal '20'."""
+    shown = format_number(value, places)
+
+    assert float(shown) == float(f"{value:.{places}f}")
+    assert shown != "-0" and not (shown.endswith("0") and "." in shown)
+
+
+def test_whole_seconds_and_hundreds_keep_their_zeros() -> None:
+    assert [format_number(30, 0), format_number(100), format_number(19.9, 0)] == ["30", "100", "20"]
+    assert duration_words(0.5) == "30 seconds"

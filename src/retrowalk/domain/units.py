@@ -109,6 +109,9 @@ def percent_to_degrees(percent: float) -> float:
 
 
 def format_number(value: float, places: int = 1) -> str:
-    """A number without trailing zeros: 2 -> '2', 0.50 -> '0.5', 1.25 -> '1.25'."""
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    """A number rounded to `places` without trailing decimal zeros: 2 -> '2', 0.50 -> '0.5',
+    1.25 -> '1.25', and 30 -> '30' (only zeros after a decimal point are dropped)."""
+    text = f"{value:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
