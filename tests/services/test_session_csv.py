@@ -49,7 +49,7 @@ def test_answers_are_written_as_given_and_unknown_ones_are_empty(backend: Backen
     rows = _rows(backend)
 
     assert rows[0]["pain_next_morning"] == "3" and rows[1]["pain_next_morning"] == ""
-    assert (rows[1]["sharp_pain"], rows[1]["rpe"], rows[1]["swelling"]) == ("True", "", "False")
+    assert (rows[1]["sharp_pain"], rows[1]["rpe"], rows[1]["swelling"]) == ("true", "", "false")
     assert rows[1]["notes"] == 'a, "quoted" note' and rows[0]["prescribed_hands"] == "both"
 
 
@@ -59,3 +59,43 @@ def test_the_columns_are_in_the_order_the_guide_gives(backend: Backend, clock) -
     header = export_csv(backend.uow()).splitlines()[0]
 
     assert f"\n  {header}\n" in GUIDE
+
+
+def test_each_row_says_how_its_dose_was_decided_and_what_it_led_to(backend: Backend, clock) -> None:
+    walker = onboarded(backend, clock).walker
+    logs = walk(backend, clock, walker.id, 3, pain_during=1)
+
+    rows = _rows(backend)
+
+    assert [row["seq"] for row in rows] == ["1", "2", "3"]  # as the walker counts
+    assert rows[0]["decision"] == "start" and rows[0]["reason"]
+    for row, after in zip(rows, logs, strict=True):
+        following = after.next_session.decision
+        assert row["led_to"] == following.kind.value
+        assert row["led_to_reason"] == " ".join(following.reasons)
+    assert rows[1]["decision"] == rows[0]["led_to"]
+    assert rows[1]["reason"] == rows[0]["led_to_reason"]
+
+
+def test_what_was_done_as_prescribed_is_filled_in_and_a_missed_session_left_empty(
+    backend: Backend, clock
+) -> None:
+    walker = onboarded(backend, clock).walker
+    [walked] = walk(backend, clock, walker.id, 1, pain_during=1)
+    [missed] = walk(backend, clock, walker.id, 1, done=False)
+    assert walked.log.id != missed.log.id
+
+    walked_row, missed_row = _rows(backend)
+
+    prescribed = [walked_row[name] for name in ("prescribed_minutes", "prescribed_speed")]
+    done = [walked_row[name] for name in ("minutes_done", "speed_done")]
+    assert done == prescribed
+    assert walked_row["speed_done_unit"] == walked_row["prescribed_speed_unit"]
+    assert walked_row["incline_done"] == walked_row["prescribed_incline_percent"]
+    assert walked_row["hands_done"] == walked_row["prescribed_hands"] == "both"
+    assert missed_row["done"] == "false"
+    assert [missed_row[name] for name in ("speed_done", "incline_done", "hands_done")] == [
+        "",
+        "",
+        "",
+    ]

@@ -121,7 +121,7 @@ def test_the_csv_export_lists_the_sessions(use_database, tmp_path: Path) -> None
 
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert result.exit_code == 0
-    assert [row["seq"] for row in rows] == ["0", "1", "2"]
+    assert [row["seq"] for row in rows] == ["1", "2", "3"]  # as the walker counts
 
 
 def test_a_missing_import_file_is_one_clear_line(use_database, tmp_path: Path) -> None:

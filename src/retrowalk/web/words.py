@@ -8,6 +8,8 @@ from datetime import date
 
 from retrowalk.domain.cues import Cue, duration_words, say
 from retrowalk.domain.dose import Dose
+from retrowalk.domain.engine_state import Decision, DecisionKind
+from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.units import Speed, UnitSystem, format_number
 from retrowalk.services.log_session import Logged
 
@@ -55,3 +57,36 @@ def logged_summary(logged: Logged) -> str:
     reasons = " ".join(following.decision.reasons)
     upcoming = say(Cue.NEXT_SESSION, date=following.on.isoformat(), reasons=reasons).text
     return say(Cue.LOGGED, summary=upcoming).text
+
+
+DECISION_LABELS = {
+    DecisionKind.START: "First session",
+    DecisionKind.PROGRESS: "Step up",
+    DecisionKind.HOLD: "Same dose",
+    DecisionKind.REGRESS: "Step down",
+    DecisionKind.DELOAD: "Eased back",
+    DecisionKind.PAUSED: "Walking stopped",
+}
+
+
+def decision_label(decision: Decision) -> str:
+    """'Step up', 'Same dose', 'Step down' ...: what a decision did, in two words."""
+    if not decision.walk:
+        return DECISION_LABELS[DecisionKind.PAUSED]
+    return DECISION_LABELS[decision.kind]
+
+
+def walked_text(outcome: SessionOutcome, dose: Dose) -> str:
+    """'missed', 'all 3 minutes', or '10 seconds of 3 minutes (stopped early)'."""
+    if not outcome.done:
+        return "missed"
+    done = outcome.minutes_done
+    if done is not None and done < dose.minutes:
+        return f"{duration_words(done)} of {duration_words(dose.minutes)} (stopped early)"
+    return f"all {duration_words(dose.minutes)}"
+
+
+def first_upper(text: str) -> str:
+    """The first letter in upper case, the rest as it was ('Wednesday 6 January', not
+    Jinja's 'capitalize', which lowers the month)."""
+    return text[:1].upper() + text[1:]

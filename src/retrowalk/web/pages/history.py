@@ -11,6 +11,10 @@ hand-log's `seq` goes with them, so that button, too, logs the session once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -18,7 +22,7 @@ from retrowalk.bootstrap import Wiring
 from retrowalk.domain.errors import ConfirmationNeeded, ConflictError, InputError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.commands import read_command
-from retrowalk.services.history import Period, history
+from retrowalk.services.history import Period, session_records
 from retrowalk.services.log_edit import delete_log, edit_log, undo_last_change
 from retrowalk.services.log_entry import EntryIn, entry_fields
 from retrowalk.services.log_session import LogIn, log_session, pending_seq
@@ -38,6 +42,40 @@ from retrowalk.web.pages.render import is_htmx, page
 router = APIRouter()
 
 
+class View(StrEnum):
+    CARDS = "cards"
+    TABLE = "table"
+
+
+class Order(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+class Only(StrEnum):
+    ALL = "all"
+    SETBACKS = "setbacks"
+
+
+@dataclass(frozen=True, slots=True)
+class Showing:
+    """How the list is shown: the period, cards or a table, the order, and all or setbacks."""
+
+    shown: Shown = Shown.TWELVE_WEEKS
+    view: View = View.CARDS
+    order: Order = Order.NEWEST
+    only: Only = Only.ALL
+
+    def link(self, **change: StrEnum) -> str:
+        """This page's address with one choice changed (the others kept)."""
+        chosen = replace(self, **change)  # type: ignore[arg-type]
+        query = urlencode({name: getattr(chosen, name).value for name in _CHOICES})
+        return f"/history?{query}"
+
+
+_CHOICES = ("shown", "view", "order", "only")
+
+
 @router.get("/history")
 def history_page(
     request: Request,
@@ -45,8 +83,12 @@ def history_page(
     wired: WiringDep,
     units: Units,
     shown: Shown = Shown.TWELVE_WEEKS,
+    view: View = View.CARDS,
+    order: Order = Order.NEWEST,
+    only: Only = Only.ALL,
 ) -> Response:
-    return _history(request, walker, wired, units, shown, _new_entry(walker, wired))
+    showing = Showing(shown, view, order, only)
+    return _history(request, walker, wired, units, showing, _new_entry(walker, wired))
 
 
 @router.post("/history")
@@ -67,7 +109,7 @@ def log_by_hand(
             form.add(error, RENAMED.get(error.field))
     if form.ok:
         return RedirectResponse("/history?notice=logged", status_code=303)
-    return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, status=422)
+    return _history(request, walker, wired, units, Showing(), form, status=422)
 
 
 @router.post("/history/undo")
@@ -129,20 +171,32 @@ def _history(
     walker: StoredWalker,
     wired: Wiring,
     units: UnitSystem,
-    shown: Shown,
+    showing: Showing,
     form: Form,
     status: int = 200,
     notice: str | None = None,
     can_undo: bool = False,
 ) -> Response:
     today = wired.clock.today()
-    period = read_command(Period, {"walker_id": walker.id, "since": shown.since(today)})
-    items = list(reversed(history(period, wired.uow())))
+    since = showing.shown.since(today)
+    records = session_records(
+        read_command(Period, {"walker_id": walker.id, "since": since}), wired.uow()
+    )
+    setbacks = sum(record.setback for record in records)
+    if showing.only is Only.SETBACKS:
+        records = [record for record in records if record.setback]
+    if showing.order is Order.NEWEST:
+        records.reverse()
     context = {
         "title": "History",
-        "items": items,
+        "records": records,
+        "setbacks": setbacks,
+        "showing": showing,
+        "View": View,
+        "Order": Order,
+        "Only": Only,
         "units": units,
-        "shown": shown,
+        "shown": showing.shown,
         "periods": list(Shown),
         "form": form,
         "today": today,
@@ -162,7 +216,7 @@ def _after_change(
     can_undo: bool,
 ) -> Response:
     form = _new_entry(walker, wired)
-    return _history(request, walker, wired, units, Shown.TWELVE_WEEKS, form, 200, notice, can_undo)
+    return _history(request, walker, wired, units, Showing(), form, 200, notice, can_undo)
 
 
 def _edit(request: Request, log: object, form: Form, status: int = 200) -> Response:

@@ -11,7 +11,14 @@ from fastapi.templating import Jinja2Templates
 
 from retrowalk.domain.units import format_number
 from retrowalk.web.charts.scale import GEOMETRY
-from retrowalk.web.words import day_text, sets_text, speed_text
+from retrowalk.web.words import (
+    day_text,
+    decision_label,
+    first_upper,
+    sets_text,
+    speed_text,
+    walked_text,
+)
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parents[1] / "templates")
 TEMPLATES.env.filters["number"] = format_number
@@ -20,6 +27,8 @@ TEMPLATES.env.filters["field_label"] = lambda name: (
     name.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 )
 TEMPLATES.env.globals.update(speed_text=speed_text, day_text=day_text, sets_text=sets_text)
+TEMPLATES.env.globals.update(decision_label=decision_label, walked_text=walked_text)
+TEMPLATES.env.filters["first_upper"] = first_upper
 TEMPLATES.env.globals["chart_box"] = GEOMETRY
 
 NAVIGATION = (
