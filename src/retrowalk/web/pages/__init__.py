@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from retrowalk.web.pages import history, live, onboarding, profile, progress, settings, today
+from retrowalk.web.pages import history, live, onboarding, phone, profile, progress, settings, today
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, settings, profile):
+for area in (onboarding, today, live, history, progress, settings, profile, phone):
     pages_router.include_router(area.router)
