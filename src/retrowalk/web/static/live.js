@@ -271,17 +271,18 @@
   // the CSRF header. A page merely hidden stops only a belt retrowalk drives: with no treadmill
   // on the server side the walker may glance at another app and come back.
   function leaving(hidden) {
-    if (!begun || reported) return;
+    if (!begun || reported) return null;
     const walking = ended === null;
-    if (hidden && !(walking && T.treadmill && opened && state() === "walking")) return;
+    if (hidden && !(walking && T.treadmill && opened && state() === "walking")) return null;
+    let stopping = null;
     if (walking) {
-      if (treadmill !== null) treadmill.end(true);
+      if (treadmill !== null) stopping = treadmill.end(true);
       endPause();
       stopped = true;
       ended = now();
       hold();
     }
-    if (walkedBy(ended) <= EPSILON) return; // nothing walked: nothing to log
+    if (walkedBy(ended) <= EPSILON) return stopping; // nothing walked: nothing to log
     const early = walkedBy(ended) < T.walking_seconds - EPSILON;
     const unknown = {
       pain_during: null, sharp_pain: null, rpe: null, hands_used: T.dose.hand_support, notes: T.messages.left_page,
@@ -295,8 +296,18 @@
     headset.end();
     letSleep();
     showSaved({ summary: `${T.messages.left_page} ${KEPT}` }, LEFT);
+    return stopping;
   }
   window.addEventListener("pagehide", () => leaving(false));
+  // The Leave link waits (a moment at most) for the stop, so the next page sees the belt stopped.
+  document.querySelector(".leave").addEventListener("click", async (event) => {
+    const stopping = leaving(false);
+    if (stopping === null) return;
+    event.preventDefault();
+    const away = event.currentTarget.href;
+    await Promise.race([stopping, new Promise((done) => { setTimeout(done, 2000); })]);
+    window.location.assign(away);
+  });
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") leaving(true); });
 
   // Drawing.

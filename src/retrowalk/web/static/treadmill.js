@@ -104,7 +104,7 @@
         }
       },
       // The walk is over. `keepalive`: the stop outlives the page (leaving it mid-walk).
-      end(keepalive = false) { call("DELETE", url, undefined, keepalive).catch(() => {}); },
+      end(keepalive = false) { return call("DELETE", url, undefined, keepalive).catch(() => {}); },
       watch() { if (T.treadmill && timer === null) { poll(); timer = setInterval(poll, 1000); } },
       unwatch() { if (timer !== null) { clearInterval(timer); timer = null; } },
     };
