@@ -49,9 +49,7 @@ def test_without_a_connected_treadmill_each_set_start_waits_for_the_walker(
     starts = [e for e in timeline(client, walker_id)["events"] if e["kind"] == "set_start"]
 
     assert starts and all(e["waits"] for e in starts)
-    assert (
-        starts[0]["prompt"] == "Start the belt at 0.5 mph, then press Enter once you are walking."
-    )
+    assert starts[0]["prompt"] == "Start the belt at 0.5 mph, then tap Go on once you are walking."
 
 
 def test_speeds_are_said_in_the_units_asked_for(client: TestClient) -> None:

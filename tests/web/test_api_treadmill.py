@@ -91,7 +91,7 @@ def test_the_live_session_opens_the_treadmill_and_each_set_start_waits_for_the_w
     assert (timeline["belt_follows"], timeline["belt_waits_for_start"]) == (True, True)
     assert timeline["treadmill"] == "retrowalk virtual treadmill"
     assert start_event["waits"] is True
-    assert start_event["prompt"] == "Tap Start the belt, or press Enter, to start it at 0.5 mph."
+    assert start_event["prompt"] == "Tap Start the belt to start it at 0.5 mph."
     assert virtual.treadmill.connected and virtual.treadmill.console.control
     assert not virtual.running()
 

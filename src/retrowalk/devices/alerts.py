@@ -63,7 +63,7 @@ SENTENCES: dict[Alert, str] = {
         "Use the safety key if the belt still moves."
     ),
     Alert.PRESS_ENTER_TO_START: "Press Enter to start the belt at {setting}.",
-    Alert.TAP_TO_START: "Tap Start the belt, or press Enter, to start it at {setting}.",
+    Alert.TAP_TO_START: "Tap Start the belt to start it at {setting}.",
 }
 
 # The catalogue entry whose delivery each alert shares until it has a cue of its own.

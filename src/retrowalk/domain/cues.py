@@ -68,6 +68,14 @@ class Cue(StrEnum):
     SPEED_AT_FLOOR = "speed_at_floor"
     NO_BELT_SPEED = "no_belt_speed"
     CHANGE_WHILE_WALKING = "change_while_walking"
+    # The same prompts on a touch screen (the live page): tap Go on, no keys
+    CHECKLIST_CONFIRM_TAP = "checklist_confirm_tap"
+    BELT_START_TAP = "belt_start_tap"
+    START_WALKING_TAP = "start_walking_tap"
+    BELT_CHANGE_CONFIRM_TAP = "belt_change_confirm_tap"
+    PAUSED_TAP = "paused_tap"
+    LEFT_PAGE = "left_page"
+    ASK_NOTES_TAP = "ask_notes_tap"
     # What comes next
     NEXT_REST = "next_rest"
     NEXT_SET = "next_set"
@@ -137,7 +145,7 @@ CATALOGUE: dict[Cue, tuple[MessageKind, str]] = {
     Cue.BELT_CHANGED: (_A, "The belt is going to {setting}."),
     Cue.PAUSED: (
         _L,
-        "Paused. Stop the belt or stand on the side rails. Press space when you walk again.",
+        "Paused. Stop the belt or step onto the side platforms. Press space when you walk again.",
     ),
     Cue.RESUMED: (_A, "Walking again."),
     Cue.STOPPED: (_L, "Stopping now. Stop the belt, or pull the safety key."),
@@ -145,6 +153,19 @@ CATALOGUE: dict[Cue, tuple[MessageKind, str]] = {
     Cue.SPEED_AT_FLOOR: (_L, "{speed} is as slow as this belt goes."),
     Cue.NO_BELT_SPEED: (_L, "This walk has no belt speed to change."),
     Cue.CHANGE_WHILE_WALKING: (_L, "Change the speed while you are walking a set."),
+    Cue.CHECKLIST_CONFIRM_TAP: (_P, "When all of that is done, tap Go on."),
+    Cue.BELT_START_TAP: (_P, "Start the belt at {setting}, then tap Go on once you are walking."),
+    Cue.START_WALKING_TAP: (_P, "Tap Go on once you are walking."),
+    Cue.BELT_CHANGE_CONFIRM_TAP: (_P, "Change the belt to {setting}, then tap Go on."),
+    Cue.PAUSED_TAP: (
+        _L,
+        "Paused. Stop the belt or step onto the side platforms. Tap Go on when you walk again.",
+    ),
+    Cue.LEFT_PAGE: (
+        _L,
+        "The walk stopped because this page was closed or hidden; the belt was told to stop.",
+    ),
+    Cue.ASK_NOTES_TAP: (_Q, "Anything to note for next time? You may leave this empty."),
     Cue.NEXT_REST: (_N, "Next: rest {rest}, then set {number} of {count}."),
     Cue.NEXT_SET: (_N, "Next: set {number} of {count}, {minutes}."),
     Cue.NEXT_SPEED_STEP: (_N, "Next: step up to {speed}."),

@@ -108,6 +108,10 @@ class LiveBelt(Protocol):
         """What the treadmill says now; a read, changing nothing."""
         ...
 
+    def running(self) -> frozenset[int]:
+        """The walkers whose belt retrowalk drives is running now (every page shows a STOP)."""
+        ...
+
     def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
         """The device's record of walk `seq`, for the log (None without a treadmill)."""
         ...
@@ -152,6 +156,9 @@ class PlainBelt:
 
     def news(self, walker_id: int, since: int) -> BeltNews:
         return BeltNews(self._setup())
+
+    def running(self) -> frozenset[int]:
+        return frozenset()  # nothing reports a plain belt's state
 
     def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
         return None

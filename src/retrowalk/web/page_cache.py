@@ -55,6 +55,8 @@ class PageCache:
     def _key(self, scope: Scope) -> tuple[Any, ...] | None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHED_PATHS:
             return None
+        if _belt_running(scope):
+            return None  # the page carries a STOP banner while a belt runs: built afresh
         fingerprint = self._fingerprint()
         if fingerprint is None:
             return None
@@ -62,6 +64,12 @@ class PageCache:
         varying = tuple(headers.get(name, b"") for name in _VARYING)
         stamp = repr(fingerprint)
         return (scope["path"], scope["query_string"], varying, stamp, self._today())
+
+
+def _belt_running(scope: Scope) -> bool:
+    app = scope.get("app")
+    belt = getattr(getattr(app, "state", None), "belt", None)
+    return belt is not None and bool(belt.running())
 
 
 def _cacheable(messages: list[Message]) -> bool:

@@ -131,6 +131,14 @@ class TreadmillBelts:
             heart_rate,
         )
 
+    def running(self) -> frozenset[int]:
+        walks = list(self._walks.items())
+        return frozenset(
+            walker_id
+            for walker_id, on in walks
+            if not on.ended and on.treadmill.link_up and on.treadmill.running
+        )
+
     def trace(self, walker_id: int, seq: int) -> DeviceTrace | None:
         on = self._walks.get(walker_id)
         return None if on is None or on.seq != seq else on.record()

@@ -34,11 +34,32 @@ START_DEADLINE_SECONDS = 20.0
 @dataclass
 class Server:
     url: str
-    process: subprocess.Popen[str]
     log: Path
+    command: list[str]
+    env: dict[str, str]
+    process: subprocess.Popen[str] | None = None
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        """Stop the server process (as a crash or a lost network would for the page)."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def start(self) -> None:
+        """Start it (again) on the same port and data directory, and wait until it answers."""
+        with self.log.open("a", encoding="utf-8") as out:
+            self.process = subprocess.Popen(
+                self.command, env=self.env, stdout=out, stderr=subprocess.STDOUT, text=True
+            )
+        _wait_until_up(self)
 
 
 def _free_port() -> int:
@@ -51,10 +72,9 @@ def _free_port() -> int:
 def _wait_until_up(server: Server) -> None:
     deadline = time.monotonic() + START_DEADLINE_SECONDS
     while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(
-                f"retrowalk serve exited with {server.process.returncode}:\n{server.output()}"
-            )
+        process = server.process
+        if process is not None and process.poll() is not None:
+            pytest.fail(f"retrowalk serve exited with {process.returncode}:\n{server.output()}")
         try:
             if httpx.get(server.url + "/api/openapi.json", timeout=1).status_code == 200:
                 return
@@ -83,24 +103,16 @@ def server_fixture(
     }
     env.pop("RETROWALK_DATABASE_URL", None)
     log = tmp_path / "server.log"
+    log.write_text("", encoding="utf-8")
     command = [
         sys.executable, "-m", "retrowalk.cli.main", "serve", "--port", str(port), *serve_options
     ]  # fmt: skip
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
-        )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
+    server = Server(f"http://127.0.0.1:{port}", log, command, env)
     try:
-        _wait_until_up(server)
+        server.start()
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
         request.node.add_report_section("call", "retrowalk serve", server.output())
 
 

@@ -7,6 +7,7 @@ from retrowalk.web.pages import (
     live,
     onboarding,
     pairing,
+    phone,
     profile,
     progress,
     settings,
@@ -14,5 +15,5 @@ from retrowalk.web.pages import (
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, settings, profile, pairing):
+for area in (onboarding, today, live, history, progress, settings, profile, pairing, phone):
     pages_router.include_router(area.router)

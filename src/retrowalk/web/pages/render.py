@@ -42,8 +42,20 @@ NAVIGATION = (
 def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """The page, with this browser's CSRF token for its forms and scripts (web/guard/)."""
     token = getattr(request.state, "csrf_token", "")
-    context = {"navigation": NAVIGATION, "path": request.url.path, "csrf_token": token, **context}
+    context = {
+        "navigation": NAVIGATION,
+        "path": request.url.path,
+        "csrf_token": token,
+        "belt_running": belt_running(request),
+        **context,
+    }
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+
+
+def belt_running(request: Request) -> bool:
+    """A belt retrowalk drives is running: the page carries a STOP banner (base.html)."""
+    belt = getattr(request.app.state, "belt", None)
+    return belt is not None and bool(belt.running())
 
 
 def error_page(request: Request, status: int, title: str, messages: list[str]) -> HTMLResponse:

@@ -31,7 +31,23 @@ PAGE_MESSAGES = (
     Cue.BOTH_HANDS,
     Cue.CHECKLIST_CONFIRM,
     Cue.START_WALKING,
+    Cue.LEFT_PAGE,
 )
+# The page is played on a touch screen as often as with a keyboard: its prompts say "tap Go on"
+# where the terminal's say "press Enter" (Enter still works on the page).
+ON_A_PAGE = {
+    Cue.CHECKLIST_CONFIRM: Cue.CHECKLIST_CONFIRM_TAP,
+    Cue.BELT_START: Cue.BELT_START_TAP,
+    Cue.START_WALKING: Cue.START_WALKING_TAP,
+    Cue.BELT_CHANGE_CONFIRM: Cue.BELT_CHANGE_CONFIRM_TAP,
+    Cue.PAUSED: Cue.PAUSED_TAP,
+    Cue.ASK_NOTES: Cue.ASK_NOTES_TAP,
+}
+
+
+def page_says(cue: Cue, **blanks: str) -> str:
+    """The catalogue's sentence for `cue` as the live page shows and speaks it."""
+    return say(ON_A_PAGE.get(cue, cue), **blanks).text
 
 
 class EventPublic(Public):
@@ -123,10 +139,10 @@ class TimelinePublic(Public):
             belt_follows=mode is not BeltMode.BY_HAND,
             belt_waits_for_start=mode is BeltMode.WALKER_STARTS,
             treadmill=setup.treadmill,
-            messages={cue.value: say(cue).text for cue in PAGE_MESSAGES},
-            belt_start=say(Cue.BELT_START, setting="{setting}").text,
+            messages={cue.value: page_says(cue) for cue in PAGE_MESSAGES},
+            belt_start=page_says(Cue.BELT_START, setting="{setting}"),
             tap_to_start=alert(Alert.TAP_TO_START, 0, setting="{setting}").text,
-            questions=[QuestionPublic(field=q.field, text=say(q.cue).text) for q in QUESTIONS],
+            questions=[QuestionPublic(field=q.field, text=page_says(q.cue)) for q in QUESTIONS],
             stop_reasons=[
                 StopReasonPublic(value=r.value, text=r.describe(), can_go_on=r.can_go_on)
                 for r in StopReason
@@ -162,15 +178,15 @@ def _words(timeline: Timeline, speed: Speed) -> str:
 def _prompt(event: Event, words: str | None, mode: BeltMode) -> tuple[str | None, bool]:
     """The runner's prompts (coach/runner.py): what to confirm, and whether time waits."""
     if event.kind is EventKind.CHECKLIST:
-        return say(Cue.CHECKLIST_CONFIRM).text, True
+        return page_says(Cue.CHECKLIST_CONFIRM), True
     if event.kind is EventKind.SET_START and mode is not BeltMode.FOLLOWS:
         if words is None:
-            return say(Cue.START_WALKING).text, True
+            return page_says(Cue.START_WALKING), True
         if mode is BeltMode.WALKER_STARTS:
             return alert(Alert.TAP_TO_START, event.at, setting=words).text, True
-        return say(Cue.BELT_START, setting=words).text, True
+        return page_says(Cue.BELT_START, setting=words), True
     if event.kind is EventKind.SPEED_STEP and words is not None and mode is BeltMode.BY_HAND:
-        return say(Cue.BELT_CHANGE_CONFIRM, setting=words).text, False
+        return page_says(Cue.BELT_CHANGE_CONFIRM, setting=words), False
     return None, False
 
 

@@ -9,6 +9,9 @@
   const $ = (id) => document.getElementById(id);
   const EPSILON = 1e-6;
   const voice = readVoice();
+  const phone = window.retrowalkPhone;
+  const outbox = window.retrowalkOutbox;
+  const REPORTS = `/api/walkers/${T.walker_id}/live-sessions`;
 
   // Session time (seconds), scaled by ?time_scale=N for demonstrations and tests.
   const clock = () => (performance.now() / 1000) * T.time_scale;
@@ -37,6 +40,8 @@
   let beltSpeed = null; // the speed of the set walked, for going on after a pause
   let starting = false;
   let opened = false; // the treadmill is opened for the walk on the walker's first tap
+  let begun = false; // the walker has confirmed the checklist: the walk is under way
+  let reported = false; // the walk's report is kept or sent: never a second one
   // With a treadmill connected on the server side (or any belt that follows), see treadmill.js.
   const treadmill = T.belt_follows || T.treadmill ? window.retrowalkBelt(T, { stop, speak, interrupt }) : null;
   const byHand = () => treadmill === null || treadmill.byHand();
@@ -71,6 +76,7 @@
   async function confirm() {
     if (paused !== null || ended !== null || starting) return;
     keepAwake();
+    if (!begun) { begun = true; headset.start(); }
     if (!opened && treadmill !== null && T.treadmill) { // the live session starts: open the treadmill
       starting = true; draw();
       opened = await treadmill.open();
@@ -107,11 +113,13 @@
       paused = { at: now(), began: clock() };
       interrupt(T.messages.paused);
       belt(null);
+      headset.playing(false);
     } else {
       endPause();
       release();
       interrupt(T.messages.resumed);
       goOn();
+      headset.playing(true);
     }
     draw();
   }
@@ -149,6 +157,7 @@
     hold();
     $("controls").hidden = true;
     letSleep();
+    headset.end();
     if (byStop && walkedBy(ended) < T.walking_seconds - EPSILON) showWhy(); else showCheckIn();
     draw();
   }
@@ -226,7 +235,7 @@
     catch (error) { return { on: true, rate: 1, volume: 1, voice: "" }; }
   }
   function speak(text) {
-    if (!voice.on || !("speechSynthesis" in window) || !text) return;
+    if (!voice.on || !("speechSynthesis" in window) || !text || !phone.mayspeak()) return;
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.rate = voice.rate;
     utterance.volume = voice.volume;
@@ -243,19 +252,63 @@
     if (prompt) speak(prompt);
   }
 
-  // A screen wake lock, so the phone does not sleep mid-set.
-  let lock = null;
-  async function keepAwake() {
-    if (lock !== null || ended !== null) return;
-    if (!("wakeLock" in navigator)) { $("wake").textContent = "Screen may sleep: keep it awake in your phone's settings"; return; }
-    try {
-      lock = await navigator.wakeLock.request("screen");
-      $("wake").textContent = "Screen kept awake";
-      lock.addEventListener("release", () => { lock = null; $("wake").textContent = "Screen may sleep"; });
-    } catch (error) { $("wake").textContent = "Screen may sleep: keep it awake in your phone's settings"; }
-  }
-  function letSleep() { if (lock !== null) lock.release(); }
+  // The screen kept on, so the phone does not sleep mid-set (phone.js: a wake lock, or a video).
+  const screen = phone.awake((text) => { $("wake").textContent = text; });
+  function keepAwake() { if (ended === null) screen.keep(); }
+  function letSleep() { screen.release(); }
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible" && heldAt === null) keepAwake(); });
+
+  // A headset's or remote's play and pause pause and go on; its stop is STOP.
+  const headset = phone.handsFree({
+    play: () => { if (paused !== null) togglePause(); },
+    pause: () => { if (paused === null) togglePause(); },
+    stop: () => stop(),
+  });
+
+  // Leaving the page mid-walk (Leave, back, closing the tab, another app, the phone locking)
+  // stops the belt at once and logs what was walked, with the check-in unknown. The stop and
+  // the report go out with `keepalive`, which outlives the page and, unlike sendBeacon, carries
+  // the CSRF header. A page merely hidden stops only a belt retrowalk drives: with no treadmill
+  // on the server side the walker may glance at another app and come back.
+  function leaving(hidden) {
+    if (!begun || reported) return null;
+    const walking = ended === null;
+    if (hidden && !(walking && T.treadmill && opened && state() === "walking")) return null;
+    let stopping = null;
+    if (walking) {
+      if (treadmill !== null) stopping = treadmill.end(true);
+      endPause();
+      stopped = true;
+      ended = now();
+      hold();
+    }
+    if (walkedBy(ended) <= EPSILON) return stopping; // nothing walked: nothing to log
+    const early = walkedBy(ended) < T.walking_seconds - EPSILON;
+    const unknown = {
+      pain_during: null, sharp_pain: null, rpe: null, hands_used: T.dose.hand_support, notes: T.messages.left_page,
+      stable_without_hands: false, stop_reason: early ? (stopReason || "interrupted") : null,
+    };
+    reported = true;
+    outbox.send(REPORTS, report(unknown), true).then(heardBack);
+    // The page may come back (a phone unlocked, the back button): it says what happened.
+    $("controls").hidden = true;
+    ["player", "why", "go-on", "check-in"].forEach((id) => { $(id).hidden = true; });
+    headset.end();
+    letSleep();
+    showSaved({ summary: `${T.messages.left_page} ${KEPT}` }, LEFT);
+    return stopping;
+  }
+  window.addEventListener("pagehide", () => leaving(false));
+  // The Leave link waits (a moment at most) for the stop, so the next page sees the belt stopped.
+  document.querySelector(".leave").addEventListener("click", async (event) => {
+    const stopping = leaving(false);
+    if (stopping === null) return;
+    event.preventDefault();
+    const away = event.currentTarget.href;
+    await Promise.race([stopping, new Promise((done) => { setTimeout(done, 2000); })]);
+    window.location.assign(away);
+  });
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") leaving(true); });
 
   // Drawing.
   function countdown(moment) {
@@ -273,7 +326,7 @@
     return T.sets.some((w) => w.start <= now() && now() < w.end) ? "walking" : "resting";
   }
   const STATUS = { stopped: "Stopped", finished: "Done", paused: "Paused", setting_up: "Getting ready", waiting: "Start the belt", walking: "Walking", resting: "Rest" };
-  const CONFIRM = () => (starting ? (opened ? "Starting the belt…" : "Connecting to the treadmill…") : startsOnTap() ? "Start the belt" : "Done, go on");
+  const CONFIRM = () => (starting ? (opened ? "Starting the belt…" : "Connecting to the treadmill…") : startsOnTap() ? "Start the belt" : "Go on");
   function draw() {
     const moment = now();
     const [number, left] = countdown(moment);
@@ -289,6 +342,7 @@
     const coming = ended === null ? T.events.find((e) => e.at > moment + EPSILON && e.preview) : null;
     $("coming").textContent = coming ? coming.preview : "";
     $("pause").textContent = paused !== null ? "Go on" : "Pause";
+    $("countdown").classList.toggle("long", $("countdown").textContent.length > 4);
     $("confirm-label").textContent = CONFIRM();
   }
   function clockText(seconds) {
@@ -314,12 +368,12 @@
     $("check-in-title").focus();
   }
   // No answer is chosen in advance: each question is answered or skipped (null: not known).
-  const ANSWER_OR_SKIP = "Answer this, or choose Skip if you do not know.";
+  const ANSWER_OR_SKIP = "Tap an answer, or Skip if you are not sure.";
   const SCALES = ["pain_during", "rpe"];
   const YES_NO = ["sharp_pain", "form_ok", "swelling", "locking", "giving_way", "stable_without_hands"];
   function answers(form) {
     const data = new FormData(form);
-    const scale = (name) => (data.get(`${name}-skip`) ? null : data.get(name) === "" ? undefined : Number(data.get(name)));
+    const scale = (name) => { const value = data.get(name); return value === null ? undefined : value === "skip" ? null : Number(value); };
     const yesNo = (name) => ({ true: true, false: false, skip: null })[data.get(name)];
     const given = { hands_used: data.get("hands_used"), notes: data.get("notes") || "", stop_reason: stopReason };
     SCALES.forEach((name) => { given[name] = scale(name); });
@@ -343,27 +397,38 @@
     const given = answers(form);
     const missing = unanswered(given);
     if (missing.length) { missing.reverse().forEach((name) => problem(name, ANSWER_OR_SKIP)); return; }
-    const body = {
-      seq: T.seq, ended_at_seconds: round(ended), stopped, pauses, went_on: wentOn,
-      step_confirmed_at_seconds: stepConfirmedAt === null ? null : round(stepConfirmedAt), check_in: given,
-    };
-    let response;
-    try {
-      response = await fetch(`/api/walkers/${T.walker_id}/live-sessions`, {
-        method: "POST", body: JSON.stringify(body),
-        headers: { "content-type": "application/json", "x-csrf-token": document.querySelector('meta[name="csrf-token"]').content },
-      });
-    } catch (error) {
-      return problem("form", "Could not reach retrowalk. Your answers are still here: try Save again.");
-    }
-    const result = await response.json();
-    if (response.status === 201) return saved(result);
-    if (response.status === 409 && (result.detail || []).some((p) => p.field === "seq")) return saved(ALREADY, "Already saved");
+    if (reported) return; // kept on this phone already: it goes out by itself
+    reported = true;
+    const answer = await outbox.send(REPORTS, report(given));
+    const result = answer.result || {};
+    if (answer.status === 201 || answer.already) return heardBack(answer);
+    if (!answer.done) return keptHere();
+    reported = false; // refused: the walker corrects the answers and saves again
     (result.detail || []).forEach((p) => {
       const given = p.value === null ? "" : ` (got ${p.value})`;
       problem(p.field.replace(/^check_in\./, ""), `${p.allowed}${given}`);
     });
   }
+  function report(given) {
+    return {
+      seq: T.seq, ended_at_seconds: round(ended), stopped, pauses, went_on: wentOn,
+      step_confirmed_at_seconds: stepConfirmedAt === null ? null : round(stepConfirmedAt), check_in: given,
+    };
+  }
+  // The server cannot be reached (or failed): the report waits on this phone (outbox.js) and
+  // goes out when it can, once; the page says so, and says Saved when it has gone.
+  const KEPT = "Saved on this phone; it will be sent when retrowalk can be reached.";
+  function keptHere() {
+    const box = $("form-error");
+    box.hidden = false;
+    box.textContent = KEPT;
+    box.classList.add("kept");
+  }
+  function heardBack(answer) {
+    if (answer.status === 201) saved(answer.result || {});
+    else if (answer.already) saved(ALREADY, "Already saved");
+  }
+  outbox.delivered((item, answer) => { if (item.url === REPORTS && item.body.seq === T.seq && reported) heardBack(answer); });
   function problem(field, message) {
     const slot = $(`${field}-error`) || $("form-error");
     slot.hidden = false;
@@ -374,8 +439,13 @@
   // A 409 on `seq`: this walk was logged by an earlier send (a double tap, a retry after a lost
   // answer, a second tab); the server logs a walk once and wrote nothing this time.
   const ALREADY = { summary: "This walk was saved already: your answers reached retrowalk before. It is logged once; there is nothing more to do." };
+  const LEFT = "Stopped";
   function saved(result, title = "Saved") {
-    if (!$("saved").hidden) return; // the first answer stands
+    const left = !$("saved").hidden && $("saved-title").textContent === LEFT;
+    if (!$("saved").hidden && !left) return; // the first answer stands
+    showSaved(left ? { summary: `${T.messages.left_page} ${result.summary}` } : result, title);
+  }
+  function showSaved(result, title) {
     if (treadmill !== null) treadmill.unwatch();
     $("check-in").hidden = true;
     $("saved").hidden = false;

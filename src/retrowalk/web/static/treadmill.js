@@ -22,7 +22,7 @@
     const setting = (speed) => (speed
       ? { moving: true, speed_kmh: speed.kmh, incline_percent: T.dose.incline_percent }
       : { moving: false });
-    const call = (method, path, body) => fetch(path, body === undefined ? { method, headers: { "x-csrf-token": TOKEN } } : {
+    const call = (method, path, body, keepalive = false) => fetch(path, body === undefined ? { method, keepalive, headers: { "x-csrf-token": TOKEN } } : {
       method, headers: { "content-type": "application/json", "x-csrf-token": TOKEN }, body: JSON.stringify(body),
     });
     const told = async (response) => {
@@ -103,7 +103,8 @@
           return false;
         }
       },
-      end() { call("DELETE", url).catch(() => {}); },
+      // The walk is over. `keepalive`: the stop outlives the page (leaving it mid-walk).
+      end(keepalive = false) { return call("DELETE", url, undefined, keepalive).catch(() => {}); },
       watch() { if (T.treadmill && timer === null) { poll(); timer = setInterval(poll, 1000); } },
       unwatch() { if (timer !== null) { clearInterval(timer); timer = null; } },
     };
