@@ -92,9 +92,9 @@ def test_an_unpaired_phone_gets_nothing_a_paired_one_walks_and_a_revoked_one_is_
 
     walker.goto(f"/live?time_scale={TIME_SCALE}")
     expect(walker.locator("#checklist")).to_contain_text("Clip the safety key")
-    walker.get_by_role("button", name="Done, go on").click()
+    walker.get_by_role("button", name="Go on", exact=True).click()
     expect(walker.locator("#prompt")).to_contain_text("Start the belt at 0.5 mph")
-    walker.get_by_role("button", name="Done, go on").click()
+    walker.get_by_role("button", name="Go on", exact=True).click()
     expect(walker.locator("#status")).to_have_text("Walking")
     expect(walker.locator("#check-in")).to_be_visible(timeout=30_000)  # the walk's end
     check_in(walker)
