@@ -9,10 +9,11 @@ from retrowalk.web.pages import (
     pairing,
     profile,
     progress,
+    report,
     settings,
     today,
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, settings, profile, pairing):
+for area in (onboarding, today, live, history, progress, report, settings, profile, pairing):
     pages_router.include_router(area.router)
