@@ -126,3 +126,4 @@ def test_a_long_record_lists_every_change_and_counts_the_holds(backend: Backend,
     listed_holds = sum(1 for line in decisions.lines if line.kind == "hold")
     assert decisions.holds_counted + listed_holds == counts["hold"]
     assert sum(line.holds_after for line in older) == decisions.holds_counted
+    assert all(line.repeats == 0 for line in older)

@@ -1,7 +1,8 @@
 """The engine's decisions for the report, each with its own reason text; summarised when a long
 record would not fit a few pages: every change of dose, every step down and every stop stays
-listed, and the holds between them are counted on the line they followed. The latest decisions
-are always listed in full."""
+listed, and the holds between them (and a decision repeated as it was, such as a stop standing
+session after session) are counted on the line they followed. The latest decisions are always
+listed in full."""
 
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ KINDS = ("start", "progress", HOLD, "step down", "paused", "stop")
 @dataclass(frozen=True, slots=True)
 class DecisionLine:
     """One decision: `kind` in words (start, progress, hold, step down, paused, stop), the dose
-    prescribed, the engine's reasons; `holds_after`: holds after it that are counted, not listed
-    (the last of them on `held_until`)."""
+    prescribed, the engine's reasons; `holds_after` and `repeats`: holds after it, and the same
+    decision again, counted rather than listed (the last of them on `folded_until`)."""
 
     on: date
     kind: str
@@ -44,7 +45,8 @@ class DecisionLine:
     reasons: tuple[str, ...]
     walked: bool | None
     holds_after: int = 0
-    held_until: date | None = None
+    repeats: int = 0
+    folded_until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +79,17 @@ def summarised(lines: Sequence[DecisionLine]) -> Decisions:
     kept: list[DecisionLine] = []
     holds = 0
     for line in older:
-        if line.kind == HOLD and kept:
-            kept[-1] = replace(kept[-1], holds_after=kept[-1].holds_after + 1, held_until=line.on)
+        last = kept[-1] if kept else None
+        if last is not None and line.kind == HOLD:
+            kept[-1] = replace(last, holds_after=last.holds_after + 1, folded_until=line.on)
             holds += 1
+        elif last is not None and _same(last, line):
+            kept[-1] = replace(last, repeats=last.repeats + 1, folded_until=line.on)
         else:
             kept.append(line)
     return Decisions((*kept, *latest), counts, holds)
+
+
+def _same(one: DecisionLine, other: DecisionLine) -> bool:
+    """The same decision again: its kind, dose and reasons as they were."""
+    return (one.kind, one.dose, one.reasons) == (other.kind, other.dose, other.reasons)
