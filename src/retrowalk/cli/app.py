@@ -23,6 +23,7 @@ from retrowalk.cli.paired import register as register_paired
 from retrowalk.cli.plan import register as register_plan
 from retrowalk.cli.profile import register as register_profile
 from retrowalk.cli.progress import register as register_progress
+from retrowalk.cli.report import register as register_report
 from retrowalk.cli.serve import register as register_serve
 from retrowalk.cli.today import register as register_today
 
@@ -93,6 +94,7 @@ register_log(app)
 register_plan(app)
 register_history(app)
 register_progress(app)
+register_report(app)
 register_config(app)
 register_serve(app)
 register_paired(app)

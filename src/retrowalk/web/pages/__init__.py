@@ -10,10 +10,11 @@ from retrowalk.web.pages import (
     phone,
     profile,
     progress,
+    report,
     settings,
     today,
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, settings, profile, pairing, phone):
+for area in (onboarding, today, live, history, progress, report, settings, profile, pairing, phone):
     pages_router.include_router(area.router)

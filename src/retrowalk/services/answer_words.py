@@ -1,0 +1,131 @@
+"""The walker's answers and equipment as a clinician reads them: the one mapping from the codes
+kept (`knee_oa`, `motorized_treadmill`, `kmh`) to words, for the therapist's report. The domain's
+own `describe()` words are used where they exist; an answer nobody gave reads "not given".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from retrowalk.domain.equipment import (
+    Deadmill,
+    Equipment,
+    EquipmentKind,
+    ManualTreadmill,
+    MotorizedTreadmill,
+    Outdoor,
+    Sled,
+)
+from retrowalk.domain.units import Speed, UnitSystem, format_number
+from retrowalk.domain.walker import Severity, WalkerProfile
+
+NOT_GIVEN = "not given"
+POUNDS_IN_ONE_KG = 2.2046226218
+
+SEVERITY_WORDS = {
+    Severity.MILD: "mild",
+    Severity.MODERATE: "moderate",
+    Severity.SEVERE: "severe",
+}
+EQUIPMENT_WORDS = {
+    EquipmentKind.MOTORIZED_TREADMILL: "motorized treadmill",
+    EquipmentKind.DEADMILL: "motorized treadmill walked with the motor off",
+    EquipmentKind.MANUAL_TREADMILL: "manual (self-powered) treadmill",
+    EquipmentKind.SLED: "sled pulled walking backward",
+    EquipmentKind.OUTDOOR: "outdoor walking",
+}
+UNIT_WORDS = {
+    UnitSystem.IMPERIAL: "miles per hour (mph), pounds",
+    UnitSystem.METRIC: "kilometres per hour (km/h), kilograms",
+}
+# The yes/no screening answers, labelled as the clinician asks them (PROTOCOL.md §9).
+YES_NO_QUESTIONS = (
+    ("cleared_by_clinician", "Cleared by a clinician"),
+    ("balance_concern", "Worried about balance"),
+    ("dizziness", "Dizziness or fainting"),
+    ("swelling", "Swelling"),
+    ("locking", "Locking"),
+    ("giving_way", "Giving way"),
+    ("experienced", "Has walked backward before"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    label: str
+    text: str
+
+
+def day_words(on: date) -> str:
+    """'Wed 2 Dec 2026'."""
+    return f"{on:%a} {on.day} {on:%b %Y}"
+
+
+def yes_no(value: bool | None) -> str:
+    return NOT_GIVEN if value is None else ("yes" if value else "no")
+
+
+def weight_words(kg: float | None, units: UnitSystem) -> str:
+    if kg is None:
+        return NOT_GIVEN
+    if units is UnitSystem.IMPERIAL:
+        return f"{format_number(kg * POUNDS_IN_ONE_KG, 0)} lb ({format_number(kg)} kg)"
+    return f"{format_number(kg)} kg"
+
+
+def condition_words(profile: WalkerProfile) -> str:
+    """'knee osteoarthritis, moderate'."""
+    return f"{profile.condition.describe()}, {SEVERITY_WORDS[profile.severity]}"
+
+
+def profile_answers(profile: WalkerProfile, equipment: Equipment) -> tuple[Answer, ...]:
+    surgery = profile.surgery
+    operation = "none" if surgery is None else f"{surgery.kind.describe()}, {day_words(surgery.on)}"
+    return (
+        Answer("Age", f"{profile.age} years"),
+        Answer("Weight", weight_words(profile.weight_kg, profile.units)),
+        Answer("Condition", condition_words(profile)),
+        Answer("Knee surgery", operation),
+        Answer("Units", UNIT_WORDS[profile.units]),
+        Answer("Equipment", equipment_words(equipment, profile.units)),
+    )
+
+
+def screening_answers(profile: WalkerProfile) -> tuple[Answer, ...]:
+    answers = [
+        Answer("Usual pain at rest", f"{profile.rest_pain} of 10"),
+        Answer("Falls in the last 12 months", str(profile.falls_last_year)),
+    ]
+    answers += [Answer(label, yes_no(getattr(profile, name))) for name, label in YES_NO_QUESTIONS]
+    return tuple(answers)
+
+
+def equipment_words(equipment: Equipment, units: UnitSystem) -> str:
+    kind = EQUIPMENT_WORDS[equipment.kind]
+    if isinstance(equipment, MotorizedTreadmill):
+        unit = units.speed_unit
+        low, high = equipment.minimum_speed.describe(unit), equipment.maximum_speed.describe(unit)
+        step = Speed(equipment.speed_grid.step, equipment.speed_unit).describe(unit)
+        incline = (
+            f"incline up to {format_number(equipment.incline_grid.highest)} %"
+            if equipment.has_incline
+            else "no incline"
+        )
+        kit = _kit(handrails=equipment.handrails, safety_clip=equipment.safety_clip)
+        return f"{kind}, {low} to {high} in steps of {step}, {incline}, {kit}"
+    if isinstance(equipment, ManualTreadmill):
+        deck = f"deck at {format_number(equipment.incline_percent)} %"
+        levels = f"{equipment.resistance_levels} resistance levels"
+        return f"{kind}, {deck}, {levels}, {_kit(handrails=equipment.handrails)}"
+    if isinstance(equipment, Deadmill):
+        return f"{kind}, {_kit(handrails=equipment.handrails)}"
+    if isinstance(equipment, Outdoor):
+        return f"{kind}, {'with' if equipment.spotter else 'without'} a spotter"
+    assert isinstance(equipment, Sled)
+    return kind
+
+
+def _kit(**present: bool) -> str:
+    words = {"handrails": "handrails", "safety_clip": "safety clip"}
+    return ", ".join(f"{'' if on else 'no '}{words[name]}" for name, on in present.items())

@@ -1,0 +1,84 @@
+"""Report for my therapist: the date range form, the report itself as it will print, and its PDF
+(`/report.pdf`, a GET that changes nothing, as a download named for the day it was made)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from retrowalk.domain.errors import InputError
+from retrowalk.services.records import StoredWalker
+from retrowalk.services.report import Report, therapist_report
+from retrowalk.web.deps import PageWalker, WiringDep
+from retrowalk.web.pages.render import error_page, page
+from retrowalk.web.report.asked import report_paper, report_period
+from retrowalk.web.report.view import Paper, report_context
+
+router = APIRouter()
+FIELDS = ("from", "to")
+From = Annotated[str | None, Query(alias="from")]
+To = Annotated[str | None, Query(alias="to")]
+
+
+@router.get("/report")
+def report_page(
+    request: Request,
+    walker: PageWalker,
+    wired: WiringDep,
+    since: From = None,
+    until: To = None,
+    paper: str | None = None,
+) -> Response:
+    values = {"from": since or "", "to": until or ""}
+    context: dict[str, Any] = {
+        "title": "Report for my therapist",
+        "values": values,
+        "papers": list(Paper),
+    }
+    try:
+        report, chosen = _report(walker, wired, since, until, paper)
+    except InputError as error:
+        chosen = report_paper(walker, None, "paper")
+        context |= {"problems": [str(error)], "paper": chosen, "report": None}
+        return page(request, "report.html", context, status=422)
+    asked = {**{k: v for k, v in values.items() if v}, "paper": chosen.value}
+    context |= report_context(report, chosen)
+    context["download"] = "/report.pdf?" + urlencode(asked)
+    return page(request, "report.html", context)
+
+
+@router.get("/report.pdf")
+def report_download(
+    request: Request,
+    walker: PageWalker,
+    wired: WiringDep,
+    since: From = None,
+    until: To = None,
+    paper: str | None = None,
+) -> Response:
+    try:
+        report, chosen = _report(walker, wired, since, until, paper)
+    except InputError as error:
+        return error_page(request, 422, "The report cannot be made", [str(error)])
+    from retrowalk.web.report.pdf import file_name, report_pdf
+
+    pdf = report_pdf(report, chosen)
+    disposition = f"attachment; filename={file_name(report)}"
+    return Response(
+        pdf.data, media_type="application/pdf", headers={"content-disposition": disposition}
+    )
+
+
+def _report(
+    walker: StoredWalker,
+    wired: WiringDep,
+    since: str | None,
+    until: str | None,
+    paper: str | None,
+) -> tuple[Report, Paper]:
+    period = report_period(walker.id, since, until, FIELDS)
+    chosen = report_paper(walker, paper, "paper")
+    return therapist_report(period, wired.uow(), wired.clock), chosen
