@@ -4,12 +4,14 @@ true`, with nothing written; sent again confirmed, it is logged as given."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from retrowalk.bootstrap import Wiring
+from retrowalk.services.clock import FixedClock
 from retrowalk.store.snapshot import read_snapshot
 from tests.web.builders import onboard
 
@@ -90,3 +92,34 @@ def test_answers_left_out_are_unknown_not_zero(client: TestClient) -> None:
     entry = client.post(_sessions(walker_id), json={}).json()["session"]["entry"]
 
     assert entry["pain_during"] is None and entry["rpe"] is None
+
+
+def test_a_walk_logged_when_the_plan_said_not_to_walk_is_asked_about_and_the_stop_stands(
+    client: TestClient, wiring: Wiring
+) -> None:
+    walker_id = onboard(client)
+    answered: dict[str, object] = {
+        "sharp_pain": False,
+        "form_ok": True,
+        "swelling": False,
+        "locking": False,
+    }
+    answered |= {"giving_way": False, "rpe": 5}
+    stopped = client.post(_sessions(walker_id), json={"pain_during": 7, **answered}).json()
+    assert stopped["next"]["decision"]["walk"] is False
+    walked = {"date": stopped["next"]["on"], "pain_during": 1, **answered} | {"rpe": 4}
+    assert isinstance(wiring.clock, FixedClock)
+    wiring.clock.current = datetime.fromisoformat(f"{stopped['next']['on']}T09:00")
+    before = read_snapshot(wiring.database.engine)
+
+    refused = client.post(_sessions(walker_id), json=walked)
+    unchanged = read_snapshot(wiring.database.engine)
+    confirmed = client.post(_sessions(walker_id), json=walked | {"confirm": True})
+
+    assert refused.status_code == 422, refused.text
+    [problem] = refused.json()["detail"]
+    assert problem["field"] == "done" and "was not to walk" in problem["allowed"]
+    assert unchanged == before
+    assert confirmed.status_code == 201, confirmed.text
+    assert confirmed.json()["session"]["entry"]["done"] is True
+    assert confirmed.json()["next"]["decision"]["walk"] is False  # the stop stands

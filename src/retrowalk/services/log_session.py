@@ -31,6 +31,7 @@ from retrowalk.services.plausibility import (
     refuse_unconfirmed,
     same_day_doubt,
     value_doubts,
+    walked_when_stopped_doubt,
 )
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import MphVerdict, SessionLog, StoredPlannedSession
@@ -162,6 +163,8 @@ def _check_plausible(
     if command.source in MEASURED:
         return
     doubts = value_doubts(command, session.decision.dose, equipment, rules)
+    if command.done and not session.decision.walk:
+        doubts.insert(0, walked_when_stopped_doubt(session.decision.reasons))
     if earlier is not None and earlier.on == session.on:
         doubts.append(same_day_doubt(earlier))
     refuse_unconfirmed(doubts, command.confirm)

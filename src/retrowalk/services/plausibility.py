@@ -1,6 +1,8 @@
 """Logs that are allowed but unlikely are asked about before they count (PROTOCOL.md §11,
 "Implausible logs"): minutes far above the prescription, a speed more than one belt step above
-it, an incline above the one prescribed, and a second log for one calendar day.
+it, an incline above the one prescribed, a second log for one calendar day, and a walk logged
+for a session the plan said not to walk (it is kept as walked once confirmed: the record stays
+honest, and walking stays stopped until a clinician clears the walker).
 
 Each is a `Doubt` with a question for the walker; the log service raises them together as one
 ConfirmationNeeded and writes nothing. Sent again with `confirm`, the log is kept as given.
@@ -43,6 +45,16 @@ def same_day_doubt(earlier: SessionLog) -> Doubt:
         "is this a second session walked that day?"
     )
     return Doubt("date", day, question)
+
+
+def walked_when_stopped_doubt(reasons: tuple[str, ...]) -> Doubt:
+    """A session logged as walked when the plan said not to walk, asked about."""
+    why = " ".join(reasons)
+    question = (
+        f"The plan for this session was not to walk ({why}). Did you walk it? It is kept as "
+        "you give it, and walking stays stopped until a clinician clears you."
+    )
+    return Doubt("done", True, question)
 
 
 def refuse_unconfirmed(doubts: list[Doubt], confirm: bool) -> None:
