@@ -47,6 +47,13 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+class SqlRepository:
+    """A repository that works in the session of one unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+
 def reading(engine: Engine) -> Connection:
     """A connection whose transactions only read (no write lock: it runs beside a writer)."""
     return engine.connect().execution_options(**READ_ONLY)

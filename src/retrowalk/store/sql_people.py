@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
@@ -22,6 +21,7 @@ from retrowalk.store.convert import (
     walker_from_domain,
     walker_to_domain,
 )
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import (
     AccountRow,
     EquipmentRow,
@@ -31,10 +31,7 @@ from retrowalk.store.people import (
 )
 
 
-class SqlAccounts(Accounts):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlAccounts(SqlRepository, Accounts):
     def by_name(self, name: str) -> Account | None:
         row = self._session.scalars(select(AccountRow).where(AccountRow.name == name)).first()
         return None if row is None else Account(row.id, row.name, Role(row.role), row.created_at)
@@ -46,10 +43,7 @@ class SqlAccounts(Accounts):
         return Account(row.id, name, role, at)
 
 
-class SqlWalkers(Walkers):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlWalkers(SqlRepository, Walkers):
     def add(
         self,
         account_id: int,

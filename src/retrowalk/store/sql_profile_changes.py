@@ -8,20 +8,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.services.ports import ProfileChanges
 from retrowalk.services.records import Clearance, ProfileChange, ProfileChangeKind
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import AccountRow
 from retrowalk.store.profile_changes import ProfileChangeRow
 
 
-class SqlProfileChanges(ProfileChanges):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlProfileChanges(SqlRepository, ProfileChanges):
     def add(
         self,
         walker_id: int,

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.services.ports import Sessions
@@ -30,6 +29,7 @@ from retrowalk.store.convert_sessions import (
     sample_row,
     sample_to_record,
 )
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.sessions import (
     LogVersionRow,
     PlannedSessionRow,
@@ -39,10 +39,7 @@ from retrowalk.store.sessions import (
 from retrowalk.store.state_codec import encode_state
 
 
-class SqlSessions(Sessions):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlSessions(SqlRepository, Sessions):
     def latest_planned(self, walker_id: int) -> StoredPlannedSession | None:
         query = (
             select(PlannedSessionRow)
