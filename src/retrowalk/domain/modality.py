@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Literal
 
-from retrowalk.domain.rule_checks import STRICT_KEYS, Problem, above_zero, at_least
+from retrowalk.domain.rule_checks import Problem, RuleTable, above_zero, at_least
 
 
 @dataclass(frozen=True, slots=True)
-class MotorizedRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class MotorizedRules(RuleTable):
     kind: Literal["motorized_treadmill"]
     order: tuple[Literal["minutes", "speed", "incline"], ...]
     speed_step_mph: float
@@ -41,8 +40,7 @@ class MotorizedRules:
 
 
 @dataclass(frozen=True, slots=True)
-class DeadmillRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class DeadmillRules(RuleTable):
     kind: Literal["deadmill"]
     order: tuple[Literal["minutes"], ...]
     assumed_speed_mph: float
@@ -53,8 +51,7 @@ class DeadmillRules:
 
 
 @dataclass(frozen=True, slots=True)
-class ManualRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ManualRules(RuleTable):
     kind: Literal["manual_treadmill"]
     order: tuple[Literal["minutes", "resistance"], ...]
     start_level: int
@@ -76,8 +73,7 @@ class ManualRules:
 
 
 @dataclass(frozen=True, slots=True)
-class SledRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class SledRules(RuleTable):
     kind: Literal["sled"]
     order: tuple[Literal["load", "distance", "sets"], ...]
     start_load_kg: float
@@ -105,8 +101,7 @@ class SledRules:
 
 
 @dataclass(frozen=True, slots=True)
-class OutdoorRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class OutdoorRules(RuleTable):
     kind: Literal["outdoor"]
     order: tuple[Literal["minutes", "distance"], ...]
     assumed_speed_mph: float

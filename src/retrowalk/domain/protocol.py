@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, ClassVar
 
-from retrowalk.domain.rule_checks import STRICT_KEYS, Problem, above_zero, at_least, between
+from retrowalk.domain.rule_checks import Problem, RuleTable, above_zero, at_least, between
 from retrowalk.domain.setback_rules import (
     EffortRules,
     PacingRules,
@@ -23,10 +22,9 @@ from retrowalk.domain.walker import Condition
 
 
 @dataclass(frozen=True, slots=True)
-class PainRules:
+class PainRules(RuleTable):
     """Pain is rated 0-10; the pain-monitoring model's zones (PROTOCOL.md §6)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     safe_max: int
     acceptable_max: int
     progress_max: int
@@ -47,8 +45,7 @@ class PainRules:
 
 
 @dataclass(frozen=True, slots=True)
-class ReadinessRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ReadinessRules(RuleTable):
     good_sessions_to_progress: int
     initial_sessions: int
     rpe_progress_max: int
@@ -74,8 +71,7 @@ class ReadinessRules:
 
 
 @dataclass(frozen=True, slots=True)
-class LayoffRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class LayoffRules(RuleTable):
     deload_after_days: int
     restart_after_days: int
     deload_minutes_fraction: float
@@ -92,8 +88,7 @@ class LayoffRules:
 
 
 @dataclass(frozen=True, slots=True)
-class ScheduleRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ScheduleRules(RuleTable):
     rest_day_weeks: int
 
     def problems(self) -> Iterator[Problem]:
@@ -101,8 +96,7 @@ class ScheduleRules:
 
 
 @dataclass(frozen=True, slots=True)
-class SetRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class SetRules(RuleTable):
     max_set_minutes: float
     rest_minutes: float
 
@@ -112,8 +106,7 @@ class SetRules:
 
 
 @dataclass(frozen=True, slots=True)
-class MinuteRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class MinuteRules(RuleTable):
     step: int
     max_step: int
     floor: int
@@ -125,8 +118,7 @@ class MinuteRules:
 
 
 @dataclass(frozen=True, slots=True)
-class HandRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class HandRules(RuleTable):
     stable_reports_to_wean: int
     sessions_before_wean: int
     balance_days_at_one_hand: int
@@ -138,10 +130,9 @@ class HandRules:
 
 
 @dataclass(frozen=True, slots=True)
-class CautionRules:
+class CautionRules(RuleTable):
     """The cautious start for yellow flags such as rest pain 4-6."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     extra_good_sessions: int
 
@@ -151,10 +142,9 @@ class CautionRules:
 
 
 @dataclass(frozen=True, slots=True)
-class ScreeningRules:
+class ScreeningRules(RuleTable):
     """Thresholds of PROTOCOL.md §9's screening questions."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     rest_pain_red: int
     rest_pain_yellow: int
     recent_surgery_days: int
@@ -175,8 +165,7 @@ class ScreeningRules:
 
 
 @dataclass(frozen=True, slots=True)
-class EnergyRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class EnergyRules(RuleTable):
     backward_factor: float
     kcal_per_litre_oxygen: float
     acsm_valid_from_m_per_min: float
@@ -189,10 +178,9 @@ class EnergyRules:
 
 
 @dataclass(frozen=True, slots=True)
-class Population:
+class Population(RuleTable):
     """One row of PROTOCOL.md §4's table: start dose, targets and ceilings for a group."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     target_minutes: int
     start_speed_mph: float
@@ -218,10 +206,9 @@ class Population:
 
 
 @dataclass(frozen=True, slots=True)
-class Protocol:
+class Protocol(RuleTable):
     """A population protocol (default, post-surgery, athlete): everything but the modality."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     name: str
     title: str
     conditions: tuple[Condition, ...]

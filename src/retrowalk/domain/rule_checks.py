@@ -1,16 +1,23 @@
-"""What the protocol's rule tables share: how pydantic reads them (unknown keys refused) and the
-simple checks their `problems()` make, each worded once."""
+"""What the protocol's rule tables share: their base (pydantic refuses keys it does not know) and
+the simple checks their `problems()` make, each worded once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 # Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
 STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 # A broken rule: the key it concerns, and what it must be.
 Problem = tuple[str, str]
+
+
+class RuleTable:
+    """A table of a protocol or modality file, as a frozen dataclass that subclasses this."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
 
 
 def at_least(table: object, low: int, *names: str) -> Iterator[Problem]:

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
 
-from retrowalk.domain.rule_checks import STRICT_KEYS, Problem, at_least, between
+from retrowalk.domain.rule_checks import Problem, RuleTable, at_least, between
 
 
 @dataclass(frozen=True, slots=True)
-class StopRules:
+class StopRules(RuleTable):
     """When walking stops until a clinician has looked (stop and refer)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     severe_pain: int
     over_limit_sessions: int
     morning_over_sessions: int
@@ -32,10 +30,9 @@ class StopRules:
 
 
 @dataclass(frozen=True, slots=True)
-class PacingRules:
+class PacingRules(RuleTable):
     """Progression paced by the calendar as well as by sessions."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     step_ups_per_window: int
     window_days: int
 
@@ -45,10 +42,9 @@ class PacingRules:
 
 
 @dataclass(frozen=True, slots=True)
-class EffortRules:
+class EffortRules(RuleTable):
     """Hard effort at a low dose: step down and ask about the heart and lungs."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     hard_rpe: int
     hard_sessions_to_step_down: int
 
@@ -59,10 +55,9 @@ class EffortRules:
 
 
 @dataclass(frozen=True, slots=True)
-class StagnationRules:
+class StagnationRules(RuleTable):
     """A dose that pain or form has held too long: suggest the clinician."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     held_days: int
 
     def problems(self) -> Iterator[Problem]:
@@ -70,11 +65,10 @@ class StagnationRules:
 
 
 @dataclass(frozen=True, slots=True)
-class PlausibleRules:
+class PlausibleRules(RuleTable):
     """How far from the prescription a typed log may be before it is asked about (PROTOCOL.md
     §11, "Implausible logs")."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     minutes_factor: float
     speed_steps: int
 
