@@ -12,6 +12,19 @@ from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import Speed, SpeedUnit
 
+WALKED_ANSWERS = (
+    "done",
+    "minutes_done",
+    "pain_during",
+    "rpe",
+    "sharp_pain",
+    "stable_without_hands",
+    "form_ok",
+    "swelling",
+    "locking",
+    "giving_way",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class CompletedSession:
@@ -39,23 +52,20 @@ class CompletedSession:
             giving_way=answers.giving_way,
         )
 
+    def walked_answers(self) -> dict[str, Any]:
+        """The outcome as a live walk knows it, by field name (pain after the walk and the next
+        morning are asked later)."""
+        outcome = self.outcome
+        return {name: getattr(outcome, name) for name in WALKED_ANSWERS}
+
     def log_entry(self) -> dict[str, Any]:
         """The fields of the services' session log (`EntryIn`), with `source` live."""
-        outcome, speed = self.outcome, self.record.main_speed
+        speed = self.record.main_speed
         mph = speed.value if speed is not None and speed.unit is SpeedUnit.MPH else None
         kmh = speed.value if speed is not None and speed.unit is SpeedUnit.KMH else None
         reason = self.check_in.stop_reason
         return {
-            "done": outcome.done,
-            "minutes_done": outcome.minutes_done,
-            "pain_during": outcome.pain_during,
-            "rpe": outcome.rpe,
-            "sharp_pain": outcome.sharp_pain,
-            "stable_without_hands": outcome.stable_without_hands,
-            "form_ok": outcome.form_ok,
-            "swelling": outcome.swelling,
-            "locking": outcome.locking,
-            "giving_way": outcome.giving_way,
+            **self.walked_answers(),
             "hands_used": self.check_in.hands_used.value,
             "speed_done_mph": mph,
             "speed_done_kmh": kmh,
