@@ -12,9 +12,9 @@ from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import Speed, SpeedUnit
 
-WALKED_ANSWERS = (
-    "done",
-    "minutes_done",
+# The outcome's answers a check-in gives, and with them what a live walk knows of its outcome
+# (pain after the walk and the next morning are asked later).
+CHECK_IN_ANSWERS = (
     "pain_during",
     "rpe",
     "sharp_pain",
@@ -24,6 +24,7 @@ WALKED_ANSWERS = (
     "locking",
     "giving_way",
 )
+WALKED_ANSWERS = ("done", "minutes_done", *CHECK_IN_ANSWERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +43,11 @@ class CompletedSession:
         return SessionOutcome(
             done=self.record.walked_seconds > 0 or answers.sharp_pain is True or knee,
             minutes_done=self.record.minutes_walked,
-            pain_during=answers.pain_during,
-            rpe=answers.rpe,
-            sharp_pain=answers.sharp_pain,
-            stable_without_hands=answers.stable_without_hands,
-            form_ok=answers.form_ok,
-            swelling=answers.swelling,
-            locking=answers.locking,
-            giving_way=answers.giving_way,
+            **{name: getattr(answers, name) for name in CHECK_IN_ANSWERS},
         )
 
     def walked_answers(self) -> dict[str, Any]:
-        """The outcome as a live walk knows it, by field name (pain after the walk and the next
-        morning are asked later)."""
+        """The outcome as a live walk knows it, by field name."""
         outcome = self.outcome
         return {name: getattr(outcome, name) for name in WALKED_ANSWERS}
 
