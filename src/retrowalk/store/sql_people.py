@@ -38,8 +38,7 @@ class SqlAccounts(SqlRepository, Accounts):
 
     def add(self, name: str, role: Role, at: datetime) -> Account:
         row = AccountRow(name=name, role=role.value, created_at=at)
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return Account(row.id, name, role, at)
 
 
@@ -60,13 +59,11 @@ class SqlWalkers(SqlRepository, Walkers):
             created_at=at,
             **walker_from_domain(profile),
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         self._session.add(prescription_row(row.id, prescription, profile.limits, at))
         self._session.add_all(flag_rows(row.id, flags))
         gear = EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
-        self._session.add(gear)
-        self._session.flush()
+        self._inserted(gear)
         return StoredWalker(
             row.id, account_id, None, profile, screened_on, flags, gear.id, equipment, prescription
         )
@@ -99,10 +96,9 @@ class SqlWalkers(SqlRepository, Walkers):
     ) -> StoredWalker:
         row = self._session.get_one(WalkerRow, walker_id)
         self._replace_flags(row, screened)
-        self._session.add(
+        self._inserted(
             EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
         )
-        self._session.flush()
         return self._stored(row)
 
     def equipment(self, equipment_id: int) -> Equipment:

@@ -40,8 +40,7 @@ class SqlProfileChanges(SqlRepository, ProfileChanges):
             clinician=None if clearance is None else clearance.clinician,
             notes=None if clearance is None else clearance.notes,
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         account = self._session.get_one(AccountRow, account_id)
         return profile_change(row, account.name)
 

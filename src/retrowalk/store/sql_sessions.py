@@ -61,8 +61,7 @@ class SqlSessions(SqlRepository, Sessions):
     ) -> StoredPlannedSession:
         record = StoredPlannedSession(0, walker_id, seq, on, equipment_id, decision, state_before)
         row = PlannedSessionRow(**planned_columns(record))
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return planned_to_record(row)
 
     def planned(self, planned_id: int) -> StoredPlannedSession | None:
@@ -90,8 +89,7 @@ class SqlSessions(SqlRepository, Sessions):
             deleted=False,
             **entry_columns(entry),
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return log_to_record(row)
 
     def log(self, log_id: int) -> SessionLog | None:
@@ -151,8 +149,7 @@ class SqlSessions(SqlRepository, Sessions):
         row = LogVersionRow(
             log_id=log_id, change=change.value, changed_at=at, **entry_columns(entry)
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return LogVersion(row.id, log_id, change, entry, at)
 
     def last_open_version(self, walker_id: int) -> LogVersion | None:
