@@ -13,13 +13,13 @@ import enum
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from retrowalk.cli.errors import fail_on_user_error
+from retrowalk.cli.errors import exit_on, fail_on_user_error
 from retrowalk.domain.errors import DeviceError, InputError
 
 if TYPE_CHECKING:
@@ -79,14 +79,9 @@ def scan(
         typer.echo(f"{device.kind.value:<16}  {device.address:<20}  {device.name}")
 
 
-@contextmanager
-def fail_on_device_error() -> Iterator[None]:
+def fail_on_device_error() -> AbstractContextManager[None]:
     """A treadmill, strap or adapter that cannot be used: one line and exit status 1."""
-    try:
-        yield
-    except DeviceError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_NO_DEVICE) from None
+    return exit_on(DeviceError, EXIT_NO_DEVICE)
 
 
 async def _scan_for_virtual(seconds: float) -> list[Found]:

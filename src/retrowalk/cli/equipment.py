@@ -133,17 +133,11 @@ def _changed_json(changed: EquipmentChanged) -> dict[str, Any]:
 
 
 def _show_changed(changed: EquipmentChanged, units: UnitSystem) -> None:
-    from retrowalk.cli.views import decision_json, dose_words
+    from retrowalk.cli.log_render import show_replanned
 
     out = console()
     kind = changed.walker.equipment.kind.value.replace("_", " ")
     out.print(f"[green]✓[/green] Equipment changed: {kind}.")
     for note in changed.notes:
         out.print(f"  • {note}")
-    pending = changed.pending
-    if pending is None:
-        for flag in changed.screening.red:
-            out.print(f"[red]No plan:[/red] {flag.message}")
-        return
-    session = decision_json(pending.decision)
-    out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{dose_words(session, units)}[/bold]")
+    show_replanned(changed.pending, changed.screening.red, "No plan:", units, out)

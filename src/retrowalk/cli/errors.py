@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import typer
@@ -33,13 +33,18 @@ def fail_on_user_error() -> Iterator[None]:
 
 
 @contextmanager
-def fail_on_storage_error() -> Iterator[None]:
-    """A database that cannot be opened or used: its message, and exit status 2."""
+def exit_on(failure: type[Exception], status: int) -> Iterator[None]:
+    """A `failure` the person can act on: its message on one line, and exit `status`."""
     try:
         yield
-    except StorageError as error:
+    except failure as error:
         typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise typer.Exit(status) from None
+
+
+def fail_on_storage_error() -> AbstractContextManager[None]:
+    """A database that cannot be opened or used: its message, and exit status 2."""
+    return exit_on(StorageError, EXIT_BAD_INPUT)
 
 
 def read_text_file(path: Path, field: str) -> str:

@@ -1,4 +1,5 @@
-"""A logged session and the decision it led to, for people."""
+"""A logged session, or a change to the walker or their equipment, and the decision it led to,
+for people."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.console import Console
 
 from retrowalk.cli.views import decision_json, dose_words, log_json, speed_words
 from retrowalk.domain.cues import duration_words
+from retrowalk.domain.screening import Flag
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.records import SessionLog, StoredPlannedSession
@@ -37,6 +39,23 @@ def show_next(
     console.print(f"  {following.decision.kind.value}: {' '.join(following.decision.reasons)}")
     if following.on < today:
         console.print("  [dim]That day has passed: `retrowalk today` shows what to walk now.[/dim]")
+
+
+def show_replanned(
+    pending: StoredPlannedSession | None,
+    red: tuple[Flag, ...],
+    stopped: str,
+    units: UnitSystem,
+    console: Console,
+) -> None:
+    """After a change: the session planned again, or each red flag that leaves none, said after
+    `stopped`."""
+    if pending is None:
+        for flag in red:
+            console.print(f"[red]{stopped}[/red] {flag.message}")
+        return
+    words = dose_words(decision_json(pending.decision), units)
+    console.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{words}[/bold]")
 
 
 def log_words(log: SessionLog, units: UnitSystem) -> str:

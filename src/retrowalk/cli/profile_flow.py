@@ -160,7 +160,7 @@ def _changed_json(changed: ProfileChanged) -> dict[str, Any]:
 
 
 def _say_changed(changed: ProfileChanged, wiring: Wiring) -> None:
-    from retrowalk.cli.views import decision_json, dose_words
+    from retrowalk.cli.log_render import show_replanned
 
     out = console()
     if changed.change is None:
@@ -172,14 +172,9 @@ def _say_changed(changed: ProfileChanged, wiring: Wiring) -> None:
     for note in changed.notes:
         if note != "Nothing changed.":
             out.print(f"  • {note}")
-    pending = changed.pending
-    if pending is None:
-        for flag in changed.screening.red:
-            out.print(f"[red]No walking until this is resolved:[/red] {flag.message}")
-        return
     units = shown_units(wiring.settings, changed.walker)
-    words = dose_words(decision_json(pending.decision), units)
-    out.print(f"Next session, {pending.on:%A %d %B %Y}: [bold]{words}[/bold]")
+    stopped = "No walking until this is resolved:"
+    show_replanned(changed.pending, changed.screening.red, stopped, units, out)
 
 
 def show_history(wiring: Wiring, walker: StoredWalker, as_json: bool) -> None:

@@ -12,6 +12,20 @@ from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import Speed, SpeedUnit
 
+# The outcome's answers a check-in gives, and with them what a live walk knows of its outcome
+# (pain after the walk and the next morning are asked later).
+CHECK_IN_ANSWERS = (
+    "pain_during",
+    "rpe",
+    "sharp_pain",
+    "stable_without_hands",
+    "form_ok",
+    "swelling",
+    "locking",
+    "giving_way",
+)
+WALKED_ANSWERS = ("done", "minutes_done", *CHECK_IN_ANSWERS)
+
 
 @dataclass(frozen=True, slots=True)
 class CompletedSession:
@@ -29,33 +43,22 @@ class CompletedSession:
         return SessionOutcome(
             done=self.record.walked_seconds > 0 or answers.sharp_pain is True or knee,
             minutes_done=self.record.minutes_walked,
-            pain_during=answers.pain_during,
-            rpe=answers.rpe,
-            sharp_pain=answers.sharp_pain,
-            stable_without_hands=answers.stable_without_hands,
-            form_ok=answers.form_ok,
-            swelling=answers.swelling,
-            locking=answers.locking,
-            giving_way=answers.giving_way,
+            **{name: getattr(answers, name) for name in CHECK_IN_ANSWERS},
         )
+
+    def walked_answers(self) -> dict[str, Any]:
+        """The outcome as a live walk knows it, by field name."""
+        outcome = self.outcome
+        return {name: getattr(outcome, name) for name in WALKED_ANSWERS}
 
     def log_entry(self) -> dict[str, Any]:
         """The fields of the services' session log (`EntryIn`), with `source` live."""
-        outcome, speed = self.outcome, self.record.main_speed
+        speed = self.record.main_speed
         mph = speed.value if speed is not None and speed.unit is SpeedUnit.MPH else None
         kmh = speed.value if speed is not None and speed.unit is SpeedUnit.KMH else None
         reason = self.check_in.stop_reason
         return {
-            "done": outcome.done,
-            "minutes_done": outcome.minutes_done,
-            "pain_during": outcome.pain_during,
-            "rpe": outcome.rpe,
-            "sharp_pain": outcome.sharp_pain,
-            "stable_without_hands": outcome.stable_without_hands,
-            "form_ok": outcome.form_ok,
-            "swelling": outcome.swelling,
-            "locking": outcome.locking,
-            "giving_way": outcome.giving_way,
+            **self.walked_answers(),
             "hands_used": self.check_in.hands_used.value,
             "speed_done_mph": mph,
             "speed_done_kmh": kmh,

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Literal
 
-from retrowalk.domain.protocol import STRICT_KEYS, Problem
+from retrowalk.domain.rule_checks import Problem, RuleTable, above_zero, at_least
 
 
 @dataclass(frozen=True, slots=True)
-class MotorizedRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class MotorizedRules(RuleTable):
     kind: Literal["motorized_treadmill"]
     order: tuple[Literal["minutes", "speed", "incline"], ...]
     speed_step_mph: float
@@ -41,21 +40,18 @@ class MotorizedRules:
 
 
 @dataclass(frozen=True, slots=True)
-class DeadmillRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class DeadmillRules(RuleTable):
     kind: Literal["deadmill"]
     order: tuple[Literal["minutes"], ...]
     assumed_speed_mph: float
 
     def problems(self) -> Iterator[Problem]:
         yield from _order_problems(self.order)
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
+        yield from above_zero(self, "assumed_speed_mph")
 
 
 @dataclass(frozen=True, slots=True)
-class ManualRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ManualRules(RuleTable):
     kind: Literal["manual_treadmill"]
     order: tuple[Literal["minutes", "resistance"], ...]
     start_level: int
@@ -68,23 +64,16 @@ class ManualRules:
 
     def problems(self) -> Iterator[Problem]:
         yield from _order_problems(self.order)
-        if self.start_level < 1:
-            yield "start_level", "must be at least 1"
-        if self.level_step < 1:
-            yield "level_step", "must be at least 1"
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
-        if self.sloped_start_minutes < 1:
-            yield "sloped_start_minutes", "must be at least 1"
+        yield from at_least(self, 1, "start_level", "level_step")
+        yield from above_zero(self, "assumed_speed_mph")
+        yield from at_least(self, 1, "sloped_start_minutes")
         if not 0 < self.sloped_bout_seconds_min <= self.sloped_bout_seconds_max:
             yield "sloped_bout_seconds_min", "need 0 < sloped_bout_seconds_min <= ..._max"
-        if self.sloped_extra_good_sessions < 0:
-            yield "sloped_extra_good_sessions", "must be 0 or more"
+        yield from at_least(self, 0, "sloped_extra_good_sessions")
 
 
 @dataclass(frozen=True, slots=True)
-class SledRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class SledRules(RuleTable):
     kind: Literal["sled"]
     order: tuple[Literal["load", "distance", "sets"], ...]
     start_load_kg: float
@@ -102,21 +91,17 @@ class SledRules:
         yield from _order_problems(self.order)
         if not 0 <= self.start_load_kg <= self.max_load_kg:
             yield "start_load_kg", "must be between 0 and max_load_kg"
-        if self.load_step_kg <= 0:
-            yield "load_step_kg", "must be above 0"
+        yield from above_zero(self, "load_step_kg")
         if not 1 <= self.start_distance_m <= self.max_distance_m:
             yield "start_distance_m", "must be between 1 and max_distance_m"
-        if self.distance_step_m < 1:
-            yield "distance_step_m", "must be at least 1"
+        yield from at_least(self, 1, "distance_step_m")
         if not 1 <= self.start_sets <= self.max_sets:
             yield "start_sets", "must be between 1 and max_sets"
-        if self.pace_m_per_min <= 0:
-            yield "pace_m_per_min", "must be above 0"
+        yield from above_zero(self, "pace_m_per_min")
 
 
 @dataclass(frozen=True, slots=True)
-class OutdoorRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class OutdoorRules(RuleTable):
     kind: Literal["outdoor"]
     order: tuple[Literal["minutes", "distance"], ...]
     assumed_speed_mph: float
@@ -125,8 +110,7 @@ class OutdoorRules:
 
     def problems(self) -> Iterator[Problem]:
         yield from _order_problems(self.order)
-        if self.assumed_speed_mph <= 0:
-            yield "assumed_speed_mph", "must be above 0"
+        yield from above_zero(self, "assumed_speed_mph")
         if self.distance_step_m < 1 or self.distance_round_m < 1:
             yield "distance_step_m", "distance_step_m and distance_round_m must be at least 1"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, ClassVar
 
+from retrowalk.domain.rule_checks import Problem, RuleTable, above_zero, at_least, between
 from retrowalk.domain.setback_rules import (
     EffortRules,
     PacingRules,
@@ -20,17 +20,11 @@ from retrowalk.domain.setback_rules import (
 )
 from retrowalk.domain.walker import Condition
 
-# Pydantic (in the loader) reads this attribute from plain dataclasses: unknown keys are refused.
-STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
-
-Problem = tuple[str, str]
-
 
 @dataclass(frozen=True, slots=True)
-class PainRules:
+class PainRules(RuleTable):
     """Pain is rated 0-10; the pain-monitoring model's zones (PROTOCOL.md §6)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     safe_max: int
     acceptable_max: int
     progress_max: int
@@ -46,15 +40,12 @@ class PainRules:
             yield "progress_max", f"must be between 0 and acceptable_max ({self.acceptable_max})"
         if not 0 <= self.next_morning_margin < self.next_morning_step_down_margin <= 10:
             yield "next_morning_margin", "need 0 <= next_morning_margin < step_down_margin <= 10"
-        if self.rising_weeks < 1:
-            yield "rising_weeks", "must be at least 1"
-        if self.rising_min_increase <= 0:
-            yield "rising_min_increase", "must be above 0"
+        yield from at_least(self, 1, "rising_weeks")
+        yield from above_zero(self, "rising_min_increase")
 
 
 @dataclass(frozen=True, slots=True)
-class ReadinessRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ReadinessRules(RuleTable):
     good_sessions_to_progress: int
     initial_sessions: int
     rpe_progress_max: int
@@ -66,22 +57,21 @@ class ReadinessRules:
     def problems(self) -> Iterator[Problem]:
         if not 1 <= self.settled_mornings_to_progress <= self.good_sessions_to_progress:
             yield "settled_mornings_to_progress", "must be between 1 and good_sessions_to_progress"
-        for name in (
+        yield from at_least(
+            self,
+            1,
             "good_sessions_to_progress",
             "initial_sessions",
             "over_limit_repeats_to_regress",
             "partial_repeats_to_regress",
             "regressions_to_pause",
-        ):
-            if getattr(self, name) < 1:
-                yield name, "must be at least 1"
+        )
         if not 0 <= self.rpe_progress_max <= 10:
             yield "rpe_progress_max", "must be between 0 and 10 (the 0-10 effort scale)"
 
 
 @dataclass(frozen=True, slots=True)
-class LayoffRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class LayoffRules(RuleTable):
     deload_after_days: int
     restart_after_days: int
     deload_minutes_fraction: float
@@ -90,8 +80,7 @@ class LayoffRules:
     def problems(self) -> Iterator[Problem]:
         if not 0 < self.restart_fraction <= 1:
             yield "restart_fraction", "must be above 0 and at most 1"
-        if self.deload_after_days < 2:
-            yield "deload_after_days", "must be at least 2"
+        yield from at_least(self, 2, "deload_after_days")
         if self.restart_after_days <= self.deload_after_days:
             yield "restart_after_days", "must be above deload_after_days"
         if not 0 < self.deload_minutes_fraction < 1:
@@ -99,31 +88,25 @@ class LayoffRules:
 
 
 @dataclass(frozen=True, slots=True)
-class ScheduleRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class ScheduleRules(RuleTable):
     rest_day_weeks: int
 
     def problems(self) -> Iterator[Problem]:
-        if self.rest_day_weeks < 0:
-            yield "rest_day_weeks", "must be 0 or more"
+        yield from at_least(self, 0, "rest_day_weeks")
 
 
 @dataclass(frozen=True, slots=True)
-class SetRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class SetRules(RuleTable):
     max_set_minutes: float
     rest_minutes: float
 
     def problems(self) -> Iterator[Problem]:
-        if not 1 <= self.max_set_minutes <= 60:
-            yield "max_set_minutes", "must be between 1 and 60"
-        if not 0 <= self.rest_minutes <= 10:
-            yield "rest_minutes", "must be between 0 and 10"
+        yield from between(self, "max_set_minutes", 1, 60)
+        yield from between(self, "rest_minutes", 0, 10)
 
 
 @dataclass(frozen=True, slots=True)
-class MinuteRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class MinuteRules(RuleTable):
     step: int
     max_step: int
     floor: int
@@ -131,46 +114,37 @@ class MinuteRules:
     def problems(self) -> Iterator[Problem]:
         if not 1 <= self.step <= self.max_step:
             yield "step", f"must be between 1 and max_step ({self.max_step})"
-        if self.floor < 1:
-            yield "floor", "must be at least 1"
+        yield from at_least(self, 1, "floor")
 
 
 @dataclass(frozen=True, slots=True)
-class HandRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class HandRules(RuleTable):
     stable_reports_to_wean: int
     sessions_before_wean: int
     balance_days_at_one_hand: int
 
     def problems(self) -> Iterator[Problem]:
-        if self.balance_days_at_one_hand < 0:
-            yield "balance_days_at_one_hand", "must be 0 or more"
-        if self.stable_reports_to_wean < 1:
-            yield "stable_reports_to_wean", "must be at least 1"
-        if self.sessions_before_wean < 0:
-            yield "sessions_before_wean", "must be 0 or more"
+        yield from at_least(self, 0, "balance_days_at_one_hand")
+        yield from at_least(self, 1, "stable_reports_to_wean")
+        yield from at_least(self, 0, "sessions_before_wean")
 
 
 @dataclass(frozen=True, slots=True)
-class CautionRules:
+class CautionRules(RuleTable):
     """The cautious start for yellow flags such as rest pain 4-6."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     extra_good_sessions: int
 
     def problems(self) -> Iterator[Problem]:
-        if self.start_minutes < 1:
-            yield "start_minutes", "must be at least 1"
-        if self.extra_good_sessions < 0:
-            yield "extra_good_sessions", "must be 0 or more"
+        yield from at_least(self, 1, "start_minutes")
+        yield from at_least(self, 0, "extra_good_sessions")
 
 
 @dataclass(frozen=True, slots=True)
-class ScreeningRules:
+class ScreeningRules(RuleTable):
     """Thresholds of PROTOCOL.md §9's screening questions."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     rest_pain_red: int
     rest_pain_yellow: int
     recent_surgery_days: int
@@ -182,19 +156,16 @@ class ScreeningRules:
     def problems(self) -> Iterator[Problem]:
         if not 0 < self.rest_pain_yellow < self.rest_pain_red <= 10:
             yield "rest_pain_yellow", "need 0 < rest_pain_yellow < rest_pain_red <= 10"
-        if self.recent_surgery_days < 1:
-            yield "recent_surgery_days", "must be at least 1"
+        yield from at_least(self, 1, "recent_surgery_days")
         if not 0 <= self.supervised_after_replacement_days <= self.recent_surgery_days:
             yield "supervised_after_replacement_days", "must be between 0 and recent_surgery_days"
-        if self.falls_for_balance_risk < 1:
-            yield "falls_for_balance_risk", "must be at least 1"
+        yield from at_least(self, 1, "falls_for_balance_risk")
         if not 1 <= self.minimum_age < self.balance_limits_age:
             yield "minimum_age", "need 1 <= minimum_age < balance_limits_age"
 
 
 @dataclass(frozen=True, slots=True)
-class EnergyRules:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+class EnergyRules(RuleTable):
     backward_factor: float
     kcal_per_litre_oxygen: float
     acsm_valid_from_m_per_min: float
@@ -203,17 +174,13 @@ class EnergyRules:
     def problems(self) -> Iterator[Problem]:
         if not 1 <= self.backward_factor <= 2:
             yield "backward_factor", "must be between 1 and 2 (studies give 1.3-1.6)"
-        if self.kcal_per_litre_oxygen <= 0:
-            yield "kcal_per_litre_oxygen", "must be above 0"
-        if self.resting_vo2 <= 0:
-            yield "resting_vo2", "must be above 0"
+        yield from above_zero(self, "kcal_per_litre_oxygen", "resting_vo2")
 
 
 @dataclass(frozen=True, slots=True)
-class Population:
+class Population(RuleTable):
     """One row of PROTOCOL.md §4's table: start dose, targets and ceilings for a group."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     start_minutes: int
     target_minutes: int
     start_speed_mph: float
@@ -233,17 +200,15 @@ class Population:
             yield "extended_target_minutes", "must not be below target_minutes"
         if not 0 < self.start_speed_mph <= self.speed_ceiling_mph:
             yield "start_speed_mph", "must be above 0 and not above speed_ceiling_mph"
-        if self.incline_ceiling_percent < 0:
-            yield "incline_ceiling_percent", "must be 0 or more"
+        yield from at_least(self, 0, "incline_ceiling_percent")
         if not 1 <= self.sessions_per_week_min <= self.sessions_per_week_max <= 7:
             yield "sessions_per_week_min", "need 1 <= sessions_per_week_min <= max <= 7"
 
 
 @dataclass(frozen=True, slots=True)
-class Protocol:
+class Protocol(RuleTable):
     """A population protocol (default, post-surgery, athlete): everything but the modality."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     name: str
     title: str
     conditions: tuple[Condition, ...]

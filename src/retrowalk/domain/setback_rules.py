@@ -9,80 +9,66 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
 
-# The same as protocol.STRICT_KEYS (that module imports this one): unknown keys are refused.
-_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
-
-Problem = tuple[str, str]
+from retrowalk.domain.rule_checks import Problem, RuleTable, at_least, between
 
 
 @dataclass(frozen=True, slots=True)
-class StopRules:
+class StopRules(RuleTable):
     """When walking stops until a clinician has looked (stop and refer)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     severe_pain: int
     over_limit_sessions: int
     morning_over_sessions: int
     sharp_pain_days: int
 
     def problems(self) -> Iterator[Problem]:
-        if not 1 <= self.severe_pain <= 10:
-            yield "severe_pain", "must be between 1 and 10"
-        for name in ("over_limit_sessions", "morning_over_sessions", "sharp_pain_days"):
-            if getattr(self, name) < 1:
-                yield name, "must be at least 1"
+        yield from between(self, "severe_pain", 1, 10)
+        yield from at_least(
+            self, 1, "over_limit_sessions", "morning_over_sessions", "sharp_pain_days"
+        )
 
 
 @dataclass(frozen=True, slots=True)
-class PacingRules:
+class PacingRules(RuleTable):
     """Progression paced by the calendar as well as by sessions."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     step_ups_per_window: int
     window_days: int
 
     def problems(self) -> Iterator[Problem]:
-        if not 1 <= self.step_ups_per_window <= 7:
-            yield "step_ups_per_window", "must be between 1 and 7"
-        if not 1 <= self.window_days <= 28:
-            yield "window_days", "must be between 1 and 28"
+        yield from between(self, "step_ups_per_window", 1, 7)
+        yield from between(self, "window_days", 1, 28)
 
 
 @dataclass(frozen=True, slots=True)
-class EffortRules:
+class EffortRules(RuleTable):
     """Hard effort at a low dose: step down and ask about the heart and lungs."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     hard_rpe: int
     hard_sessions_to_step_down: int
 
     def problems(self) -> Iterator[Problem]:
         if not 1 <= self.hard_rpe <= 10:
             yield "hard_rpe", "must be between 1 and 10 (the 0-10 effort scale)"
-        if self.hard_sessions_to_step_down < 1:
-            yield "hard_sessions_to_step_down", "must be at least 1"
+        yield from at_least(self, 1, "hard_sessions_to_step_down")
 
 
 @dataclass(frozen=True, slots=True)
-class StagnationRules:
+class StagnationRules(RuleTable):
     """A dose that pain or form has held too long: suggest the clinician."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     held_days: int
 
     def problems(self) -> Iterator[Problem]:
-        if self.held_days < 7:
-            yield "held_days", "must be at least 7"
+        yield from at_least(self, 7, "held_days")
 
 
 @dataclass(frozen=True, slots=True)
-class PlausibleRules:
+class PlausibleRules(RuleTable):
     """How far from the prescription a typed log may be before it is asked about (PROTOCOL.md
     §11, "Implausible logs")."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     minutes_factor: float
     speed_steps: int
 

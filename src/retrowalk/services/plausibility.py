@@ -63,14 +63,9 @@ def refuse_unconfirmed(doubts: list[Doubt], confirm: bool) -> None:
 
 
 def _minutes(minutes: float | None, dose: Dose, rules: PlausibleRules) -> Doubt | None:
-    if minutes is None or minutes <= dose.minutes * rules.minutes_factor + _SLACK:
-        return None
-    given, prescribed = format_number(minutes, 2), format_number(dose.minutes, 2)
-    return Doubt(
-        "minutes_done",
-        minutes,
-        f"You logged {given} min for a {prescribed}-min session: is that right?",
-    )
+    limit = dose.minutes * rules.minutes_factor
+    question = "You logged {given} min for a {prescribed}-min session: is that right?"
+    return _above_limit("minutes_done", minutes, limit, dose.minutes, question)
 
 
 def _speed(entry: EntryIn, dose: Dose, equipment: Equipment, rules: PlausibleRules) -> Doubt | None:
@@ -91,11 +86,18 @@ def _speed(entry: EntryIn, dose: Dose, equipment: Equipment, rules: PlausibleRul
 
 
 def _incline(incline: float | None, dose: Dose) -> Doubt | None:
-    if incline is None or incline <= dose.incline_percent + _SLACK:
-        return None
-    given, prescribed = format_number(incline, 2), format_number(dose.incline_percent, 2)
-    return Doubt(
-        "incline_done_percent",
-        incline,
-        f"You logged an incline of {given} % where {prescribed} % was prescribed: is that right?",
+    question = (
+        "You logged an incline of {given} % where {prescribed} % was prescribed: is that right?"
     )
+    prescribed = dose.incline_percent
+    return _above_limit("incline_done_percent", incline, prescribed, prescribed, question)
+
+
+def _above_limit(
+    field: str, given: float | None, limit: float, prescribed: float, question: str
+) -> Doubt | None:
+    """A doubt about a typed number above `limit`, asking `question` with both numbers filled in."""
+    if given is None or given <= limit + _SLACK:
+        return None
+    shown = {"given": format_number(given, 2), "prescribed": format_number(prescribed, 2)}
+    return Doubt(field, given, question.format(**shown))

@@ -57,19 +57,7 @@ class ScenarioWalks:
 
     def next_decision(self, completed: CompletedSession) -> str:
         """The plan's next session after this walk, decided by the engine from its outcome."""
-        outcome = completed.outcome
-        walked = OutcomeIn(
-            done=outcome.done,
-            minutes_done=outcome.minutes_done,
-            pain_during=completed.check_in.pain_during,
-            rpe=completed.check_in.rpe,
-            sharp_pain=outcome.sharp_pain,
-            stable_without_hands=outcome.stable_without_hands,
-            form_ok=outcome.form_ok,
-            swelling=outcome.swelling,
-            locking=outcome.locking,
-            giving_way=outcome.giving_way,
-        )
+        walked = OutcomeIn(**completed.walked_answers())
         given = list(self._scenario.outcomes or [])[: self._index]
         before = given + [OutcomeIn()] * (self._index - len(given))
         replay = self._scenario.model_copy(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from retrowalk.domain.errors import StorageError
 from retrowalk.settings import DEFAULT_DATABASE_TIMEOUT
 from retrowalk.store.failures import answer_failures
+
+Row = TypeVar("Row")
 
 READ_ONLY_OPTION = "retrowalk_read_only"
 # Execution options of a connection that only reads (each database ignores the other's).
@@ -45,6 +47,19 @@ def make_engine(url: str, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+class SqlRepository:
+    """A repository that works in the session of one unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _inserted(self, row: Row) -> Row:
+        """`row` written at once, so it has its id (and a constraint it breaks fails here)."""
+        self._session.add(row)
+        self._session.flush()
+        return row
 
 
 def reading(engine: Engine) -> Connection:

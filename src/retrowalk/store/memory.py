@@ -67,10 +67,15 @@ class MemoryDatabase:
         self.ids = count(1)
 
 
-class MemoryAccounts(Accounts):
+class _MemoryRepository:
+    """A repository working on one unit of work's copy of the tables; ids come from the
+    database, so they stay unique across units of work."""
+
     def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
         self._db, self._t = db, tables
 
+
+class MemoryAccounts(_MemoryRepository, Accounts):
     def by_name(self, name: str) -> Account | None:
         return next((a for a in self._t.accounts.values() if a.name == name), None)
 
@@ -80,10 +85,7 @@ class MemoryAccounts(Accounts):
         return account
 
 
-class MemoryWalkers(Walkers):
-    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
-        self._db, self._t = db, tables
-
+class MemoryWalkers(_MemoryRepository, Walkers):
     def add(
         self,
         account_id: int,
@@ -165,10 +167,7 @@ class MemoryWalkers(Walkers):
         return changed
 
 
-class MemoryProfileChanges(ProfileChanges):
-    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
-        self._db, self._t = db, tables
-
+class MemoryProfileChanges(_MemoryRepository, ProfileChanges):
     def add(
         self,
         walker_id: int,
@@ -191,10 +190,7 @@ class MemoryProfileChanges(ProfileChanges):
         return sorted(mine, key=lambda change: change.id)
 
 
-class MemorySessions(Sessions):
-    def __init__(self, db: MemoryDatabase, tables: _Tables) -> None:
-        self._db, self._t = db, tables
-
+class MemorySessions(_MemoryRepository, Sessions):
     def latest_planned(self, walker_id: int) -> StoredPlannedSession | None:
         return max(self._planned_of(walker_id), key=lambda p: p.seq, default=None)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
@@ -22,6 +21,7 @@ from retrowalk.store.convert import (
     walker_from_domain,
     walker_to_domain,
 )
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import (
     AccountRow,
     EquipmentRow,
@@ -31,25 +31,18 @@ from retrowalk.store.people import (
 )
 
 
-class SqlAccounts(Accounts):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlAccounts(SqlRepository, Accounts):
     def by_name(self, name: str) -> Account | None:
         row = self._session.scalars(select(AccountRow).where(AccountRow.name == name)).first()
         return None if row is None else Account(row.id, row.name, Role(row.role), row.created_at)
 
     def add(self, name: str, role: Role, at: datetime) -> Account:
         row = AccountRow(name=name, role=role.value, created_at=at)
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return Account(row.id, name, role, at)
 
 
-class SqlWalkers(Walkers):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlWalkers(SqlRepository, Walkers):
     def add(
         self,
         account_id: int,
@@ -66,13 +59,11 @@ class SqlWalkers(Walkers):
             created_at=at,
             **walker_from_domain(profile),
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         self._session.add(prescription_row(row.id, prescription, profile.limits, at))
         self._session.add_all(flag_rows(row.id, flags))
         gear = EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
-        self._session.add(gear)
-        self._session.flush()
+        self._inserted(gear)
         return StoredWalker(
             row.id, account_id, None, profile, screened_on, flags, gear.id, equipment, prescription
         )
@@ -105,10 +96,9 @@ class SqlWalkers(Walkers):
     ) -> StoredWalker:
         row = self._session.get_one(WalkerRow, walker_id)
         self._replace_flags(row, screened)
-        self._session.add(
+        self._inserted(
             EquipmentRow(walker_id=row.id, added_at=at, **equipment_from_domain(equipment))
         )
-        self._session.flush()
         return self._stored(row)
 
     def equipment(self, equipment_id: int) -> Equipment:

@@ -8,20 +8,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.screening import Flag, FlagLevel
 from retrowalk.services.ports import ProfileChanges
 from retrowalk.services.records import Clearance, ProfileChange, ProfileChangeKind
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import AccountRow
 from retrowalk.store.profile_changes import ProfileChangeRow
 
 
-class SqlProfileChanges(ProfileChanges):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlProfileChanges(SqlRepository, ProfileChanges):
     def add(
         self,
         walker_id: int,
@@ -43,8 +40,7 @@ class SqlProfileChanges(ProfileChanges):
             clinician=None if clearance is None else clearance.clinician,
             notes=None if clearance is None else clearance.notes,
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         account = self._session.get_one(AccountRow, account_id)
         return profile_change(row, account.name)
 

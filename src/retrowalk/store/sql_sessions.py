@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.services.ports import Sessions
@@ -30,6 +29,7 @@ from retrowalk.store.convert_sessions import (
     sample_row,
     sample_to_record,
 )
+from retrowalk.store.database import SqlRepository
 from retrowalk.store.sessions import (
     LogVersionRow,
     PlannedSessionRow,
@@ -39,10 +39,7 @@ from retrowalk.store.sessions import (
 from retrowalk.store.state_codec import encode_state
 
 
-class SqlSessions(Sessions):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
+class SqlSessions(SqlRepository, Sessions):
     def latest_planned(self, walker_id: int) -> StoredPlannedSession | None:
         query = (
             select(PlannedSessionRow)
@@ -64,8 +61,7 @@ class SqlSessions(Sessions):
     ) -> StoredPlannedSession:
         record = StoredPlannedSession(0, walker_id, seq, on, equipment_id, decision, state_before)
         row = PlannedSessionRow(**planned_columns(record))
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return planned_to_record(row)
 
     def planned(self, planned_id: int) -> StoredPlannedSession | None:
@@ -93,8 +89,7 @@ class SqlSessions(Sessions):
             deleted=False,
             **entry_columns(entry),
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return log_to_record(row)
 
     def log(self, log_id: int) -> SessionLog | None:
@@ -154,8 +149,7 @@ class SqlSessions(Sessions):
         row = LogVersionRow(
             log_id=log_id, change=change.value, changed_at=at, **entry_columns(entry)
         )
-        self._session.add(row)
-        self._session.flush()
+        self._inserted(row)
         return LogVersion(row.id, log_id, change, entry, at)
 
     def last_open_version(self, walker_id: int) -> LogVersion | None:

@@ -17,6 +17,7 @@ field, the value and what is allowed) and for the pages (a page that says what t
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -47,15 +48,17 @@ class NeedsOnboarding(Exception):
 
 
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(NotFoundError, _not_found)
-    app.add_exception_handler(NotJson, _not_json)
+    app.add_exception_handler(NotFoundError, _as_itself(404, "Not found"))
+    app.add_exception_handler(NotJson, _as_itself(415, "Not JSON"))
     app.add_exception_handler(InputErrors, _input_errors)
-    app.add_exception_handler(InputError, _input_error)
+    app.add_exception_handler(InputError, _as_itself(422, "That did not look right"))
     app.add_exception_handler(ConfirmationNeeded, _confirmation_needed)
-    app.add_exception_handler(SafetyLimitError, _safety)
+    app.add_exception_handler(SafetyLimitError, _as_problem("safety", 409, "Stopped for safety"))
     app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(StorageError, _storage)
-    app.add_exception_handler(DeviceError, _device)
+    app.add_exception_handler(
+        DeviceError, _as_problem("treadmill", 503, "The treadmill cannot be used")
+    )
     app.add_exception_handler(IntegrityError, _refused_by_database)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(HTTPException, _http)
@@ -79,24 +82,31 @@ def _answer(request: Request, errors: list[InputError], status: int, title: str)
     return error_page(request, status, title, [str(error) for error in errors])
 
 
-async def _not_found(request: Request, error: Exception) -> Response:
-    assert isinstance(error, NotFoundError)
-    return _answer(request, [error], 404, "Not found")
+Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
-async def _not_json(request: Request, error: Exception) -> Response:
-    assert isinstance(error, NotJson)
-    return _answer(request, [error], 415, "Not JSON")
+def _as_itself(status: int, title: str) -> Handler:
+    """A handler for an InputError (or subclass): the error itself is the one problem."""
+
+    async def answer(request: Request, error: Exception) -> Response:
+        assert isinstance(error, InputError)
+        return _answer(request, [error], status, title)
+
+    return answer
+
+
+def _as_problem(field: str, status: int, title: str) -> Handler:
+    """A handler for an error that names no field: one problem about `field`, in its words."""
+
+    async def answer(request: Request, error: Exception) -> Response:
+        return _answer(request, [InputError(field, None, str(error))], status, title)
+
+    return answer
 
 
 async def _input_errors(request: Request, error: Exception) -> Response:
     assert isinstance(error, InputErrors)
     return _answer(request, error.errors, 422, "That did not look right")
-
-
-async def _input_error(request: Request, error: Exception) -> Response:
-    assert isinstance(error, InputError)
-    return _answer(request, [error], 422, "That did not look right")
 
 
 CONFIRM_HOW = 'If it is, send the same request again with "confirm": true.'
@@ -108,11 +118,6 @@ async def _confirmation_needed(request: Request, error: Exception) -> Response:
     assert isinstance(error, ConfirmationNeeded)
     asked = [InputError(d.field, d.value, f"{d.question} {CONFIRM_HOW}") for d in error.doubts]
     return _answer(request, asked, 422, "Please confirm")
-
-
-async def _safety(request: Request, error: Exception) -> Response:
-    problem = InputError("safety", None, str(error))
-    return _answer(request, [problem], 409, "Stopped for safety")
 
 
 async def _conflict(request: Request, error: Exception) -> Response:
@@ -134,11 +139,6 @@ async def _storage(request: Request, error: Exception) -> Response:
     if error.retry_after_seconds is not None:
         answer.headers["Retry-After"] = str(error.retry_after_seconds)
     return answer
-
-
-async def _device(request: Request, error: Exception) -> Response:
-    problem = InputError("treadmill", None, str(error))
-    return _answer(request, [problem], 503, "The treadmill cannot be used")
 
 
 async def _refused_by_database(request: Request, error: Exception) -> Response:
