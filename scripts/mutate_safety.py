@@ -137,16 +137,34 @@ EQUIVALENT: dict[str, str] = {
     },
     **{
         f"steps:_sled_move: {default} -> {value}{nth}": (
-            "a sled's dose always carries its load, distance and sets (`sled_dose` builds every"
-            " one), so the default after `or` is never read"
+            "a sled's dose always carries its distance and sets, at least one step and one set"
+            " (`sled_dose` builds them), so the default after `or` is never read (the load's is:"
+            " 0 kg is falsy, and a test steps up from it)"
         )
         for default, values, nth in (
-            ("0.0", ("1.0", "-1.0", "0.1", "-0.1"), ""),
             ("0", ("1", "-1"), ""),
             ("0", ("1", "-1"), " (#2)"),
         )
         for value in values
     },
+    "steps:_sled_move: not isinstance(sled, Sled) or not isinstance(rules, SledRules)"
+    " -> not isinstance(sled, Sled) and (not isinstance(rules, SledRules))": (
+        "the modality rules are loaded for the equipment's kind: a sled always comes with"
+        " `SledRules` and nothing else does, so both tests are true or false together"
+    ),
+    "steps:_sled_move: 2 -> 3": (
+        "the load is rounded only to take float noise off a sum of loads in hundredths of a kg;"
+        " three places keep the same value"
+    ),
+    "steps:_sled_move: load > sled_max_load(sled, rules) + 1e-09"
+    " -> load >= sled_max_load(sled, rules) + 1e-09": (
+        "loads and limits are in hundredths of a kg, never exactly the 1e-9 slack apart"
+    ),
+    "steps:_outdoor_down: lowered >= easy -> lowered > easy": (
+        "`easy` is a speed in metres a minute times minutes (0.44704 m/s per mph), never a"
+        " whole number of metres for the protocol's assumed speeds, so a lowered distance in"
+        " whole metres never equals it"
+    ),
     **{
         f"steps:_incline_down: 0.0 -> {value}": (
             "`incline_first_percent` is None only on an incline grid in steps over 2 %, where"

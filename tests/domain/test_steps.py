@@ -11,6 +11,7 @@ import pytest
 
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.equipment import Equipment, ManualTreadmill, Outdoor, Sled
+from retrowalk.domain.modality import ManualRules, SledRules
 from retrowalk.domain.programme import Phase, Programme, screened_programme
 from retrowalk.domain.steps import (
     Blocked,
@@ -259,3 +260,41 @@ def test_the_first_incline_is_one_percent_rounded_up_to_the_grid_not_one_step() 
     first = _up(p, _dose(), INCLINE)
 
     assert isinstance(first, Dose) and first.incline_percent == pytest.approx(1.2)
+
+
+def test_a_sled_load_moves_from_nothing_and_never_below_it() -> None:
+    """From 0 kg the load goes up one step (2.5 kg in sled.toml); with a 0.5 kg step, 0 kg
+    cannot go down to -0.5."""
+    p = _programme(Sled(start_load_kg=5.0, max_load_kg=10.0))
+    empty = replace(p.start_dose, load_kg=0.0)
+    load = Phase(DoseVariable.LOAD)
+
+    heavier = step_up(p, empty, load)
+    assert isinstance(heavier, Dose) and heavier.load_kg == 2.5
+    assert isinstance(p.modality, SledRules)
+    fine = replace(p, modality=replace(p.modality, load_step_kg=0.5))
+    assert isinstance(step_down(fine, empty, DoseVariable.LOAD), Blocked)
+
+
+def test_a_sled_load_keeps_its_hundredths_and_its_limit_to_the_hundredth() -> None:
+    """A 1.25 kg step from 5 kg is 6.25 kg (not 6.2); a sled that takes 9.95 kg refuses 10."""
+    p = _programme(Sled(start_load_kg=5.0, max_load_kg=10.0))
+    load = Phase(DoseVariable.LOAD)
+    assert isinstance(p.modality, SledRules)
+    quarter = replace(p, modality=replace(p.modality, load_step_kg=1.25))
+
+    heavier = step_up(quarter, replace(p.start_dose, load_kg=5.0), load)
+    assert isinstance(heavier, Dose) and heavier.load_kg == 6.25
+    lighter_sled = _programme(Sled(start_load_kg=5.0, max_load_kg=9.95))
+    assert isinstance(step_up(lighter_sled, replace(p.start_dose, load_kg=7.5), load), Blocked)
+
+
+def test_resistance_moves_by_the_protocols_level_step() -> None:
+    """manual_treadmill.toml's level_step is 1; a table with 2 moves two levels at a time."""
+    p = _programme(ManualTreadmill(incline_degrees=0.0, resistance_levels=8, handrails=True))
+    assert isinstance(p.modality, ManualRules)
+    by_two = replace(p, modality=replace(p.modality, level_step=2))
+    at = replace(p.start_dose, resistance_level=3)
+
+    assert step_up(by_two, at, Phase(DoseVariable.RESISTANCE)) == replace(at, resistance_level=5)
+    assert step_down(by_two, at, DoseVariable.RESISTANCE) == replace(at, resistance_level=1)
