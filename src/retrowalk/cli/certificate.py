@@ -3,11 +3,10 @@ this computer (web/certificates.py; the steps to trust it on a phone are in docs
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from retrowalk.cli.errors import fail_on_user_error
+from retrowalk.cli.network_options import LanAddress, Names
 
 
 def register(app: typer.Typer) -> None:
@@ -15,18 +14,8 @@ def register(app: typer.Typer) -> None:
 
 
 def certificate(
-    lan_address: Annotated[
-        str | None,
-        typer.Option(
-            "--lan-address",
-            help="This computer's address on the network (found by itself if left out).",
-            show_default=False,
-        ),
-    ] = None,
-    names: Annotated[
-        list[str] | None,
-        typer.Option("--name", help="Another name of this computer a phone may use (repeat)."),
-    ] = None,
+    lan_address: LanAddress = None,
+    names: Names = None,
 ) -> None:
     """Make a certificate so that phones reach retrowalk over HTTPS on the home network.
 

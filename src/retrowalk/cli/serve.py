@@ -17,6 +17,7 @@ import typer
 
 from retrowalk.cli.device_options import Control, Device, Strap, device_choice
 from retrowalk.cli.errors import fail_on_storage_error, fail_on_user_error
+from retrowalk.cli.network_options import LanAddress, Names
 from retrowalk.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -50,18 +51,8 @@ def serve(
             "--lan", help="Listen on the home network too, for phones paired with a code."
         ),
     ] = False,
-    lan_address: Annotated[
-        str | None,
-        typer.Option(
-            "--lan-address",
-            help="The address a phone reaches this computer at (found by itself if left out).",
-            show_default=False,
-        ),
-    ] = None,
-    names: Annotated[
-        list[str] | None,
-        typer.Option("--name", help="Another name of this computer a phone may use (repeat)."),
-    ] = None,
+    lan_address: LanAddress = None,
+    names: Names = None,
     certfile: Annotated[
         Path | None,
         typer.Option("--certfile", help="HTTPS: the certificate (PEM) to serve with."),

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from retrowalk.domain.errors import InputError
@@ -19,27 +20,40 @@ from retrowalk.web.report.view import Paper, report_context
 
 router = APIRouter()
 FIELDS = ("from", "to")
-From = Annotated[str | None, Query(alias="from")]
-To = Annotated[str | None, Query(alias="to")]
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the page or the download was asked for: the dates and the paper, as typed."""
+
+    since: str | None
+    until: str | None
+    paper: str | None
+
+
+def asked(
+    since: Annotated[str | None, Query(alias="from")] = None,
+    until: Annotated[str | None, Query(alias="to")] = None,
+    paper: str | None = None,
+) -> Asked:
+    return Asked(since, until, paper)
+
+
+AskedFor = Annotated[Asked, Depends(asked)]
 
 
 @router.get("/report")
 def report_page(
-    request: Request,
-    walker: PageWalker,
-    wired: WiringDep,
-    since: From = None,
-    until: To = None,
-    paper: str | None = None,
+    request: Request, walker: PageWalker, wired: WiringDep, wanted: AskedFor
 ) -> Response:
-    values = {"from": since or "", "to": until or ""}
+    values = {"from": wanted.since or "", "to": wanted.until or ""}
     context: dict[str, Any] = {
         "title": "Report for my therapist",
         "values": values,
         "papers": list(Paper),
     }
     try:
-        report, chosen = _report(walker, wired, since, until, paper)
+        report, chosen = _report(walker, wired, wanted)
     except InputError as error:
         chosen = report_paper(walker, None, "paper")
         context |= {"problems": [str(error)], "paper": chosen, "report": None}
@@ -52,15 +66,10 @@ def report_page(
 
 @router.get("/report.pdf")
 def report_download(
-    request: Request,
-    walker: PageWalker,
-    wired: WiringDep,
-    since: From = None,
-    until: To = None,
-    paper: str | None = None,
+    request: Request, walker: PageWalker, wired: WiringDep, wanted: AskedFor
 ) -> Response:
     try:
-        report, chosen = _report(walker, wired, since, until, paper)
+        report, chosen = _report(walker, wired, wanted)
     except InputError as error:
         return error_page(request, 422, "The report cannot be made", [str(error)])
     from retrowalk.web.report.pdf import file_name, report_pdf
@@ -72,13 +81,7 @@ def report_download(
     )
 
 
-def _report(
-    walker: StoredWalker,
-    wired: WiringDep,
-    since: str | None,
-    until: str | None,
-    paper: str | None,
-) -> tuple[Report, Paper]:
-    period = report_period(walker.id, since, until, FIELDS)
-    chosen = report_paper(walker, paper, "paper")
+def _report(walker: StoredWalker, wired: WiringDep, wanted: Asked) -> tuple[Report, Paper]:
+    period = report_period(walker.id, wanted.since, wanted.until, FIELDS)
+    chosen = report_paper(walker, wanted.paper, "paper")
     return therapist_report(period, wired.uow(), wired.clock), chosen
