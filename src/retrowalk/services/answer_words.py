@@ -21,7 +21,6 @@ from retrowalk.domain.units import Speed, UnitSystem, format_number
 from retrowalk.domain.walker import Severity, WalkerProfile
 
 NOT_GIVEN = "not given"
-POUNDS_IN_ONE_KG = 2.2046226218
 
 SEVERITY_WORDS = {
     Severity.MILD: "mild",
@@ -70,8 +69,9 @@ def weight_words(kg: float | None, units: UnitSystem) -> str:
     if kg is None:
         return NOT_GIVEN
     if units is UnitSystem.IMPERIAL:
-        return f"{format_number(kg * POUNDS_IN_ONE_KG, 0)} lb ({format_number(kg)} kg)"
-    return f"{format_number(kg)} kg"
+        pounds = format_number(units.weight_from_kg(kg), 0)
+        return f"{pounds} lb ({UnitSystem.METRIC.describe_weight(kg)})"
+    return UnitSystem.METRIC.describe_weight(kg)
 
 
 def condition_words(profile: WalkerProfile) -> str:
