@@ -19,6 +19,7 @@ from retrowalk.cli.wiring import shown_units
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.profile_change import profile_facts
 from retrowalk.domain.units import format_number
+from retrowalk.services.answer_words import profile_answers, screening_answers
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.fields import check_field
 from retrowalk.services.profile_change import (
@@ -147,8 +148,10 @@ def show_profile(walker: StoredWalker, as_json: bool) -> None:
         return
     out = console()
     out.print("[bold]Your answers on record[/bold]")
-    for name, value in facts.items():
-        out.print(f"  {name.replace('_', ' ').replace('.', ' ')}: {shown(value)}")
+    answers = profile_answers(walker.profile, walker.equipment) + screening_answers(walker.profile)
+    for answer in answers:
+        out.print(f"  {answer.label}: {answer.text}")
+    out.print(f"  Sessions a week: {facts['sessions_per_week']}")
     for flag in red:
         out.print(f"[red]No walking until this is resolved:[/red] {flag.message}")
     out.print("To change them: `retrowalk profile --help`; every change: `--history`.")
