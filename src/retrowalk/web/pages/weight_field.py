@@ -8,7 +8,6 @@ from retrowalk.domain.units import UnitSystem, format_number
 from retrowalk.services.numbers import read_decimal
 
 
-
 def _units(text: str | None) -> UnitSystem:
     return UnitSystem.METRIC if text == UnitSystem.METRIC.value else UnitSystem.IMPERIAL
 
