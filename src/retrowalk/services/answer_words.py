@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.equipment import (
     Deadmill,
     Equipment,
@@ -17,8 +18,8 @@ from retrowalk.domain.equipment import (
     Outdoor,
     Sled,
 )
-from retrowalk.domain.units import Speed, UnitSystem, format_number
-from retrowalk.domain.walker import Severity, WalkerProfile
+from retrowalk.domain.units import Speed, SpeedUnit, UnitSystem, format_number
+from retrowalk.domain.walker import Condition, Severity, SurgeryKind, WalkerProfile
 
 NOT_GIVEN = "not given"
 
@@ -48,6 +49,29 @@ YES_NO_QUESTIONS = (
     ("giving_way", "Giving way"),
     ("experienced", "Has walked backward before"),
 )
+
+
+SHORT_UNIT_WORDS = {UnitSystem.IMPERIAL: "mph", UnitSystem.METRIC: "km/h"}
+
+
+def code_words(code: str) -> str:
+    """Any code kept for an answer (`knee_oa`, `motorized_treadmill`, `kmh`, `imperial`,
+    `moderate`, `tkr`, `both`) in the words a walker reads; text that is no code, as it is."""
+    return _CODE_WORDS.get(code, code)
+
+
+# Where two kinds of answer share a code ("none": no surgery, or hands free) the later wins;
+# no surgery reads "none" either way.
+_CODE_WORDS: dict[str, str] = {
+    **{hands.value: hands.describe() for hands in HandSupport},
+    **{kind.value: kind.describe() for kind in SurgeryKind},
+    **{unit.value: unit.label for unit in SpeedUnit},
+    **{units.value: words for units, words in SHORT_UNIT_WORDS.items()},
+    **{severity.value: words for severity, words in SEVERITY_WORDS.items()},
+    **{kind.value: words for kind, words in EQUIPMENT_WORDS.items()},
+    **{condition.value: condition.describe() for condition in Condition},
+    "none": "none",
+}
 
 
 @dataclass(frozen=True, slots=True)

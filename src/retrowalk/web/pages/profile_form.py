@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.answer_words import code_words
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.walker_fields import WALKER_VALUES, WALKER_YES_NO
 from retrowalk.web.pages.forms import given, ticked
@@ -87,4 +88,4 @@ def value_words(value: object) -> str:
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return _typed(value).replace("_", " ")
+    return code_words(_typed(value)).replace("_", " ")

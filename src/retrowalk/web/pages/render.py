@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from retrowalk.domain.units import format_number
+from retrowalk.services.answer_words import EQUIPMENT_WORDS
 from retrowalk.web.charts.frame import PAGE_BOX
 from retrowalk.web.charts.markers import path as marker_path
 from retrowalk.web.charts.scale import GEOMETRY
@@ -33,6 +34,7 @@ TEMPLATES.env.globals.update(decision_label=decision_label, walked_text=walked_t
 TEMPLATES.env.filters["first_upper"] = first_upper
 TEMPLATES.env.globals["chart_box"] = GEOMETRY
 TEMPLATES.env.globals["page_box"] = PAGE_BOX
+TEMPLATES.env.globals["equipment_words"] = EQUIPMENT_WORDS
 TEMPLATES.env.globals["marker_path"] = marker_path
 
 NAVIGATION = (
