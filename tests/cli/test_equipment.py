@@ -36,7 +36,8 @@ def test_without_options_it_shows_the_equipment_in_use(data_dir: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert "Equipment in use: motorized treadmill" in result.stdout
-    assert "min speed: 0.5" in result.stdout and "safety clip: yes" in result.stdout
+    assert "0.5 mph to 10 mph in steps of 0.1 mph" in result.stdout
+    assert "safety clip" in result.stdout and "no safety clip" not in result.stdout
 
 
 def test_a_km_h_treadmill_takes_the_next_session_and_today_shows_it(data_dir: Path) -> None:

@@ -160,3 +160,24 @@ def test_bad_dates_and_weeks_are_refused_without_a_traceback(data_dir, arguments
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert exported() == before
+
+
+def test_plan_at_the_walkers_usual_pain_holds_where_a_pain_free_plan_progresses(data_dir):
+    onboard("--rest-pain", "5")
+
+    well = as_json(invoke("plan", "--weeks", "4", "--json"))["sessions"]
+    usual = as_json(invoke("plan", "--weeks", "4", "--pain", "usual", "--json"))["sessions"]
+
+    assert any(s["decision"] == "progress" for s in well)
+    assert not any(s["decision"] == "progress" for s in usual)
+    assert [s["date"] for s in usual] == [s["date"] for s in well]
+
+
+def test_the_plans_energy_total_is_rounded_like_everywhere_else(data_dir):
+    onboard()
+
+    result = invoke("plan", "--weeks", "4")
+
+    assert result.exit_code == 0, result.output
+    total = result.stdout.split("minutes walked, about ")[1].split(" kcal")[0]
+    assert total.isdigit(), total

@@ -51,7 +51,7 @@ def test_init_asks_again_after_a_wrong_answer_and_sets_the_walker_up(data_dir: P
         ("walked backward", ENTER), ("What will you walk on", ENTER), ("shows speed in", ENTER),
         ("slowest speed", ENTER), ("fastest speed", ENTER), ("changes the speed", ENTER),
         ("highest incline", ENTER), ("handrails", ENTER), ("safety key", ENTER),
-        ("first session", ENTER), ("Save these answers", ENTER),
+        ("Sessions a week", ENTER), ("first session", ENTER), ("Save these answers", ENTER),
     ])  # fmt: skip
     output = _finish(child)
 
@@ -70,8 +70,8 @@ def test_init_asks_again_for_an_answer_the_service_refuses_on_saving(data_dir):
     ])  # fmt: skip
     _answer(child, [("cleared you", "yes")])
     for question in ("pain at rest", "Falls", "balance", "dizzy", "swollen",
-                     "lock or catch", "give way", "walked backward", "handrails", "first session",
-                     "Save these answers"):  # fmt: skip
+                     "lock or catch", "give way", "walked backward", "handrails", "Sessions a week",
+                     "first session", "Save these answers"):  # fmt: skip
         _answer(child, [(question, ENTER)])
     child.expect("give a date not after today")
     _answer(child, [("Date of the operation", days_ago(30))])
@@ -79,6 +79,52 @@ def test_init_asks_again_for_an_answer_the_service_refuses_on_saving(data_dir):
 
     # An operation 30 days ago brings the post-surgery rules, whatever the condition says.
     assert "post-surgery" in output
+
+
+def test_init_takes_mph_or_km_h_as_the_units_and_goes_back_a_question_on_back(data_dir):
+    child = _spawn("init", "--condition", "knee_oa", "--cleared-by-clinician")
+
+    child.expect("Type back")
+    _answer(child, [("Your age", "67"), ("Speeds in mph", "MPH"), ("Your weight in lb", "<")])
+    _answer(child, [("Speeds in mph", "km/h"), ("Your weight in kg", "back")])
+    _answer(child, [("Speeds in mph", "KMH"), ("Your weight in kg", "72")])
+    for question in ("How bad is it", "Knee surgery", "pain at rest", "Falls", "balance",
+                     "dizzy", "swollen", "lock or catch", "give way", "walked backward",
+                     "What will you walk on", "shows speed in", "slowest speed", "fastest speed",
+                     "changes the speed", "highest incline", "handrails",
+                     "safety key"):  # fmt: skip
+        _answer(child, [(question, ENTER)])
+    _answer(child, [("Sessions a week", "2"), ("first session", ENTER)])
+    child.expect("Save these answers")
+    summary = child.before
+    child.sendline(ENTER)
+    _finish(child)
+
+    assert "72 kg" in summary and "km/h" in summary
+    assert "knee_oa" not in summary and "motorized_treadmill" not in summary
+    walker = as_json(invoke("profile", "--json"))
+    assert walker["units"] == "metric" and walker["weight_kg"] == 72
+    assert walker["sessions_per_week"] == 2
+
+
+def test_init_reads_a_bare_weight_in_pounds_for_a_walker_using_mph(data_dir):
+    child = _spawn("init", "--age", "67", "--units", "imperial", "--condition", "knee_oa")
+
+    _answer(child, [("Your weight in lb", "160")])
+    for question in ("How bad is it", "Knee surgery", "cleared you", "pain at rest", "Falls",
+                     "balance", "dizzy", "swollen", "lock or catch", "give way",
+                     "walked backward", "What will you walk on", "shows speed in",
+                     "slowest speed", "fastest speed", "changes the speed", "highest incline",
+                     "handrails", "safety key", "Sessions a week", "first session"):  # fmt: skip
+        _answer(child, [(question, ENTER)])
+    child.expect("Save these answers")
+    summary = child.before
+    child.sendline(ENTER)
+    _finish(child)
+
+    assert "160 lb" in summary
+    walker = as_json(invoke("profile", "--json"))
+    assert walker["weight_kg"] == 160 * 0.45359237
 
 
 def test_log_asks_what_the_options_did_not_give_and_refuses_a_pain_of_eleven(data_dir):

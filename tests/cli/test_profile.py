@@ -19,7 +19,19 @@ def test_without_options_it_shows_the_answers_on_record(data_dir: Path) -> None:
 
     assert shown["age"] == 67 and shown["condition"] == "knee_oa"
     assert shown["swelling"] is False and shown["sessions_per_week"] == 3
-    assert "rest pain: 0" in invoke("profile").stdout
+    text = invoke("profile").stdout
+    assert "Usual pain at rest: 0 of 10" in text and "Weight: 159 lb (72 kg)" in text
+    assert "knee osteoarthritis" in text and "motorized treadmill" in text
+    assert "knee_oa" not in text and "motorized_treadmill" not in text and "imperial" not in text
+
+
+def test_a_weight_in_pounds_is_kept_in_kilograms(data_dir: Path) -> None:
+    onboard()
+
+    changed = invoke("profile", "--weight-lb", "150")
+
+    assert changed.exit_code == 0, changed.output
+    assert as_json(invoke("profile", "--json"))["weight_kg"] == 150 * 0.45359237
 
 
 def test_swelling_stops_the_plan_with_exit_3_and_its_going_plans_again(data_dir: Path) -> None:

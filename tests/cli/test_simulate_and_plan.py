@@ -158,7 +158,8 @@ def test_plan_with_a_red_flag_shows_the_flag_and_exits_3(tmp_path):
     result = _run(tmp_path, _scenario(equipment__safety_clip=False), command="plan")
 
     assert result.exit_code == 3
-    assert "no_safety_clip" in result.stdout
+    assert "Red flag" in result.stdout and "clip" in result.stdout
+    assert "no_safety_clip" not in result.stdout  # a code, not words
 
 
 def test_an_outcome_date_moves_that_session(tmp_path):

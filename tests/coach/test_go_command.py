@@ -29,7 +29,7 @@ def _app() -> typer.Typer:
 def _go(tmp_path: Path, *extra: str, scenario: str = "knee_oa_mph.json"):
     answers = tmp_path / "answers.json"
     answers.write_text(ANSWERS, encoding="utf-8")
-    arguments = ["go", "--scenario", str(EXAMPLES / scenario), "--no-voice", *extra]
+    arguments = ["go", "--scenario", str(EXAMPLES / scenario), "--no-voice", "--json", *extra]
     return CliRunner().invoke(_app(), [*arguments, "--check-in-from", str(answers)])
 
 
@@ -64,3 +64,19 @@ def test_a_red_flag_plan_is_not_walked_and_exits_with_the_safety_status(tmp_path
 
     assert result.exit_code == 3
     assert "no plan to walk" in result.output
+
+
+def test_without_json_the_walk_ends_with_a_summary_for_people(tmp_path: Path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    scenario = str(EXAMPLES / "knee_oa_mph.json")
+    arguments = ["go", "--scenario", scenario, "--no-voice", "--check-in-from", str(answers)]
+
+    result = CliRunner().invoke(_app(), [*arguments, "--auto-confirm", "--time-scale", "1000"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "Walked 3 minutes of 3 minutes, in full."
+    assert lines[1].startswith("Pain during the walk: ") and "Effort: " in lines[1]
+    assert lines[2].startswith("Next session, 2027-01-06:")
+    assert "{" not in result.stdout

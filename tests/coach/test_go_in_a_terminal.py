@@ -29,7 +29,7 @@ def _spawn(tmp_path: Path) -> pexpect.spawn:
         "--session", STEP_UP_SESSION,
         "--time-scale", "60",
         "--check-in-from", str(answers),
-        "--no-voice",
+        "--no-voice", "--json",
     ]  # fmt: skip
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "40"}
     return pexpect.spawn(
@@ -125,7 +125,8 @@ def test_go_walks_the_stored_session_and_logs_what_was_walked_in_the_database(tm
     env = _stored_walker(tmp_path)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
-    arguments = ["go", "--time-scale", "60", "--check-in-from", str(answers), "--no-voice"]
+    arguments = ["go", "--time-scale", "60", "--check-in-from", str(answers)]
+    arguments += ["--no-voice", "--json"]
     child = pexpect.spawn(
         str(RETROWALK), arguments, env={**env, "TERM": "xterm-256color"},
         dimensions=(40, 110), encoding="utf-8", timeout=20,

@@ -29,7 +29,7 @@ def test_a_stop_pressed_by_mistake_goes_on_at_the_terminal_and_the_walk_ends_in_
         "go",
         "--scenario", str(ROOT / "examples" / "knee_oa_mph.json"),
         "--time-scale", "60",
-        "--no-voice",
+        "--no-voice", "--json",
     ]  # fmt: skip
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "40"}
     child = pexpect.spawn(

@@ -22,7 +22,8 @@ def _go(tmp_path: Path, *options: str):
     answers = tmp_path / "answers.json"
     answers.write_text(ANSWERS, encoding="utf-8")
     scenario = str(EXAMPLES / "knee_oa_mph.json")
-    arguments = ["go", "--scenario", scenario, "--no-voice", "--check-in-from", str(answers)]
+    arguments = ["go", "--scenario", scenario, "--no-voice", "--json"]
+    arguments += ["--check-in-from", str(answers)]
     return runner.invoke(app, [*arguments, "--time-scale", "1000", *options])
 
 

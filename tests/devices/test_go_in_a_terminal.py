@@ -29,7 +29,7 @@ def test_the_walkers_enter_starts_the_belt_and_the_belt_follows_the_plan(tmp_pat
         "--session", STEP_UP_SESSION,
         "--time-scale", "60",
         "--check-in-from", str(answers),
-        "--no-voice",
+        "--no-voice", "--json",
         "--device", "virtual",
         "--control",
     ]  # fmt: skip

@@ -44,7 +44,7 @@ def test_a_walk_on_the_virtual_treadmill_stores_its_samples_with_the_log(tmp_pat
 
     walked = _run(
         data, "go", "--device", "virtual", "--control", "--auto-confirm",
-        "--check-in-from", str(answers), "--time-scale", "120", "--no-voice",
+        "--check-in-from", str(answers), "--time-scale", "120", "--no-voice", "--json",
     )  # fmt: skip
 
     assert walked.returncode == 0, walked.stderr
@@ -59,7 +59,8 @@ def test_the_straps_pulse_and_the_treadmills_mph_verdict_are_stored(tmp_path):
 
     walked = _run(
         data, "go", "--device", "virtual:mph_for_kmh", "--control", "--strap", "virtual",
-        "--auto-confirm", "--check-in-from", str(answers), "--time-scale", "120", "--no-voice",
+        "--auto-confirm", "--check-in-from", str(answers), "--time-scale", "120",
+        "--no-voice", "--json",
     )  # fmt: skip
 
     assert walked.returncode == 0, walked.stderr

@@ -85,3 +85,14 @@ def test_a_shown_number_reads_back_as_the_rounded_value(value: float, places: in
 def test_whole_seconds_and_hundreds_keep_their_zeros() -> None:
     assert [format_number(30, 0), format_number(100), format_number(19.9, 0)] == ["30", "100", "20"]
     assert duration_words(0.5) == "30 seconds"
+
+
+def test_a_pound_is_exactly_0_45359237_kg_and_weights_read_in_the_walkers_unit() -> None:
+    from retrowalk.domain.units import UnitSystem, kg_to_pounds, pounds_to_kg
+
+    assert pounds_to_kg(1) == 0.45359237
+    assert kg_to_pounds(pounds_to_kg(160)) == pytest.approx(160)
+    assert UnitSystem.IMPERIAL.weight_in_kg(160) == 160 * 0.45359237
+    assert UnitSystem.METRIC.weight_in_kg(72) == 72
+    assert UnitSystem.IMPERIAL.describe_weight(72) == "158.7 lb"
+    assert UnitSystem.METRIC.describe_weight(72) == "72 kg"

@@ -66,5 +66,5 @@ def test_the_drawn_chart_is_well_formed_svg_with_a_title_and_a_description() -> 
 
     drawing = root.find("svg")
     assert drawing is not None and drawing.get("role") == "img"
-    assert len(root.findall(".//circle")) == 5
+    assert len(root.findall(".//path[@data-date]")) == 5
     assert root.find(".//desc") is not None

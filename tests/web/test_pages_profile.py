@@ -33,7 +33,7 @@ def test_the_profile_page_shows_the_answers_on_record_ready_to_change(
     html = sqlite_client.get("/settings/profile").text
 
     sent = _profile_form(html)
-    assert sent["age"] == "67" and sent["rest_pain"] == "2" and sent["weight_kg"] == "72"
+    assert sent["age"] == "67" and sent["rest_pain"] == "2" and sent["weight_kg"] == "158.7"
     assert sent["condition"] == "knee_oa" and sent["surgery.kind"] == "none"
     assert sent["cleared_by_clinician"] == "on" and "swelling" not in sent
     assert 'name="csrf_token"' in html

@@ -17,7 +17,6 @@ from retrowalk.cli.init_answers import (
     named_by_option,
     onboard_data,
     plain,
-    shown,
 )
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened, shown_units, the_walker
@@ -85,7 +84,7 @@ def equipment(  # one option per field of the equipment, as `retrowalk init` has
     with opened() as wiring:
         walker = the_walker(wiring)
         if not answers and from_file is None:
-            _show_in_use(walker.equipment, as_json)
+            _show_in_use(walker.equipment, shown_units(wiring.settings, walker), as_json)
             return
         from retrowalk.services.equipment_change import change_equipment, equipment_change_command
 
@@ -104,15 +103,14 @@ def equipment(  # one option per field of the equipment, as `retrowalk init` has
         _show_changed(changed, units)
 
 
-def _show_in_use(kit: Equipment, as_json: bool) -> None:
-    facts = equipment_settings(kit)
+def _show_in_use(kit: Equipment, units: UnitSystem, as_json: bool) -> None:
+    from retrowalk.services.answer_words import equipment_words
+
     if as_json:
-        print_json({"kind": kit.kind.value, **facts})
+        print_json({"kind": kit.kind.value, **equipment_settings(kit)})
         return
     out = console()
-    out.print(f"[bold]Equipment in use:[/bold] {kit.kind.value.replace('_', ' ')}")
-    for name, value in facts.items():
-        out.print(f"  {name.replace('_', ' ')}: {shown(value)}")
+    out.print(f"[bold]Equipment in use:[/bold] {equipment_words(kit, units)}")
     out.print("To change it: `retrowalk equipment --help`.")
 
 
@@ -136,7 +134,9 @@ def _show_changed(changed: EquipmentChanged, units: UnitSystem) -> None:
     from retrowalk.cli.log_render import show_replanned
 
     out = console()
-    kind = changed.walker.equipment.kind.value.replace("_", " ")
+    from retrowalk.services.answer_words import EQUIPMENT_WORDS
+
+    kind = EQUIPMENT_WORDS[changed.walker.equipment.kind]
     out.print(f"[green]✓[/green] Equipment changed: {kind}.")
     for note in changed.notes:
         out.print(f"  • {note}")

@@ -2,7 +2,8 @@
 
 Today's walk is the stored walker's, and the walk is logged in the database when it ends
 (cli/go_sources.py); `--scenario` walks a session of a scenario's plan instead and keeps it in
-memory. The command prints the completed session as JSON when it ends.
+memory. When it ends the command says what was walked, the pain and the next session and why;
+with --json it prints the completed session as JSON instead.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ def go(
     device: Device = None,
     control: Control = False,
     strap: Strap = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the completed session as JSON at the end.")
+    ] = False,
 ) -> None:
     """Walk today's session with spoken cues and a large countdown.
 
@@ -77,6 +81,7 @@ def go(
       [bold]retrowalk go[/bold]   today's session, logged when it ends
       [bold]retrowalk go --scenario examples/knee_oa_mph.json --session 16[/bold]
       [bold]retrowalk go --device virtual --control --strap virtual[/bold]   belt and pulse
+      [bold]retrowalk go --json[/bold]   the completed session as JSON at the end
     """
     from rich.console import Console
 
@@ -106,6 +111,12 @@ def go(
     finally:
         speaker.close()
         database.close()
-    console.print(f"[bold]{finished.summary}[/bold]")
-    completed = {**finished.completed.to_json(), "next": finished.summary, **device_record}
-    typer.echo(json.dumps(completed, indent=2))
+    if as_json:
+        console.print(f"[bold]{finished.summary}[/bold]")  # on standard error, as the screen
+        completed = {**finished.completed.to_json(), "next": finished.summary, **device_record}
+        typer.echo(json.dumps(completed, indent=2))
+        return
+    from retrowalk.cli.go_summary import walk_summary
+
+    for line in walk_summary(finished):
+        typer.echo(line)

@@ -22,7 +22,7 @@ from retrowalk.cli.walker_options import (
 )
 from retrowalk.cli.wiring import opened
 from retrowalk.domain.equipment import EquipmentKind
-from retrowalk.domain.units import SpeedUnit
+from retrowalk.domain.units import SpeedUnit, pounds_to_kg
 
 if TYPE_CHECKING:
     from retrowalk.bootstrap import Wiring
@@ -55,6 +55,10 @@ def init(  # one option per answer: the options are the questions
     units: UnitsOption = None,
     weight_kg: Annotated[
         float | None, typer.Option(rich_help_panel=_W, help="For energy estimates.")
+    ] = None,
+    weight_lb: Annotated[
+        float | None,
+        typer.Option(rich_help_panel=_W, help="Or in pounds.", show_default=False),
     ] = None,
     condition: ConditionOption = None,
     severity: SeverityOption = None,
@@ -102,6 +106,8 @@ def init(  # one option per answer: the options are the questions
     """
     given = {key: plain(value) for key, value in locals().items() if key in ANSWER_KEYS}
     answers = {key: value for key, value in given.items() if value is not None}
+    if weight_lb is not None:
+        answers["weight_kg"] = pounds_to_kg(weight_lb)
     ask = not yes and from_file is None
     if ask and not sys.stdin.isatty():
         typer.echo(

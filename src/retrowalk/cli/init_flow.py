@@ -18,9 +18,14 @@ from retrowalk.cli.init_answers import (
     answer_of,
     named_by_option,
     onboard_data,
-    shown,
 )
-from retrowalk.cli.init_questions import QUESTION_KEYS, QUESTIONS, ask_missing
+from retrowalk.cli.init_questions import (
+    QUESTION_KEYS,
+    QUESTIONS,
+    answer_words,
+    ask_missing,
+    units_of,
+)
 from retrowalk.domain.errors import InputError
 from retrowalk.services.onboard import Onboarded, onboard, onboard_command
 
@@ -90,7 +95,10 @@ def _summary(console: Console, answers: dict[str, Any]) -> None:
     table = Table(title="Your answers", show_header=False, title_justify="left")
     table.add_column(style="dim")
     table.add_column()
+    units = units_of(answers)
     for question in QUESTIONS:
         if question.key in answers:
-            table.add_row(question.text, shown(answers[question.key]))
+            table.add_row(
+                question.asked(answers), answer_words(question.key, answers[question.key], units)
+            )
     console.print(table)

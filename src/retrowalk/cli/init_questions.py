@@ -1,5 +1,6 @@
 """`retrowalk init`'s questions, in order, each answer held to onboarding's own rule for its
-field as it is typed (services/fields.py), so a wrong answer is asked again at once."""
+field as it is typed (services/fields.py), so a wrong answer is asked again at once. "back" (or
+"<") at any question goes to the one before, until the answers are saved."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pydantic import BaseModel
 from rich.console import Console
 
 from retrowalk.cli import ask as a
-from retrowalk.cli.init_answers import EQUIPMENT_KEYS
+from retrowalk.cli.init_answers import EQUIPMENT_KEYS, shown
+from retrowalk.domain.errors import InputError
+from retrowalk.domain.units import UnitSystem
 from retrowalk.services.fields import check_field
 from retrowalk.services.onboard import OnboardIn
 from retrowalk.services.scenario import (
@@ -26,7 +29,15 @@ from retrowalk.services.scenario import (
 
 # The answers so far; keys starting with "_" are context, not answers (today, default units).
 Answers = dict[str, Any]
-KG_PER_LB = 0.45359237
+BACK = ("back", "<")
+BACK_HINT = "Type back (or <) at any question to go back to the one before."
+# The walker's words for the units and speed units, and the codes kept for them.
+UNIT_ANSWERS = {"mph": "imperial", "imperial": "imperial", "km/h": "metric", "kmh": "metric"}
+UNIT_ANSWERS |= {"km": "metric", "metric": "metric"}
+SPEED_UNIT_ANSWERS = {
+    answer: "mph" if unit == "imperial" else "kmh" for answer, unit in UNIT_ANSWERS.items()
+}
+UNIT_WORDS = {"imperial": "mph", "metric": "km/h", "mph": "mph", "kmh": "km/h"}
 CONDITIONS = {
     "knee_oa": "knee osteoarthritis",
     "patellofemoral_pain": "pain around the kneecap (runner's knee)",
@@ -53,27 +64,73 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+class GoBack(Exception):
+    """The walker typed "back": ask the question before again."""
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     key: str
-    text: str
+    text: str | Callable[[Answers], str]
     read: Callable[[Answers], a.Reader]
     default: Callable[[Answers], str | None]
     when: Callable[[Answers], bool] = lambda answers: True
     choices: dict[str, str] | None = None
 
+    def asked(self, answers: Answers) -> str:
+        return self.text if isinstance(self.text, str) else self.text(answers)
+
 
 def ask_missing(console: Console, answers: Answers) -> Answers:
-    """Ask every question not answered yet (by an option or earlier), in order."""
-    for question in QUESTIONS:
+    """Ask every question not answered yet (by an option or earlier), in order; "back" at a
+    question forgets the answer before it (given in this round) and asks that one again."""
+    asked: list[int] = []
+    at = 0
+    while at < len(QUESTIONS):
+        question = QUESTIONS[at]
         if question.key in answers or not question.when(answers):
+            at += 1
             continue
-        if question.choices:
-            for number, label in enumerate(question.choices.values(), start=1):
-                console.print(f"  {number}. {label}")
-        reader, default = question.read(answers), question.default(answers)
-        answers[question.key] = a.ask(console, question.text, reader, default)
+        try:
+            answers[question.key] = _ask(console, question, answers, first=not asked)
+        except GoBack:
+            if not asked:
+                console.print("This is the first question.")
+                continue
+            at = asked.pop()
+            answers.pop(QUESTIONS[at].key, None)
+            continue
+        asked.append(at)
+        at += 1
     return answers
+
+
+def _ask(console: Console, question: Question, answers: Answers, first: bool) -> Any:
+    if first:
+        console.print(f"[dim]{BACK_HINT}[/dim]")
+    if question.choices:
+        for number, label in enumerate(question.choices.values(), start=1):
+            console.print(f"  {number}. {label}")
+    read = question.read(answers)
+
+    def reader(text: str) -> Any:
+        if text.lower() in BACK:
+            raise GoBack
+        return read(text)
+
+    return a.ask(console, question.asked(answers), reader, question.default(answers))
+
+
+def answer_words(key: str, value: object, units: UnitSystem = UnitSystem.METRIC) -> str:
+    """An answer as the walker reads it in the summary: words, never the code kept; a weight
+    in the walker's `units`."""
+    words = {"condition": CONDITIONS, "equipment": EQUIPMENT, "units": UNIT_WORDS}
+    words |= {"speed_unit": UNIT_WORDS}
+    if key == "weight_kg" and isinstance(value, float | int):
+        return units.describe_weight(float(value))
+    if key in words and isinstance(value, str):
+        return words[key].get(value, value)
+    return shown(value)
 
 
 def _walker(name: str, read: a.Reader) -> Callable[[Answers], a.Reader]:
@@ -92,12 +149,44 @@ def _gear(name: str, read: a.Reader) -> Callable[[Answers], a.Reader]:
     return reader
 
 
-def _weight(text: str) -> float:
-    """'72', '72 kg' or '160 lb', in kilograms."""
-    cleaned = text.lower().replace(" ", "")
-    pounds = cleaned.endswith(("lb", "lbs"))
-    value = a.number(cleaned.removesuffix("s").removesuffix("lb").removesuffix("kg"))
-    return round(value * KG_PER_LB, 1) if pounds else value
+def units_of(answers: Answers) -> UnitSystem:
+    return UnitSystem(answers.get("units") or answers.get("_units_default") or "imperial")
+
+
+def weight_reader(units: UnitSystem) -> a.Reader:
+    """'72 kg' or '160 lb' as written; a bare number in the walker's own unit (lb with mph)."""
+
+    def read(text: str) -> float:
+        cleaned = text.lower().replace(" ", "")
+        if cleaned.endswith(("lb", "lbs")):
+            given = UnitSystem.IMPERIAL
+        elif cleaned.endswith("kg"):
+            given = UnitSystem.METRIC
+        else:
+            given = units
+        value = a.number(cleaned.removesuffix("s").removesuffix("lb").removesuffix("kg"))
+        return given.weight_in_kg(value)
+
+    return read
+
+
+def _word_choice(words: dict[str, str]) -> a.Reader:
+    """One of the walker's words for a code (case does not matter), as that code."""
+
+    def read(text: str) -> str:
+        code = words.get(text.strip().lower())
+        if code is None:
+            raise InputError("answer", text, f"give one of {', '.join(dict.fromkeys(words))}")
+        return code
+
+    return read
+
+
+def _named(names: dict[str, str]) -> a.Reader:
+    """A choice by its number in the list shown, its words, or its name."""
+    by_words = {label.lower(): code for code, label in names.items()}
+    codes = a.choice(list(names))
+    return lambda text: by_words.get(text.strip().lower()) or codes(text)
 
 
 def _fixed(value: str | None) -> Callable[[Answers], str | None]:
@@ -142,20 +231,25 @@ QUESTIONS = (
     Question("age", "Your age", _walker("age", a.whole_number), _fixed(None)),
     Question(
         "units",
-        "Speeds in mph (imperial) or km/h (metric)",
-        _walker("units", a.choice(["imperial", "metric"])),
-        lambda answers: answers.get("_units_default", "imperial"),
+        "Speeds in mph or km/h",
+        _walker("units", _word_choice(UNIT_ANSWERS)),
+        lambda answers: UNIT_WORDS[answers.get("_units_default", "imperial")],
     ),
     Question(
         "weight_kg",
-        "Your weight, for energy estimates (72 kg or 160 lb; Enter to skip)",
-        _walker("weight_kg", a.optional(_weight)),
+        lambda answers: (
+            f"Your weight in {units_of(answers).weight_unit}, for energy estimates (Enter to skip)"
+        ),
+        lambda answers: a.then(
+            a.optional(weight_reader(units_of(answers))),
+            lambda value: check_field(WalkerIn, "weight_kg", value),
+        ),
         _fixed(""),
     ),
     Question(
         "condition",
         "What brings you to backward walking? (number or name)",
-        _walker("condition", a.choice(list(CONDITIONS))),
+        _walker("condition", _named(CONDITIONS)),
         _fixed(None),
         choices=CONDITIONS,
     ),
@@ -200,15 +294,15 @@ QUESTIONS = (
     Question(
         "equipment",
         "What will you walk on? (number or name)",
-        lambda answers: a.choice(list(EQUIPMENT)),
-        _fixed("motorized_treadmill"),
+        lambda answers: _named(EQUIPMENT),
+        _fixed(EQUIPMENT["motorized_treadmill"]),
         choices=EQUIPMENT,
     ),
     Question(
         "speed_unit",
-        "The treadmill shows speed in mph or kmh",
-        lambda answers: a.choice(["mph", "kmh"]),
-        lambda answers: "kmh" if answers.get("units") == "metric" else "mph",
+        "The treadmill shows speed in mph or km/h",
+        lambda answers: _word_choice(SPEED_UNIT_ANSWERS),
+        lambda answers: "km/h" if answers.get("units") == "metric" else "mph",
         when=_kind("motorized_treadmill"),
     ),
     _on(_MOTOR, "min_speed", "Its slowest speed", a.number, _by_unit("0.8", "0.5")),
@@ -266,6 +360,14 @@ QUESTIONS = (
         "Will someone walk with you as a spotter? (yes or no)",
         a.yes_no,
         "yes",
+    ),
+    Question(
+        "sessions_per_week",
+        "Sessions a week: 2 or 3, with a rest day between them",
+        lambda answers: a.then(
+            a.whole_number, lambda n: check_field(OnboardIn, "sessions_per_week", n)
+        ),
+        _fixed("3"),
     ),
     Question(
         "start",

@@ -13,6 +13,7 @@ from retrowalk.domain.screening import Flag
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.records import SessionLog, StoredPlannedSession
+from retrowalk.services.report_decisions import kind_words
 
 
 def show_log_and_next(
@@ -36,7 +37,8 @@ def show_next(
     words = dose_words(decision_json(following.decision), units)
     console.print(f"Next session, {following.on:%A %d %B %Y}: [bold]{words}"
                   f"[/bold]")  # fmt: skip
-    console.print(f"  {following.decision.kind.value}: {' '.join(following.decision.reasons)}")
+    kind = kind_words(following.decision)
+    console.print(f"  {kind}: {' '.join(following.decision.reasons)}")
     if following.on < today:
         console.print("  [dim]That day has passed: `retrowalk today` shows what to walk now.[/dim]")
 

@@ -24,6 +24,7 @@ from retrowalk.cli.walker_options import (
     YesNo,
 )
 from retrowalk.cli.wiring import opened, the_walker
+from retrowalk.domain.units import pounds_to_kg
 
 _W, _P = "The walker", "The plan"
 Number = Annotated[int | None, typer.Option(rich_help_panel=_W, show_default=False)]
@@ -47,6 +48,10 @@ def profile(  # one option per answer, as `retrowalk init` has them
     units: UnitsOption = None,
     weight_kg: Annotated[
         float | None, typer.Option(rich_help_panel=_W, help="0 clears it.", show_default=False)
+    ] = None,
+    weight_lb: Annotated[
+        float | None,
+        typer.Option(rich_help_panel=_W, help="In pounds; 0 clears it.", show_default=False),
     ] = None,
     condition: ConditionOption = None,
     severity: SeverityOption = None,
@@ -87,6 +92,8 @@ def profile(  # one option per answer, as `retrowalk init` has them
 
     given = {key: plain(value) for key, value in locals().items() if key in flow.ANSWER_KEYS}
     answers = {key: value for key, value in given.items() if value is not None}
+    if weight_lb is not None:
+        answers["weight_kg"] = pounds_to_kg(weight_lb)
     if ask and not sys.stdin.isatty():
         typer.echo(
             "Error: standard input is not a terminal; give the answers as options instead.",

@@ -13,11 +13,13 @@ from retrowalk.bootstrap import Wiring
 from retrowalk.cli import ask as a
 from retrowalk.cli.errors import EXIT_SAFETY_STOP
 from retrowalk.cli.init_answers import option_of, shown
-from retrowalk.cli.init_questions import QUESTIONS
+from retrowalk.cli.init_questions import QUESTIONS, answer_words
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import shown_units
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.profile_change import profile_facts
+from retrowalk.domain.units import format_number
+from retrowalk.services.answer_words import profile_answers, screening_answers
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.fields import check_field
 from retrowalk.services.profile_change import (
@@ -98,7 +100,11 @@ def _asked(out: Console, walker: StoredWalker, answers: dict[str, Any]) -> dict[
             for number, label in enumerate(question.choices.values(), start=1):
                 out.print(f"  {number}. {label}")
         default = _on_record(walker, question.key)
-        answers[question.key] = a.ask(out, question.text, question.read(answers), default)
+        read = question.read(answers)
+        answer = a.ask(out, question.asked(answers), read, default)
+        if question.key == "weight_kg" and default and answer == read(default):
+            answer = walker.profile.weight_kg  # kept as it is, not rounded through lb and back
+        answers[question.key] = answer
     if "sessions_per_week" not in answers:
         read = a.then(
             a.whole_number, lambda n: check_field(ProfileChangeIn, "sessions_per_week", n)
@@ -115,6 +121,11 @@ def _on_record(walker: StoredWalker, key: str) -> str:
         return "none" if profile.surgery is None else profile.surgery.kind.value
     if key == "surgery_date":
         return "" if profile.surgery is None else profile.surgery.on.isoformat()
+    if key == "weight_kg":  # in the walker's own unit, as the question reads a bare number
+        kg = profile.weight_kg
+        return "" if kg is None else format_number(profile.units.weight_from_kg(kg))
+    if key in ("units", "condition"):
+        return answer_words(key, getattr(profile, key).value)
     value = getattr(profile, key)
     if value is None:
         return ""
@@ -137,8 +148,10 @@ def show_profile(walker: StoredWalker, as_json: bool) -> None:
         return
     out = console()
     out.print("[bold]Your answers on record[/bold]")
-    for name, value in facts.items():
-        out.print(f"  {name.replace('_', ' ').replace('.', ' ')}: {shown(value)}")
+    answers = profile_answers(walker.profile, walker.equipment) + screening_answers(walker.profile)
+    for answer in answers:
+        out.print(f"  {answer.label}: {answer.text}")
+    out.print(f"  Sessions a week: {facts['sessions_per_week']}")
     for flag in red:
         out.print(f"[red]No walking until this is resolved:[/red] {flag.message}")
     out.print("To change them: `retrowalk profile --help`; every change: `--history`.")

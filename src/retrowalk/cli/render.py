@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from retrowalk.domain.units import format_number
+
 _DECISION_STYLE = {
     "start": "bold cyan",
     "progress": "green",
@@ -24,14 +26,14 @@ def render_plan(plan: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
     for flag in plan["flags"]:
         style = "red" if flag["level"] == "red" else "yellow"
-        title = f"{flag['level']} flag: {flag['code']}"
+        title = "Red flag: no plan" if flag["level"] == "red" else "Yellow flag: a careful start"
         console.print(Panel(flag["message"], title=title, border_style=style, expand=False))
     if plan["sessions"]:
         console.print(_table(plan))
         summary = plan["summary"]
         console.print(
             f"{summary['sessions']} sessions ({summary['missed']} missed), "
-            f"{summary['planned_minutes']} minutes walked, about {summary['energy_kcal']} kcal."
+            f"{format_number(summary['planned_minutes'], 1)} minutes walked{_kcal(summary)}."
         )
     for warning in plan["warnings"]:
         console.print(Text(f"Note: {warning}", style="dim"))
@@ -102,3 +104,8 @@ def _change_and_why(session: dict[str, Any]) -> Text:
     text = Text(label, style=_DECISION_STYLE.get(decision, ""))
     text.append(" — " + " ".join(session["reasons"]), style="")
     return text
+
+
+def _kcal(summary: dict[str, Any]) -> str:
+    kcal = summary["energy_kcal"]
+    return "" if kcal is None else f", about {format_number(kcal, 0)} kcal"

@@ -1,4 +1,5 @@
-"""Units: speed in mph, km/h and m/s; incline as percent grade and degrees.
+"""Units: speed in mph, km/h and m/s; incline as percent grade and degrees; body weight in kg
+(as kept) and lb (as an imperial walker gives and reads it).
 
 Speeds keep the unit they were given in, so a value on a treadmill's own grid (0.1 mph or
 0.1 km/h steps) stays exact; conversion happens only when asked for.
@@ -13,6 +14,7 @@ from enum import StrEnum
 METRES_PER_SECOND_IN_ONE_MPH = 0.44704  # exact: 1 mile = 1609.344 m
 METRES_PER_SECOND_IN_ONE_KMH = 1 / 3.6
 KM_PER_MILE = 1.609344
+KG_PER_LB = 0.45359237  # exact: the international avoirdupois pound
 
 
 class SpeedUnit(StrEnum):
@@ -39,6 +41,22 @@ class UnitSystem(StrEnum):
     @property
     def speed_unit(self) -> SpeedUnit:
         return SpeedUnit.MPH if self is UnitSystem.IMPERIAL else SpeedUnit.KMH
+
+    @property
+    def weight_unit(self) -> str:
+        return "lb" if self is UnitSystem.IMPERIAL else "kg"
+
+    def weight_in_kg(self, value: float) -> float:
+        """A body weight given in this system's unit (lb or kg), in kilograms."""
+        return pounds_to_kg(value) if self is UnitSystem.IMPERIAL else value
+
+    def weight_from_kg(self, kg: float) -> float:
+        """A body weight kept in kilograms, in this system's unit."""
+        return kg_to_pounds(kg) if self is UnitSystem.IMPERIAL else kg
+
+    def describe_weight(self, kg: float) -> str:
+        """'160 lb' or '72.5 kg': rounded for people, never for arithmetic."""
+        return f"{format_number(self.weight_from_kg(kg))} {self.weight_unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +115,14 @@ def mph_to_kmh(mph: float) -> float:
 
 def kmh_to_mph(kmh: float) -> float:
     return kmh / KM_PER_MILE
+
+
+def pounds_to_kg(pounds: float) -> float:
+    return pounds * KG_PER_LB
+
+
+def kg_to_pounds(kg: float) -> float:
+    return kg / KG_PER_LB
 
 
 def degrees_to_percent(degrees: float) -> float:

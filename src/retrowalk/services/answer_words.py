@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.equipment import (
     Deadmill,
     Equipment,
@@ -17,11 +18,10 @@ from retrowalk.domain.equipment import (
     Outdoor,
     Sled,
 )
-from retrowalk.domain.units import Speed, UnitSystem, format_number
-from retrowalk.domain.walker import Severity, WalkerProfile
+from retrowalk.domain.units import Speed, SpeedUnit, UnitSystem, format_number
+from retrowalk.domain.walker import Condition, Severity, SurgeryKind, WalkerProfile
 
 NOT_GIVEN = "not given"
-POUNDS_IN_ONE_KG = 2.2046226218
 
 SEVERITY_WORDS = {
     Severity.MILD: "mild",
@@ -51,6 +51,29 @@ YES_NO_QUESTIONS = (
 )
 
 
+SHORT_UNIT_WORDS = {UnitSystem.IMPERIAL: "mph", UnitSystem.METRIC: "km/h"}
+
+
+def code_words(code: str) -> str:
+    """Any code kept for an answer (`knee_oa`, `motorized_treadmill`, `kmh`, `imperial`,
+    `moderate`, `tkr`, `both`) in the words a walker reads; text that is no code, as it is."""
+    return _CODE_WORDS.get(code, code)
+
+
+# Where two kinds of answer share a code ("none": no surgery, or hands free) the later wins;
+# no surgery reads "none" either way.
+_CODE_WORDS: dict[str, str] = {
+    **{hands.value: hands.describe() for hands in HandSupport},
+    **{kind.value: kind.describe() for kind in SurgeryKind},
+    **{unit.value: unit.label for unit in SpeedUnit},
+    **{units.value: words for units, words in SHORT_UNIT_WORDS.items()},
+    **{severity.value: words for severity, words in SEVERITY_WORDS.items()},
+    **{kind.value: words for kind, words in EQUIPMENT_WORDS.items()},
+    **{condition.value: condition.describe() for condition in Condition},
+    "none": "none",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     label: str
@@ -70,8 +93,9 @@ def weight_words(kg: float | None, units: UnitSystem) -> str:
     if kg is None:
         return NOT_GIVEN
     if units is UnitSystem.IMPERIAL:
-        return f"{format_number(kg * POUNDS_IN_ONE_KG, 0)} lb ({format_number(kg)} kg)"
-    return f"{format_number(kg)} kg"
+        pounds = format_number(units.weight_from_kg(kg), 0)
+        return f"{pounds} lb ({UnitSystem.METRIC.describe_weight(kg)})"
+    return UnitSystem.METRIC.describe_weight(kg)
 
 
 def condition_words(profile: WalkerProfile) -> str:

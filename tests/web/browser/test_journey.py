@@ -17,11 +17,11 @@ TIME_SCALE = 20
 def onboard_through_the_form(page: Page) -> None:
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/onboarding$"))
-    page.get_by_label("Body weight (kg)").fill("72")
+    page.get_by_label("Body weight").fill("160")  # lb: the form starts in mph
     page.get_by_label("What brings you here?").select_option("knee_oa")
     page.get_by_role("button", name="Check and plan my first session").click()
     expect(page.locator("#walker\\.age-error")).to_contain_text("required")
-    expect(page.get_by_label("Body weight (kg)")).to_have_value("72")
+    expect(page.get_by_label("Body weight")).to_have_value("160")
     screenshot(page, "onboarding-with-errors")
     page.get_by_label("Age (years)").fill("67")
     page.get_by_label("A doctor or physical therapist has cleared me for this").check()
@@ -94,7 +94,7 @@ def test_a_walker_onboards_walks_stops_early_checks_in_and_sees_it_everywhere(
     assert fits_the_width(phone)
 
     phone.goto("/progress")
-    point = phone.locator(f'#chart-minutes circle[data-date="{date.today().isoformat()}"]')
+    point = phone.locator(f'#chart-minutes path.marker[data-date="{date.today().isoformat()}"]')
     expect(point).to_have_count(1)
     screenshot(phone, "progress")
     assert fits_the_width(phone)

@@ -19,6 +19,7 @@ from retrowalk.services.equipment_settings import (
 )
 from retrowalk.services.walker_fields import WALKER_VALUES, WALKER_YES_NO
 from retrowalk.web.pages.forms import given, ticked
+from retrowalk.web.pages.weight_field import weight_in_kg
 
 EQUIPMENT_VALUES = {
     kind: tuple(n for n in settings if n not in TICKED_SETTINGS and n != "speed_unit")
@@ -53,6 +54,8 @@ DEFAULTS = {
 
 def onboarding_data(values: dict[str, str]) -> dict[str, Any]:
     walker = given(values, WALKER_VALUES, "walker.") | ticked(values, WALKER_YES_NO, "walker.")
+    if "weight_kg" in walker:
+        walker["weight_kg"] = weight_in_kg(walker["weight_kg"], values.get("walker.units"))
     surgery = values.get("walker.surgery.kind", "none")
     if surgery != "none":
         walker["surgery"] = {"kind": surgery, **given(values, ("date",), "walker.surgery.")}

@@ -38,7 +38,7 @@ def profile_page(request: Request, walker: PageWalker, wired: WiringDep) -> Resp
 def change_walker_profile(
     form: TypedForm, request: Request, walker: PageWalker, wired: WiringDep, account: AccountDep
 ) -> Response:
-    data = profile_data(form.values)
+    data = profile_data(form.values, walker.profile.weight_kg)
     if data["cleared_by_clinician"] == walker.profile.cleared_by_clinician:
         del data["cleared_by_clinician"]  # left as it was: a new operation is not cleared yet
     command = command_from(ProfileChangeIn, data, form)

@@ -10,6 +10,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from retrowalk.domain.units import format_number
+from retrowalk.services.answer_words import EQUIPMENT_WORDS
+from retrowalk.web.charts.frame import PAGE_BOX
+from retrowalk.web.charts.markers import path as marker_path
 from retrowalk.web.charts.scale import GEOMETRY
 from retrowalk.web.words import (
     day_text,
@@ -30,6 +33,9 @@ TEMPLATES.env.globals.update(speed_text=speed_text, day_text=day_text, sets_text
 TEMPLATES.env.globals.update(decision_label=decision_label, walked_text=walked_text)
 TEMPLATES.env.filters["first_upper"] = first_upper
 TEMPLATES.env.globals["chart_box"] = GEOMETRY
+TEMPLATES.env.globals["page_box"] = PAGE_BOX
+TEMPLATES.env.globals["equipment_words"] = EQUIPMENT_WORDS
+TEMPLATES.env.globals["marker_path"] = marker_path
 
 NAVIGATION = (
     ("/", "Today"),
