@@ -61,3 +61,16 @@ def test_the_units_cookie_gets_its_own_kept_page(client: TestClient) -> None:
     metric = client.get("/").text
 
     assert "mph" in imperial and "km/h" in metric
+
+
+def test_a_kept_page_answers_with_the_same_headers_every_time(client, wiring):
+    """The security headers are added outside the cache: a kept page must not gather another
+    copy of them at each answer (it once grew by six headers a request, to megabytes)."""
+    onboard(client)
+    answers = [client.get("/") for _ in range(4)]
+
+    lists = [sorted(answer.headers.multi_items()) for answer in answers[1:]]
+    assert lists[0] == lists[1] == lists[2]
+    names = [name for name, _ in lists[-1]]
+    assert names.count("content-security-policy") == 1
+    assert names.count("cache-control") == 1 and answers[-1].headers["cache-control"] == "no-store"

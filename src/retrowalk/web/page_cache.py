@@ -38,12 +38,14 @@ class PageCache:
         if kept is not None:
             self._kept.move_to_end(key)
             for message in kept:
-                await send(message)
+                await send(_copy(message))
             return
         messages: list[Message] = []
 
         async def keep(message: Message) -> None:
-            messages.append(message)
+            # A copy: the middleware outside may change the message it is sent (the security
+            # headers), and a kept message must replay as the app made it, every time.
+            messages.append(_copy(message))
             await send(message)
 
         await self.app(scope, receive, keep)
@@ -64,6 +66,13 @@ class PageCache:
         varying = tuple(headers.get(name, b"") for name in _VARYING)
         stamp = repr(fingerprint)
         return (scope["path"], scope["query_string"], varying, stamp, self._today())
+
+
+def _copy(message: Message) -> Message:
+    """A message with its own list of headers (a body message has none to copy)."""
+    if "headers" not in message:
+        return message
+    return {**message, "headers": list(message["headers"])}
 
 
 def _belt_running(scope: Scope) -> bool:

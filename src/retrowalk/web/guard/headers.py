@@ -49,7 +49,7 @@ class SecurityHeaders:
                 if not static:  # whatever a route said, health data is not kept
                     headers = [h for h in headers if h[0].lower() != b"cache-control"]
                     headers.append(NOT_STORED)
-                message["headers"] = [*headers, *EVERY_RESPONSE]
+                message = {**message, "headers": [*headers, *EVERY_RESPONSE]}  # not in place
             await send(message)
 
         await self.app(scope, receive, with_headers)
