@@ -7,6 +7,7 @@ import csv
 import io
 from pathlib import Path
 
+from retrowalk.domain.outcome_fields import OUTCOME_FIELDS
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.session_csv import export_csv
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
@@ -99,3 +100,37 @@ def test_what_was_done_as_prescribed_is_filled_in_and_a_missed_session_left_empt
         "",
         "",
     ]
+
+
+def _read_back(cell: str, kind: type) -> object:
+    """A cell as a spreadsheet's reader would take it: empty is unknown, true/false, numbers."""
+    if cell == "":
+        return None
+    if kind is bool:
+        assert cell in ("true", "false"), cell
+        return cell == "true"
+    return kind(float(cell)) if kind is int else float(cell)
+
+
+def test_every_answer_reads_back_from_the_csv_as_the_history_holds_it(
+    backend: Backend, clock
+) -> None:
+    """The round trip: each answer column, read back by its kind, equals the typed history's
+    answer (unknown stays unknown, never 0 or false)."""
+    walker = onboarded(backend, clock).walker
+    logs = walk(backend, clock, walker.id, 2, pain_during=2, pain_after=3)
+    edit_log(walker.id, logs[1].log.id, {"rpe": None, "swelling": True}, backend.uow(), clock)
+    walk(backend, clock, walker.id, 1, done=False)
+
+    rows = _rows(backend)
+    with backend.uow().reading() as uow:
+        kept = uow.sessions.history(walker.id, None, None)
+
+    assert len(rows) == len(kept) == 3
+    for row, logged in zip(rows, kept, strict=True):
+        assert int(row["log_id"]) == logged.log_id and row["date"] == logged.on.isoformat()
+        for answer in OUTCOME_FIELDS:
+            if answer.name == "minutes_done":
+                continue  # filled in from the prescription when walked in full (test above)
+            given = getattr(logged.entry.outcome, answer.name)
+            assert _read_back(row[answer.name], answer.kind) == given, (answer.name, row)

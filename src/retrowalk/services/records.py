@@ -39,6 +39,14 @@ class Source(StrEnum):
     DEVICE = "device"
     IMPORT = "import"
 
+    def describe(self) -> str:
+        return {
+            Source.MANUAL: "logged by hand",
+            Source.LIVE: "with the live coach",
+            Source.DEVICE: "with the treadmill",
+            Source.IMPORT: "imported",
+        }[self]
+
 
 class Change(StrEnum):
     EDIT = "edit"
