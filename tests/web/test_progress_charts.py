@@ -161,3 +161,20 @@ def test_the_progress_page_draws_the_references_markers_and_every_pain_column(
     for column in ("Pain during", "Pain after", "Pain next morning", "Effort", "Hands"):
         assert column in text
     assert "not reported" in text and "led to stop" in text
+
+
+def test_a_week_that_met_the_plan_is_marked_by_a_tick_not_by_colour_alone(
+    sqlite_client: TestClient, clock: FixedClock
+) -> None:
+    walker_id = onboard(sqlite_client, start="2027-01-04")
+    sessions = f"/api/walkers/{walker_id}/sessions"
+    for day in (4, 6, 8):  # the three planned days of the first week
+        clock.current = datetime(2027, 1, day, 9)
+        walk = {"date": f"2027-01-0{day}", "pain_during": 1, "rpe": 4} | ALL_WELL
+        assert sqlite_client.post(sessions, json=walk).status_code == 201
+    clock.current = datetime(2027, 1, 12, 9)
+
+    html = sqlite_client.get("/progress?shown=all").text
+
+    assert html.count('class="met-mark"') == 1
+    assert "✓ plan met" in text_of(html)
