@@ -180,6 +180,6 @@ def test_profile_asks_each_answer_with_the_one_on_record_as_default(data_dir):
         _answer(child, [(question, ENTER)])
     output = _finish(child)
 
-    assert "rest_pain: 2 → 4" in output and "Next session" in output
+    assert "Pain at rest: 2 → 4" in output and "Next session" in output
     [kept] = as_json(invoke("profile", "--history", "--json"))
     assert kept["changes"] == [{"field": "rest_pain", "from": 2, "to": 4}]

@@ -76,7 +76,7 @@ def test_a_clearance_is_kept_with_its_date_and_shown_in_the_history(data_dir: Pa
     assert kept["clearance"] == {"on": days_ago(1), "clinician": "Dr Lee", "notes": "ok"}
     history = invoke("profile", "--history").stdout
     assert f"cleared by Dr Lee on {days_ago(1)}" in history
-    assert "cleared_by_clinician: no → yes" in history
+    assert "Cleared by a clinician: no → yes" in history
 
 
 def test_a_bad_answer_names_its_option_and_changes_nothing(data_dir: Path) -> None:

@@ -19,7 +19,7 @@ from retrowalk.cli.wiring import shown_units
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.profile_change import profile_facts
 from retrowalk.domain.units import format_number
-from retrowalk.services.answer_words import profile_answers, screening_answers
+from retrowalk.services.answer_words import field_words, profile_answers, screening_answers
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.fields import check_field
 from retrowalk.services.profile_change import (
@@ -181,7 +181,7 @@ def _say_changed(changed: ProfileChanged, wiring: Wiring) -> None:
     else:
         out.print("[green]✓[/green] Saved.")
         for item in changed.change.changes:
-            out.print(f"  {item.field}: {shown(item.before)} → {shown(item.after)}")
+            out.print(f"  {field_words(item.field)}: {shown(item.before)} → {shown(item.after)}")
     for note in changed.notes:
         if note != "Nothing changed.":
             out.print(f"  • {note}")
@@ -202,7 +202,7 @@ def show_history(wiring: Wiring, walker: StoredWalker, as_json: bool) -> None:
         what = "answers changed" if c.clearance is None else _cleared_words(c)
         out.print(f"[bold]{c.at:%Y-%m-%d %H:%M} UTC[/bold], by {c.account}: {what}")
         for item in c.changes:
-            out.print(f"  {item.field}: {shown(item.before)} → {shown(item.after)}")
+            out.print(f"  {field_words(item.field)}: {shown(item.before)} → {shown(item.after)}")
         red = [flag.message for flag in c.flags if flag.level.value == "red"]
         out.print(
             "  screening: " + ("the plan goes on" if not red else "stopped: " + " ".join(red))

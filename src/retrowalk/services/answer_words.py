@@ -153,3 +153,32 @@ def equipment_words(equipment: Equipment, units: UnitSystem) -> str:
 def _kit(**present: bool) -> str:
     words = {"handrails": "handrails", "safety_clip": "safety clip"}
     return ", ".join(f"{'' if on else 'no '}{words[name]}" for name, on in present.items())
+
+
+# How the history names each field a change may record (services/rescreen.HISTORY_FIELDS).
+FIELD_WORDS = {
+    "age": "Age",
+    "weight_kg": "Weight (kg)",
+    "units": "Units",
+    "condition": "Condition",
+    "severity": "How bad it usually is",
+    "surgery.kind": "Knee surgery",
+    "surgery.date": "Date of the surgery",
+    "cleared_by_clinician": "Cleared by a clinician",
+    "rest_pain": "Pain at rest",
+    "falls_last_year": "Falls in the last 12 months",
+    "balance_concern": "Balance worry",
+    "experienced": "Walked backward before",
+    "dizziness": "Dizziness",
+    "swelling": "Swelling",
+    "locking": "Locking",
+    "giving_way": "Giving way",
+    "sessions_per_week": "Sessions a week",
+    "protocol": "Protocol",
+    "progression": "Progression",
+}
+
+
+def field_words(field: str) -> str:
+    """The name of an answer a profile change records, as the walker reads it."""
+    return FIELD_WORDS.get(field, field.replace("_", " ").capitalize())

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from retrowalk.domain.errors import InputError
+from retrowalk.services.answer_words import FIELD_WORDS
 from retrowalk.services.clearance import ClearanceIn, record_clearance
 from retrowalk.services.profile_change import ProfileChangeIn, change_profile, profile_history
 from retrowalk.services.records import StoredWalker
@@ -17,7 +18,6 @@ from retrowalk.web.pages.forms import Form, TypedForm, command_from
 from retrowalk.web.pages.profile_form import (
     CLEARANCE,
     CLEARANCE_FIELDS,
-    FIELD_WORDS,
     clearance_data,
     profile_data,
     profile_values,

@@ -58,30 +58,6 @@ def _typed(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-# How the history names each field a change may record (services/rescreen.HISTORY_FIELDS).
-FIELD_WORDS = {
-    "age": "Age",
-    "weight_kg": "Weight (kg)",
-    "units": "Units",
-    "condition": "Condition",
-    "severity": "How bad it usually is",
-    "surgery.kind": "Knee surgery",
-    "surgery.date": "Date of the surgery",
-    "cleared_by_clinician": "Cleared by a clinician",
-    "rest_pain": "Pain at rest",
-    "falls_last_year": "Falls in the last 12 months",
-    "balance_concern": "Balance worry",
-    "experienced": "Walked backward before",
-    "dizziness": "Dizziness",
-    "swelling": "Swelling",
-    "locking": "Locking",
-    "giving_way": "Giving way",
-    "sessions_per_week": "Sessions a week",
-    "protocol": "Protocol",
-    "progression": "Progression",
-}
-
-
 def value_words(value: object) -> str:
     """A value of the history as a person reads it."""
     if value is None:
