@@ -43,6 +43,11 @@ def write_text_atomically(target: Path, text: str) -> None:
         temporary.write_text(text, encoding="utf-8")
 
 
+def write_bytes_atomically(target: Path, data: bytes) -> None:
+    with atomic_write(target) as temporary:
+        temporary.write_bytes(data)
+
+
 def unwritable(field: str, target: Path, error: Exception) -> InputError:
     """The refusal to give when `target` could not be written (full disk, no such folder...)."""
     reason = getattr(error, "strerror", None) or str(error)

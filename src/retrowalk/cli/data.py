@@ -23,6 +23,12 @@ FilePath = Annotated[Path, typer.Argument(metavar="FILE")]
 class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
+    FIT = "fit"
+    TCX = "tcx"
+
+
+# The formats of one session (an activity file); json and csv export everything.
+ONE_SESSION = (ExportFormat.FIT, ExportFormat.TCX)
 
 
 @db_app.command("upgrade")
@@ -59,18 +65,42 @@ def restore(file: FilePath) -> None:
 
 
 def export(
+    session_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="SESSION_ID",
+            help="fit and tcx: the walked session to export (its id in `retrowalk history`).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", help="json: everything; csv: the sessions.")
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="json: everything; csv: the sessions; fit or tcx: one session as an activity "
+            "file for Strava, Garmin Connect or intervals.icu.",
+        ),
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of the screen.")
     ] = None,
 ) -> None:
-    """Export all data as JSON, or every logged session as CSV.
+    """Export all data as JSON, every logged session as CSV, or one session as FIT or TCX.
 
     With --output the file is written whole or not at all (an old file stays as it was if
-    writing fails, on a full disk say).
+    writing fails, on a full disk say). A FIT file is never printed on a terminal: give -o
+    or redirect it.
+
+    Examples:
+      [bold]retrowalk export --format csv -o sessions.csv[/bold]
+      [bold]retrowalk export --format fit 12 -o walk.fit[/bold]
     """
+    _check_session_id(output_format, session_id)
+    if session_id is not None:
+        from retrowalk.cli.export_activity import export_activity
+
+        export_activity(output_format.value, session_id, output)
+        return
     from retrowalk.files import unwritable, write_text_atomically
     from retrowalk.services.interchange import export_json
     from retrowalk.services.session_csv import export_csv
@@ -89,6 +119,27 @@ def export(
             write_text_atomically(output, text)
         except OSError as error:
             raise unwritable("--output", output, error) from None
+
+
+def _check_session_id(output_format: ExportFormat, session_id: int | None) -> None:
+    """fit and tcx need the session; json and csv take none (they export everything)."""
+    from retrowalk.domain.errors import InputError
+
+    with fail_on_user_error():
+        if output_format in ONE_SESSION and session_id is None:
+            raise InputError(
+                "SESSION_ID",
+                None,
+                f"--format {output_format} exports one walked session: give its id "
+                "(the id column of `retrowalk history`)",
+            )
+        if output_format not in ONE_SESSION and session_id is not None:
+            raise InputError(
+                "SESSION_ID",
+                session_id,
+                f"--format {output_format} exports every session; give a session id only "
+                "with --format fit or --format tcx",
+            )
 
 
 def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:
