@@ -16,9 +16,8 @@ def lap_end(lap: ActivityLap) -> float:
 
 
 def elapsed_seconds(activity: RecordedActivity) -> float:
-    """From the start to the last lap's end or the last sample, whichever is later."""
-    last_sample = activity.samples[-1].second + 1 if activity.samples else 0
-    return max(max(lap_end(lap) for lap in activity.laps), last_sample)
+    """From the start to the end of the last lap (when the timer stopped for good)."""
+    return max(lap_end(lap) for lap in activity.laps)
 
 
 def samples_in(activity: RecordedActivity, lap: ActivityLap) -> list[Sample]:
@@ -26,19 +25,9 @@ def samples_in(activity: RecordedActivity, lap: ActivityLap) -> list[Sample]:
 
 
 def timed_samples(activity: RecordedActivity) -> list[Sample]:
-    """The samples inside the laps (the timer ran), rests and set-up left out."""
+    """The samples inside the laps, while the timer ran: a file holds no others (a watch
+    records nothing while paused), so rests and the time before and after are left out."""
     return [s for lap in activity.laps for s in samples_in(activity, lap)]
-
-
-def track_of_each_lap(activity: RecordedActivity) -> list[list[Sample]]:
-    """Every sample given to one lap: to the last lap started by its second (the first lap takes
-    those before it), so a rest's samples follow the set before it."""
-    tracks: list[list[Sample]] = [[] for _ in activity.laps]
-    starts = [lap.start_second for lap in activity.laps]
-    for sample in activity.samples:
-        index = max((i for i, start in enumerate(starts) if start <= sample.second), default=0)
-        tracks[index].append(sample)
-    return tracks
 
 
 def max_speed(samples: Sequence[Sample]) -> float | None:

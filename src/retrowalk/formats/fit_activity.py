@@ -1,8 +1,9 @@
 """A recorded activity as a FIT activity file, written with fit-tool (BSD-3).
 
 The order is the FIT activity recipe's: file_id, device_info (the creator), a timer start,
-the records with a timer stop and start around each rest, the final timer stop, one lap per
-set, one session and one activity. Sport walking (11); sub-sport treadmill (1) on a treadmill,
+the records of the laps (one a second) with a timer stop and start around each rest and no
+record while the timer is stopped, the final timer stop, one lap per set, one session and one
+activity. Sport walking (11); sub-sport treadmill (1) on a treadmill,
 generic (0) otherwise; never virtual_activity, which makes Strava show a walk as a virtual run
 the walker cannot change. docs/interchange.md lists every field.
 """
@@ -104,7 +105,7 @@ def _timeline(activity: RecordedActivity, start: int) -> list[Any]:
         previous_end = sums.lap_end(lap)
     assert previous_end is not None  # an activity has a lap
     timed.append(_at(start, previous_end, _timer, EventType.STOP_ALL))
-    for sample in activity.samples:
+    for sample in sums.timed_samples(activity):
         record = RecordMessage()
         record.timestamp = start + sample.second * 1000
         record.speed = sample.speed_mps

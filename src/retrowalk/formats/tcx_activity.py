@@ -1,7 +1,8 @@
 """A recorded activity as TCX (Garmin TrainingCenterDatabase v2), built with xml.etree.
 
 The schema's sports are Running, Biking and Other: a walk is Other. Each set is a lap with its
-track points (time, distance, heart rate, and the belt speed in Garmin's ActivityExtension v2).
+track points, one a second (time, distance, heart rate, and the belt speed in Garmin's
+ActivityExtension v2); samples outside the laps (rests, set-up) are left out, as in FIT.
 The schema requires a lap's DistanceMeters and Calories (Garmin's published copy does); when
 retrowalk does not know one it writes 0 and the activity's Notes say which is unknown.
 docs/interchange.md lists every element.
@@ -34,10 +35,8 @@ def tcx_activity(activity: RecordedActivity, version: str) -> str:
     node = ET.SubElement(ET.SubElement(root, _tcx("Activities")), _tcx("Activity"))
     node.set("Sport", "Other")
     _text(node, "Id", _time(activity.started_at))
-    tracks = sums.track_of_each_lap(activity)
-    calories = sums.lap_calories(activity)
-    for lap, track, kcal in zip(activity.laps, tracks, calories, strict=True):
-        _lap(node, activity, lap, track, kcal)
+    for lap, kcal in zip(activity.laps, sums.lap_calories(activity), strict=True):
+        _lap(node, activity, lap, kcal)
     _text(node, "Notes", notes(activity, version))
     ET.indent(root, space=" ")
     body = ET.tostring(root, encoding="unicode")
@@ -59,7 +58,6 @@ def _lap(
     parent: ET.Element,
     activity: RecordedActivity,
     lap: ActivityLap,
-    track: list[Sample],
     kcal: int | None,
 ) -> None:
     start = activity.started_at + timedelta(seconds=lap.start_second)
@@ -75,9 +73,9 @@ def _lap(
     _heart_rate(node, "MaximumHeartRateBpm", sums.max_heart_rate(inside))
     _text(node, "Intensity", "Active")
     _text(node, "TriggerMethod", "Time")
-    if track:
+    if inside:
         points = ET.SubElement(node, _tcx("Track"))
-        for sample in track:
+        for sample in inside:
             _trackpoint(points, activity.started_at, sample)
     if lap.average_speed_mps is not None:
         extension = ET.SubElement(ET.SubElement(node, _tcx("Extensions")), _ext("LX"))

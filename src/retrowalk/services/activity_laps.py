@@ -8,6 +8,7 @@ is one second. See docs/interchange.md ("Laps").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from statistics import fmean
 
 from retrowalk.domain.activity import ActivityLap
@@ -95,6 +96,32 @@ def planned_lap(window: Window, speed_mps: float | None) -> ActivityLap:
     seconds = end - start
     distance = None if speed_mps is None else speed_mps * seconds
     return ActivityLap(start, seconds, _rounded(distance), _rounded(speed_mps, 3))
+
+
+def from_first_set(
+    laps: Sequence[ActivityLap], samples: Sequence[Sample]
+) -> tuple[tuple[ActivityLap, ...], tuple[Sample, ...]]:
+    """The laps and their samples counted from the first set's start, the distance from zero
+    there: the set-up before, the rests between and the check-in after are no part of the
+    file (a watch records nothing while its timer is stopped)."""
+    offset = int(laps[0].start_second)  # whole seconds here (set_windows, belt_runs)
+    inside = [
+        s
+        for s in samples
+        if any(a.start_second <= s.second < a.start_second + a.seconds for a in laps)
+    ]
+    before = [s.distance_m for s in samples if s.second < offset and s.distance_m is not None]
+    zero = before[-1] if before else 0.0
+    moved = tuple(
+        replace(
+            s,
+            second=s.second - offset,
+            distance_m=None if s.distance_m is None else round(max(0.0, s.distance_m - zero), 1),
+        )
+        for s in inside
+    )
+    shifted = tuple(replace(lap, start_second=lap.start_second - offset) for lap in laps)
+    return shifted, moved
 
 
 def _rounded(value: float | None, digits: int = 1) -> float | None:

@@ -22,6 +22,7 @@ from retrowalk.domain.treadmill_record import Sample
 from retrowalk.services.activity_laps import (
     Window,
     belt_runs,
+    from_first_set,
     grouped,
     planned_lap,
     sampled_lap,
@@ -83,22 +84,22 @@ def recorded_activity(
     done = done_dose(log.entry, dose)
     sets, rest = session_structure(p, dose)
     walked = sets_walked(sets, log.entry.outcome.minutes_done)
-    laps = _laps(samples, walked, rest, done)
-    if not laps:
+    found = _laps(samples, walked, rest, done)
+    if not found:
         raise InputError("session_id", log.id, "no walking time is recorded for this session")
-    seconds = sum(lap.seconds for lap in laps)
     last_sample = samples[-1].second + 1 if samples else 0
-    elapsed = max(laps[-1].start_second + laps[-1].seconds, last_sample)
+    walk_seconds = max(found[-1].start_second + found[-1].seconds, last_sample)
+    laps, kept = from_first_set(found, samples)
     indoor = isinstance(p.equipment, TREADMILLS)
     energy = session_energy(p, done)
     return RecordedActivity(
-        started_at=_started_at(log, elapsed),
-        seconds=seconds,
+        started_at=_started_at(log, walk_seconds, found[0].start_second),
+        seconds=sum(lap.seconds for lap in laps),
         laps=laps,
-        samples=samples,
-        distance_m=_distance(samples, laps),
+        samples=kept,
+        distance_m=_distance(kept, laps),
         kcal=None if energy is None else energy.kcal,
-        average_incline_percent=_incline(samples, laps, done) if indoor else None,
+        average_incline_percent=_incline(kept, done) if indoor else None,
         indoor=indoor,
     )
 
@@ -131,14 +132,15 @@ def _laps(
     return tuple(planned_lap(window, speed) for window in windows)
 
 
-def _started_at(log: SessionLog, elapsed: float) -> datetime:
-    """Logged by the coach: about its length before it was logged (the store keeps UTC).
-    Logged by hand or imported: noon UTC on its date (NO_TIME_OF_DAY)."""
+def _started_at(log: SessionLog, walk_seconds: float, first_set: float) -> datetime:
+    """When the first set started. Logged by the coach: the walk began about its length
+    (`walk_seconds`) before it was logged (the store keeps UTC), and the first set `first_set`
+    seconds after that. Logged by hand or imported: noon UTC on its date (NO_TIME_OF_DAY)."""
     if log.entry.source in LOGGED_AT_THE_END:
         logged = (
             log.logged_at.replace(tzinfo=UTC) if log.logged_at.tzinfo is None else log.logged_at
         )
-        return logged.astimezone(UTC) - timedelta(seconds=elapsed)
+        return logged.astimezone(UTC) - timedelta(seconds=walk_seconds - first_set)
     return datetime.combine(log.on, NO_TIME_OF_DAY, tzinfo=UTC)
 
 
@@ -151,12 +153,7 @@ def _distance(samples: tuple[Sample, ...], laps: tuple[ActivityLap, ...]) -> flo
     return None if any(d is None for d in parts) else round(sum(d or 0.0 for d in parts), 1)
 
 
-def _incline(samples: tuple[Sample, ...], laps: tuple[ActivityLap, ...], done: Dose) -> float:
-    """The belt's incline over the laps as the samples say, else the incline walked."""
-    inside = [
-        s.incline_percent
-        for s in samples
-        if s.incline_percent is not None
-        and any(lap.start_second <= s.second < lap.start_second + lap.seconds for lap in laps)
-    ]
-    return round(fmean(inside), 1) if inside else done.incline_percent
+def _incline(samples: tuple[Sample, ...], done: Dose) -> float:
+    """The belt's incline while walking as the samples say, else the incline walked."""
+    inclines = [s.incline_percent for s in samples if s.incline_percent is not None]
+    return round(fmean(inclines), 1) if inclines else done.incline_percent

@@ -27,6 +27,7 @@ from retrowalk.services.log_edit import delete_log, edit_log, undo_last_change
 from retrowalk.services.log_entry import EntryIn, entry_fields
 from retrowalk.services.log_session import LogIn, log_session, pending_seq
 from retrowalk.services.records import StoredWalker
+from retrowalk.services.session_activity import can_export
 from retrowalk.web.deps import OwnLog, PageWalker, Units, WiringDep
 from retrowalk.web.pages.forms import Form, TypedForm, command_from, given
 from retrowalk.web.pages.log_form import (
@@ -202,6 +203,7 @@ def _history(
         "today": today,
         "notice": notice or NOTICES.get(request.query_params.get("notice", "")),
         "can_undo": can_undo,
+        "can_export": can_export,
     }
     name = "_history_list.html" if is_htmx(request) and form.ok else "history.html"
     return page(request, name, context, status)
