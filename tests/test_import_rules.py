@@ -71,8 +71,20 @@ RULES = (
     ),
     Rule(
         "retrowalk.services",
-        forbidden=("retrowalk.store", "retrowalk.web", "retrowalk.cli", "retrowalk.devices"),
+        forbidden=(
+            "retrowalk.store",
+            "retrowalk.web",
+            "retrowalk.cli",
+            "retrowalk.devices",
+            "retrowalk.formats",
+        ),
         why="use cases take ports, never an adapter or a face",
+    ),
+    Rule(
+        "retrowalk.formats",
+        forbidden=("retrowalk",),
+        allowed=("retrowalk.formats", "retrowalk.domain"),
+        why="file readers and writers know the domain's types and bytes, nothing else of ours",
     ),
     Rule(
         "retrowalk.store",

@@ -97,7 +97,7 @@ def recorded_activity(
         seconds=sum(lap.seconds for lap in laps),
         laps=laps,
         samples=kept,
-        distance_m=_distance(kept, laps),
+        distance_m=_distance(kept, laps, done),
         kcal=None if energy is None else energy.kcal,
         average_incline_percent=_incline(kept, done) if indoor else None,
         indoor=indoor,
@@ -144,11 +144,17 @@ def _started_at(log: SessionLog, walk_seconds: float, first_set: float) -> datet
     return datetime.combine(log.on, NO_TIME_OF_DAY, tzinfo=UTC)
 
 
-def _distance(samples: tuple[Sample, ...], laps: tuple[ActivityLap, ...]) -> float | None:
-    """The samples' last distance (the session's own total), else the laps' sum if all known."""
+def _distance(
+    samples: tuple[Sample, ...], laps: tuple[ActivityLap, ...], done: Dose
+) -> float | None:
+    """The samples' last distance (counted from the first set), else the laps' sum if each is
+    known; without samples, the belt speed walked times the time walked, if a speed is known."""
     counted = [s.distance_m for s in samples if s.distance_m is not None]
     if counted:
         return round(counted[-1], 1)
+    if not samples:
+        seconds = sum(lap.seconds for lap in laps)
+        return None if done.speed is None else round(done.speed.metres_per_second * seconds, 1)
     parts = [lap.distance_m for lap in laps]
     return None if any(d is None for d in parts) else round(sum(d or 0.0 for d in parts), 1)
 

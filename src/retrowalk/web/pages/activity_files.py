@@ -25,19 +25,19 @@ router = APIRouter()
 FIT_MEDIA_TYPE = "application/vnd.ant.fit"
 TCX_MEDIA_TYPE = "application/vnd.garmin.tcx+xml"
 
-SessionId = Annotated[int, Path(ge=1, le=MAX_ID, description="The logged session's id.")]
+LogId = Annotated[int, Path(ge=1, le=MAX_ID, description="The logged session's id.")]
 
 
-@router.get("/sessions/{session_id}/activity.fit")
-def fit_download(session_id: SessionId, walker: PageWalker, wired: WiringDep) -> Response:
-    exported = session_activity(walker.id, session_id, wired.uow())
+@router.get("/sessions/{log_id}/activity.fit")
+def fit_download(log_id: LogId, walker: PageWalker, wired: WiringDep) -> Response:
+    exported = session_activity(walker.id, log_id, wired.uow())
     data = fit_activity(exported.activity, __version__)
     return _attachment(data, FIT_MEDIA_TYPE, file_name(exported, "fit"))
 
 
-@router.get("/sessions/{session_id}/activity.tcx")
-def tcx_download(session_id: SessionId, walker: PageWalker, wired: WiringDep) -> Response:
-    exported = session_activity(walker.id, session_id, wired.uow())
+@router.get("/sessions/{log_id}/activity.tcx")
+def tcx_download(log_id: LogId, walker: PageWalker, wired: WiringDep) -> Response:
+    exported = session_activity(walker.id, log_id, wired.uow())
     data = tcx_activity(exported.activity, __version__).encode("utf-8")
     return _attachment(data, TCX_MEDIA_TYPE, file_name(exported, "tcx"))
 
