@@ -14,8 +14,8 @@ from tests.formats.activities import garmin_messages
 from tests.formats.tcx_schema import NAMES, valid_tcx
 from tests.web.builders import onboard
 
-ALL_WELL = {"sharp_pain": False, "form_ok": True, "swelling": False, "locking": False}
-ALL_WELL |= {"giving_way": False, "pain_during": 1, "rpe": 4}
+ALL_WELL: dict[str, Any] = {"sharp_pain": False, "form_ok": True, "swelling": False}
+ALL_WELL |= {"locking": False, "giving_way": False, "pain_during": 1, "rpe": 4}
 
 
 @pytest.fixture(name="sessions")
