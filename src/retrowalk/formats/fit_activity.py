@@ -19,7 +19,6 @@ from fit_tool.profile.messages.device_info_message import DeviceInfoMessage
 from fit_tool.profile.messages.event_message import EventMessage
 from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.lap_message import LapMessage
-from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import (
     Activity,
@@ -36,6 +35,7 @@ from fit_tool.profile.profile_type import (
 
 from retrowalk.domain.activity import RecordedActivity
 from retrowalk.formats import activity_sums as sums
+from retrowalk.formats.fit_records import record_message
 
 PRODUCT_NAME = "retrowalk"
 # The FIT profile's manufacturer for software without a Garmin-assigned manufacturer id.
@@ -106,13 +106,8 @@ def _timeline(activity: RecordedActivity, start: int) -> list[Any]:
     assert previous_end is not None  # an activity has a lap
     timed.append(_at(start, previous_end, _timer, EventType.STOP_ALL))
     for sample in sums.timed_samples(activity):
-        record = RecordMessage()
-        record.timestamp = start + sample.second * 1000
-        record.speed = sample.speed_mps
-        record.distance = sample.distance_m
-        record.grade = sample.incline_percent
-        record.heart_rate = sample.heart_rate
-        timed.append((record.timestamp, 1, record))
+        at = start + sample.second * 1000
+        timed.append((at, 1, record_message(at, sample)))
     return [message for _, _, message in sorted(timed, key=lambda item: item[:2])]
 
 
