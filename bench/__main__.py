@@ -13,6 +13,7 @@ BENCHMARKS = (
     "bench_web",
     "bench_cli",
     "bench_report",
+    "bench_interchange",
 )
 
 
