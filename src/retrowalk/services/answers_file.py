@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import Field, ValidationError
 
 from retrowalk.coach.checkin import CheckIn
+from retrowalk.coach.reported import Answers
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.services.commands import Command
@@ -54,17 +55,5 @@ class AnswersFile:
         return self._answers.go_on
 
     def ask(self, planned_hands: HandSupport, stop_reason: StopReason | None = None) -> CheckIn:
-        given = self._answers
-        answers = CheckIn(
-            pain_during=given.pain_during,
-            sharp_pain=given.sharp_pain,
-            rpe=given.rpe,
-            hands_used=given.hands_used or planned_hands,
-            stable_without_hands=given.stable_without_hands,
-            notes=given.notes,
-            form_ok=given.form_ok,
-            swelling=given.swelling,
-            locking=given.locking,
-            giving_way=given.giving_way,
-        )
-        return answers.after_stop(stop_reason)
+        given = self._answers.model_dump(exclude={"go_on", "stop_reason"})
+        return Answers(**given, stop_reason=stop_reason).check_in(planned_hands)

@@ -17,13 +17,13 @@ from retrowalk.coach.belt import BeltSetting
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.live_walk import setting_for_today
 from retrowalk.web.belt import BeltMode, WalkOn
-from retrowalk.web.body import body_doc, json_body
+from retrowalk.web.body import JsonBody, JsonBodyRoute
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
 from retrowalk.web.schemas.belt import BeltNewsPublic, BeltPublic, BeltStartPublic, BeltUpdate
 from retrowalk.web.schemas.common import MAX_ID
 
-router = APIRouter(tags=["live session"])
-Body = Annotated[BeltUpdate, Depends(json_body(BeltUpdate))]
+router = APIRouter(tags=["live session"], route_class=JsonBodyRoute)
+Body = Annotated[BeltUpdate, Depends(JsonBody(BeltUpdate))]
 SAFETY: dict[int | str, dict[str, Any]] = {
     409: {"description": "Above today's speed or incline: nothing was sent"},
     503: {"description": "The treadmill cannot be used: it was told to stop and let go"},
@@ -40,12 +40,7 @@ def _follows(belt: BeltDep, walker_id: int) -> bool:
     return belt.news(walker_id, 0).setup.mode is not BeltMode.BY_HAND
 
 
-@router.put(
-    "/walkers/{walker_id}/belt",
-    response_model=BeltPublic,
-    responses=SAFETY,
-    openapi_extra=body_doc(BeltUpdate),
-)
+@router.put("/walkers/{walker_id}/belt", response_model=BeltPublic, responses=SAFETY)
 def set_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> BeltPublic:
     """Ask the treadmill for a setting during today's session (`applied`: it took it). A moving
     setting for a stopped belt that waits for the walker's start is only made ready; a stop
@@ -57,12 +52,7 @@ def set_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> 
     return BeltPublic(applied=applied, follows=_follows(belt, walker.id))
 
 
-@router.post(
-    "/walkers/{walker_id}/belt/start",
-    response_model=BeltStartPublic,
-    responses=SAFETY,
-    openapi_extra=body_doc(BeltUpdate),
-)
+@router.post("/walkers/{walker_id}/belt/start", response_model=BeltStartPublic, responses=SAFETY)
 def start_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -> BeltStartPublic:
     """The walker's own start (their tap or Enter), at this setting: the only call that starts
     a treadmill's belt. `going` false keeps the walk waiting (the alerts say why)."""

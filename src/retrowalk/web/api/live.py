@@ -12,7 +12,7 @@ from retrowalk.coach.reported import Answers, WalkReport
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.live_walk import live_walk, log_reported_walk
 from retrowalk.web.belt import WalkOn
-from retrowalk.web.body import body_doc, json_body
+from retrowalk.web.body import JsonBody, JsonBodyRoute
 from retrowalk.web.deps import BeltDep, OwnWalker, WiringDep
 from retrowalk.web.schemas.live import (
     TIME_SCALE_MAX,
@@ -24,7 +24,7 @@ from retrowalk.web.schemas.live import (
 from retrowalk.web.schemas.sessions import LoggedPublic
 from retrowalk.web.words import logged_summary
 
-router = APIRouter(tags=["live session"])
+router = APIRouter(tags=["live session"], route_class=JsonBodyRoute)
 TimeScale = Annotated[
     float,
     Query(ge=TIME_SCALE_MIN, le=TIME_SCALE_MAX, description="Play N times faster (demos, tests)."),
@@ -51,11 +51,10 @@ def get_timeline(
     "/walkers/{walker_id}/live",
     response_model=TimelinePublic,
     responses={409: {"description": "Session `seq` is logged already: reload"}},
-    openapi_extra=body_doc(LiveStart),
 )
 def start_live_session(
     walker: OwnWalker,
-    body: Annotated[LiveStart, Depends(json_body(LiveStart))],
+    body: Annotated[LiveStart, Depends(JsonBody(LiveStart))],
     wired: WiringDep,
     belt: BeltDep,
     time_scale: TimeScale = 1.0,
@@ -76,11 +75,10 @@ def start_live_session(
     status_code=201,
     response_model=LoggedPublic,
     responses={409: {"description": "Session `seq` is logged already (by an earlier send)"}},
-    openapi_extra=body_doc(LiveSessionCreate),
 )
 def log_live_session(
     walker: OwnWalker,
-    body: Annotated[LiveSessionCreate, Depends(json_body(LiveSessionCreate))],
+    body: Annotated[LiveSessionCreate, Depends(JsonBody(LiveSessionCreate))],
     wired: WiringDep,
     belt: BeltDep,
 ) -> LoggedPublic:

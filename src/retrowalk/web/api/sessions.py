@@ -17,7 +17,7 @@ from retrowalk.services.log_edit import (
     undo_last_change,
 )
 from retrowalk.services.log_session import log_session
-from retrowalk.web.body import body_doc, json_body
+from retrowalk.web.body import JsonBody, JsonBodyRoute
 from retrowalk.web.deps import OwnWalker, WiringDep
 from retrowalk.web.schemas.common import MAX_ID
 from retrowalk.web.schemas.sessions import (
@@ -30,7 +30,7 @@ from retrowalk.web.schemas.sessions import (
 )
 from retrowalk.web.words import logged_summary
 
-router = APIRouter(tags=["sessions"])
+router = APIRouter(tags=["sessions"], route_class=JsonBodyRoute)
 LogId = Annotated[int, Path(ge=1, le=MAX_ID, description="The logged session's id.")]
 
 
@@ -54,11 +54,10 @@ def list_sessions(
         409: {"description": "Session `seq` is logged already (by an earlier send)"},
         422: {"description": 'Not allowed, or to confirm: send again with "confirm": true'},
     },
-    openapi_extra=body_doc(SessionCreate),
 )
 def create_session(
     walker: OwnWalker,
-    body: Annotated[SessionCreate, Depends(json_body(SessionCreate))],
+    body: Annotated[SessionCreate, Depends(JsonBody(SessionCreate))],
     wired: WiringDep,
 ) -> LoggedPublic:
     """Log today's session (or the pending one on another date, never in the future); the engine
@@ -68,15 +67,11 @@ def create_session(
     return LoggedPublic.of(logged, logged_summary(logged))
 
 
-@router.patch(
-    "/walkers/{walker_id}/sessions/{log_id}",
-    response_model=SessionPublic,
-    openapi_extra=body_doc(SessionUpdate),
-)
+@router.patch("/walkers/{walker_id}/sessions/{log_id}", response_model=SessionPublic)
 def update_session(
     walker: OwnWalker,
     log_id: LogId,
-    body: Annotated[SessionUpdate, Depends(json_body(SessionUpdate))],
+    body: Annotated[SessionUpdate, Depends(JsonBody(SessionUpdate))],
     wired: WiringDep,
 ) -> SessionPublic:
     """Change some fields of a logged session; the plan is replayed from it. A value changed
@@ -85,15 +80,11 @@ def update_session(
     return SessionPublic.of(edited)
 
 
-@router.post(
-    "/walkers/{walker_id}/sessions/{log_id}/next-morning",
-    response_model=SessionPublic,
-    openapi_extra=body_doc(NextMorningCreate),
-)
+@router.post("/walkers/{walker_id}/sessions/{log_id}/next-morning", response_model=SessionPublic)
 def add_next_morning(
     walker: OwnWalker,
     log_id: LogId,
-    body: Annotated[NextMorningCreate, Depends(json_body(NextMorningCreate))],
+    body: Annotated[NextMorningCreate, Depends(JsonBody(NextMorningCreate))],
     wired: WiringDep,
 ) -> SessionPublic:
     """The pain the morning after a session (0-10), once that morning has come."""

@@ -11,7 +11,7 @@ from retrowalk.services.clearance import record_clearance
 from retrowalk.services.equipment_change import EquipmentChangeIn, change_equipment
 from retrowalk.services.onboard import OnboardIn, onboard
 from retrowalk.services.profile_change import change_profile, profile_history
-from retrowalk.web.body import body_doc, json_body
+from retrowalk.web.body import JsonBody, JsonBodyRoute
 from retrowalk.web.deps import AccountDep, MaybeWalker, OwnWalker, WiringDep
 from retrowalk.web.schemas.profile import (
     ClearanceCreate,
@@ -27,17 +27,12 @@ from retrowalk.web.schemas.walkers import (
     WalkerPublic,
 )
 
-router = APIRouter(tags=["walkers"])
+router = APIRouter(tags=["walkers"], route_class=JsonBodyRoute)
 
 
-@router.post(
-    "/walkers",
-    status_code=201,
-    response_model=OnboardedPublic,
-    openapi_extra=body_doc(WalkerCreate),
-)
+@router.post("/walkers", status_code=201, response_model=OnboardedPublic)
 def create_walker(
-    body: Annotated[WalkerCreate, Depends(json_body(WalkerCreate))],
+    body: Annotated[WalkerCreate, Depends(JsonBody(WalkerCreate))],
     wired: WiringDep,
     account: AccountDep,
 ) -> OnboardedPublic:
@@ -60,14 +55,10 @@ def get_walker(walker: OwnWalker) -> WalkerPublic:
     return WalkerPublic.of(walker)
 
 
-@router.put(
-    "/walkers/{walker_id}/equipment",
-    response_model=EquipmentChangedPublic,
-    openapi_extra=body_doc(EquipmentChange),
-)
+@router.put("/walkers/{walker_id}/equipment", response_model=EquipmentChangedPublic)
 def change_walker_equipment(
     walker: OwnWalker,
-    body: Annotated[EquipmentChange, Depends(json_body(EquipmentChange))],
+    body: Annotated[EquipmentChange, Depends(JsonBody(EquipmentChange))],
     wired: WiringDep,
 ) -> EquipmentChangedPublic:
     """Put new equipment in use: it is screened again and the session still to walk is
@@ -78,14 +69,10 @@ def change_walker_equipment(
     return EquipmentChangedPublic.of(change_equipment(walker.id, command, wired.uow(), wired.clock))
 
 
-@router.put(
-    "/walkers/{walker_id}/profile",
-    response_model=ProfileChangedPublic,
-    openapi_extra=body_doc(ProfileChange),
-)
+@router.put("/walkers/{walker_id}/profile", response_model=ProfileChangedPublic)
 def change_walker_profile(
     walker: OwnWalker,
-    body: Annotated[ProfileChange, Depends(json_body(ProfileChange))],
+    body: Annotated[ProfileChange, Depends(JsonBody(ProfileChange))],
     wired: WiringDep,
     account: AccountDep,
 ) -> ProfileChangedPublic:
@@ -99,14 +86,10 @@ def change_walker_profile(
     return ProfileChangedPublic.of(done)
 
 
-@router.post(
-    "/walkers/{walker_id}/clearance",
-    response_model=ProfileChangedPublic,
-    openapi_extra=body_doc(ClearanceCreate),
-)
+@router.post("/walkers/{walker_id}/clearance", response_model=ProfileChangedPublic)
 def record_walker_clearance(
     walker: OwnWalker,
-    body: Annotated[ClearanceCreate, Depends(json_body(ClearanceCreate))],
+    body: Annotated[ClearanceCreate, Depends(JsonBody(ClearanceCreate))],
     wired: WiringDep,
     account: AccountDep,
 ) -> ProfileChangedPublic:
