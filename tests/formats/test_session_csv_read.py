@@ -10,11 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrowalk.domain.errors import InputError
-from retrowalk.formats.session_csv_read import IGNORED, READ, RefusedRow, read_sessions_csv
+from retrowalk.formats.session_csv_read import (
+    IGNORED,
+    READ,
+    CsvSessions,
+    RefusedRow,
+    read_sessions_csv,
+)
 from retrowalk.services.session_csv import CSV_COLUMNS
 
 
-def _read(text: str):  # type: ignore[no-untyped-def]
+def _read(text: str) -> CsvSessions:
     return read_sessions_csv(text.encode("utf-8"))
 
 
@@ -146,7 +152,8 @@ def test_any_bytes_are_read_or_refused_with_one_input_error(data: bytes) -> None
     except InputError as error:
         assert error.field.startswith("FILE")
     else:
-        assert all(row.line >= 2 for row in (*read.sessions, *read.refused))
+        lines = [row.line for row in read.sessions] + [row.line for row in read.refused]
+        assert all(line >= 2 for line in lines)
 
 
 CELLS = st.text(alphabet=st.sampled_from('0123456789-.,"truefalsyn \n\r'), max_size=12)
