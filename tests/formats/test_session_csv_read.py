@@ -10,13 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrowalk.domain.errors import InputError
-from retrowalk.formats.session_csv_read import (
-    IGNORED,
-    READ,
-    CsvSessions,
-    RefusedRow,
-    read_sessions_csv,
-)
+from retrowalk.domain.session_rows import CsvSessions, RefusedRow
+from retrowalk.formats.session_csv_read import IGNORED, READ, read_sessions_csv
 from retrowalk.services.session_csv import CSV_COLUMNS
 
 

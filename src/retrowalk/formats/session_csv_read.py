@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from retrowalk.domain.errors import InputError
+from retrowalk.domain.session_rows import CsvSession, CsvSessions, RefusedRow
 from retrowalk.formats.csv_cells import READERS, Cell, CellRefused
 
 FILE = "FILE"
@@ -50,33 +50,6 @@ IGNORED = (
     "led_to_reason",
 )
 _TOGETHER = (("speed_done", "speed_done_unit"),)
-
-
-@dataclass(frozen=True, slots=True)
-class CsvSession:
-    """One row read: its line in the file (from 1, the header's line counted) and its cells by
-    column, each typed; a cell left empty is left out (unknown)."""
-
-    line: int
-    on: date
-    cells: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class RefusedRow:
-    line: int
-    column: str
-    value: str
-    allowed: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, {self.column}: got {self.value!r}; {self.allowed}"
-
-
-@dataclass(frozen=True, slots=True)
-class CsvSessions:
-    sessions: tuple[CsvSession, ...]
-    refused: tuple[RefusedRow, ...]
 
 
 def read_sessions_csv(data: bytes) -> CsvSessions:
