@@ -48,7 +48,8 @@ def _made() -> tuple[str, bytes]:
 def _restore_target() -> Path:
     """A database holding other data than the backups: the clinic's people, no sessions."""
     people = valid_snapshot()
-    for name in ("planned_sessions", "session_logs", "session_log_versions", "session_samples"):
+    sessions = ("planned_sessions", "session_logs", "session_log_versions", "session_samples")
+    for name in (*sessions, "imported_files"):
         people["tables"][name] = []
     return filled(Path(tempfile.mkdtemp(prefix="retrowalk-target-")), people)
 
