@@ -71,8 +71,21 @@ RULES = (
     ),
     Rule(
         "retrowalk.services",
-        forbidden=("retrowalk.store", "retrowalk.web", "retrowalk.cli", "retrowalk.devices"),
-        why="use cases take ports, never an adapter or a face",
+        forbidden=(
+            "retrowalk.store",
+            "retrowalk.web",
+            "retrowalk.cli",
+            "retrowalk.devices",
+            "retrowalk.formats",
+        ),
+        why="use cases take ports, never an adapter or a face (a face reads a file with formats "
+        "and hands the service what it read)",
+    ),
+    Rule(
+        "retrowalk.formats",
+        forbidden=("retrowalk",),
+        allowed=("retrowalk.formats", "retrowalk.domain"),
+        why="file readers and writers know the domain's types and bytes, never a service or face",
     ),
     Rule(
         "retrowalk.store",
