@@ -137,7 +137,6 @@ def test_another_suffix_or_an_answer_with_a_csv_is_refused(data_dir: Path, tmp_p
 
     assert wrong_kind.exit_code == 2
     assert wrong_kind.stderr == (
-        "Error: FILE: got 'walk.gpx'; give a .json export, a .fit activity or a .csv of "
-        "sessions\n"
+        "Error: FILE: got 'walk.gpx'; give a .json export, a .fit activity or a .csv of sessions\n"
     )
     assert with_answer.stderr == "Error: --rpe: got 3; give it only with a .fit file\n"

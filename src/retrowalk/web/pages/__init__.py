@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from retrowalk.web.pages import (
     history,
+    import_files,
     live,
     onboarding,
     pairing,
@@ -16,5 +17,6 @@ from retrowalk.web.pages import (
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, report, settings, profile, pairing, phone):
+AREAS = (onboarding, today, live, history, import_files, progress, report, settings, profile)
+for area in (*AREAS, pairing, phone):
     pages_router.include_router(area.router)
