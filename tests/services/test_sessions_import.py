@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -18,15 +19,21 @@ from retrowalk.services.history import Period, history
 from retrowalk.services.import_log import Imported, file_key
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, edit_log
 from retrowalk.services.log_session import log_command, log_session
+from retrowalk.services.records import StoredWalker
 from retrowalk.services.session_csv import export_csv
 from retrowalk.services.sessions_import import import_sessions, preview_sessions
+from retrowalk.store.snapshot import read_snapshot
+from retrowalk.store.sql_people import SqlWalkers
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
     Backend,
     backend_fixture,
     clock_fixture,
+    sql_backend_fixture,
 )
+from tests.races import WAIT_SECONDS, all_at_once
 from tests.store.builders import onboarded, walk
 
+CONFIRMATIONS = 4
 # The export's columns that say whose and which log, and where it came from: not answers.
 NOT_CARRIED = {"walker_id", "log_id", "source"}
 
@@ -152,3 +159,42 @@ def test_a_file_with_no_row_to_log_is_refused(backend: Backend, clock: FixedCloc
         _import(backend, clock, walker.id, "date,done\n2027-01-04,maybe\n", skip=True)
 
     assert backend.contents() == before
+
+
+def test_confirmations_sent_at_once_log_the_file_once(
+    sql_backend: Backend, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walker = onboarded(sql_backend, clock).walker
+    data = b"date,done,pain_during\n2027-01-04,true,1\n"
+    read = read_sessions_csv(data)
+    _hold_before_the_first_walker_lock(monkeypatch, CONFIRMATIONS)
+
+    def confirm() -> Imported:
+        return import_sessions(walker.id, read, file_key(data), 0, sql_backend.uow(), clock)
+
+    results = all_at_once(confirm, CONFIRMATIONS)
+
+    assert len([r for r in results if isinstance(r, Imported)]) == 1, results
+    conflicts = [r for r in results if isinstance(r, ConflictError)]
+    assert len(conflicts) == CONFIRMATIONS - 1, results
+    assert sql_backend.engine is not None
+    tables = read_snapshot(sql_backend.engine)["tables"]
+    assert (len(tables["session_logs"]), len(tables["imported_files"])) == (1, 1)
+
+
+def _hold_before_the_first_walker_lock(monkeypatch: pytest.MonkeyPatch, parties: int) -> None:
+    """As tests/races.py, for a use case that takes the walker's lock more than once in its
+    transaction (the import, then each log): only a thread's first locking read waits."""
+    barrier = threading.Barrier(parties, timeout=WAIT_SECONDS)
+    waited = threading.local()
+    get = SqlWalkers.get
+
+    def get_when_all_are_there(
+        self: SqlWalkers, walker_id: int, lock: bool = False
+    ) -> StoredWalker | None:
+        if lock and not getattr(waited, "done", False):
+            waited.done = True
+            barrier.wait()
+        return get(self, walker_id, lock)
+
+    monkeypatch.setattr(SqlWalkers, "get", get_when_all_are_there)
