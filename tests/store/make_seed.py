@@ -12,12 +12,15 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from retrowalk.formats.session_csv_read import read_sessions_csv
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.import_log import file_key
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.log_session import log_command, log_session
 from retrowalk.services.profile_change import change_profile, profile_change_command
 from retrowalk.services.records import MphVerdict
+from retrowalk.services.sessions_import import import_sessions, preview_sessions
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine, session_factory
 from retrowalk.store.migrate import head_revision, upgrade
@@ -59,6 +62,7 @@ def seeded_snapshot() -> dict[str, object]:
         stopped = {"minutes_done": 3, "stop_reason": "tired", **unknown}
         log_session(log_command(walker_id=cy.id, **stopped), backend.uow(), clock)
         _change_profiles(backend, clock, ann.id, cy.id)
+        _import_sessions(backend, clock, cy.id)
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot
@@ -71,6 +75,14 @@ def _change_profiles(backend: Backend, clock: FixedClock, ann: int, cy: int) -> 
         change_profile(ann, command, backend.uow(), clock, account="ann")
     cleared = clearance_command({"clinician": "Dr Lee", "notes": "Seen; no effusion."})
     record_clearance(cy, cleared, backend.uow(), clock, account="cy")
+
+
+def _import_sessions(backend: Backend, clock: FixedClock, cy: int) -> None:
+    """A session from a spreadsheet, its other answers unknown."""
+    data = f"date,done,pain_during,notes\n{clock.today()},true,1,from a sheet\n".encode()
+    read = read_sessions_csv(data)
+    shown = preview_sessions(cy, read, file_key(data), backend.uow(), clock)
+    import_sessions(cy, read, file_key(data), shown.first_seq, backend.uow(), clock)
 
 
 if __name__ == "__main__":

@@ -133,6 +133,7 @@ def test_an_import_whose_walkers_lack_a_prescription_or_equipment_is_refused(
             "session_logs",
             "session_log_versions",
             "session_samples",
+            "imported_files",
         ):
             changed["tables"][table] = []
     database = empty_database(tmp_path / "db")

@@ -1,4 +1,5 @@
-"""The data commands: `db upgrade`, `backup`, `restore`, `export`, `import`.
+"""The data commands: `db upgrade`, `backup`, `restore`, `export`, `import` (a .fit or .csv
+file: cli/import_sessions.py).
 
 Each parses its arguments, calls one service and prints the result. The database code loads
 inside the commands, so the CLI starts quickly for everything else.
@@ -12,8 +13,10 @@ from typing import Annotated
 
 import typer
 
+from retrowalk.cli import log_options as o
 from retrowalk.cli.errors import fail_on_user_error
 from retrowalk.cli.wiring import opened
+from retrowalk.domain.errors import InputError
 
 db_app = typer.Typer(name="db", help="Look after the database itself.", no_args_is_help=True)
 
@@ -123,7 +126,6 @@ def export(
 
 def _check_session_id(output_format: ExportFormat, session_id: int | None) -> None:
     """fit and tcx need the session; json and csv take none (they export everything)."""
-    from retrowalk.domain.errors import InputError
 
     with fail_on_user_error():
         if output_format in ONE_SESSION and session_id is None:
@@ -142,8 +144,54 @@ def _check_session_id(output_format: ExportFormat, session_id: int | None) -> No
             )
 
 
-def import_(file: Annotated[Path, typer.Argument(metavar="FILE.json")]) -> None:
-    """Load a JSON export into an empty database (all of it, or nothing if any row is wrong)."""
+Yes = Annotated[
+    bool,
+    typer.Option(
+        "--yes", "-y", help="Log what the preview shows without asking (a .csv: the rows it can)."
+    ),
+]
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(metavar="FILE.json|FILE.fit|FILE.csv")],
+    yes: Yes = False,
+    pain_during: o.PainDuring = None,
+    pain_after: o.PainAfter = None,
+    rpe: o.Rpe = None,
+) -> None:
+    """Load a JSON export into an empty database, or log a watch's walk (.fit) or a
+    spreadsheet's sessions (.csv) as your next sessions.
+
+    A .json export is taken whole or not at all. A .fit or .csv file is shown first: the
+    sessions it will log (each as the next planned session, in date order) and the rows it
+    cannot; nothing is stored until you confirm ([bold]--yes[/bold] confirms, and for a .csv
+    leaves out the rows shown as refused). The same .fit or .csv file is never logged twice.
+    A watch knows nothing of your knee: give --pain-during, --pain-after and --rpe with a
+    .fit file, or they stay unknown.
+    """
+    answers = {"pain_during": pain_during, "pain_after": pain_after, "rpe": rpe}
+    given = {name: value for name, value in answers.items() if value is not None}
+    suffix = file.suffix.lower()
+    with fail_on_user_error():
+        if given and suffix != ".fit":
+            option = "--" + next(iter(given)).replace("_", "-")
+            raise InputError(option, next(iter(given.values())), "give it only with a .fit file")
+        if suffix not in (".json", ".fit", ".csv"):
+            allowed = "give a .json export, a .fit activity or a .csv of sessions"
+            raise InputError("FILE", file.name, allowed)
+    if suffix == ".fit":
+        from retrowalk.cli.import_sessions import import_activity_file
+
+        import_activity_file(file, yes, given)
+    elif suffix == ".csv":
+        from retrowalk.cli.import_sessions import import_sessions_file
+
+        import_sessions_file(file, yes)
+    else:
+        _import_export(file)
+
+
+def _import_export(file: Path) -> None:
     from retrowalk.services.interchange import import_file
 
     with opened() as wiring:

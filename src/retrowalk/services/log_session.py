@@ -89,47 +89,57 @@ def log_session(
 ) -> Logged:
     """Log `command`; a treadmill's `mph_verdict` found on the walk is kept in the same
     transaction, so a log that fails keeps neither."""
+    with uow:
+        logged = log_within(command, uow, clock, mph_verdict)
+        uow.commit()
+    return logged
+
+
+def log_within(
+    command: LogIn, uow: UnitOfWork, clock: Clock, mph_verdict: MphVerdict | None = None
+) -> Logged:
+    """Log `command` in a unit of work already open, which the caller commits (or rolls back):
+    an import logs several sessions in one transaction this way. Every refusal comes before
+    the first write, so a refused log leaves the open unit of work as it was."""
     today = clock.today()
     on = command.date or today
-    with uow:
-        walker = require_walker(uow, command.walker_id, lock=True)
-        pending = require_plan(uow, walker)
-        check_seq(command.seq, pending.seq)
-        earlier = _check_date(uow, pending, on, today)
-        if on < walker.screened_on:
-            raise InputError(
-                "date",
-                on.isoformat(),
-                f"give a date on or after {walker.screened_on}, when the plan began",
-            )
-        if command.pain_next_morning is not None and on >= today:
-            raise InputError(
-                "pain_next_morning",
-                command.pain_next_morning,
-                f"the morning after {on.isoformat()} has not come yet; add it then",
-            )
-        p = programme_of(walker)
-        decision = pending.decision if on == pending.on else decide(p, pending.state_before, on)
-        session = replace(pending, on=on, decision=decision)
-        _check_plausible(command, session, walker.equipment, earlier, p.protocol.plausible)
-        if session != pending:
-            uow.sessions.update_planned(session)
-        entry = command.entry(next_morning_on=today)
-        after = record(p, session.state_before, decision, entry.outcome, on)
-        log = uow.sessions.add_log(session, entry, after, clock.now())
-        uow.sessions.add_samples(log.id, samples_of(command.samples))
-        if mph_verdict is not None:
-            keep_mph_verdict(uow, walker, mph_verdict)
-        next_on = next_date(walker, p, on)
-        following = uow.sessions.add_planned(
-            walker.id,
-            session.seq + 1,
-            next_on,
-            walker.equipment_id,
-            decide(p, after, next_on),
-            after,
+    walker = require_walker(uow, command.walker_id, lock=True)
+    pending = require_plan(uow, walker)
+    check_seq(command.seq, pending.seq)
+    earlier = _check_date(uow, pending, on, today)
+    if on < walker.screened_on:
+        raise InputError(
+            "date",
+            on.isoformat(),
+            f"give a date on or after {walker.screened_on}, when the plan began",
         )
-        uow.commit()
+    if command.pain_next_morning is not None and on >= today:
+        raise InputError(
+            "pain_next_morning",
+            command.pain_next_morning,
+            f"the morning after {on.isoformat()} has not come yet; add it then",
+        )
+    p = programme_of(walker)
+    decision = pending.decision if on == pending.on else decide(p, pending.state_before, on)
+    session = replace(pending, on=on, decision=decision)
+    _check_plausible(command, session, walker.equipment, earlier, p.protocol.plausible)
+    if session != pending:
+        uow.sessions.update_planned(session)
+    entry = command.entry(next_morning_on=today)
+    after = record(p, session.state_before, decision, entry.outcome, on)
+    log = uow.sessions.add_log(session, entry, after, clock.now())
+    uow.sessions.add_samples(log.id, samples_of(command.samples))
+    if mph_verdict is not None:
+        keep_mph_verdict(uow, walker, mph_verdict)
+    next_on = next_date(walker, p, on)
+    following = uow.sessions.add_planned(
+        walker.id,
+        session.seq + 1,
+        next_on,
+        walker.equipment_id,
+        decide(p, after, next_on),
+        after,
+    )
     return Logged(log, session, following)
 
 

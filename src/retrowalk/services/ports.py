@@ -23,6 +23,8 @@ from retrowalk.services.records import (
     Account,
     Change,
     Clearance,
+    ImportedFile,
+    ImportKind,
     LoggedEntry,
     LoggedSession,
     LogVersion,
@@ -122,6 +124,24 @@ class ProfileChanges(ABC):
         """A walker's changes, oldest first."""
 
 
+class ImportedFiles(ABC):
+    """The files a walker's sessions were imported from, one row per file, by its SHA-256."""
+
+    @abstractmethod
+    def find(self, walker_id: int, sha256: str) -> ImportedFile | None: ...
+
+    @abstractmethod
+    def add(
+        self,
+        walker_id: int,
+        sha256: str,
+        kind: ImportKind,
+        sessions: int,
+        first_log_id: int,
+        at: datetime,
+    ) -> ImportedFile: ...
+
+
 class Sessions(ABC):
     """Planned sessions (one per `seq`, the last one still to walk) and their logs."""
 
@@ -209,6 +229,7 @@ class UnitOfWork(ABC):
     walkers: Walkers
     sessions: Sessions
     profile_changes: ProfileChanges
+    imported_files: ImportedFiles
     read_only = False
 
     def reading(self) -> Self:

@@ -218,3 +218,24 @@ class ProfileChange:
     def cleared_to_walk(self) -> bool:
         """Whether the plan could go on after this change (no red flag stood)."""
         return not any(flag.level is FlagLevel.RED for flag in self.flags)
+
+
+class ImportKind(StrEnum):
+    """The kind of file sessions were imported from."""
+
+    FIT = "fit"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedFile:
+    """A file whose sessions were logged (`sessions` of them, the first as log `first_log_id`):
+    kept by its SHA-256, so the same file imported again is refused instead of logged twice."""
+
+    id: int
+    walker_id: int
+    sha256: str
+    kind: ImportKind
+    sessions: int
+    first_log_id: int
+    imported_at: datetime

@@ -16,11 +16,20 @@ from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
-from retrowalk.services.ports import Accounts, ProfileChanges, Sessions, UnitOfWork, Walkers
+from retrowalk.services.ports import (
+    Accounts,
+    ImportedFiles,
+    ProfileChanges,
+    Sessions,
+    UnitOfWork,
+    Walkers,
+)
 from retrowalk.services.records import (
     Account,
     Change,
     Clearance,
+    ImportedFile,
+    ImportKind,
     LoggedEntry,
     LoggedSession,
     LogVersion,
@@ -47,6 +56,7 @@ class _Tables:
     samples: dict[int, list[Sample]] = field(default_factory=dict)
     equipment: dict[int, Equipment] = field(default_factory=dict)
     profile_changes: dict[int, ProfileChange] = field(default_factory=dict)
+    imported_files: dict[int, ImportedFile] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         return _Tables(
@@ -58,6 +68,7 @@ class _Tables:
             {k: list(v) for k, v in self.samples.items()},
             dict(self.equipment),
             dict(self.profile_changes),
+            dict(self.imported_files),
         )
 
 
@@ -188,6 +199,29 @@ class MemoryProfileChanges(_MemoryRepository, ProfileChanges):
     def for_walker(self, walker_id: int) -> list[ProfileChange]:
         mine = [c for c in self._t.profile_changes.values() if c.walker_id == walker_id]
         return sorted(mine, key=lambda change: change.id)
+
+
+class MemoryImportedFiles(_MemoryRepository, ImportedFiles):
+    def find(self, walker_id: int, sha256: str) -> ImportedFile | None:
+        found = self._t.imported_files.values()
+        return next((f for f in found if (f.walker_id, f.sha256) == (walker_id, sha256)), None)
+
+    def add(
+        self,
+        walker_id: int,
+        sha256: str,
+        kind: ImportKind,
+        sessions: int,
+        first_log_id: int,
+        at: datetime,
+    ) -> ImportedFile:
+        if self.find(walker_id, sha256) is not None:
+            raise RuntimeError("imported_files: (walker_id, sha256) is unique")
+        imported = ImportedFile(
+            next(self._db.ids), walker_id, sha256, kind, sessions, first_log_id, at
+        )
+        self._t.imported_files[imported.id] = imported
+        return imported
 
 
 class MemorySessions(_MemoryRepository, Sessions):
@@ -331,6 +365,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.walkers = MemoryWalkers(self._db, self._work)
         self.sessions = MemorySessions(self._db, self._work)
         self.profile_changes = MemoryProfileChanges(self._db, self._work)
+        self.imported_files = MemoryImportedFiles(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from retrowalk.web.pages import (
     activity_files,
     history,
+    import_files,
     live,
     onboarding,
     pairing,
@@ -17,17 +18,17 @@ from retrowalk.web.pages import (
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (
+AREAS = (
     onboarding,
     today,
     live,
     history,
     activity_files,
+    import_files,
     progress,
     report,
     settings,
     profile,
-    pairing,
-    phone,
-):
+)
+for area in (*AREAS, pairing, phone):
     pages_router.include_router(area.router)

@@ -158,6 +158,10 @@ NOTICES = {
     "already": "Already saved: that session was logged already (the form was sent twice, or "
     "it was logged elsewhere), so nothing was logged again. The form below logs the next one.",
     "saved": "Saved your changes.",
+    "imported": "Imported: the sessions from your file are logged, and the next session is "
+    "planned from them.",
+    "imported-already": "Already imported: that file's sessions were logged already (the "
+    "button was pressed twice), so nothing was logged again.",
 }
 
 
