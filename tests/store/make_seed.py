@@ -12,6 +12,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from retrowalk.services.calendar_feed import make_feed, replace_feed
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
@@ -59,6 +60,9 @@ def seeded_snapshot() -> dict[str, object]:
         stopped = {"minutes_done": 3, "stop_reason": "tired", **unknown}
         log_session(log_command(walker_id=cy.id, **stopped), backend.uow(), clock)
         _change_profiles(backend, clock, ann.id, cy.id)
+        make_feed(ann.id, backend.uow(), clock)
+        clock.current += timedelta(hours=1)
+        replace_feed(ann.id, backend.uow(), clock)  # one revoked calendar link, one live
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot

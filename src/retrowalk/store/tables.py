@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from retrowalk.store.base import Base
+from retrowalk.store.calendar_feeds import CalendarFeedRow
 from retrowalk.store.people import (
     AccountRow,
     EquipmentRow,
@@ -17,6 +18,7 @@ metadata = Base.metadata
 
 __all__ = [
     "AccountRow",
+    "CalendarFeedRow",
     "EquipmentRow",
     "LogVersionRow",
     "PlannedSessionRow",

@@ -13,6 +13,7 @@ from retrowalk.services.ports import DataStore, UnitOfWork
 from retrowalk.store.backup import backup, restore
 from retrowalk.store.database import READ_ONLY
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
+from retrowalk.store.sql_calendar_feeds import SqlCalendarFeeds
 from retrowalk.store.sql_people import SqlAccounts, SqlWalkers
 from retrowalk.store.sql_profile_changes import SqlProfileChanges
 from retrowalk.store.sql_sessions import SqlSessions
@@ -34,6 +35,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.walkers = SqlWalkers(self._session)
         self.sessions = SqlSessions(self._session)
         self.profile_changes = SqlProfileChanges(self._session)
+        self.calendar_feeds = SqlCalendarFeeds(self._session)
 
     def _end(self) -> None:
         if self._session is not None:
