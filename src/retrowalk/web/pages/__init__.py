@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from retrowalk.web.pages import (
+    calendar_feed,
     history,
     live,
     onboarding,
@@ -16,5 +17,17 @@ from retrowalk.web.pages import (
 )
 
 pages_router = APIRouter(include_in_schema=False)
-for area in (onboarding, today, live, history, progress, report, settings, profile, pairing, phone):
+for area in (
+    onboarding,
+    today,
+    live,
+    history,
+    progress,
+    report,
+    settings,
+    profile,
+    pairing,
+    phone,
+    calendar_feed,
+):
     pages_router.include_router(area.router)
