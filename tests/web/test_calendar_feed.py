@@ -227,3 +227,22 @@ def test_a_log_that_changes_the_plan_updates_the_same_events(home: Home) -> None
     assert all(e.sequence > by_uid[e.uid].sequence for e in kept)
     third = next(e for e in kept if e.uid.endswith("-session-2@retrowalk"))
     assert "4 min" in by_uid[third.uid].summary and "3 min" in third.summary
+
+
+def test_the_access_log_never_shows_a_links_token(sqlite_client: OwnPage) -> None:
+    import logging
+
+    from retrowalk.web.access_log import ACCESS_LOGGER
+
+    token = "yMb7RBC5K4o-Q2aPXfPvtbm4vVLA2SXdPhDCPG_TF6A"
+    # What uvicorn logs for each request: client, method, path, HTTP version, status.
+    record = logging.LogRecord(
+        ACCESS_LOGGER, logging.INFO, "h11_impl.py", 1, '%s - "%s %s HTTP/%s" %d',
+        ("192.168.1.40:50000", "GET", f"/calendar/{token}.ics", "1.1", 200), None,
+    )  # fmt: skip
+
+    assert logging.getLogger(ACCESS_LOGGER).filter(record)  # its filters, set as the app started
+
+    shown = record.getMessage()
+    assert token not in shown
+    assert shown == '192.168.1.40:50000 - "GET /calendar/(hidden).ics HTTP/1.1" 200'
