@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from retrowalk.formats.session_csv_read import read_sessions_csv
+from retrowalk.services.calendar_feed import make_feed, replace_feed
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.clock import FixedClock
 from retrowalk.services.import_log import file_key
@@ -63,6 +64,9 @@ def seeded_snapshot() -> dict[str, object]:
         log_session(log_command(walker_id=cy.id, **stopped), backend.uow(), clock)
         _change_profiles(backend, clock, ann.id, cy.id)
         _import_sessions(backend, clock, cy.id)
+        make_feed(ann.id, backend.uow(), clock)
+        clock.current += timedelta(hours=1)
+        replace_feed(ann.id, backend.uow(), clock)  # one revoked calendar link, one live
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot

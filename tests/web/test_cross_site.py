@@ -79,7 +79,8 @@ class Victim:
         return [self.path(path) for path, methods in _routes(self.app) if "GET" in methods]
 
     def path(self, template: str) -> str:
-        return template.format(walker_id=self.walker_id, log_id=self.log_id, device_id=1)
+        ids = {"walker_id": self.walker_id, "log_id": self.log_id, "device_id": 1}
+        return template.format(**ids, token="a-calendar-link-nobody-made")
 
     def state(self) -> tuple[Any, ...]:
         """Everything stored (the paired devices too), and what the treadmill did: opened how

@@ -106,8 +106,9 @@ def test_every_read_answers_while_another_process_holds_the_write_lock(
     _, client = impatient
     walker_id = onboard(client, start="2027-01-01")  # one session walked, today's still to walk
     logged = client.post(f"/api/walkers/{walker_id}/sessions", json={"date": "2027-01-01"})
+    ids = {"walker_id": walker_id, "log_id": logged.json()["session"]["id"]}
     reads = [
-        route.path.format(walker_id=walker_id, log_id=logged.json()["session"]["id"])
+        route.path.format(**ids, token="A" * 43)  # a calendar link's shape: it is looked up
         for route in iter_route_contexts(client.app.routes)
         if route.path and "GET" in (route.methods or ())
     ]

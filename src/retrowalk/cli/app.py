@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from retrowalk import __version__
+from retrowalk.cli.calendar import register as register_calendar
 from retrowalk.cli.certificate import register as register_certificate
 from retrowalk.cli.config import register as register_config
 from retrowalk.cli.data import register as register_data_commands
@@ -92,6 +93,7 @@ register_profile(app)
 register_today(app)
 register_log(app)
 register_plan(app)
+register_calendar(app)
 register_history(app)
 register_progress(app)
 register_report(app)

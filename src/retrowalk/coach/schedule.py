@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from retrowalk.coach.timeline import Event, EventKind, SetWindow, Timeline
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.domain.cues import Cue, Message, belt_words, duration_words, form_cues, say
+from retrowalk.domain.cues import (
+    Cue,
+    Message,
+    belt_words,
+    duration_words,
+    form_cues,
+    say,
+    setup_checklist,
+)
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.units import Speed, SpeedUnit
@@ -66,11 +74,10 @@ def _windows(sets: tuple[float, ...], rest_minutes: float) -> list[SetWindow]:
 
 
 def _checklist(walk: TodaysWalk) -> Event:
-    items = [say(Cue.FACE_AWAY), say(Cue.BOTH_HANDS)]
-    if walk.treadmill is not None:
-        slowest = walk.treadmill.minimum_speed.describe(walk.unit)
-        items = [say(Cue.CLIP_ON), *items, say(Cue.SLOWEST_BELT, speed=slowest)]
-    return Event(0.0, EventKind.CHECKLIST, say(Cue.CHECKLIST_INTRO), details=tuple(items))
+    treadmill = walk.treadmill
+    slowest = None if treadmill is None else treadmill.minimum_speed.describe(walk.unit)
+    items = setup_checklist(slowest)
+    return Event(0.0, EventKind.CHECKLIST, say(Cue.CHECKLIST_INTRO), details=items)
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,6 +238,24 @@ def form_cues(hands: HandSupport, on_a_slope: bool) -> tuple[Cue, ...]:
     return (*GAIT_CUES[:4], extra[0], *GAIT_CUES[4:], *extra[1:])
 
 
+def setup_checklist(slowest_belt: str | None) -> tuple[Message, ...]:
+    """The set-up before the belt moves (PROTOCOL.md §1), after `Cue.CHECKLIST_INTRO`: facing
+    away and both hands on the rails; on a motorized treadmill (`slowest_belt`, its slowest
+    setting in words) the safety key first and the belt at its slowest last."""
+    items = (say(Cue.FACE_AWAY), say(Cue.BOTH_HANDS))
+    if slowest_belt is None:
+        return items
+    return (say(Cue.CLIP_ON), *items, say(Cue.SLOWEST_BELT, speed=slowest_belt))
+
+
+def sets_words(sets: tuple[float, ...] | list[float], rest_minutes: float) -> str:
+    """'one set', or '2 sets: 5 minutes and 5 minutes, 1 minute rest between'."""
+    if len(sets) <= 1:
+        return "one set"
+    each = " and ".join(duration_words(minutes) for minutes in sets)
+    return f"{len(sets)} sets: {each}, {duration_words(rest_minutes)} rest between"
+
+
 def duration_words(minutes: float) -> str:
     """'1 minute', '5 minutes', '2.5 minutes', '45 seconds'."""
     if minutes < 1:

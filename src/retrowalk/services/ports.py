@@ -19,6 +19,7 @@ from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.calendar_records import CalendarFeed, PlanRevision
 from retrowalk.services.records import (
     Account,
     Change,
@@ -224,12 +225,35 @@ class Sessions(ABC):
     def samples(self, log_id: int) -> list[Sample]: ...
 
 
+class CalendarFeeds(ABC):
+    """Walkers' calendar links (at most one live per walker; revoked ones stay, with their
+    time) and what the feed reads about the plan's changes."""
+
+    @abstractmethod
+    def live(self, walker_id: int) -> CalendarFeed | None: ...
+
+    @abstractmethod
+    def add(self, walker_id: int, token_sha256: str, at: datetime) -> CalendarFeed:
+        """A new live feed; the walker must have none live (the database refuses a second)."""
+
+    @abstractmethod
+    def revoke(self, feed_id: int, at: datetime) -> None: ...
+
+    @abstractmethod
+    def walker_of(self, token_sha256: str) -> int | None:
+        """The walker whose live feed has this token hash, or None (unknown or revoked)."""
+
+    @abstractmethod
+    def plan_revision(self, walker_id: int) -> PlanRevision: ...
+
+
 class UnitOfWork(ABC):
     accounts: Accounts
     walkers: Walkers
     sessions: Sessions
     profile_changes: ProfileChanges
     imported_files: ImportedFiles
+    calendar_feeds: CalendarFeeds
     read_only = False
 
     def reading(self) -> Self:

@@ -16,6 +16,7 @@ from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
+from retrowalk.services.calendar_records import CalendarFeed
 from retrowalk.services.ports import (
     Accounts,
     ImportedFiles,
@@ -44,6 +45,7 @@ from retrowalk.services.records import (
     StoredPlannedSession,
     StoredWalker,
 )
+from retrowalk.store.memory_feeds import MemoryCalendarFeeds
 
 
 @dataclass
@@ -57,6 +59,11 @@ class _Tables:
     equipment: dict[int, Equipment] = field(default_factory=dict)
     profile_changes: dict[int, ProfileChange] = field(default_factory=dict)
     imported_files: dict[int, ImportedFile] = field(default_factory=dict)
+    # When each walker was onboarded, and each piece of equipment's walker and time added (the
+    # SQL tables keep these as columns; the calendar's revision reads them).
+    walker_since: dict[int, datetime] = field(default_factory=dict)
+    equipment_added: dict[int, tuple[int, datetime]] = field(default_factory=dict)
+    calendar_feeds: dict[int, CalendarFeed] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         return _Tables(
@@ -69,6 +76,9 @@ class _Tables:
             dict(self.equipment),
             dict(self.profile_changes),
             dict(self.imported_files),
+            dict(self.walker_since),
+            dict(self.equipment_added),
+            dict(self.calendar_feeds),
         )
 
 
@@ -112,6 +122,8 @@ class MemoryWalkers(_MemoryRepository, Walkers):
         )
         self._t.walkers[walker_id] = stored
         self._t.equipment[equipment_id] = equipment
+        self._t.walker_since[walker_id] = at
+        self._t.equipment_added[equipment_id] = (walker_id, at)
         return stored
 
     def get(self, walker_id: int, lock: bool = False) -> StoredWalker | None:
@@ -137,6 +149,7 @@ class MemoryWalkers(_MemoryRepository, Walkers):
     ) -> StoredWalker:
         equipment_id = next(self._db.ids)
         self._t.equipment[equipment_id] = equipment
+        self._t.equipment_added[equipment_id] = (walker_id, at)
         screened_on, flags = screened
         changed = replace(
             self._t.walkers[walker_id],
@@ -366,6 +379,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.sessions = MemorySessions(self._db, self._work)
         self.profile_changes = MemoryProfileChanges(self._db, self._work)
         self.imported_files = MemoryImportedFiles(self._db, self._work)
+        self.calendar_feeds = MemoryCalendarFeeds(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from retrowalk.store.base import Base
+from retrowalk.store.calendar_feeds import CalendarFeedRow
 from retrowalk.store.imported_files import ImportedFileRow
 from retrowalk.store.people import (
     AccountRow,
@@ -18,6 +19,7 @@ metadata = Base.metadata
 
 __all__ = [
     "AccountRow",
+    "CalendarFeedRow",
     "EquipmentRow",
     "ImportedFileRow",
     "LogVersionRow",

@@ -26,6 +26,7 @@ from retrowalk.bootstrap import Wiring
 from retrowalk.coach.belt import Belt
 from retrowalk.file_stamps import database_fingerprint
 from retrowalk.web import errors
+from retrowalk.web.access_log import hide_calendar_tokens
 from retrowalk.web.api import api_router
 from retrowalk.web.belt import LiveBelt, live_belt
 from retrowalk.web.body import add_body_schemas
@@ -49,6 +50,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        hide_calendar_tokens()  # after the server has set its logging up
         try:
             yield
         finally:

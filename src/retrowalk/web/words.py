@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from retrowalk.domain.cues import Cue, duration_words, say
+from retrowalk.domain.cues import Cue, duration_words, say, sets_words
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.engine_state import Decision, DecisionKind
 from retrowalk.domain.outcome import SessionOutcome
@@ -28,11 +28,8 @@ def day_text(on: date, today: date) -> str:
 
 
 def sets_text(sets: tuple[float, ...] | list[float], rest_minutes: float) -> str:
-    """'2 sets: 5 minutes and 5 minutes, 1 minute rest between'."""
-    if len(sets) <= 1:
-        return "one set"
-    each = " and ".join(duration_words(minutes) for minutes in sets)
-    return f"{len(sets)} sets: {each}, {duration_words(rest_minutes)} rest between"
+    """'2 sets: 5 minutes and 5 minutes, 1 minute rest between' (the domain's words)."""
+    return sets_words(sets, rest_minutes)
 
 
 def dose_rows(dose: Dose, units: UnitSystem) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 1. the Host must be one of the server's own names, on every request (DNS rebinding);
 1b. with pairing (`retrowalk serve --lan`), a request not from this computer must carry a paired
-   device's credential, or ask only for the pairing page (`pairing.py`);
+   device's credential, or ask only for the pairing page or read a calendar link (`pairing.py`);
 2. every request gets this browser's CSRF token (`request.state.csrf_token`), and a browser
    without a valid one is given one in a cookie;
 3. a write (any method but GET, HEAD and OPTIONS) must come from the server's own origin, carry
@@ -98,7 +98,7 @@ class WriteGuard:
         except StorageError as error:  # an unreadable list of devices lets no one in
             return PlainTextResponse(str(error), status_code=503)
         scope.setdefault("state", {})["device"] = device
-        if device is None and not open_to_unpaired(scope["path"]):
+        if device is None and not open_to_unpaired(scope["path"], scope["method"]):
             return not_paired(scope)
         return None
 

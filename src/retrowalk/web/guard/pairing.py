@@ -4,12 +4,16 @@ This computer stays open to its own user as before: a request that arrives on ex
 127.0.0.1 or ::1 from a loopback address (a phone on the network can reach neither). Anything
 else must carry a paired device's credential (its cookie); without one it may only open the
 pairing page and the static files, and every other path gets a page saying how to pair, never
-data. The credential and the CSRF token work together: the gate comes first, then the same
-origin and token checks as on this computer (`middleware.py`).
+data. One route more is open without pairing: reading a calendar link (`GET` or `HEAD` of
+`/calendar/<token>.ics`), because a calendar app subscribing to it can never pair; the link's
+own unguessable token guards it (services/calendar_feed.py). The credential and the CSRF token
+work together: the gate comes first, then the same origin and token checks as on this computer
+(`middleware.py`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -24,6 +28,9 @@ DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 THIS_COMPUTER = frozenset({"127.0.0.1", "::1"})
 PAIR_PATH = "/pair"
 _OPEN_PREFIXES = ("/static/",)
+CALENDAR_FEED_PATH = "/calendar/{token}.ics"
+_CALENDAR_FEED = re.compile(r"/calendar/[^/]+\.ics")
+_FEED_METHODS = frozenset({"GET", "HEAD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +53,10 @@ def from_this_computer(scope: Scope) -> bool:
     )
 
 
-def open_to_unpaired(path: str) -> bool:
-    return path == PAIR_PATH or path.startswith(_OPEN_PREFIXES)
+def open_to_unpaired(path: str, method: str) -> bool:
+    if path == PAIR_PATH or path.startswith(_OPEN_PREFIXES):
+        return True
+    return method in _FEED_METHODS and _CALENDAR_FEED.fullmatch(path) is not None
 
 
 def device_cookie_header(token: str, secure: bool) -> str:

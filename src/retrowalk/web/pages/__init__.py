@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from retrowalk.web.pages import (
     activity_files,
+    calendar_feed,
     history,
     import_files,
     live,
@@ -30,5 +31,5 @@ AREAS = (
     settings,
     profile,
 )
-for area in (*AREAS, pairing, phone):
+for area in (*AREAS, pairing, phone, calendar_feed):
     pages_router.include_router(area.router)

@@ -23,6 +23,7 @@ from retrowalk.services.equipment_change import (
 )
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import UNITS_COOKIE, PageWalker, Units, WiringDep
+from retrowalk.web.pages.calendar_link import CalendarSection, calendar_section
 from retrowalk.web.pages.forms import Form, TypedForm, command_from
 from retrowalk.web.pages.onboarding_form import equipment_data, equipment_values, form_field
 from retrowalk.web.pages.render import page
@@ -54,6 +55,18 @@ def change_walker_equipment(
     return _settings(request, changed.walker, units, fresh, changed=changed)
 
 
+def settings_response(
+    request: Request,
+    walker: StoredWalker,
+    units: UnitSystem,
+    calendar: CalendarSection,
+    status: int = 200,
+) -> Response:
+    """The settings page with the calendar section as a calendar form left it."""
+    form = Form(equipment_values(walker.equipment))
+    return _settings(request, walker, units, form, status, calendar=calendar)
+
+
 def _settings(
     request: Request,
     walker: StoredWalker,
@@ -62,7 +75,12 @@ def _settings(
     status: int = 200,
     saved: bool = False,
     changed: EquipmentChanged | None = None,
+    calendar: CalendarSection | None = None,
 ) -> Response:
+    if calendar is None:
+        revoked = request.query_params.get("calendar") == "revoked"
+        notice = "Stopped: the calendar link no longer works." if revoked else None
+        calendar = calendar_section(request, walker, notice=notice)
     context = {
         "title": "Settings",
         "walker": walker,
@@ -74,6 +92,7 @@ def _settings(
         # A red flag from the walker's own answers may still stand: no plan, and why.
         "still_stopped": () if changed is None or changed.pending else changed.screening.red,
         "equipment_legend": "Kind of equipment",
+        "calendar": calendar,
         **_paired_devices(request),
     }
     return page(request, "settings.html", context, status)

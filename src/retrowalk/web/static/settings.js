@@ -37,3 +37,16 @@
     speechSynthesis.speak(utterance);
   });
 })();
+
+// Forms sent once: a second click while the first is on its way sends nothing more (the server
+// makes one calendar link however often it is asked; this spares the walker a confusing answer).
+document.querySelectorAll("form[data-submit-once]").forEach((form) => {
+  form.addEventListener("submit", (event) => {
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = "1";
+  });
+});
+// A link to copy: one tap selects all of it.
+document.querySelectorAll("input.copy").forEach((field) => {
+  field.addEventListener("focus", () => field.select());
+});
