@@ -272,14 +272,16 @@ def test_a_file_over_the_cap_is_refused_before_it_is_read(
 
 @pytest.mark.parametrize("command", ["import", "restore"])
 def test_a_pipe_or_a_folder_is_refused_without_waiting(tmp_path: Path, command: str) -> None:
-    pipe = tmp_path / "pipe"
+    # Named as exports, so `import` (which picks the reader by the suffix) reaches the file.
+    pipe, folder = tmp_path / "pipe.json", tmp_path / "folder.json"
     os.mkfifo(pipe)
+    folder.mkdir()
     database = restore_target(tmp_path / "db")
 
     piped = one_line_refusal(run_cli(database, command, str(pipe)))
-    folder = one_line_refusal(run_cli(database, command, str(tmp_path)))
+    named_folder = one_line_refusal(run_cli(database, command, str(folder)))
 
-    assert "not a regular file" in piped and "folder" in folder
+    assert "not a regular file" in piped and "folder" in named_folder
 
 
 @pytest.mark.parametrize(
