@@ -1,4 +1,5 @@
-"""Interchange (issue 16): one 60-minute walk at 1 Hz exported as FIT and TCX, and five years of
+"""Interchange (issue 16): one 60-minute walk at 1 Hz exported as FIT and TCX and imported back
+from its FIT file by another walker, and five years of
 history (three sessions a week) exported as CSV and JSON, on SQLite.
 
     python -m bench.bench_interchange            # print the figures
@@ -79,7 +80,10 @@ def one_walk(runs: int) -> dict[str, Any]:
     from retrowalk.domain.dose import Dose, HandSupport
     from retrowalk.domain.units import Speed
     from retrowalk.formats.fit_activity import fit_activity
+    from retrowalk.formats.fit_read import read_fit_activity
     from retrowalk.formats.tcx_activity import tcx_activity
+    from retrowalk.services.activity_import import import_activity, preview_activity
+    from retrowalk.services.import_log import file_key
     from retrowalk.services.log_session import log_command, log_session
     from retrowalk.services.session_activity import recorded_activity, session_activity
     from retrowalk.services.walker_plan import programme_of
@@ -95,11 +99,23 @@ def one_walk(runs: int) -> dict[str, Any]:
     activity = recorded_activity(log, sixty, programme_of(walker), stored)
     fit, fit_bytes = timed(lambda: fit_activity(activity, __version__), runs)
     tcx, tcx_text = timed(lambda: tcx_activity(activity, __version__), runs)
+    fit_read, back = timed(lambda: read_fit_activity(fit_bytes), runs)
+    importer = onboarded(backend, clock, start=date.today().isoformat(), account="importer").walker
+    sha = file_key(fit_bytes)
+    preview, shown = timed(
+        lambda: preview_activity(importer.id, back, sha, {}, wiring.uow(), clock), runs
+    )
+    started = time.perf_counter()
+    import_activity(importer.id, back, sha, shown.preview.first_seq, {}, wiring.uow(), clock)
+    confirmed = [time.perf_counter() - started]
     wiring.close()
     return {
         "read": read,
         "fit": fit,
         "tcx": tcx,
+        "fit_read": fit_read,
+        "preview": preview,
+        "confirm": confirmed,
         "fit_size": len(fit_bytes),
         "tcx_size": len(tcx_text.encode("utf-8")),
         "laps": len(activity.laps),
@@ -154,6 +170,9 @@ def report(walk: dict[str, Any], history: dict[str, Any], runs: int) -> str:
             _row("read a 60-minute walk (4,260 samples) into an activity", walk["read"]),
             _row(fit_line, walk["fit"], walk["fit_size"]),
             _row("write it as TCX", walk["tcx"], walk["tcx_size"]),
+            _row("read that FIT file back (the importer's reader)", walk["fit_read"]),
+            _row("preview its import for another walker (rolled back)", walk["preview"]),
+            _row("confirm the import: the session and its samples (once)", walk["confirm"]),
             _row(csv_line, history["csv"], history["csv_size"]),
             _row("export that database as JSON", history["json"], history["json_size"]),
             "",
