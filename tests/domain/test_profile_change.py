@@ -101,6 +101,18 @@ def test_afresh_starts_at_the_start_dose_and_keeps_the_knees_story() -> None:
     assert fresh.state.trend == state.trend and fresh.state.good_streak == 0
 
 
+def test_afresh_forgets_the_settled_mornings_of_the_old_streak() -> None:
+    # Settled mornings are counted among the current good streak: a restart that emptied the
+    # streak but kept them would let the new programme step up on mornings nobody reported.
+    p = _programme(walker())
+    assert p is not None
+    state = replace(_walked(p, 12), good_streak=3, settled_mornings=3)
+
+    fresh = replanned(p, state, "A new operation.")
+
+    assert (fresh.state.good_streak, fresh.state.settled_mornings) == (0, 0)
+
+
 @given(walkers(), st.integers(0, 40))
 def test_a_more_careful_programme_never_raises_the_dose(who: WalkerProfile, walked: int) -> None:
     before = _programme(who)

@@ -98,6 +98,7 @@ def replanned(p: Programme, state: EngineState, afresh: str | None) -> CarriedOv
             state,
             dose=p.start_dose,
             good_streak=0,
+            settled_mornings=0,
             streak_peak_pain=0,
             stable_streak=0,
             last_increase=None,
