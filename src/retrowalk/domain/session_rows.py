@@ -8,6 +8,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+# The export's columns about the session's place, the plan and what came of it, not about what
+# the walker did: the export writes them, an import ignores them (the importing walker's own plan
+# decides them). One list for both (services/session_csv.py, formats/session_csv_read.py).
+SESSION_KEY_COLUMNS = ("walker_id", "log_id", "seq")
+PRESCRIBED_COLUMNS = (
+    "decision",
+    "reason",
+    "changed",
+    "prescribed_minutes",
+    "prescribed_speed",
+    "prescribed_speed_unit",
+    "prescribed_incline_percent",
+    "prescribed_hands",
+)
+LED_TO_COLUMNS = ("led_to", "led_to_reason")
+
 
 @dataclass(frozen=True, slots=True)
 class CsvSession:

@@ -21,7 +21,14 @@ from datetime import date
 from typing import Any
 
 from retrowalk.domain.errors import InputError
-from retrowalk.domain.session_rows import CsvSession, CsvSessions, RefusedRow
+from retrowalk.domain.session_rows import (
+    LED_TO_COLUMNS,
+    PRESCRIBED_COLUMNS,
+    SESSION_KEY_COLUMNS,
+    CsvSession,
+    CsvSessions,
+    RefusedRow,
+)
 from retrowalk.formats.csv_cells import READERS, Cell, CellRefused
 
 FILE = "FILE"
@@ -33,22 +40,7 @@ REQUIRED = ("date", "done")
 READ = tuple(READERS)  # a test holds READ and IGNORED to the export's columns
 # What the export writes about the plan and where the log came from: the plan of the walker who
 # imports decides these again, and an import is its own source.
-IGNORED = (
-    "walker_id",
-    "log_id",
-    "seq",
-    "decision",
-    "reason",
-    "changed",
-    "prescribed_minutes",
-    "prescribed_speed",
-    "prescribed_speed_unit",
-    "prescribed_incline_percent",
-    "prescribed_hands",
-    "source",
-    "led_to",
-    "led_to_reason",
-)
+IGNORED = (*SESSION_KEY_COLUMNS, *PRESCRIBED_COLUMNS, "source", *LED_TO_COLUMNS)
 _TOGETHER = (("speed_done", "speed_done_unit"),)
 
 

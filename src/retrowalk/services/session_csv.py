@@ -15,25 +15,22 @@ from typing import Any
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.engine_state import Decision
 from retrowalk.domain.outcome_fields import OUTCOME_FIELDS, OUTCOME_NAMES, OutcomeField
+from retrowalk.domain.session_rows import LED_TO_COLUMNS, PRESCRIBED_COLUMNS, SESSION_KEY_COLUMNS
 from retrowalk.services.history import Period, SessionRecord, records_in
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import LoggedEntry
 
-_SESSION = ("walker_id", "log_id", "seq", "date")
-_PRESCRIBED = (
-    "decision",
-    "reason",
-    "changed",
-    "prescribed_minutes",
-    "prescribed_speed",
-    "prescribed_speed_unit",
-    "prescribed_incline_percent",
-    "prescribed_hands",
-)
+_SESSION = (*SESSION_KEY_COLUMNS, "date")
 _PERFORMED = ("speed_done", "speed_done_unit", "incline_done", "hands_done")
 _ABOUT = ("stop_reason", "source", "notes")
-_LED_TO = ("led_to", "led_to_reason")
-CSV_COLUMNS = (*_SESSION, *_PRESCRIBED, *OUTCOME_NAMES, *_PERFORMED, *_ABOUT, *_LED_TO)
+CSV_COLUMNS = (
+    *_SESSION,
+    *PRESCRIBED_COLUMNS,
+    *OUTCOME_NAMES,
+    *_PERFORMED,
+    *_ABOUT,
+    *LED_TO_COLUMNS,
+)
 
 
 def export_csv(uow: UnitOfWork) -> str:
