@@ -76,6 +76,8 @@ class WalkerLimits:
     max_speed: Speed | None = None
     max_incline_percent: float | None = None
     target_minutes: int | None = None
+    # False: the walker keeps at least one hand on a rail; the engine never weans the last one.
+    hands_free_allowed: bool = True
 
 
 # The screening answers held as plain numbers and yes/no, in the order people read them; every
