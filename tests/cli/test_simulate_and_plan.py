@@ -177,3 +177,23 @@ def test_a_moved_session_must_keep_its_place_in_the_order(tmp_path):
 
     assert result.exit_code == 2
     assert "outcomes[1].date" in result.stderr and "2027-01-03" in result.stderr
+
+
+def test_a_scenario_can_keep_a_hand_on_the_rail_for_good(tmp_path: Path) -> None:
+    """walker.limits.hands_free_allowed = false: a long run of steady sessions never lets go."""
+    steady = {
+        "done": True, "pain_during": 1, "pain_after": 1, "pain_next_morning": 1, "rpe": 3,
+        "stable_without_hands": True,
+    }  # fmt: skip
+    free = _scenario(weeks=40, outcomes=[steady] * 100)
+    kept = _scenario(
+        weeks=40, outcomes=[steady] * 100, walker__limits={"hands_free_allowed": False}
+    )
+
+    hands = [
+        {s["hand_support"] for s in json.loads(_run(tmp_path, case).stdout)["sessions"]}
+        for case in (free, kept)
+    ]
+
+    assert "none" in hands[0]
+    assert hands[1] == {"both", "one"}

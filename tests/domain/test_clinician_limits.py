@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from retrowalk.domain.dose import Dose
+from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.equipment import Equipment, ManualTreadmill, MotorizedTreadmill, Outdoor, Sled
 from retrowalk.domain.plan import PlanRequest, preview_plan
 from retrowalk.domain.units import Speed, SpeedUnit
@@ -38,6 +38,7 @@ def _capped(draw: st.DrawFn, who: WalkerProfile, start: date) -> WalkerProfile:
         max_speed=draw(st.none() | _speed_caps),
         max_incline_percent=draw(st.none() | _incline_caps),
         target_minutes=draw(st.none() | st.integers(2, 25)),
+        hands_free_allowed=draw(st.booleans()),
     )
     return replace(who, limits=limits)
 
@@ -184,3 +185,66 @@ def test_a_deck_sloped_less_than_one_percent_still_meets_the_incline_cap() -> No
     capped = walker(limits=WalkerLimits(max_incline_percent=0.5))
 
     assert plan(who=capped, equipment=shallow).sessions == ()
+
+
+def _steady(limits: WalkerLimits, **answers: Any) -> PlanRequest:
+    """Sixty weeks of good sessions, steady enough to let go of the rails every time."""
+    steady = good(180, stable_without_hands=True)
+    return request(who=walker(limits=limits, **answers), weeks=60, script=steady)
+
+
+# Hands free: a walker with falls reaches it in time (PROTOCOL.md §11); the clinician may forbid it.
+@example(_steady(WalkerLimits(hands_free_allowed=False)))
+@example(_steady(WalkerLimits(hands_free_allowed=False), falls_last_year=1))
+@given(plan_requests(adjust=_capped))
+def test_no_session_is_hands_free_when_the_clinician_keeps_a_hand_on(plan_request: PlanRequest):
+    if plan_request.walker.limits.hands_free_allowed:
+        return
+    for dose in _doses(plan_request):
+        assert dose.hands is not HandSupport.NONE
+
+
+def test_without_the_limit_the_walker_lets_go_and_with_it_keeps_one_hand() -> None:
+    free = {d.hands for d in _doses(_steady(WalkerLimits()))}
+    kept = {d.hands for d in _doses(_steady(WalkerLimits(hands_free_allowed=False)))}
+
+    assert HandSupport.NONE in free
+    assert kept == {HandSupport.BOTH, HandSupport.ONE}
+
+
+def test_equipment_without_rails_gets_no_plan_when_hands_free_is_not_allowed() -> None:
+    keep_a_hand = walker(limits=WalkerLimits(hands_free_allowed=False))
+    no_rails = treadmill(handrails=False)
+
+    assert plan(who=keep_a_hand, equipment=no_rails).sessions == ()
+    assert plan(who=keep_a_hand, equipment=Outdoor(spotter=True)).sessions == ()
+    assert plan(who=keep_a_hand, equipment=treadmill()).sessions
+
+
+def _walks_per_week(per_week: int) -> list[int]:
+    preview = preview_plan(request(weeks=12, sessions_per_week=per_week))
+    walked = [s.on for s in preview.sessions]
+    first = min(walked)
+    weeks = [(day - first).days // 7 for day in walked]
+    return [weeks.count(week) for week in range(max(weeks) + 1)]
+
+
+def test_sessions_per_week_set_by_the_clinician_are_the_plans_weeks() -> None:
+    """Weeks 1-4 keep a rest day between sessions (PROTOCOL.md §11): at most 3 then 4 after."""
+    assert set(_walks_per_week(2)) == {2}
+    assert set(_walks_per_week(3)) == {3}
+    assert set(_walks_per_week(4)[:4]) == {3}
+    assert set(_walks_per_week(4)[4:]) == {4}
+
+
+def _last_reason(**limits: Any) -> str:
+    sessions = preview_plan(_with(**limits)).sessions
+    return " ".join(sessions[-1].decision.reasons)
+
+
+def test_a_dose_held_at_a_clinicians_limit_says_so() -> None:
+    assert "ceiling your clinician set, 1.2 mph" in _last_reason(max_speed=Speed.mph(1.2))
+    assert "target your clinician set, 7" in _last_reason(target_minutes=7)
+    at_incline = _last_reason(max_incline_percent=2.0)
+    assert "incline is at the ceiling your clinician set, 2 %" in at_incline
+    assert "clinician" not in _last_reason()

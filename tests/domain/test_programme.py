@@ -28,15 +28,17 @@ def test_no_programme_is_built_while_a_red_flag_stands() -> None:
         build_programme(red.walker, red.equipment, red.protocol, red.modality, screening)
 
 
-def test_a_walker_held_at_the_clinicians_target_minutes_is_told_the_last_ceiling() -> None:
+def test_a_walker_held_at_the_clinicians_target_minutes_is_told_it_and_the_last_ceiling() -> None:
     """With a clinician's target there are no extended minutes: the top of the plan names the
-    last step of the order (incline), not minutes past a target that is not there."""
+    clinician's target and the last step of the order (incline), not minutes past a target that
+    is not there."""
     capped = walker(limits=WalkerLimits(target_minutes=7))
 
     last = plan(who=capped, weeks=60, script=good(180)).sessions[-1].decision
 
     assert last.reasons == (
-        "Same dose: this is the target dose (incline is at its ceiling of 10 %); keep it up.",
+        "Same dose: this is the target dose (minutes are at the target your clinician set, 7; "
+        "incline is at its ceiling of 10 %); keep it up.",
     )
 
 

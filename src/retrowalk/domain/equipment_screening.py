@@ -9,6 +9,7 @@ from retrowalk.domain.equipment import (
     ManualTreadmill,
     MotorizedTreadmill,
     Outdoor,
+    has_handrails,
 )
 from retrowalk.domain.flags import Flag, red, yellow
 from retrowalk.domain.modality import ManualRules, ModalityRules, MotorizedRules
@@ -19,6 +20,19 @@ from retrowalk.domain.walker import WalkerProfile
 
 
 def equipment_flags(
+    walker: WalkerProfile,
+    equipment: Equipment,
+    protocol: Protocol,
+    modality: ModalityRules,
+    risk: bool,
+) -> list[Flag]:
+    flags = _kind_flags(walker, equipment, protocol, modality, risk)
+    if not walker.limits.hands_free_allowed and not has_handrails(equipment):
+        flags.append(_hands_free_not_allowed())
+    return flags
+
+
+def _kind_flags(
     walker: WalkerProfile,
     equipment: Equipment,
     protocol: Protocol,
@@ -168,6 +182,14 @@ def _no_handrails() -> Flag:
         "no_handrails",
         "A treadmill without handrails gives a beginner nothing safe to "
         "hold. Walk outdoors with a spotter, or pull a sled, instead.",
+    )
+
+
+def _hands_free_not_allowed() -> Flag:
+    return red(
+        "hands_free_not_allowed",
+        "Your clinician asks you to keep at least one hand on a rail, and this equipment has no "
+        "rail to hold. Use a treadmill with handrails, or ask your clinician to change the limit.",
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
 from retrowalk.domain.hands import both_hands_on, hands_given_back, one_hand_too_short
 from retrowalk.domain.programme import Programme
@@ -35,6 +35,7 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
     if weaned is not None:
         return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
     blocked, coarse = "every step is at its target", None
+    clinicians: list[str] = []  # limits the clinician set, named in the hold even if not last
     for phase in p.phases:
         if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
             blocked = "more minutes only while pain stays in the safe zone"
@@ -42,6 +43,8 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
         raised = step_up(p, state.dose, phase)
         if isinstance(raised, Blocked):
             blocked, coarse = raised.reason, raised.reason if raised.coarse else coarse
+            if raised.clinicians and raised.reason not in clinicians:
+                clinicians.append(raised.reason)
             continue
         stepped = _progressed(p, state, raised, phase.variable, evidence)
         if phase.variable is DoseVariable.INCLINE:
@@ -53,7 +56,8 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
             f"no further step on this equipment ({coarse}); this is as far as it allows, short "
             "of your plan's target, not the target itself: ask your clinician about other options",
         )
-    return held(state, f"this is the target dose ({blocked}); keep it up")
+    held_by = "; ".join([*(r for r in clinicians if r != blocked), blocked])
+    return held(state, f"this is the target dose ({held_by}); keep it up")
 
 
 def _not_ready(p: Programme, state: EngineState) -> str | None:
@@ -164,7 +168,11 @@ def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
     if one_hand_too_short(p, state, on):
         return None
     fewer = wean_hands(state.dose)
-    return None if isinstance(fewer, Blocked) else fewer
+    if isinstance(fewer, Blocked):
+        return None
+    if fewer.hands is HandSupport.NONE and not p.walker.limits.hands_free_allowed:
+        return None  # the clinician keeps one hand on a rail
+    return fewer
 
 
 def _progressed(

@@ -18,10 +18,12 @@ from retrowalk.domain.units import Speed, SpeedUnit, format_number
 @dataclass(frozen=True, slots=True)
 class Blocked:
     """Why a variable cannot move; `coarse` when it is the equipment's steps, not a target or a
-    ceiling, that hold it (the walker is then never told the dose is their target)."""
+    ceiling, that hold it (the walker is then never told the dose is their target);
+    `clinicians` when it is a limit the walker's clinician set (the hold then names it)."""
 
     reason: str
     coarse: bool = False
+    clinicians: bool = False
 
 
 # The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
@@ -95,6 +97,11 @@ def wean_hands(dose: Dose) -> Dose | Blocked:
 
 def _minutes_up(p: Programme, dose: Dose, target: int) -> Dose | Blocked:
     if dose.minutes >= target:
+        clinicians = p.walker.limits.target_minutes
+        if clinicians is not None and target >= clinicians:
+            return Blocked(
+                f"minutes are at the target your clinician set, {target}", clinicians=True
+            )
         return Blocked(f"minutes are at the target of {target}")
     return dose.with_value(
         DoseVariable.MINUTES, min(target, dose.minutes + p.protocol.minutes.step)
@@ -110,7 +117,11 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
             "the treadmill's speed steps are too coarse to add speed safely", coarse=True
         )
     if speed >= p.speed_cap:
-        return Blocked(f"speed is at its ceiling of {p.speed_cap.describe(_shown(p))}")
+        shown = p.speed_cap.describe(_shown(p))
+        clinicians = p.walker.limits.max_speed
+        if clinicians is not None and p.speed_cap >= treadmill.speed_at_or_below(clinicians):
+            return Blocked(f"speed is at the ceiling your clinician set, {shown}", clinicians=True)
+        return Blocked(f"speed is at its ceiling of {shown}")
     grid = treadmill.speed_grid
     raised = min(grid.floor(speed.value + p.speed_step), p.speed_cap.value)
     return dose.with_value(DoseVariable.SPEED, Speed(raised, speed.unit))
@@ -137,7 +148,13 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if p.incline_first_percent is None:
         return Blocked("the treadmill's incline steps are too coarse to start gently", coarse=True)
     if dose.incline_percent >= p.incline_ceiling_percent:
-        return Blocked(f"incline is at its ceiling of {format_number(p.incline_ceiling_percent)} %")
+        shown = format_number(p.incline_ceiling_percent)
+        clinicians = p.walker.limits.max_incline_percent
+        if clinicians is not None and p.incline_ceiling_percent >= clinicians - 1e-9:
+            return Blocked(
+                f"incline is at the ceiling your clinician set, {shown} %", clinicians=True
+            )
+        return Blocked(f"incline is at its ceiling of {shown} %")
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
     if dose.speed is None or dose.speed < incline_from:
         return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")

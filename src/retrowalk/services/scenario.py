@@ -73,6 +73,7 @@ class LimitsIn(_Strict):
     max_speed_kmh: float | None = Field(default=None, gt=0, lt=5.6)
     max_incline_percent: float | None = Field(default=None, ge=0, le=40)
     target_minutes: int | None = Field(default=None, ge=1, le=120)
+    hands_free_allowed: bool = True
 
     @model_validator(mode="after")
     def _one_speed_unit(self) -> LimitsIn:
@@ -258,7 +259,9 @@ def _limits(limits: LimitsIn | None) -> WalkerLimits:
         speed = Speed.mph(limits.max_speed_mph)
     elif limits.max_speed_kmh is not None:
         speed = Speed.kmh(limits.max_speed_kmh)
-    return WalkerLimits(speed, limits.max_incline_percent, limits.target_minutes)
+    return WalkerLimits(
+        speed, limits.max_incline_percent, limits.target_minutes, limits.hands_free_allowed
+    )
 
 
 def equipment_of(equipment: MotorizedIn | DeadmillIn | ManualIn | SledIn | OutdoorIn) -> Equipment:
