@@ -119,6 +119,14 @@ class Stack:
         found = re.findall(r'"([^"]*)" \d+ .* upstream=(\S+)', path.read_text())
         return [(request, upstream) for request, upstream in found]
 
+    def served_since(self, since: int, count: int) -> list[str]:
+        """The upstreams of the `count` requests proxied after the first `since`: nginx logs a
+        request once its answer is sent, so the client may read it before the line is there."""
+        deadline = time.monotonic() + 5
+        while len(found := self.access_log()[since:]) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return [upstream for _, upstream in found]
+
     def output(self) -> str:
         logs = sorted(self.folder.glob("*.log"))
         return "\n".join(f"--- {log.name}\n{log.read_text(errors='replace')}" for log in logs)

@@ -54,5 +54,5 @@ def test_a_walker_onboards_walks_and_checks_in_through_the_proxy(phone: Page, st
     # nginx takes the processes in turn, so the journey's pages, scripts and writes were
     # shared between both (which write lands where varies with the page's own fetches:
     # test_stack.py sends a token from one process to the other on purpose).
-    served = {upstream for _, upstream in stack.access_log()[since:]}
+    served = set(stack.served_since(since, 2))
     assert served == {stack.upstream(port) for port in stack.app_ports}

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from retrowalk.store.database import make_engine
+from retrowalk.store.snapshot import read_snapshot
 from tests.deploy.stack import Stack
 from tests.web.builders import check_in, onboarding_form
 
@@ -34,10 +39,6 @@ class Onboarded:
         return {"origin": origin, "x-csrf-token": self.token}
 
 
-def _served_by(stack: Stack, since: int) -> list[str]:
-    return [upstream for _, upstream in stack.access_log()[since:]]
-
-
 @pytest.fixture(name="onboarded", scope="module")
 def onboarded_fixture(stack: Stack) -> Iterator[Onboarded]:
     with stack.client() as client:
@@ -47,7 +48,7 @@ def onboarded_fixture(stack: Stack) -> Iterator[Onboarded]:
         assert found is not None, page.text
         form = onboarding_form() | {"csrf_token": found.group(1)}
         answer = client.post("/onboarding", data=form, headers={"origin": stack.url})
-        page_by, written_by = _served_by(stack, since)
+        page_by, written_by = stack.served_since(since, 2)
         yield Onboarded(client, found.group(1), answer, page_by, written_by)
 
 
@@ -57,7 +58,7 @@ def test_consecutive_requests_are_served_by_the_two_processes_in_turn(stack: Sta
     with stack.client() as client:
         answers = [client.get("/static/app.css").status_code for _ in range(6)]
 
-    served = _served_by(stack, since)
+    served = stack.served_since(since, 6)
     assert answers == [200] * 6
     assert set(served) == {stack.upstream(port) for port in stack.app_ports}
     assert all(first != then for first, then in itertools.pairwise(served))
@@ -116,6 +117,39 @@ def test_a_live_walk_is_logged_once_while_its_requests_alternate_processes(
     assert [news.status_code, ended.status_code, logged.status_code] == [200, 204, 201]
     assert again.status_code == 409  # the second send, on the other process, wrote nothing
     assert [entry["entry"]["minutes_done"] for entry in sessions] == [1.5]
-    served = _served_by(stack, since)
+    served = stack.served_since(since, 9)
     assert len(served) == 9
     assert all(first != then for first, then in itertools.pairwise(served))
+
+
+def test_a_pg_dump_of_the_clinic_restores_to_the_same_records(
+    stack: Stack, onboarded: Onboarded, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """docs/deploy.md's backup and restore: pg_dump's custom format, pg_restore into an empty
+    database; the restored one holds every record the live one does."""
+    dump = tmp_path_factory.mktemp("backup") / "retrowalk.dump"
+    live = make_url(stack.database_url)
+    restored = live.set(database=f"{live.database}_restored")
+    admin = create_engine(live.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    libpq = ("-h", str(live.host), "-p", str(live.port), "-U", str(live.username))
+
+    subprocess.run(["pg_dump", *libpq, "--format=custom", f"--file={dump}", str(live.database)],
+                   check=True, timeout=60)  # fmt: skip
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {restored.database}"))
+    try:
+        subprocess.run(["pg_restore", *libpq, f"--dbname={restored.database}", "--no-owner",
+                        str(dump)], check=True, timeout=60)  # fmt: skip
+        engines = [
+            make_engine(url.render_as_string(hide_password=False)) for url in (live, restored)
+        ]
+        before, after = (read_snapshot(engine) for engine in engines)
+        for engine in engines:
+            engine.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE {restored.database} WITH (FORCE)"))
+        admin.dispose()
+
+    assert after == before
+    assert before["tables"]["walkers"]  # the walker onboarded through the proxy is there
