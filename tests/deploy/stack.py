@@ -40,6 +40,7 @@ ENV_FILE = DEPLOY / "retrowalk.env"
 INSTALLED_BIN = "/opt/retrowalk/venv/bin/"
 NGINX = Path("/usr/sbin/nginx")
 SERVER_NAME = "localhost"
+MIGRATE = ("retrowalk", "db", "upgrade")  # docs/deploy.md, step 5
 START_DEADLINE_SECONDS = 30.0
 # nginx's own frame around the site file, as Debian's /etc/nginx/nginx.conf gives it there.
 MAIN_CONF = """daemon off;
@@ -201,7 +202,7 @@ def _prepared(folder: Path, database_url: str) -> Stack:
 
 
 def _migrate_once(stack: Stack) -> None:
-    command = [str(Path(sys.executable).parent / "retrowalk"), "db", "upgrade"]
+    command = [str(Path(sys.executable).parent / MIGRATE[0]), *MIGRATE[1:]]
     done = subprocess.run(command, env=stack.env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     (stack.folder / "migrate.log").write_text(done.stdout + done.stderr)
