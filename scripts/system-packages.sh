@@ -5,12 +5,14 @@
 # it WeasyPrint warns at import) and poppler-utils (pdftoppm, pdftotext, pdfinfo: the report tests).
 # Then fetch Garmin's published TCX schema (the TCX export tests validate against it) from
 # Debian's pytrainer package, without installing pytrainer, to $TCX_SCHEMA_DIR.
+# nginx: the clinic stack tests (tests/deploy/) run it as a child process with its own prefix;
+# its system service is never started by them.
 # Idempotent: packages already present and a schema already in place are left alone;
 # `apt-get update` runs only when an install or download fails (a fresh image may have no
 # package lists yet).
 set -euo pipefail
 
-PACKAGES=(espeak-ng sox chromium wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+PACKAGES=(espeak-ng sox chromium wrk nginx libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-dejavu-core poppler-utils)
 TCX_SCHEMA_DIR=/usr/local/share/retrowalk/schemas
 TCX_SCHEMA=GarminTrainingCenterDatabase_v2.xsd

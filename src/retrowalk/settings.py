@@ -5,6 +5,10 @@ Nothing else in retrowalk reads the environment. The config file is TOML, at
 keys in lower case (`data_dir = "..."`, `database_url = "..."`, `units = "metric"`,
 `database_timeout = 10`).
 
+A deployment behind a proxy (docs/deploy.md) adds the server's names and the secret key that
+every app process signs with. The key itself comes only from the environment or from a file
+only its owner may read, never from the config file, and is never printed.
+
 Built with the standard library only: every command reads the settings, and pydantic-settings
 costs more start-up time than the whole of `retrowalk today` may take (docs/decisions.md).
 """
@@ -31,11 +35,21 @@ ENV_PREFIX = "RETROWALK_"
 UNIT_CHOICES = ("imperial", "metric")
 _URL_SCHEMES = ("sqlite", "postgresql")
 # What the config file may hold (the config file's own place is not one of them).
-FILE_KEYS = ("data_dir", "database_url", "database_timeout", "units")
+FILE_KEYS = (
+    "data_dir",
+    "database_url",
+    "database_timeout",
+    "units",
+    "server_names",
+    "secret_key_file",
+)
 # Seconds to wait for the database: to connect (PostgreSQL) or for another writer (both).
 DEFAULT_DATABASE_TIMEOUT = 10.0
 # An hour: longer is a hang, not a wait (and SQLite's busy timeout is a 32-bit count of ms).
 MAX_DATABASE_TIMEOUT = 3600.0
+# Enough randomness to sign with: what `secrets.token_urlsafe(32)` gives is 43 characters.
+MIN_SECRET_KEY_CHARACTERS = 32
+_HOST_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
 class Origin(StrEnum):
@@ -52,7 +66,8 @@ class Settings:
     """`data_dir` holds the SQLite file; `database_url` overrides it; `database_timeout` is how
     many seconds to wait for the database (to connect, or for another process's write);
     `units` (imperial or metric) overrides the walker's own units wherever numbers are shown;
-    None: the walker's."""
+    None: the walker's. Behind a proxy: `server_names`, the names the server answers to, and
+    `secret_key` (from the environment, or read from `secret_key_file` when asked for)."""
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "data_dir",
@@ -60,6 +75,9 @@ class Settings:
         "database_timeout",
         "config_file",
         "units",
+        "server_names",
+        "secret_key",
+        "secret_key_file",
     )
 
     data_dir: Path
@@ -67,6 +85,9 @@ class Settings:
     database_timeout: float
     config_file: Path
     units: str | None
+    server_names: tuple[str, ...]
+    secret_key_file: Path | None
+    _given_secret_key: str | None = field(compare=False, repr=False)
     origins: Mapping[str, Origin] = field(compare=False, repr=False)
 
     def __init__(
@@ -77,12 +98,17 @@ class Settings:
         database_timeout: float | str | None = None,
         config_file: Path | str | None = None,
         units: str | None = None,
+        server_names: str | None = None,
+        secret_key: str | None = None,
+        secret_key_file: Path | str | None = None,
     ) -> None:
         offered = {
             "data_dir": data_dir,
             "database_url": database_url,
             "database_timeout": database_timeout,
             "units": units,
+            "server_names": server_names,
+            "secret_key_file": secret_key_file,
         }
         given = {name: str(value) for name, value in offered.items() if value is not None}
         environment = _environment()
@@ -95,7 +121,17 @@ class Settings:
         timeout = _database_timeout(values.get("database_timeout"))
         object.__setattr__(self, "database_timeout", timeout)
         object.__setattr__(self, "units", _units(values.get("units")))
+        object.__setattr__(self, "server_names", _server_names(values.get("server_names")))
+        key_file = values.get("secret_key_file")
+        object.__setattr__(self, "secret_key_file", Path(key_file) if key_file else None)
+        object.__setattr__(self, "_given_secret_key", secret_key or environment.get("secret_key"))
         object.__setattr__(self, "origins", origins)
+
+    @property
+    def secret_key(self) -> str | None:
+        """The key every app process signs with: given, from the environment, or read from
+        `secret_key_file` now (so commands that never sign need not read it). None: none set."""
+        return _secret_key(self._given_secret_key, self.secret_key_file)
 
     @property
     def database_file(self) -> Path:
@@ -154,6 +190,7 @@ def save_config_file(path: Path, changes: Mapping[str, str | None]) -> dict[str,
     _database_url(table.get("database_url"))
     _database_timeout(table.get("database_timeout"))
     _units(table.get("units"))
+    _server_names(table.get("server_names"))
     lines = [f"{key} = {json.dumps(table[key], ensure_ascii=False)}\n" for key in sorted(table)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(lines), encoding="utf-8")
@@ -236,3 +273,51 @@ def _units(value: str | None) -> str | None:
     if value is not None and value not in UNIT_CHOICES:
         raise InputError("units", value, f"give one of {', '.join(UNIT_CHOICES)}")
     return value
+
+
+def _server_names(value: str | None) -> tuple[str, ...]:
+    """Comma-separated host names or IP addresses (IPv6 in brackets), in lower case."""
+    names = tuple(name.strip().lower() for name in (value or "").split(",") if name.strip())
+    for name in names:
+        if not (_HOST_NAME.match(name) or _is_address(name.removeprefix("[").removesuffix("]"))):
+            raise InputError(
+                "server_names",
+                name,
+                "host names or addresses separated by commas, such as clinic.example.org",
+            )
+    return names
+
+
+def _is_address(text: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _secret_key(given: str | None, key_file: Path | None) -> str | None:
+    """The secret key, checked; a message about it never quotes it."""
+    if given and key_file is not None:
+        raise InputError("secret_key_file", str(key_file), "not with RETROWALK_SECRET_KEY: one key")
+    key = given
+    if key_file is not None:
+        try:
+            mode = key_file.stat().st_mode
+            if mode & 0o077:
+                raise InputError("secret_key_file", str(key_file), "readable by its owner only")
+            key = key_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(
+                "secret_key_file", str(key_file), f"a readable file ({error})"
+            ) from None
+    if key is not None and len(key) < MIN_SECRET_KEY_CHARACTERS:
+        raise InputError(
+            "secret_key",
+            f"(hidden, {len(key)} characters)",
+            f"at least {MIN_SECRET_KEY_CHARACTERS} random characters, such as "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'` prints",
+        )
+    return key

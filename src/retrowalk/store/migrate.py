@@ -17,6 +17,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # 120 ms of every command's start). A test keeps it equal to the migrations' own head.
 HEAD_REVISION = "0006"
 UPGRADE_HINT = "run `retrowalk db upgrade` (make a backup first with `retrowalk backup FILE`)"
+# PostgreSQL: the advisory lock an upgrade holds for its whole transaction, so that app processes
+# starting together (or two `db upgrade`s) upgrade one after the other: the second finds the
+# schema current and does nothing. Any fixed 64-bit number serves; this one spells "rtrwlk".
+SCHEMA_LOCK = 0x727472776C6B
 
 
 class SchemaState(StrEnum):
@@ -98,8 +102,15 @@ def upgrade(engine: Engine, target: str = "head", location: Path = MIGRATIONS) -
         try:
             from alembic import command
             from alembic.config import Config
+            from alembic.runtime.migration import MigrationContext
 
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK}
+                    )
+                # Read again under the lock: another process may have upgraded meanwhile.
+                before = MigrationContext.configure(connection).get_current_revision()
                 config = Config()
                 config.set_main_option("script_location", str(location))
                 config.attributes["connection"] = connection
