@@ -73,6 +73,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "src/retrowalk/domain/programme.py": _DOMAIN_TESTS,
     "src/retrowalk/domain/steps.py": _DOMAIN_TESTS,
     "src/retrowalk/domain/equipment_screening.py": _DOMAIN_TESTS,
+    "src/retrowalk/domain/stepping_up.py": _DOMAIN_TESTS,
 }
 # Mutants no test can kill because the program behaves the same, each with the reason. The key
 # is the mutant's id as `--list` prints it: "module:function: original -> mutated".

@@ -120,3 +120,22 @@ def test_walkers_at_risk_of_falling_hold_one_rail_14_days_before_letting_go(requ
     for hands_free in _weans(sessions, HandSupport.NONE):
         ones = [s for s in _weans(sessions, HandSupport.ONE) if s.on < hands_free.on]
         assert ones and (hands_free.on - ones[-1].on).days >= 14
+
+
+def test_a_rail_is_let_go_after_exactly_4_walked_sessions_and_2_stable_reports():
+    """`[hands]` in default.toml: 2 stable reports in a row and 4 walked sessions, no more: the
+    fifth session is the first at one hand, whether the reports began at once or at the third."""
+    from_the_start = good(14, stable_without_hands=True)
+    from_the_third = [*good(2), *good(12, stable_without_hands=True)]
+    for script in (from_the_start, from_the_third):
+        hands = [s.decision.dose.hands for s in plan(weeks=6, script=script).sessions]
+
+        assert hands[:5] == [HandSupport.BOTH] * 4 + [HandSupport.ONE]
+
+
+def test_one_stable_report_is_not_enough_to_let_go():
+    script = [*good(3), *good(1, stable_without_hands=True), *good(1)]
+
+    hands = {s.decision.dose.hands for s in plan(weeks=2, script=script).sessions}
+
+    assert hands == {HandSupport.BOTH}
