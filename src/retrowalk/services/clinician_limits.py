@@ -38,7 +38,6 @@ from retrowalk.services.records import StoredPlannedSession, StoredWalker
 from retrowalk.services.scenario import SessionsPerWeek
 from retrowalk.services.walker_plan import next_date, red_flags
 
-
 # The limit behind each screening flag a limit can raise (domain/equipment_screening.py).
 _FIELD_OF_FLAG = {
     "limit_below_treadmill_minimum": "max_speed",
