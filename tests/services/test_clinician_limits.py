@@ -24,7 +24,7 @@ from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=
 )
 from tests.services.desk_builders import clinician, patient, pending, put_pending_at
 
-ATHLETE = {"walker": {"condition": "athlete", "age": 30}}
+ATHLETE: dict[str, Any] = {"walker": {"condition": "athlete", "age": 30}}
 
 
 def _set(backend: Backend, clock: FixedClock, walker_id: int, **given: Any) -> LimitsChanged:

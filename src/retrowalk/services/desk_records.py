@@ -28,7 +28,7 @@ from retrowalk.services.commands import Command, read_command
 from retrowalk.services.desk import WINDOW_DAYS, PatientStatus, patient_status
 from retrowalk.services.desk_access import require_patient
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import StoredWalker
+from retrowalk.services.records import SessionFacts, StoredWalker
 
 
 class NoteIn(Command):
@@ -131,6 +131,7 @@ class PatientPage:
     measures: tuple[StoredMeasure, ...]
     note: PatientNote | None
     audit: tuple[AuditEntry, ...]
+    sessions: tuple[SessionFacts, ...]
 
 
 def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) -> PatientPage:
@@ -138,11 +139,14 @@ def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) ->
     with uow.reading():
         _, walker = require_patient(uow, account, walker_id)
         pending = uow.sessions.latest_planned(walker.id)
-        facts = uow.sessions.facts(walker.id, today - timedelta(days=WINDOW_DAYS - 1), None)
+        every = uow.sessions.facts(walker.id, None, None)
         flags = uow.clinic.flags(walker.id)
         measures = uow.clinic.measures(walker.id)
         note = uow.clinic.note(walker.id)
         audit = uow.clinic.audit(walker.id)
+    window = today - timedelta(days=WINDOW_DAYS - 1)
+    facts = [f for f in every if f.on >= window]
     open_flags = sum(1 for f in flags if f.open)
     status = patient_status(walker, pending, facts, open_flags, today)
-    return PatientPage(walker, status, tuple(flags), tuple(measures), note, tuple(audit))
+    kept = (tuple(flags), tuple(measures), note, tuple(audit), tuple(every))
+    return PatientPage(walker, status, *kept)
