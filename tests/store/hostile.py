@@ -50,7 +50,7 @@ def _restore_target() -> Path:
     """A database holding other data than the backups: the clinic's people, no sessions."""
     people = valid_snapshot()
     sessions = ("planned_sessions", "session_logs", "session_log_versions", "session_samples")
-    for name in (*sessions, "imported_files"):
+    for name in (*sessions, "imported_files", "clinic_flags"):
         people["tables"][name] = []
     return filled(Path(tempfile.mkdtemp(prefix="retrowalk-target-")), people)
 

@@ -15,12 +15,20 @@ from pathlib import Path
 from retrowalk.formats.session_csv_read import read_sessions_csv
 from retrowalk.services.calendar_feed import make_feed, replace_feed
 from retrowalk.services.clearance import clearance_command, record_clearance
+from retrowalk.services.clinician_limits import limits_command, set_limits
 from retrowalk.services.clock import FixedClock
+from retrowalk.services.desk_records import (
+    acknowledge_flag,
+    measure_command,
+    note_command,
+    save_measure,
+    save_note,
+)
 from retrowalk.services.import_log import file_key
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.log_session import log_command, log_session
 from retrowalk.services.profile_change import change_profile, profile_change_command
-from retrowalk.services.records import MphVerdict
+from retrowalk.services.records import MphVerdict, Role
 from retrowalk.services.sessions_import import import_sessions, preview_sessions
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine, session_factory
@@ -67,6 +75,7 @@ def seeded_snapshot() -> dict[str, object]:
         make_feed(ann.id, backend.uow(), clock)
         clock.current += timedelta(hours=1)
         replace_feed(ann.id, backend.uow(), clock)  # one revoked calendar link, one live
+        _clinician_desk(backend, clock, ann.id)
         snapshot = read_snapshot(engine)
         engine.dispose()
     return snapshot
@@ -79,6 +88,28 @@ def _change_profiles(backend: Backend, clock: FixedClock, ann: int, cy: int) -> 
         change_profile(ann, command, backend.uow(), clock, account="ann")
     cleared = clearance_command({"clinician": "Dr Lee", "notes": "Seen; no effusion."})
     record_clearance(cy, cleared, backend.uow(), clock, account="cy")
+
+
+def _clinician_desk(backend: Backend, clock: FixedClock, ann: int) -> None:
+    """A clinician with ann as patient: a flag (a sharp pain) acknowledged, limits with
+    hands-free not allowed, a note and KOOS and WOMAC scores, each in the audit log."""
+    with backend.uow() as uow:
+        lee = uow.accounts.add("dr-lee", Role.CLINICIAN, clock.now())
+        uow.walkers.assign_clinician(ann, lee.id)
+        uow.commit()
+    clock.current += timedelta(days=2)
+    log_session(log_command(walker_id=ann, sharp_pain=True), backend.uow(), clock)
+    with backend.uow().reading() as uow:
+        flag = uow.clinic.flags(ann)[-1]
+    acknowledge_flag(ann, flag.id, backend.uow(), clock, "dr-lee")
+    limits = limits_command({"target_minutes": 8, "hands_free_allowed": False})
+    set_limits(ann, limits, backend.uow(), clock, "dr-lee")
+    save_note(ann, note_command({"text": "Knee calm."}), backend.uow(), clock, "dr-lee")
+    for given in (
+        {"instrument": "koos", "scores": {"pain": 55.5, "qol": 40}},
+        {"instrument": "womac", "scores": {"pain": 8, "stiffness": 3, "function": 30}},
+    ):
+        save_measure(ann, measure_command(given), backend.uow(), clock, "dr-lee")
 
 
 def _import_sessions(backend: Backend, clock: FixedClock, cy: int) -> None:

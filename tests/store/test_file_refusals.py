@@ -134,6 +134,7 @@ def test_an_import_whose_walkers_lack_a_prescription_or_equipment_is_refused(
             "session_log_versions",
             "session_samples",
             "imported_files",
+            "clinic_flags",
         ):
             changed["tables"][table] = []
     database = empty_database(tmp_path / "db")

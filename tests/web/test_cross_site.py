@@ -79,7 +79,7 @@ class Victim:
         return [self.path(path) for path, methods in _routes(self.app) if "GET" in methods]
 
     def path(self, template: str) -> str:
-        ids = {"walker_id": self.walker_id, "log_id": self.log_id, "device_id": 1}
+        ids = {"walker_id": self.walker_id, "log_id": self.log_id, "device_id": 1, "flag_id": 1}
         return template.format(**ids, token="a-calendar-link-nobody-made")
 
     def state(self) -> tuple[Any, ...]:

@@ -25,6 +25,7 @@ from retrowalk.domain.progression import decide, record
 from retrowalk.domain.setback_rules import PlausibleRules
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import read_command
+from retrowalk.services.flags_on_log import raise_flags
 from retrowalk.services.log_entry import EntryIn, SampleIn, samples_of
 from retrowalk.services.plausibility import (
     MEASURED,
@@ -140,6 +141,7 @@ def log_within(
         decide(p, after, next_on),
         after,
     )
+    raise_flags(uow, walker, p, on, following.decision, clock.now())
     return Logged(log, session, following)
 
 

@@ -18,8 +18,9 @@ from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
-from retrowalk.domain.walker import WalkerProfile
+from retrowalk.domain.walker import WalkerLimits, WalkerProfile
 from retrowalk.services.calendar_records import CalendarFeed, PlanRevision
+from retrowalk.services.clinic_port import Clinic
 from retrowalk.services.records import (
     Account,
     Change,
@@ -103,6 +104,25 @@ class Walkers(ABC):
     ) -> StoredWalker:
         """Keep the walker's new answers, the flags screening raised on them, and the protocol
         and sessions a week of `prescription` (its start and the clinician's limits stay)."""
+
+    @abstractmethod
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        """Make `clinician_id` the walker's clinician (None: nobody's patient)."""
+
+    @abstractmethod
+    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
+        """Every patient of this clinician, by id, read in a few queries whatever their number."""
+
+    @abstractmethod
+    def set_limits(
+        self,
+        walker_id: int,
+        limits: WalkerLimits,
+        prescription: Prescription,
+        set_by_id: int,
+        at: datetime,
+    ) -> StoredWalker:
+        """Keep the clinician's limits, and the protocol and sessions a week of `prescription`."""
 
 
 class ProfileChanges(ABC):
@@ -207,6 +227,14 @@ class Sessions(ABC):
         """The numbers of the same sessions as `history`, in the same order, read lean."""
 
     @abstractmethod
+    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
+        """`facts` from `since` on for many walkers in one query (a walker with none: absent)."""
+
+    @abstractmethod
+    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
+        """Each walker's latest planned session, for many walkers in one query."""
+
+    @abstractmethod
     def add_version(
         self, log_id: int, change: Change, entry: LoggedEntry, at: datetime
     ) -> LogVersion: ...
@@ -254,6 +282,7 @@ class UnitOfWork(ABC):
     profile_changes: ProfileChanges
     imported_files: ImportedFiles
     calendar_feeds: CalendarFeeds
+    clinic: Clinic
     read_only = False
 
     def reading(self) -> Self:

@@ -74,6 +74,7 @@ def prescription_row(
         max_speed_unit=None if speed is None else speed.unit.value,
         max_incline_percent=limits.max_incline_percent,
         target_minutes=limits.target_minutes,
+        hands_free_allowed=limits.hands_free_allowed,
         updated_at=at,
     )
 
@@ -86,7 +87,7 @@ def _limits(row: PrescriptionRow) -> WalkerLimits:
     speed = None
     if row.max_speed is not None and row.max_speed_unit is not None:
         speed = Speed(row.max_speed, SpeedUnit(row.max_speed_unit))
-    return WalkerLimits(speed, row.max_incline_percent, row.target_minutes)
+    return WalkerLimits(speed, row.max_incline_percent, row.target_minutes, row.hands_free_allowed)
 
 
 def flag_rows(walker_id: int, flags: tuple[Flag, ...]) -> list[ScreeningFlagRow]:

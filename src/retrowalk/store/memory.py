@@ -15,7 +15,7 @@ from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.profile_change import FieldChange
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
-from retrowalk.domain.walker import WalkerProfile
+from retrowalk.domain.walker import WalkerLimits, WalkerProfile
 from retrowalk.services.calendar_records import CalendarFeed
 from retrowalk.services.ports import (
     Accounts,
@@ -45,6 +45,7 @@ from retrowalk.services.records import (
     StoredPlannedSession,
     StoredWalker,
 )
+from retrowalk.store.memory_clinic import ClinicTables, MemoryClinic
 from retrowalk.store.memory_feeds import MemoryCalendarFeeds
 
 
@@ -64,6 +65,7 @@ class _Tables:
     walker_since: dict[int, datetime] = field(default_factory=dict)
     equipment_added: dict[int, tuple[int, datetime]] = field(default_factory=dict)
     calendar_feeds: dict[int, CalendarFeed] = field(default_factory=dict)
+    clinic: ClinicTables = field(default_factory=ClinicTables)
 
     def copy(self) -> _Tables:
         return _Tables(
@@ -79,6 +81,7 @@ class _Tables:
             dict(self.walker_since),
             dict(self.equipment_added),
             dict(self.calendar_feeds),
+            self.clinic.copy(),
         )
 
 
@@ -187,6 +190,34 @@ class MemoryWalkers(_MemoryRepository, Walkers):
             flags=flags,
             prescription=kept,
         )
+        self._t.walkers[walker_id] = changed
+        return changed
+
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        self._t.walkers[walker_id] = replace(self._t.walkers[walker_id], clinician_id=clinician_id)
+
+    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
+        return [
+            self._t.walkers[i]
+            for i in sorted(self._t.walkers)
+            if self._t.walkers[i].clinician_id == clinician_id
+        ]
+
+    def set_limits(
+        self,
+        walker_id: int,
+        limits: WalkerLimits,
+        prescription: Prescription,
+        set_by_id: int,
+        at: datetime,
+    ) -> StoredWalker:
+        walker = self._t.walkers[walker_id]
+        kept = replace(
+            walker.prescription,
+            protocol=prescription.protocol,
+            sessions_per_week=prescription.sessions_per_week,
+        )
+        changed = replace(walker, profile=replace(walker.profile, limits=limits), prescription=kept)
         self._t.walkers[walker_id] = changed
         return changed
 
@@ -311,6 +342,14 @@ class MemorySessions(_MemoryRepository, Sessions):
     def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
         return [_facts(logged) for logged in self.history(walker_id, since, until)]
 
+    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
+        found = {w: self.facts(w, since, None) for w in walker_ids}
+        return {w: facts for w, facts in found.items() if facts}
+
+    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
+        found = {w: self.latest_planned(w) for w in walker_ids}
+        return {w: planned for w, planned in found.items() if planned is not None}
+
     def add_version(
         self, log_id: int, change: Change, entry: LoggedEntry, at: datetime
     ) -> LogVersion:
@@ -380,6 +419,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.profile_changes = MemoryProfileChanges(self._db, self._work)
         self.imported_files = MemoryImportedFiles(self._db, self._work)
         self.calendar_feeds = MemoryCalendarFeeds(self._db, self._work)
+        self.clinic = MemoryClinic(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

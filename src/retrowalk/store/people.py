@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -112,6 +113,8 @@ class PrescriptionRow(Base):
     max_speed_unit: Mapped[str | None] = mapped_column(String(8))
     max_incline_percent: Mapped[float | None] = mapped_column(Float)
     target_minutes: Mapped[int | None] = mapped_column(Integer)
+    # False: the walker keeps at least one hand on a rail (the clinician's fourth limit).
+    hands_free_allowed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     set_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

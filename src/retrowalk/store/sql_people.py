@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
-from retrowalk.domain.walker import WalkerProfile
+from retrowalk.domain.walker import WalkerLimits, WalkerProfile
 from retrowalk.services.ports import Accounts, Walkers
 from retrowalk.services.records import Account, MphVerdict, Prescription, Role, StoredWalker
 from retrowalk.store.convert import (
@@ -122,6 +123,40 @@ class SqlWalkers(SqlRepository, Walkers):
         self._replace_flags(row, screened)
         return self._stored(row)
 
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        self._session.get_one(WalkerRow, walker_id).clinician_id = clinician_id
+        self._session.flush()
+
+    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
+        query = select(WalkerRow).where(WalkerRow.clinician_id == clinician_id)
+        rows = list(self._session.scalars(query.order_by(WalkerRow.id)))
+        return self._stored_many(rows)
+
+    def set_limits(
+        self,
+        walker_id: int,
+        limits: WalkerLimits,
+        prescription: Prescription,
+        set_by_id: int,
+        at: datetime,
+    ) -> StoredWalker:
+        plan = self._session.get_one(PrescriptionRow, walker_id)
+        columns = prescription_row(walker_id, prescription, limits, at)
+        for name in (
+            "protocol",
+            "sessions_per_week",
+            "max_speed",
+            "max_speed_unit",
+            "max_incline_percent",
+            "target_minutes",
+            "hands_free_allowed",
+            "updated_at",
+        ):
+            setattr(plan, name, getattr(columns, name))
+        plan.set_by_id = set_by_id
+        self._session.flush()
+        return self._stored(self._session.get_one(WalkerRow, walker_id))
+
     def _replace_flags(self, row: WalkerRow, screened: tuple[date, tuple[Flag, ...]]) -> None:
         row.screened_on, flags = screened
         # Through the ORM, so no stale flag rows linger in the session under the same keys.
@@ -145,18 +180,57 @@ class SqlWalkers(SqlRepository, Walkers):
             .order_by(EquipmentRow.id.desc())
             .limit(1)
         ).one()
-        return StoredWalker(
-            id=row.id,
-            account_id=row.account_id,
-            clinician_id=row.clinician_id,
-            profile=walker_to_domain(row, prescription),
-            screened_on=row.screened_on,
-            flags=tuple(flag_to_domain(f) for f in flags),
-            equipment_id=gear.id,
-            equipment=equipment_to_domain(gear),
-            prescription=prescription_to_domain(prescription),
-            mph_verdict=_verdict(gear),
+        return _walker(row, prescription, list(flags), gear)
+
+    def _stored_many(self, rows: Sequence[WalkerRow]) -> list[StoredWalker]:
+        """Many walkers in four queries, whatever their number (the clinician's desk)."""
+        ids = [row.id for row in rows]
+        if not ids:
+            return []
+        plans = {
+            p.walker_id: p
+            for p in self._session.scalars(
+                select(PrescriptionRow).where(PrescriptionRow.walker_id.in_(ids))
+            )
+        }
+        flags: dict[int, list[ScreeningFlagRow]] = {}
+        flag_rows_found = self._session.scalars(
+            select(ScreeningFlagRow)
+            .where(ScreeningFlagRow.walker_id.in_(ids))
+            .order_by(ScreeningFlagRow.walker_id, ScreeningFlagRow.position)
         )
+        for flag in flag_rows_found:
+            flags.setdefault(flag.walker_id, []).append(flag)
+        newest = (
+            select(func.max(EquipmentRow.id))
+            .where(EquipmentRow.walker_id.in_(ids))
+            .group_by(EquipmentRow.walker_id)
+        )
+        gear = {
+            g.walker_id: g
+            for g in self._session.scalars(select(EquipmentRow).where(EquipmentRow.id.in_(newest)))
+        }
+        return [_walker(r, plans[r.id], flags.get(r.id, []), gear[r.id]) for r in rows]
+
+
+def _walker(
+    row: WalkerRow,
+    prescription: PrescriptionRow,
+    flags: list[ScreeningFlagRow],
+    gear: EquipmentRow,
+) -> StoredWalker:
+    return StoredWalker(
+        id=row.id,
+        account_id=row.account_id,
+        clinician_id=row.clinician_id,
+        profile=walker_to_domain(row, prescription),
+        screened_on=row.screened_on,
+        flags=tuple(flag_to_domain(f) for f in flags),
+        equipment_id=gear.id,
+        equipment=equipment_to_domain(gear),
+        prescription=prescription_to_domain(prescription),
+        mph_verdict=_verdict(gear),
+    )
 
 
 def _verdict(gear: EquipmentRow) -> MphVerdict | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.services.ports import Sessions
@@ -142,6 +142,23 @@ class SqlSessions(SqlRepository, Sessions):
 
     def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
         return sql_views.facts(self._session, walker_id, since, until)
+
+    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
+        return sql_views.facts_for(self._session, walker_ids, since)
+
+    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
+        newest = (
+            select(PlannedSessionRow.walker_id, func.max(PlannedSessionRow.seq).label("seq"))
+            .where(PlannedSessionRow.walker_id.in_(walker_ids))
+            .group_by(PlannedSessionRow.walker_id)
+            .subquery()
+        )
+        query = select(PlannedSessionRow).join(
+            newest,
+            (newest.c.walker_id == PlannedSessionRow.walker_id)
+            & (newest.c.seq == PlannedSessionRow.seq),
+        )
+        return {row.walker_id: planned_to_record(row) for row in self._session.scalars(query)}
 
     def add_version(
         self, log_id: int, change: Change, entry: LoggedEntry, at: datetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from retrowalk.store.base import Base
 from retrowalk.store.calendar_feeds import CalendarFeedRow
+from retrowalk.store.clinic import AuditRow, ClinicFlagRow, OutcomeMeasureRow, PatientNoteRow
 from retrowalk.store.imported_files import ImportedFileRow
 from retrowalk.store.people import (
     AccountRow,
@@ -19,10 +20,14 @@ metadata = Base.metadata
 
 __all__ = [
     "AccountRow",
+    "AuditRow",
     "CalendarFeedRow",
+    "ClinicFlagRow",
     "EquipmentRow",
     "ImportedFileRow",
     "LogVersionRow",
+    "OutcomeMeasureRow",
+    "PatientNoteRow",
     "PlannedSessionRow",
     "PrescriptionRow",
     "ProfileChangeRow",

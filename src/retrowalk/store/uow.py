@@ -14,6 +14,7 @@ from retrowalk.store.backup import backup, restore
 from retrowalk.store.database import READ_ONLY
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
 from retrowalk.store.sql_calendar_feeds import SqlCalendarFeeds
+from retrowalk.store.sql_clinic import SqlClinic
 from retrowalk.store.sql_imported_files import SqlImportedFiles
 from retrowalk.store.sql_people import SqlAccounts, SqlWalkers
 from retrowalk.store.sql_profile_changes import SqlProfileChanges
@@ -38,6 +39,7 @@ class SqlUnitOfWork(UnitOfWork):
         self.profile_changes = SqlProfileChanges(self._session)
         self.imported_files = SqlImportedFiles(self._session)
         self.calendar_feeds = SqlCalendarFeeds(self._session)
+        self.clinic = SqlClinic(self._session)
 
     def _end(self) -> None:
         if self._session is not None:

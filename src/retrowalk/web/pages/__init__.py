@@ -5,6 +5,8 @@ from fastapi import APIRouter
 from retrowalk.web.pages import (
     activity_files,
     calendar_feed,
+    desk,
+    desk_report,
     history,
     import_files,
     live,
@@ -31,5 +33,5 @@ AREAS = (
     settings,
     profile,
 )
-for area in (*AREAS, pairing, phone, calendar_feed):
+for area in (*AREAS, pairing, phone, calendar_feed, desk, desk_report):
     pages_router.include_router(area.router)
