@@ -64,9 +64,13 @@ def carry_over(old: Programme, new: Programme, state: EngineState) -> CarriedOve
 def _placed(was: Equipment, new: Programme, dose: Dose) -> tuple[Dose, tuple[str, ...]]:
     """`dose` on `new`'s equipment: within its range and the programme's ceilings, never higher."""
     hands = _hands(was, new.equipment, dose.hands)
+    equipment, notes = new.equipment, list[str]()
+    kept_on = has_handrails(equipment) and not new.walker.limits.hands_free_allowed
+    if hands is HandSupport.NONE and kept_on:
+        hands = HandSupport.ONE
+        notes.append("One hand back on a rail: your clinician asks you to keep one on.")
     minutes = min(dose.minutes, new.extended_target_minutes or new.target_minutes)
     placed = replace(dose, hands=hands, minutes=minutes)
-    equipment, notes = new.equipment, list[str]()
     if isinstance(equipment, MotorizedTreadmill) and dose.speed is not None:
         placed, notes = _on_treadmill(equipment, new, placed, dose.speed)
     elif isinstance(equipment, ManualTreadmill):

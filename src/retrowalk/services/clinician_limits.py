@@ -18,8 +18,6 @@ from typing import Any
 
 from pydantic import Field
 
-from retrowalk.domain.dose import HandSupport
-from retrowalk.domain.equipment import has_handrails
 from retrowalk.domain.errors import InputError
 from retrowalk.domain.population import resolve_population
 from retrowalk.domain.profile_change import replanned
@@ -182,8 +180,4 @@ def _replanned(
         last = uow.sessions.last_live_log(walker.id, pending.seq)
         on = max(next_date(walker, p, None if last is None else last.on), clock.today())
     decision = decide(p, carried.state, on)
-    kept_on = not walker.profile.limits.hands_free_allowed and has_handrails(walker.equipment)
-    if kept_on and decision.dose.hands is HandSupport.NONE:
-        # Until the engine weans within this limit itself, the pending session keeps a hand on.
-        decision = replace(decision, dose=replace(decision.dose, hands=HandSupport.ONE))
     return replace(pending, on=on, state_before=carried.state, decision=decision)
