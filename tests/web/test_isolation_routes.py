@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from string import Formatter
 from typing import Any
 
 import pytest
@@ -84,7 +85,11 @@ def _account_dependency() -> Any:
 
 
 def _fill(template: str, ids: dict[str, int]) -> str:
-    return template.format(**ids, device_id=1, token="a-calendar-link-nobody-made")
+    """The path with `ids` in place; any other parameter (a device, a flag, a calendar token)
+    gets a value of its own kind that is not at stake here."""
+    names = [name for _, name, _, _ in Formatter().parse(template) if name]
+    others = {name: "a-calendar-link-nobody-made" if name == "token" else 1 for name in names}
+    return template.format(**(others | ids))
 
 
 def test_the_route_table_names_walkers_and_sessions(two: Two) -> None:
