@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import count
+from typing import Any
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.profile_change import FieldChange
@@ -17,6 +18,7 @@ from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerProfile
 from retrowalk.services.calendar_records import CalendarFeed
+from retrowalk.services.login_records import Invitation, LoginSession, ResetLink
 from retrowalk.services.ports import (
     Accounts,
     ImportedFiles,
@@ -46,6 +48,12 @@ from retrowalk.services.records import (
     StoredWalker,
 )
 from retrowalk.store.memory_feeds import MemoryCalendarFeeds
+from retrowalk.store.memory_logins import (
+    MemoryInvitations,
+    MemoryLoginAttempts,
+    MemoryLoginSessions,
+    MemoryResetLinks,
+)
 
 
 @dataclass
@@ -64,22 +72,21 @@ class _Tables:
     walker_since: dict[int, datetime] = field(default_factory=dict)
     equipment_added: dict[int, tuple[int, datetime]] = field(default_factory=dict)
     calendar_feeds: dict[int, CalendarFeed] = field(default_factory=dict)
+    # Clinic mode: password hashes by account, and the login tables (store/memory_logins.py).
+    password_hashes: dict[int, str] = field(default_factory=dict)
+    login_sessions: dict[int, tuple[LoginSession, str]] = field(default_factory=dict)
+    invitations: dict[int, tuple[Invitation, str]] = field(default_factory=dict)
+    reset_links: dict[int, tuple[ResetLink, str]] = field(default_factory=dict)
+    login_attempts: list[tuple[str, str, datetime]] = field(default_factory=list)
 
     def copy(self) -> _Tables:
-        return _Tables(
-            dict(self.accounts),
-            dict(self.walkers),
-            dict(self.planned),
-            dict(self.logs),
-            dict(self.versions),
-            {k: list(v) for k, v in self.samples.items()},
-            dict(self.equipment),
-            dict(self.profile_changes),
-            dict(self.imported_files),
-            dict(self.walker_since),
-            dict(self.equipment_added),
-            dict(self.calendar_feeds),
-        )
+        return _Tables(**{name: _copied(value) for name, value in vars(self).items()})
+
+
+def _copied(table: Any) -> Any:
+    if isinstance(table, list):
+        return list(table)
+    return {key: list(v) if isinstance(v, list) else v for key, v in table.items()}
 
 
 class MemoryDatabase:
@@ -100,10 +107,24 @@ class MemoryAccounts(_MemoryRepository, Accounts):
     def by_name(self, name: str) -> Account | None:
         return next((a for a in self._t.accounts.values() if a.name == name), None)
 
-    def add(self, name: str, role: Role, at: datetime) -> Account:
-        account = Account(next(self._db.ids), name, role, at)
+    def add(self, name: str, role: Role, at: datetime, invited_by: int | None = None) -> Account:
+        if self.by_name(name) is not None:
+            raise AssertionError("account names are unique")  # as SQL's constraint
+        account = Account(next(self._db.ids), name, role, at, invited_by)
         self._t.accounts[account.id] = account
         return account
+
+    def get(self, account_id: int) -> Account | None:
+        return self._t.accounts.get(account_id)
+
+    def all(self) -> list[Account]:
+        return sorted(self._t.accounts.values(), key=lambda account: account.name)
+
+    def password_hash(self, account_id: int) -> str | None:
+        return self._t.password_hashes.get(account_id)
+
+    def set_password_hash(self, account_id: int, password_hash: str) -> None:
+        self._t.password_hashes[account_id] = password_hash
 
 
 class MemoryWalkers(_MemoryRepository, Walkers):
@@ -134,6 +155,10 @@ class MemoryWalkers(_MemoryRepository, Walkers):
 
     def ids(self) -> list[int]:
         return sorted(self._t.walkers)
+
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        walker = self._t.walkers[walker_id]
+        self._t.walkers[walker_id] = replace(walker, clinician_id=clinician_id)
 
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         for walker in list(self._t.walkers.values()):
@@ -380,6 +405,10 @@ class MemoryUnitOfWork(UnitOfWork):
         self.profile_changes = MemoryProfileChanges(self._db, self._work)
         self.imported_files = MemoryImportedFiles(self._db, self._work)
         self.calendar_feeds = MemoryCalendarFeeds(self._db, self._work)
+        self.login_sessions = MemoryLoginSessions(self._db, self._work)
+        self.invitations = MemoryInvitations(self._db, self._work)
+        self.reset_links = MemoryResetLinks(self._db, self._work)
+        self.login_attempts = MemoryLoginAttempts(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

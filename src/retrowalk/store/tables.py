@@ -5,6 +5,7 @@ from __future__ import annotations
 from retrowalk.store.base import Base
 from retrowalk.store.calendar_feeds import CalendarFeedRow
 from retrowalk.store.imported_files import ImportedFileRow
+from retrowalk.store.logins import InvitationRow, LoginAttemptRow, LoginSessionRow, ResetLinkRow
 from retrowalk.store.people import (
     AccountRow,
     EquipmentRow,
@@ -22,10 +23,14 @@ __all__ = [
     "CalendarFeedRow",
     "EquipmentRow",
     "ImportedFileRow",
+    "InvitationRow",
     "LogVersionRow",
+    "LoginAttemptRow",
+    "LoginSessionRow",
     "PlannedSessionRow",
     "PrescriptionRow",
     "ProfileChangeRow",
+    "ResetLinkRow",
     "SampleRow",
     "ScreeningFlagRow",
     "SessionLogRow",
