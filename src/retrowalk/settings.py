@@ -31,7 +31,9 @@ ENV_PREFIX = "RETROWALK_"
 UNIT_CHOICES = ("imperial", "metric")
 _URL_SCHEMES = ("sqlite", "postgresql")
 # What the config file may hold (the config file's own place is not one of them).
-FILE_KEYS = ("data_dir", "database_url", "database_timeout", "units")
+FILE_KEYS = ("data_dir", "database_url", "database_timeout", "units", "clinic")
+# How a yes-or-no setting may be written (environment or config file), in lower case.
+_YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 # Seconds to wait for the database: to connect (PostgreSQL) or for another writer (both).
 DEFAULT_DATABASE_TIMEOUT = 10.0
 # An hour: longer is a hang, not a wait (and SQLite's busy timeout is a 32-bit count of ms).
@@ -52,7 +54,8 @@ class Settings:
     """`data_dir` holds the SQLite file; `database_url` overrides it; `database_timeout` is how
     many seconds to wait for the database (to connect, or for another process's write);
     `units` (imperial or metric) overrides the walker's own units wherever numbers are shown;
-    None: the walker's."""
+    None: the walker's. `clinic` switches the web app's accounts and login on (clinic mode,
+    docs/web.md); off, the web app is the local single-user app."""
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "data_dir",
@@ -60,6 +63,7 @@ class Settings:
         "database_timeout",
         "config_file",
         "units",
+        "clinic",
     )
 
     data_dir: Path
@@ -67,6 +71,7 @@ class Settings:
     database_timeout: float
     config_file: Path
     units: str | None
+    clinic: bool
     origins: Mapping[str, Origin] = field(compare=False, repr=False)
 
     def __init__(
@@ -77,12 +82,14 @@ class Settings:
         database_timeout: float | str | None = None,
         config_file: Path | str | None = None,
         units: str | None = None,
+        clinic: bool | None = None,
     ) -> None:
         offered = {
             "data_dir": data_dir,
             "database_url": database_url,
             "database_timeout": database_timeout,
             "units": units,
+            "clinic": None if clinic is None else ("true" if clinic else "false"),
         }
         given = {name: str(value) for name, value in offered.items() if value is not None}
         environment = _environment()
@@ -95,6 +102,7 @@ class Settings:
         timeout = _database_timeout(values.get("database_timeout"))
         object.__setattr__(self, "database_timeout", timeout)
         object.__setattr__(self, "units", _units(values.get("units")))
+        object.__setattr__(self, "clinic", _clinic(values.get("clinic")))
         object.__setattr__(self, "origins", origins)
 
     @property
@@ -134,6 +142,8 @@ def read_config_file(path: Path) -> dict[str, str]:
             raise InputError(key, value, f"not a setting (in {path}); give one of {FILE_KEYS}")
         if key == "database_timeout" and type(value) in (int, float):
             table[key] = str(value)  # a number of seconds may be written bare
+        elif key == "clinic" and isinstance(value, bool):
+            table[key] = "true" if value else "false"  # `clinic = true`, as TOML writes it
         elif not isinstance(value, str):
             raise InputError(key, value, f"give it as a quoted string (in {path})")
     return table
@@ -154,6 +164,7 @@ def save_config_file(path: Path, changes: Mapping[str, str | None]) -> dict[str,
     _database_url(table.get("database_url"))
     _database_timeout(table.get("database_timeout"))
     _units(table.get("units"))
+    _clinic(table.get("clinic"))
     lines = [f"{key} = {json.dumps(table[key], ensure_ascii=False)}\n" for key in sorted(table)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(lines), encoding="utf-8")
@@ -230,6 +241,14 @@ def _database_timeout(value: str | None) -> float:
             f"{DEFAULT_DATABASE_TIMEOUT:g}",
         )
     return seconds
+
+
+def _clinic(value: str | None) -> bool:
+    if value is None or value.strip().lower() in _NO:
+        return False
+    if value.strip().lower() in _YES:
+        return True
+    raise InputError("clinic", value, f"give one of {', '.join(_YES + _NO)}")
 
 
 def _units(value: str | None) -> str | None:
