@@ -84,11 +84,11 @@ class LoginAttempts(ABC):
 
     @abstractmethod
     def failures_for_name(self, account_name: str, since: datetime) -> list[datetime]:
-        """When each failure for this name at or after `since` happened, oldest first."""
+        """When each failure for this name after `since` happened, oldest first."""
 
     @abstractmethod
     def failures_from(self, client: str, since: datetime) -> list[datetime]:
-        """When each failure from this client address at or after `since` happened."""
+        """When each failure from this client address after `since` happened."""
 
     @abstractmethod
     def forget(self, account_name: str, client: str) -> None:

@@ -12,6 +12,7 @@ page's many requests do not each write.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -58,19 +59,19 @@ def is_live(session: LoginSession, role: Role, now: datetime) -> bool:
     )
 
 
-def logged_in(token: str | None, uow: UnitOfWork, clock: Clock) -> LoggedIn | None:
+def logged_in(token: str | None, uows: Callable[[], UnitOfWork], clock: Clock) -> LoggedIn | None:
     """The account and session behind a cookie's token, if the session is live (and then it is
-    marked as seen now)."""
+    marked as seen now, in a second unit of work: most requests only read)."""
     if not token or len(token) > 100:
         return None
     now = clock.now()
-    with uow.reading():
+    with uows().reading() as uow:
         session = uow.login_sessions.by_token(token_hash(token))
         account = None if session is None else uow.accounts.get(session.account_id)
     if session is None or account is None or not is_live(session, account.role, now):
         return None
     if now - session.last_seen_at >= SEEN_EVERY:
-        with uow:
+        with uows() as uow:
             uow.login_sessions.seen(session.id, now)
             uow.commit()
     return LoggedIn(account, session)

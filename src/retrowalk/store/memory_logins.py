@@ -114,12 +114,10 @@ class MemoryLoginAttempts(_Repository, LoginAttempts):
         self._t.login_attempts.append((account_name, client, at))
 
     def failures_for_name(self, account_name: str, since: datetime) -> list[datetime]:
-        return sorted(
-            at for n, _, at in self._t.login_attempts if n == account_name and at >= since
-        )
+        return sorted(at for n, _, at in self._t.login_attempts if n == account_name and at > since)
 
     def failures_from(self, client: str, since: datetime) -> list[datetime]:
-        return sorted(at for _, c, at in self._t.login_attempts if c == client and at >= since)
+        return sorted(at for _, c, at in self._t.login_attempts if c == client and at > since)
 
     def forget(self, account_name: str, client: str) -> None:
         attempts = self._t.login_attempts

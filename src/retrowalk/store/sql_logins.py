@@ -149,7 +149,7 @@ class SqlLoginAttempts(SqlRepository, LoginAttempts):
     def _times(self, matches: object, since: datetime) -> list[datetime]:
         query = (
             select(LoginAttemptRow.at)
-            .where(matches, LoginAttemptRow.at >= since)  # type: ignore[arg-type]
+            .where(matches, LoginAttemptRow.at > since)  # type: ignore[arg-type]
             .order_by(LoginAttemptRow.at)
         )
         return list(self._session.scalars(query))
