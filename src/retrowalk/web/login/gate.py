@@ -36,9 +36,7 @@ class LoginGate:
             return
         token = cookie_parser(Headers(scope=scope).get("cookie", "")).get(COOKIE)
         try:
-            found = (
-                None if token is None else logged_in(token, self.wiring.uow(), self.wiring.clock)
-            )
+            found = None if token is None else logged_in(token, self.wiring.uow, self.wiring.clock)
         except StorageError as error:  # a database out of reach lets no one in
             await Response(str(error), status_code=503)(scope, receive, send)
             return
