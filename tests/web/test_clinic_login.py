@@ -52,6 +52,7 @@ def _routes(app: FastAPI) -> list[tuple[str, str]]:
         (method, route.path)
         for route in iter_route_contexts(app.routes)
         for method in sorted(route.methods or ())
+        if route.path
     ]
 
 
