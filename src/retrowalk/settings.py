@@ -42,7 +42,10 @@ FILE_KEYS = (
     "units",
     "server_names",
     "secret_key_file",
+    "clinic",
 )
+# How a yes-or-no setting may be written (environment or config file), in lower case.
+_YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 # Seconds to wait for the database: to connect (PostgreSQL) or for another writer (both).
 DEFAULT_DATABASE_TIMEOUT = 10.0
 # An hour: longer is a hang, not a wait (and SQLite's busy timeout is a 32-bit count of ms).
@@ -67,7 +70,9 @@ class Settings:
     many seconds to wait for the database (to connect, or for another process's write);
     `units` (imperial or metric) overrides the walker's own units wherever numbers are shown;
     None: the walker's. Behind a proxy: `server_names`, the names the server answers to, and
-    `secret_key` (from the environment, or read from `secret_key_file` when asked for)."""
+    `secret_key` (from the environment, or read from `secret_key_file` when asked for).
+    `clinic` switches the web app's accounts and login on (clinic mode, docs/web.md); off,
+    the web app is the local single-user app."""
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "data_dir",
@@ -78,6 +83,7 @@ class Settings:
         "server_names",
         "secret_key",
         "secret_key_file",
+        "clinic",
     )
 
     data_dir: Path
@@ -88,6 +94,7 @@ class Settings:
     server_names: tuple[str, ...]
     secret_key_file: Path | None
     _given_secret_key: str | None = field(compare=False, repr=False)
+    clinic: bool
     origins: Mapping[str, Origin] = field(compare=False, repr=False)
 
     def __init__(
@@ -101,6 +108,7 @@ class Settings:
         server_names: str | None = None,
         secret_key: str | None = None,
         secret_key_file: Path | str | None = None,
+        clinic: bool | None = None,
     ) -> None:
         offered = {
             "data_dir": data_dir,
@@ -109,6 +117,7 @@ class Settings:
             "units": units,
             "server_names": server_names,
             "secret_key_file": secret_key_file,
+            "clinic": None if clinic is None else ("true" if clinic else "false"),
         }
         given = {name: str(value) for name, value in offered.items() if value is not None}
         environment = _environment()
@@ -125,6 +134,7 @@ class Settings:
         key_file = values.get("secret_key_file")
         object.__setattr__(self, "secret_key_file", Path(key_file) if key_file else None)
         object.__setattr__(self, "_given_secret_key", secret_key or environment.get("secret_key"))
+        object.__setattr__(self, "clinic", _clinic(values.get("clinic")))
         object.__setattr__(self, "origins", origins)
 
     @property
@@ -170,6 +180,8 @@ def read_config_file(path: Path) -> dict[str, str]:
             raise InputError(key, value, f"not a setting (in {path}); give one of {FILE_KEYS}")
         if key == "database_timeout" and type(value) in (int, float):
             table[key] = str(value)  # a number of seconds may be written bare
+        elif key == "clinic" and isinstance(value, bool):
+            table[key] = "true" if value else "false"  # `clinic = true`, as TOML writes it
         elif not isinstance(value, str):
             raise InputError(key, value, f"give it as a quoted string (in {path})")
     return table
@@ -191,6 +203,7 @@ def save_config_file(path: Path, changes: Mapping[str, str | None]) -> dict[str,
     _database_timeout(table.get("database_timeout"))
     _units(table.get("units"))
     _server_names(table.get("server_names"))
+    _clinic(table.get("clinic"))
     lines = [f"{key} = {json.dumps(table[key], ensure_ascii=False)}\n" for key in sorted(table)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(lines), encoding="utf-8")
@@ -267,6 +280,14 @@ def _database_timeout(value: str | None) -> float:
             f"{DEFAULT_DATABASE_TIMEOUT:g}",
         )
     return seconds
+
+
+def _clinic(value: str | None) -> bool:
+    if value is None or value.strip().lower() in _NO:
+        return False
+    if value.strip().lower() in _YES:
+        return True
+    raise InputError("clinic", value, f"give one of {', '.join(_YES + _NO)}")
 
 
 def _units(value: str | None) -> str | None:

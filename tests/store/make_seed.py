@@ -6,6 +6,7 @@ test can fill a database at that revision and check every row reaches the next h
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import tempfile
@@ -13,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from retrowalk.formats.session_csv_read import read_sessions_csv
+from retrowalk.services.accounts import create_staff_account
 from retrowalk.services.calendar_feed import make_feed, replace_feed
 from retrowalk.services.clearance import clearance_command, record_clearance
 from retrowalk.services.clinician_limits import limits_command, set_limits
@@ -25,10 +27,14 @@ from retrowalk.services.desk_records import (
     save_note,
 )
 from retrowalk.services.import_log import file_key
+from retrowalk.services.invitations import SignUpIn, invite, sign_up, withdraw
 from retrowalk.services.log_edit import NextMorningIn, add_next_morning_pain, delete_log, edit_log
 from retrowalk.services.log_session import log_command, log_session
+from retrowalk.services.login import LoginIn, LoginRefused, log_in
+from retrowalk.services.login_sessions import log_out
 from retrowalk.services.profile_change import change_profile, profile_change_command
 from retrowalk.services.records import MphVerdict, Role
+from retrowalk.services.reset_links import issue_reset_link, reset_password
 from retrowalk.services.sessions_import import import_sessions, preview_sessions
 from retrowalk.services.treadmill_profile import remember_mph_verdict
 from retrowalk.store.database import make_engine, session_factory
@@ -75,6 +81,7 @@ def seeded_snapshot() -> dict[str, object]:
         make_feed(ann.id, backend.uow(), clock)
         clock.current += timedelta(hours=1)
         replace_feed(ann.id, backend.uow(), clock)  # one revoked calendar link, one live
+        _clinic(backend, clock)
         _clinician_desk(backend, clock, ann.id)
         snapshot = read_snapshot(engine)
         engine.dispose()
@@ -110,6 +117,32 @@ def _clinician_desk(backend: Backend, clock: FixedClock, ann: int) -> None:
         {"instrument": "womac", "scores": {"pain": 8, "stiffness": 3, "function": 30}},
     ):
         save_measure(ann, measure_command(given), backend.uow(), clock, "dr-lee")
+
+
+def _clinic(backend: Backend, clock: FixedClock) -> None:
+    """Clinic mode's rows: clinicians with passwords, a walker signed up by a clinician's
+    invitation, an open and a withdrawn invitation, a used and an open reset link, a login
+    session ended by logout and a live one, and two failed logins. No admin: a file may not
+    bring one (store/snapshot_rows.py), and the migration test's seed is also an import."""
+    uow = backend.uow
+    lee = create_staff_account("dr.lee", PASSWORD, PASSWORD, False, uow(), clock)
+    create_staff_account("dr.kay", PASSWORD, PASSWORD, False, uow(), clock)
+    made = invite(lee, Role.WALKER, uow(), clock)
+    sign_up(SignUpIn(made.token, "dee", PASSWORD, PASSWORD), uow(), clock)
+    invite(lee, Role.WALKER, uow(), clock)
+    withdraw(lee, invite(lee, Role.WALKER, uow(), clock).invitation.id, uow(), clock)
+    used = issue_reset_link(None, "dee", uow(), clock)
+    reset_password(used.token, "a new long password", "a new long password", uow(), clock)
+    issue_reset_link(None, "dr.lee", uow(), clock)
+    first = log_in(LoginIn("dr.lee", PASSWORD, "192.0.2.7"), uow(), clock)
+    log_out(first.started.session.id, uow(), clock)
+    log_in(LoginIn("dr.lee", PASSWORD, "192.0.2.7"), uow(), clock)
+    for _ in range(2):
+        with contextlib.suppress(LoginRefused):
+            log_in(LoginIn("dr.kay", "not the password", "198.51.100.9"), uow(), clock)
+
+
+PASSWORD = "correct horse battery"
 
 
 def _import_sessions(backend: Backend, clock: FixedClock, cy: int) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from retrowalk import __version__
+from retrowalk.cli.admin import register as register_admin
 from retrowalk.cli.calendar import register as register_calendar
 from retrowalk.cli.certificate import register as register_certificate
 from retrowalk.cli.config import register as register_config
@@ -100,4 +101,5 @@ register_report(app)
 register_config(app)
 register_serve(app)
 register_paired(app)
+register_admin(app)
 register_certificate(app)

@@ -64,6 +64,14 @@ def serve(
     device: Device = None,
     control: Control = False,
     strap: Strap = None,
+    clinic: Annotated[
+        bool,
+        typer.Option(
+            "--clinic",
+            help="Clinic mode: accounts and login (walkers, clinicians, admins); with --lan, "
+            "phones log in instead of pairing.",
+        ),
+    ] = False,
 ) -> None:
     """Start the web app: today's session, the live coach, history and progress in a browser.
 
@@ -72,6 +80,7 @@ def serve(
       [bold]retrowalk serve --lan[/bold]   and pair a phone: scan the QR code it shows
       [bold]retrowalk serve --device virtual --control[/bold]   the belt follows the live page
       [bold]retrowalk serve --device virtual --control --strap virtual[/bold]   and the pulse
+      [bold]retrowalk serve --clinic --lan[/bold]   accounts and login, on the network
     """
     from retrowalk.settings import get_settings
     from retrowalk.web.server import check_listen_address, open_database
@@ -85,7 +94,7 @@ def serve(
         with fail_on_storage_error():
             wiring, note = open_database(settings)
     try:
-        _run(wiring, where, note, choice, settings)
+        _run(wiring, where, note, choice, settings, clinic or settings.clinic)
     finally:
         wiring.close()
 
@@ -140,6 +149,7 @@ def _run(
     note: str,
     choice: DeviceChoice | None,
     settings: Settings,
+    clinic: bool,
 ) -> None:
     import uvicorn
 
@@ -148,7 +158,7 @@ def _run(
     from retrowalk.web.belt import LiveBelt
 
     assert isinstance(wiring, Wiring)
-    guard, local_url = _guard(where, wiring, settings)
+    guard, local_url = _guard(where, wiring, settings, clinic)
     belt: LiveBelt | None = None
     typer.echo(note)
     if choice is not None:
@@ -161,9 +171,13 @@ def _run(
         strap = "" if choice.strap is None else f", with the strap {choice.strap}"
         typer.echo(f"Treadmill {choice.device} opens for each live session ({setting}{strap}).")
     typer.echo(f"retrowalk is at {local_url}/ on this computer (press Ctrl-C to stop)")
+    if clinic:
+        typer.echo(
+            "Clinic mode: everyone logs in (retrowalk admin create-clinician makes the first)."
+        )
     if guard.pairing is not None and guard.pairing.desk is not None:
         _show_pairing(guard.pairing, local_url, wiring.clock.now())
-    app = create_app(wiring, belt, guard)
+    app = create_app(wiring, belt, guard, clinic)
     try:
         uvicorn.run(
             app,
@@ -180,9 +194,10 @@ def _run(
             belt.close()  # the app's shutdown closed it already; this covers a failed start
 
 
-def _guard(where: Listening, wiring: Wiring, settings: Settings) -> tuple[Guard, str]:
+def _guard(where: Listening, wiring: Wiring, settings: Settings, clinic: bool) -> tuple[Guard, str]:
     """The names this server answers to, its secret and its paired devices; and its address on
-    this computer. The network's address and names join only with --lan."""
+    this computer. The network's address and names join only with --lan. In clinic mode nothing
+    is paired: phones log in like every browser."""
     from retrowalk.bootstrap import paired_devices
     from retrowalk.services.pairing import PairingDesk
     from retrowalk.web.guard import LOOPBACK_NAMES, Guard
@@ -201,7 +216,8 @@ def _guard(where: Listening, wiring: Wiring, settings: Settings) -> tuple[Guard,
         desk = PairingDesk(devices)
         desk.new_code(wiring.clock.now())
         pairing = Pairing(devices, desk, f"{where.scheme}://{shown}:{where.port}")
-    guard = Guard(frozenset(names), web_secret(settings.data_dir), pairing)
+    secret = web_secret(settings.data_dir)
+    guard = Guard(frozenset(names), secret, None if clinic else pairing)
     return guard, f"{where.scheme}://{local}:{where.port}"
 
 

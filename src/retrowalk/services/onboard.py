@@ -3,7 +3,7 @@ stands, the first session is planned. A red flag keeps the profile and its flags
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import Field
@@ -79,6 +79,7 @@ def onboard(command: OnboardIn, uow: UnitOfWork, clock: Clock) -> Onboarded:
             Prescription(protocol.name, per_week, start),
             clock.now(),
         )
+        walker = _with_inviting_clinician(uow, account, walker)
         first, warnings = None, screening.warnings
         if p is not None:
             state = initial_state(p)
@@ -89,6 +90,17 @@ def onboard(command: OnboardIn, uow: UnitOfWork, clock: Clock) -> Onboarded:
             warnings = (*warnings, *p.warnings)
         uow.commit()
     return Onboarded(walker, screening, first, warnings)
+
+
+def _with_inviting_clinician(
+    uow: UnitOfWork, account: Account, walker: StoredWalker
+) -> StoredWalker:
+    """A walker whose account a clinician invited (clinic mode) is that clinician's patient."""
+    inviter = None if account.invited_by is None else uow.accounts.get(account.invited_by)
+    if inviter is None or inviter.role is not Role.CLINICIAN:
+        return walker
+    uow.walkers.assign_clinician(walker.id, inviter.id)
+    return replace(walker, clinician_id=inviter.id)
 
 
 def _walker_account(uow: UnitOfWork, name: str, clock: Clock) -> Account:

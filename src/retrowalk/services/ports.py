@@ -21,6 +21,7 @@ from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerLimits, WalkerProfile
 from retrowalk.services.calendar_records import CalendarFeed, PlanRevision
 from retrowalk.services.clinic_port import Clinic
+from retrowalk.services.login_ports import Invitations, LoginAttempts, LoginSessions, ResetLinks
 from retrowalk.services.records import (
     Account,
     Change,
@@ -48,7 +49,24 @@ class Accounts(ABC):
     def by_name(self, name: str) -> Account | None: ...
 
     @abstractmethod
-    def add(self, name: str, role: Role, at: datetime) -> Account: ...
+    def add(
+        self, name: str, role: Role, at: datetime, invited_by: int | None = None
+    ) -> Account: ...
+
+    @abstractmethod
+    def get(self, account_id: int) -> Account | None: ...
+
+    @abstractmethod
+    def all(self) -> list[Account]:
+        """Every account, by name."""
+
+    @abstractmethod
+    def password_hash(self, account_id: int) -> str | None:
+        """The account's argon2 hash; None: it cannot log in (the local account, or no
+        password set yet)."""
+
+    @abstractmethod
+    def set_password_hash(self, account_id: int, password_hash: str) -> None: ...
 
 
 class Walkers(ABC):
@@ -69,6 +87,10 @@ class Walkers(ABC):
 
     @abstractmethod
     def for_account(self, account_id: int) -> StoredWalker | None: ...
+
+    @abstractmethod
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        """The clinician who looks after the walker (an account id), or None."""
 
     @abstractmethod
     def ids(self) -> list[int]:
@@ -104,10 +126,6 @@ class Walkers(ABC):
     ) -> StoredWalker:
         """Keep the walker's new answers, the flags screening raised on them, and the protocol
         and sessions a week of `prescription` (its start and the clinician's limits stay)."""
-
-    @abstractmethod
-    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
-        """Make `clinician_id` the walker's clinician (None: nobody's patient)."""
 
     @abstractmethod
     def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
@@ -283,6 +301,10 @@ class UnitOfWork(ABC):
     imported_files: ImportedFiles
     calendar_feeds: CalendarFeeds
     clinic: Clinic
+    login_sessions: LoginSessions
+    invitations: Invitations
+    reset_links: ResetLinks
+    login_attempts: LoginAttempts
     read_only = False
 
     def reading(self) -> Self:

@@ -62,10 +62,13 @@ class ProfileChangeKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Account:
+    """`invited_by`: the account whose invitation made this one (clinic mode), else None."""
+
     id: int
     name: str
     role: Role
     created_at: datetime
+    invited_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import count
+from typing import Any
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.profile_change import FieldChange
@@ -17,6 +18,7 @@ from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerLimits, WalkerProfile
 from retrowalk.services.calendar_records import CalendarFeed
+from retrowalk.services.login_records import Invitation, LoginSession, ResetLink
 from retrowalk.services.ports import (
     Accounts,
     ImportedFiles,
@@ -47,6 +49,12 @@ from retrowalk.services.records import (
 )
 from retrowalk.store.memory_clinic import ClinicTables, MemoryClinic
 from retrowalk.store.memory_feeds import MemoryCalendarFeeds
+from retrowalk.store.memory_logins import (
+    MemoryInvitations,
+    MemoryLoginAttempts,
+    MemoryLoginSessions,
+    MemoryResetLinks,
+)
 
 
 @dataclass
@@ -66,23 +74,23 @@ class _Tables:
     equipment_added: dict[int, tuple[int, datetime]] = field(default_factory=dict)
     calendar_feeds: dict[int, CalendarFeed] = field(default_factory=dict)
     clinic: ClinicTables = field(default_factory=ClinicTables)
+    # Clinic mode: password hashes by account, and the login tables (store/memory_logins.py).
+    password_hashes: dict[int, str] = field(default_factory=dict)
+    login_sessions: dict[int, tuple[LoginSession, str]] = field(default_factory=dict)
+    invitations: dict[int, tuple[Invitation, str]] = field(default_factory=dict)
+    reset_links: dict[int, tuple[ResetLink, str]] = field(default_factory=dict)
+    login_attempts: list[tuple[str, str, datetime]] = field(default_factory=list)
 
     def copy(self) -> _Tables:
-        return _Tables(
-            dict(self.accounts),
-            dict(self.walkers),
-            dict(self.planned),
-            dict(self.logs),
-            dict(self.versions),
-            {k: list(v) for k, v in self.samples.items()},
-            dict(self.equipment),
-            dict(self.profile_changes),
-            dict(self.imported_files),
-            dict(self.walker_since),
-            dict(self.equipment_added),
-            dict(self.calendar_feeds),
-            self.clinic.copy(),
-        )
+        return _Tables(**{name: _copied(value) for name, value in vars(self).items()})
+
+
+def _copied(table: Any) -> Any:
+    if isinstance(table, ClinicTables):
+        return table.copy()
+    if isinstance(table, list):
+        return list(table)
+    return {key: list(v) if isinstance(v, list) else v for key, v in table.items()}
 
 
 class MemoryDatabase:
@@ -103,10 +111,24 @@ class MemoryAccounts(_MemoryRepository, Accounts):
     def by_name(self, name: str) -> Account | None:
         return next((a for a in self._t.accounts.values() if a.name == name), None)
 
-    def add(self, name: str, role: Role, at: datetime) -> Account:
-        account = Account(next(self._db.ids), name, role, at)
+    def add(self, name: str, role: Role, at: datetime, invited_by: int | None = None) -> Account:
+        if self.by_name(name) is not None:
+            raise AssertionError("account names are unique")  # as SQL's constraint
+        account = Account(next(self._db.ids), name, role, at, invited_by)
         self._t.accounts[account.id] = account
         return account
+
+    def get(self, account_id: int) -> Account | None:
+        return self._t.accounts.get(account_id)
+
+    def all(self) -> list[Account]:
+        return sorted(self._t.accounts.values(), key=lambda account: account.name)
+
+    def password_hash(self, account_id: int) -> str | None:
+        return self._t.password_hashes.get(account_id)
+
+    def set_password_hash(self, account_id: int, password_hash: str) -> None:
+        self._t.password_hashes[account_id] = password_hash
 
 
 class MemoryWalkers(_MemoryRepository, Walkers):
@@ -137,6 +159,10 @@ class MemoryWalkers(_MemoryRepository, Walkers):
 
     def ids(self) -> list[int]:
         return sorted(self._t.walkers)
+
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        walker = self._t.walkers[walker_id]
+        self._t.walkers[walker_id] = replace(walker, clinician_id=clinician_id)
 
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         for walker in list(self._t.walkers.values()):
@@ -192,9 +218,6 @@ class MemoryWalkers(_MemoryRepository, Walkers):
         )
         self._t.walkers[walker_id] = changed
         return changed
-
-    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
-        self._t.walkers[walker_id] = replace(self._t.walkers[walker_id], clinician_id=clinician_id)
 
     def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
         return [
@@ -420,6 +443,10 @@ class MemoryUnitOfWork(UnitOfWork):
         self.imported_files = MemoryImportedFiles(self._db, self._work)
         self.calendar_feeds = MemoryCalendarFeeds(self._db, self._work)
         self.clinic = MemoryClinic(self._db, self._work)
+        self.login_sessions = MemoryLoginSessions(self._db, self._work)
+        self.invitations = MemoryInvitations(self._db, self._work)
+        self.reset_links = MemoryResetLinks(self._db, self._work)
+        self.login_attempts = MemoryLoginAttempts(self._db, self._work)
 
     def _end(self) -> None:
         """Nothing to release: the copy is dropped with the next `_begin`."""

@@ -36,6 +36,10 @@ class AccountRow(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Clinic mode (migration 0007): the argon2 hash (None: cannot log in, as the local account),
+    # and the account whose invitation made this one.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    invited_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
 
 
 class WalkerRow(Base):

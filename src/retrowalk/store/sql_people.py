@@ -1,4 +1,4 @@
-"""SQL repositories for accounts and walkers."""
+"""SQL repository for walkers (accounts: store/sql_accounts.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
 from retrowalk.domain.walker import WalkerLimits, WalkerProfile
-from retrowalk.services.ports import Accounts, Walkers
-from retrowalk.services.records import Account, MphVerdict, Prescription, Role, StoredWalker
+from retrowalk.services.ports import Walkers
+from retrowalk.services.records import MphVerdict, Prescription, StoredWalker
 from retrowalk.store.convert import (
     equipment_from_domain,
     equipment_to_domain,
@@ -24,23 +24,11 @@ from retrowalk.store.convert import (
 )
 from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import (
-    AccountRow,
     EquipmentRow,
     PrescriptionRow,
     ScreeningFlagRow,
     WalkerRow,
 )
-
-
-class SqlAccounts(SqlRepository, Accounts):
-    def by_name(self, name: str) -> Account | None:
-        row = self._session.scalars(select(AccountRow).where(AccountRow.name == name)).first()
-        return None if row is None else Account(row.id, row.name, Role(row.role), row.created_at)
-
-    def add(self, name: str, role: Role, at: datetime) -> Account:
-        row = AccountRow(name=name, role=role.value, created_at=at)
-        self._inserted(row)
-        return Account(row.id, name, role, at)
 
 
 class SqlWalkers(SqlRepository, Walkers):
@@ -83,6 +71,10 @@ class SqlWalkers(SqlRepository, Walkers):
     def ids(self) -> list[int]:
         return list(self._session.scalars(select(WalkerRow.id).order_by(WalkerRow.id)))
 
+    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
+        self._session.get_one(WalkerRow, walker_id).clinician_id = clinician_id
+        self._session.flush()
+
     def set_mph_verdict(self, equipment_id: int, verdict: MphVerdict) -> None:
         gear = self._session.get_one(EquipmentRow, equipment_id)
         gear.ftms_device, gear.mph_quirk = verdict.device, verdict.mph_quirk
@@ -122,10 +114,6 @@ class SqlWalkers(SqlRepository, Walkers):
         plan.updated_at = at
         self._replace_flags(row, screened)
         return self._stored(row)
-
-    def assign_clinician(self, walker_id: int, clinician_id: int | None) -> None:
-        self._session.get_one(WalkerRow, walker_id).clinician_id = clinician_id
-        self._session.flush()
 
     def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
         query = select(WalkerRow).where(WalkerRow.clinician_id == clinician_id)

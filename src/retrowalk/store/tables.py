@@ -6,6 +6,7 @@ from retrowalk.store.base import Base
 from retrowalk.store.calendar_feeds import CalendarFeedRow
 from retrowalk.store.clinic import AuditRow, ClinicFlagRow, OutcomeMeasureRow, PatientNoteRow
 from retrowalk.store.imported_files import ImportedFileRow
+from retrowalk.store.logins import InvitationRow, LoginAttemptRow, LoginSessionRow, ResetLinkRow
 from retrowalk.store.people import (
     AccountRow,
     EquipmentRow,
@@ -25,12 +26,16 @@ __all__ = [
     "ClinicFlagRow",
     "EquipmentRow",
     "ImportedFileRow",
+    "InvitationRow",
     "LogVersionRow",
+    "LoginAttemptRow",
+    "LoginSessionRow",
     "OutcomeMeasureRow",
     "PatientNoteRow",
     "PlannedSessionRow",
     "PrescriptionRow",
     "ProfileChangeRow",
+    "ResetLinkRow",
     "SampleRow",
     "ScreeningFlagRow",
     "SessionLogRow",

@@ -13,10 +13,17 @@ from retrowalk.services.ports import DataStore, UnitOfWork
 from retrowalk.store.backup import backup, restore
 from retrowalk.store.database import READ_ONLY
 from retrowalk.store.snapshot import read_snapshot, write_snapshot
+from retrowalk.store.sql_accounts import SqlAccounts
 from retrowalk.store.sql_calendar_feeds import SqlCalendarFeeds
 from retrowalk.store.sql_clinic import SqlClinic
 from retrowalk.store.sql_imported_files import SqlImportedFiles
-from retrowalk.store.sql_people import SqlAccounts, SqlWalkers
+from retrowalk.store.sql_logins import (
+    SqlInvitations,
+    SqlLoginAttempts,
+    SqlLoginSessions,
+    SqlResetLinks,
+)
+from retrowalk.store.sql_people import SqlWalkers
 from retrowalk.store.sql_profile_changes import SqlProfileChanges
 from retrowalk.store.sql_sessions import SqlSessions
 
@@ -40,6 +47,10 @@ class SqlUnitOfWork(UnitOfWork):
         self.imported_files = SqlImportedFiles(self._session)
         self.calendar_feeds = SqlCalendarFeeds(self._session)
         self.clinic = SqlClinic(self._session)
+        self.login_sessions = SqlLoginSessions(self._session)
+        self.invitations = SqlInvitations(self._session)
+        self.reset_links = SqlResetLinks(self._session)
+        self.login_attempts = SqlLoginAttempts(self._session)
 
     def _end(self) -> None:
         if self._session is not None:

@@ -31,21 +31,28 @@ from retrowalk.web.api import api_router
 from retrowalk.web.belt import LiveBelt, live_belt
 from retrowalk.web.body import add_body_schemas
 from retrowalk.web.guard import LOOPBACK_NAMES, Guard, SecurityHeaders, WriteGuard
+from retrowalk.web.login.gate import LoginGate
 from retrowalk.web.page_cache import PageCache
-from retrowalk.web.pages import pages_router
+from retrowalk.web.pages import clinic_router, pages_router
 
 STATIC = Path(__file__).parent / "static"
 
 
 def create_app(
-    wiring: Wiring, belt: Belt | LiveBelt | None = None, guard: Guard | None = None
+    wiring: Wiring,
+    belt: Belt | LiveBelt | None = None,
+    guard: Guard | None = None,
+    clinic: bool | None = None,
 ) -> FastAPI:
     """The web app on `wiring`. `belt` is the treadmill the live session drives: by default the
     walker sets the console by hand; any coach `Belt` serves every walk; a `LiveBelt` such as
     `web.treadmills.TreadmillBelts` opens a treadmill for each walk. It is closed (every belt
     stopped) when the app shuts down. `guard`: the server's own names, signing secret and paired
     devices; by default this computer's loopback names, a secret for this app's life and no
-    pairing."""
+    pairing. `clinic`: accounts and login (by default as the settings say): every route but the
+    login, sign-up and reset pages, the static files and calendar links needs a login session
+    (web/login/gate.py)."""
+    clinic = wiring.settings.clinic if clinic is None else clinic
     driven = live_belt(belt)
 
     @asynccontextmanager
@@ -69,9 +76,12 @@ def create_app(
     app.state.wiring = wiring
     app.state.belt = driven
     app.state.pairing = guard.pairing  # the paired devices, and the pairing desk with --lan
+    app.state.clinic = clinic
     errors.install(app)
     app.include_router(api_router)
     app.include_router(pages_router)
+    if clinic:
+        app.include_router(clinic_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Outermost last: the headers on every answer, then the guard, then the page cache.
     app.add_middleware(GZipMiddleware, minimum_size=800)
@@ -79,6 +89,8 @@ def create_app(
     app.add_middleware(
         PageCache, fingerprint=lambda: database_fingerprint(url), today=wiring.clock.today
     )
+    if clinic:  # inside the guard (Host, origin, CSRF first), outside the page cache
+        app.add_middleware(LoginGate, wiring=wiring)
     app.add_middleware(WriteGuard, guard=guard)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

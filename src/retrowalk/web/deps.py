@@ -1,23 +1,25 @@
 """Request dependencies as `Annotated` aliases: the wiring, the account asking, and the walker
 they own. Lookup and ownership live here, so no route repeats them.
 
-Local single-user mode has one account, the services' local walker account, and no login. The
-clinician issue will put a real account behind `current_account`; every route stays as it is.
+Local single-user mode has one account, the services' local walker account, and no login. In
+clinic mode (`retrowalk serve --clinic`) the login gate (web/login/gate.py) puts the logged-in
+account in `request.state.account`, and `current_account` names it; every route stays as it is.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, HTTPException, Path, Request
 
 from retrowalk.bootstrap import Wiring
 from retrowalk.domain.errors import NotFoundError
 from retrowalk.domain.units import UnitSystem
 from retrowalk.services.onboard import LOCAL_ACCOUNT
-from retrowalk.services.records import SessionLog, StoredWalker
+from retrowalk.services.records import Account, Role, SessionLog, StoredWalker
 from retrowalk.web.belt import LiveBelt
 from retrowalk.web.errors import NeedsOnboarding
+from retrowalk.web.login.gate import LOG_IN_FIRST
 from retrowalk.web.schemas.common import MAX_ID
 
 UNITS_COOKIE = "units"
@@ -33,14 +35,45 @@ def belt(request: Request) -> LiveBelt:
     return found
 
 
-def current_account() -> str:
-    """The account asking. Local mode: always the local walker account."""
+def current_account(request: Request) -> str:
+    """The name of the account asking: in clinic mode the logged-in one (never the local
+    account: a request the gate let through without a login gets 401); in local mode always the
+    local walker account."""
+    signed_in: Account | None = getattr(request.state, "account", None)
+    if signed_in is not None:
+        return signed_in.name
+    if getattr(request.app.state, "clinic", False):
+        raise HTTPException(status_code=401, detail=LOG_IN_FIRST)
     return LOCAL_ACCOUNT
+
+
+def signed_in_account(request: Request) -> Account:
+    """The logged-in account (clinic mode's own pages); 401 without one."""
+    signed_in: Account | None = getattr(request.state, "account", None)
+    if signed_in is None:
+        raise HTTPException(status_code=401, detail=LOG_IN_FIRST)
+    return signed_in
+
+
+def staff_account(signed_in: Annotated[Account, Depends(signed_in_account)]) -> Account:
+    """A clinician or an admin; a walker gets 403."""
+    if signed_in.role is Role.WALKER:
+        raise HTTPException(status_code=403, detail="only a clinician or an admin may do this")
+    return signed_in
+
+
+def admin_account(signed_in: Annotated[Account, Depends(signed_in_account)]) -> Account:
+    if signed_in.role is not Role.ADMIN:
+        raise HTTPException(status_code=403, detail="only an admin may do this")
+    return signed_in
 
 
 WiringDep = Annotated[Wiring, Depends(wiring)]
 BeltDep = Annotated[LiveBelt, Depends(belt)]
 AccountDep = Annotated[str, Depends(current_account)]
+SignedIn = Annotated[Account, Depends(signed_in_account)]
+Staff = Annotated[Account, Depends(staff_account)]
+Admin = Annotated[Account, Depends(admin_account)]
 
 
 def account_walker(wired: WiringDep, account: AccountDep) -> StoredWalker | None:

@@ -76,7 +76,8 @@ def _wait_until_up(server: Server) -> None:
         if process is not None and process.poll() is not None:
             pytest.fail(f"retrowalk serve exited with {process.returncode}:\n{server.output()}")
         try:
-            if httpx.get(server.url + "/api/openapi.json", timeout=1).status_code == 200:
+            # 401: up in clinic mode, where the API needs a login (docs/web.md).
+            if httpx.get(server.url + "/api/openapi.json", timeout=1).status_code in (200, 401):
                 return
         except httpx.HTTPError:
             time.sleep(0.1)

@@ -4,12 +4,15 @@ from fastapi import APIRouter
 
 from retrowalk.web.pages import (
     activity_files,
+    admin,
     calendar_feed,
     desk,
     desk_report,
     history,
     import_files,
+    invitations,
     live,
+    login,
     onboarding,
     pairing,
     phone,
@@ -17,6 +20,7 @@ from retrowalk.web.pages import (
     progress,
     report,
     settings,
+    signup,
     today,
 )
 
@@ -35,3 +39,8 @@ AREAS = (
 )
 for area in (*AREAS, pairing, phone, calendar_feed, desk, desk_report):
     pages_router.include_router(area.router)
+
+# Clinic mode's own pages (login, sign-up, reset, invitations, accounts), only with --clinic.
+clinic_router = APIRouter(include_in_schema=False)
+for area in (login, signup, invitations, admin):
+    clinic_router.include_router(area.router)

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from retrowalk.domain.units import format_number
 from retrowalk.services.answer_words import EQUIPMENT_WORDS
+from retrowalk.services.records import Account, Role
 from retrowalk.web.charts.frame import PAGE_BOX
 from retrowalk.web.charts.markers import path as marker_path
 from retrowalk.web.charts.scale import GEOMETRY
@@ -45,11 +46,24 @@ NAVIGATION = (
 )
 
 
+# Clinic mode: each role's own pages (the desk is the clinician's patient list).
+STAFF_NAVIGATION: dict[Role, tuple[tuple[str, str], ...]] = {
+    Role.CLINICIAN: (("/desk", "Desk"), ("/invitations", "Invitations"), ("/account", "Account")),
+    Role.ADMIN: (("/admin", "Accounts"), ("/invitations", "Invitations"), ("/account", "Account")),
+}
+
+
 def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    """The page, with this browser's CSRF token for its forms and scripts (web/guard/)."""
+    """The page, with this browser's CSRF token for its forms and scripts (web/guard/), and in
+    clinic mode the account logged in (for its menu and the log-out button)."""
     token = getattr(request.state, "csrf_token", "")
+    signed_in: Account | None = getattr(request.state, "account", None)
+    navigation: tuple[tuple[str, str], ...] = NAVIGATION
+    if signed_in is not None:
+        navigation = STAFF_NAVIGATION.get(signed_in.role, (*NAVIGATION, ("/account", "Account")))
     context = {
-        "navigation": NAVIGATION,
+        "navigation": navigation,
+        "signed_in": signed_in,
         "path": request.url.path,
         "csrf_token": token,
         "belt_running": belt_running(request),
