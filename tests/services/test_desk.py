@@ -52,6 +52,7 @@ def test_the_desk_lists_patients_with_open_flags_first(backend: Backend, clock: 
     shown = desk("dr-lee", backend.uow(), clock)
 
     assert [p.walker_id for p in shown.patients] == [flagged, quiet]
+    assert [p.name for p in shown.patients] == ["bob", "ann"]  # as they signed up
     first = shown.patients[0]
     assert first.open_flags >= 1 and first.done == 1 and first.days_with_data == 1
     assert first.last_session == clock.today()

@@ -10,6 +10,7 @@ week over the last 4 weeks; unknown pain is left out, never counted as 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,6 +43,7 @@ class PainTrendWords:
 @dataclass(frozen=True, slots=True)
 class PatientStatus:
     walker_id: int
+    name: str  # the patient's account name, as they signed up
     who: str
     last_session: date | None
     days_with_data: int
@@ -77,10 +79,13 @@ def desk(account: str, uow: UnitOfWork, clock: Clock, page: int = 1) -> Desk:
         page = min(max(1, page), pages)
         shown = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         ids = [w.id for w in shown]
+        names = uow.accounts.names([w.account_id for w in shown])
         pending = uow.sessions.latest_planned_for(ids)
         facts = uow.sessions.facts_for(ids, today - timedelta(days=WINDOW_DAYS - 1))
     patients = tuple(
-        patient_status(w, pending.get(w.id), facts.get(w.id, []), counts.get(w.id, 0), today)
+        patient_status(
+            w, names.get(w.account_id), pending.get(w.id), facts.get(w.id, []), counts, today
+        )
         for w in shown
     )
     return Desk(clinician.name, patients, page, pages, len(ordered))
@@ -88,9 +93,10 @@ def desk(account: str, uow: UnitOfWork, clock: Clock, page: int = 1) -> Desk:
 
 def patient_status(
     walker: StoredWalker,
+    name: str | None,
     pending: StoredPlannedSession | None,
     facts: list[SessionFacts],
-    open_flags: int,
+    open_flags: Mapping[int, int],
     today: date,
 ) -> PatientStatus:
     """One patient's line, from sessions of the last 30 days (`facts`, oldest first)."""
@@ -104,7 +110,8 @@ def patient_status(
     units = walker.profile.units
     return PatientStatus(
         walker_id=walker.id,
-        who=f"Walker {walker.id}, {walker.profile.age} years, {condition_words(walker.profile)}",
+        name=name or f"walker {walker.id}",
+        who=f"{walker.profile.age} years, {condition_words(walker.profile)}",
         last_session=last,
         days_with_data=len({f.on for f in facts}),
         done=sum(1 for f in facts if f.done),
@@ -113,7 +120,7 @@ def patient_status(
         dose=None
         if pending is None or not pending.decision.walk
         else dose_words(pending.decision.dose, units),
-        open_flags=open_flags,
+        open_flags=open_flags.get(walker.id, 0),
     )
 
 

@@ -144,9 +144,10 @@ def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) ->
         measures = uow.clinic.measures(walker.id)
         note = uow.clinic.note(walker.id)
         audit = uow.clinic.audit(walker.id)
+        name = uow.accounts.names([walker.account_id]).get(walker.account_id)
     window = today - timedelta(days=WINDOW_DAYS - 1)
     facts = [f for f in every if f.on >= window]
     open_flags = sum(1 for f in flags if f.open)
-    status = patient_status(walker, pending, facts, open_flags, today)
+    status = patient_status(walker, name, pending, facts, {walker.id: open_flags}, today)
     kept = (tuple(flags), tuple(measures), note, tuple(audit), tuple(every))
     return PatientPage(walker, status, *kept)

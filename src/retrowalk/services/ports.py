@@ -57,6 +57,10 @@ class Accounts(ABC):
     def get(self, account_id: int) -> Account | None: ...
 
     @abstractmethod
+    def names(self, account_ids: Sequence[int]) -> dict[int, str]:
+        """The names of these accounts, by id, in one read (the desk's patient names)."""
+
+    @abstractmethod
     def all(self) -> list[Account]:
         """Every account, by name."""
 

@@ -124,6 +124,10 @@ class MemoryAccounts(_MemoryRepository, Accounts):
     def all(self) -> list[Account]:
         return sorted(self._t.accounts.values(), key=lambda account: account.name)
 
+    def names(self, account_ids: Sequence[int]) -> dict[int, str]:
+        found = (self._t.accounts.get(i) for i in account_ids)
+        return {account.id: account.name for account in found if account is not None}
+
     def password_hash(self, account_id: int) -> str | None:
         return self._t.password_hashes.get(account_id)
 
