@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.deploy.accounts import WALKER_PASSWORD
 from tests.deploy.stack import CLINICIAN, CLINICIAN_PASSWORD, Stack
@@ -105,7 +105,7 @@ def _walk_with_sharp_pain(phone: Page) -> None:
     screenshot(phone, "clinic-journey-saved")
 
 
-def _speed(page: Page) -> object:
+def _speed(page: Page) -> Locator:
     return page.locator(".dose .facts div").filter(has_text="Speed").locator("dd")
 
 
