@@ -1,5 +1,6 @@
 """The clinic stack of docs/deploy.md on this machine: a fresh PostgreSQL database migrated once
-by `retrowalk db upgrade`, two app processes started by the ExecStart line of
+by `retrowalk db upgrade`, its first clinician made by `retrowalk admin create-clinician` (the
+password on stdin), two app processes started by the ExecStart line of
 deploy/retrowalk@.service, and nginx with TLS in front, configured by deploy/nginx-site.conf
 filled in by `fill` (the sed command of docs/deploy.md does the same). nginx runs as a child
 process with its own prefix in a temporary folder, never as the system's service.
@@ -41,6 +42,9 @@ INSTALLED_BIN = "/opt/retrowalk/venv/bin/"
 NGINX = Path("/usr/sbin/nginx")
 SERVER_NAME = "localhost"
 MIGRATE = ("retrowalk", "db", "upgrade")  # docs/deploy.md, step 5
+CLINICIAN = "dr.lee"
+CLINICIAN_PASSWORD = "a clinic's first password"
+FIRST_CLINICIAN = ("retrowalk", "admin", "create-clinician", CLINICIAN, "--password-stdin")
 START_DEADLINE_SECONDS = 30.0
 # nginx's own frame around the site file, as Debian's /etc/nginx/nginx.conf gives it there.
 MAIN_CONF = """daemon off;
@@ -140,6 +144,7 @@ def started(folder: Path) -> Iterator[Stack]:
         stack = _prepared(folder, url)
         cleanup.callback(_stop_all, stack)
         _migrate_once(stack)
+        _first_clinician(stack)
         for port in stack.app_ports:
             _spawn(stack, f"app-{port}", exec_start(port))
         for port in stack.app_ports:
@@ -206,6 +211,15 @@ def _migrate_once(stack: Stack) -> None:
     done = subprocess.run(command, env=stack.env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     (stack.folder / "migrate.log").write_text(done.stdout + done.stderr)
+
+
+def _first_clinician(stack: Stack) -> None:
+    """docs/deploy.md, step 6: the clinician who invites everyone else, password on stdin."""
+    command = [str(Path(sys.executable).parent / FIRST_CLINICIAN[0]), *FIRST_CLINICIAN[1:]]
+    done = subprocess.run(command, env=stack.env, input=CLINICIAN_PASSWORD + "\n",
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    (stack.folder / "first-clinician.log").write_text(done.stdout + done.stderr)
 
 
 def _spawn(stack: Stack, name: str, command: list[str]) -> None:

@@ -8,6 +8,7 @@ import shlex
 
 from tests.deploy.stack import (
     ENV_FILE,
+    FIRST_CLINICIAN,
     MIGRATE,
     ROOT,
     SITE,
@@ -50,6 +51,18 @@ def test_the_guide_migrates_once_with_the_command_the_stack_runs() -> None:
     runs = [command[-len(MIGRATE) :] for command in _commands() if "upgrade" in command]
 
     assert runs and all(run == ["/opt/retrowalk/venv/bin/retrowalk", *MIGRATE[1:]] for run in runs)
+
+
+def test_the_guide_makes_the_first_clinician_with_the_command_the_stack_runs() -> None:
+    runs = [command for command in _commands() if "create-clinician" in command]
+
+    assert len(runs) == 1
+    assert runs[0][-len(FIRST_CLINICIAN) :] == [
+        "/opt/retrowalk/venv/bin/retrowalk",
+        *FIRST_CLINICIAN[1:],
+    ]
+    assert "--property=EnvironmentFile=/etc/retrowalk/retrowalk.env" in runs[0]
+    assert runs[0][runs[0].index("|") - 1] == "$password"  # the password on stdin, never argv
 
 
 def test_every_setting_of_the_settings_file_is_explained_in_the_guide() -> None:

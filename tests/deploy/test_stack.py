@@ -1,12 +1,13 @@
 """The clinic stack through its front door (nginx, HTTPS, the test CA): both app processes
 serve, in turn; a CSRF token one process gave is taken by the other; cookies are Secure; only
 the server's names are answered; plain HTTP is sent to HTTPS; and a live walk whose requests
-alternate between the processes is logged once."""
+alternate between the processes is logged once. The walker is a patient invited by the first
+clinician and logged in (a deployment is always in clinic mode); the login itself across the
+processes is test_login_across_processes.py."""
 
 from __future__ import annotations
 
 import itertools
-import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,10 +19,9 @@ from sqlalchemy.engine import make_url
 
 from retrowalk.store.database import make_engine
 from retrowalk.store.snapshot import read_snapshot
+from tests.deploy.accounts import form_token, invitation_link, log_in, sign_up
 from tests.deploy.stack import Stack
 from tests.web.builders import check_in, onboarding_form
-
-TOKEN_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @dataclass
@@ -41,15 +41,16 @@ class Onboarded:
 
 @pytest.fixture(name="onboarded", scope="module")
 def onboarded_fixture(stack: Stack) -> Iterator[Onboarded]:
-    with stack.client() as client:
+    with stack.client() as clinician, stack.client() as client:
+        assert log_in(clinician, stack).status_code == 303
+        signed_up = sign_up(client, stack, invitation_link(clinician, stack), "dee")
+        assert signed_up.headers["location"] == "/onboarding", signed_up.text[:2000]
         since = len(stack.access_log())
-        page = client.get("/onboarding")
-        found = TOKEN_FIELD.search(page.text)
-        assert found is not None, page.text
-        form = onboarding_form() | {"csrf_token": found.group(1)}
+        token = form_token(client.get("/onboarding"))
+        form = onboarding_form() | {"csrf_token": token}
         answer = client.post("/onboarding", data=form, headers={"origin": stack.url})
         page_by, written_by = stack.served_since(since, 2)
-        yield Onboarded(client, found.group(1), answer, page_by, written_by)
+        yield Onboarded(client, token, answer, page_by, written_by)
 
 
 def test_consecutive_requests_are_served_by_the_two_processes_in_turn(stack: Stack) -> None:
@@ -72,7 +73,7 @@ def test_a_form_token_one_process_gave_is_taken_by_the_other(onboarded: Onboarde
 
 def test_the_token_cookie_is_secure_over_https_and_https_is_kept(stack: Stack) -> None:
     with stack.client() as client:
-        answer = client.get("/onboarding")
+        answer = client.get("/login")
 
     cookie = answer.headers["set-cookie"]
     assert "retrowalk_csrf=" in cookie and "; Secure" in cookie and "HttpOnly" in cookie

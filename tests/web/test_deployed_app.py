@@ -1,7 +1,7 @@
 """The app as a clinic deploys it (web/deployed.py): built from the settings alone, refusing to
 start without the shared key or the server's names, and two processes built from the same
-settings accept each other's CSRF tokens. The whole stack (processes, proxy, PostgreSQL) is
-tests/deploy/."""
+settings accept each other's CSRF tokens and login sessions; clinic mode is always on. The
+whole stack (processes, proxy, PostgreSQL) is tests/deploy/."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from retrowalk.services.accounts import create_staff_account
 from retrowalk.settings import Settings, get_settings
 from retrowalk.web.belt import BeltMode
 from retrowalk.web.deployed import app, deployed_app
 from tests.db import fresh_database_url
-from tests.web.builders import walker_json
 
 KEY = "a-key-every-process-shares-0123456789abcdef"
+PASSWORD = "correct horse battery"
 CLINIC = "https://clinic.example.org"
 
 
@@ -55,11 +56,18 @@ def build_fixture(pg_url: str, tmp_path: Path) -> Iterator[Build]:
         one.state.wiring.close()
 
 
-def _write_with(client: TestClient, token: str) -> int:
-    """An onboarding sent from the clinic's page with `token` (cookie and header)."""
+def _log_in_with(client: TestClient, token: str) -> int:
+    """The first clinician's login sent from the clinic's page with `token` (cookie and
+    header); it needs the guard's token check to pass before the password is looked at."""
     client.cookies.set("retrowalk_csrf", token)
     headers = {"origin": CLINIC, "x-csrf-token": token}
-    return client.post("/api/walkers", json=walker_json(), headers=headers).status_code
+    given = {"name": "dr.lee", "password": PASSWORD}
+    return client.post("/login", data=given, headers=headers, follow_redirects=False).status_code
+
+
+def _first_clinician(app: FastAPI) -> None:
+    wiring = app.state.wiring
+    create_staff_account("dr.lee", PASSWORD, PASSWORD, False, wiring.uow(), wiring.clock)
 
 
 @pytest.mark.parametrize(
@@ -94,13 +102,15 @@ def test_a_token_one_process_gave_is_taken_by_another_built_from_the_same_settin
     build: Build,
 ) -> None:
     first, second = TestClient(build(), base_url=CLINIC), TestClient(build(), base_url=CLINIC)
+    _first_clinician(first.app)  # type: ignore[arg-type]
 
     given = first.get("/static/app.css")
-    written = _write_with(second, given.cookies["retrowalk_csrf"])
+    logged_in = _log_in_with(second, given.cookies["retrowalk_csrf"])
+    first.cookies.set("retrowalk_session", second.cookies["retrowalk_session"])
 
     assert "Secure" in given.headers["set-cookie"]
-    assert written == 201
-    assert first.get("/api/walkers/1/sessions").status_code == 200  # the same database
+    assert logged_in == 303
+    assert first.get("/desk").status_code == 200  # the session is in the shared database
 
 
 def test_a_process_with_another_key_refuses_the_token(build: Build) -> None:
@@ -109,7 +119,7 @@ def test_a_process_with_another_key_refuses_the_token(build: Build) -> None:
 
     token = first.get("/static/app.css").cookies["retrowalk_csrf"]
 
-    assert _write_with(second, token) == 403
+    assert _log_in_with(second, token) == 403
 
 
 def test_only_the_server_names_are_answered(build: Build) -> None:
@@ -124,3 +134,28 @@ def test_the_deployed_belt_is_set_by_hand_and_keeps_no_walk(build: Build) -> Non
 
     assert belt.intended().mode is BeltMode.BY_HAND
     assert belt.running() == frozenset()
+
+
+def test_a_deployment_is_in_clinic_mode_whatever_the_setting_says(
+    pg_url: str, tmp_path: Path
+) -> None:
+    settings = Settings(
+        database_url=pg_url,
+        data_dir=tmp_path,
+        config_file=tmp_path / "absent.toml",
+        server_names="clinic.example.org",
+        secret_key=KEY,
+        clinic=False,
+    )
+    built = deployed_app(settings)
+    try:
+        client = TestClient(built, base_url=CLINIC)
+        page = client.get("/", follow_redirects=False)
+        api = client.get("/api/walkers/1/sessions")
+        login = client.get("/login")
+    finally:
+        built.state.wiring.close()
+
+    assert (page.status_code, page.headers["location"]) == (303, "/login?next=/")
+    assert api.status_code == 401
+    assert login.status_code == 200

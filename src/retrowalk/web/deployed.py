@@ -13,6 +13,11 @@ may live in one process only:
 - the live belt is the hand-set one: the treadmill is at the walker's side, they set it, and the
   server keeps nothing of a walk between requests (docs/deploy.md, "The live walk").
 
+A deployment is a clinic: clinic mode (accounts and login, docs/web.md) is always on here,
+whatever the `clinic` setting says. Without it the app is the local single-walker app, and
+anyone who reaches the server would be that walker; no deployment should be one mistyped
+setting away from that, so there is no switch to forget.
+
 `serve --device` (a treadmill opened by the server) keeps a walk in one process, so it has no
 place here. The schema: `retrowalk db upgrade` once before starting; processes that still find
 an empty database create it one after the other (an advisory lock, store/migrate.py).
@@ -53,9 +58,8 @@ def app() -> FastAPI:
 def deployed_app(settings: Settings) -> FastAPI:
     guard = deployed_guard(settings)
     wiring = bootstrap(settings)  # refuses an older schema; an empty one is created (locked)
-    # The accounts work (login for clinicians and walkers) plugs in here, from the settings,
-    # so that every process of a deployment agrees on it.
-    return create_app(wiring, belt=None, guard=guard)
+    # Clinic mode, in every process alike (the module's docstring says why it is not a setting).
+    return create_app(wiring, belt=None, guard=guard, clinic=True)
 
 
 def deployed_guard(settings: Settings) -> Guard:

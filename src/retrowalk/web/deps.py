@@ -20,6 +20,7 @@ from retrowalk.services.records import Account, Role, SessionLog, StoredWalker
 from retrowalk.web.belt import LiveBelt
 from retrowalk.web.errors import NeedsOnboarding
 from retrowalk.web.login.gate import LOG_IN_FIRST
+from retrowalk.web.login.start import staff_start_page
 from retrowalk.web.schemas.common import MAX_ID
 
 UNITS_COOKIE = "units"
@@ -97,11 +98,17 @@ def own_walker(
     return mine
 
 
-def page_walker(mine: MaybeWalker) -> StoredWalker:
-    """The walker a page is for; before onboarding, the pages send them to onboard."""
+def page_walker(request: Request, mine: MaybeWalker) -> StoredWalker:
+    """The walker a page is for; before onboarding, the pages send them to onboard, and a
+    clinician or admin (who has no walker) to their own start page."""
     if mine is None:
-        raise NeedsOnboarding()
+        raise NeedsOnboarding(staff_start(request) or "/onboarding")
     return mine
+
+
+def staff_start(request: Request) -> str | None:
+    """The start page of the logged-in clinician or admin asking (None for anyone else)."""
+    return staff_start_page(getattr(request.state, "account", None))
 
 
 OwnWalker = Annotated[StoredWalker, Depends(own_walker)]

@@ -11,7 +11,7 @@ field, the value and what is allowed) and for the pages (a page that says what t
                              when it was only busy)
     DeviceError         503  the treadmill connected on the server side cannot be used
     IntegrityError      422  the database refused a value its constraints do not allow
-    NeedsOnboarding     303  to /onboarding (pages only)
+    NeedsOnboarding     303  to /onboarding, or a clinician's or admin's start page (pages only)
 """
 
 from __future__ import annotations
@@ -44,7 +44,12 @@ API_PREFIX = "/api"
 
 
 class NeedsOnboarding(Exception):
-    """A page for a walker was asked for before anyone onboarded."""
+    """A page for a walker was asked for before anyone onboarded, or by a clinician or admin,
+    who has no walker pages: `start` is where to go instead."""
+
+    def __init__(self, start: str = "/onboarding") -> None:
+        super().__init__(start)
+        self.start = start
 
 
 def install(app: FastAPI) -> None:
@@ -207,4 +212,5 @@ def _methods_for(request: Request) -> list[str]:
 
 
 async def _onboard_first(request: Request, error: Exception) -> Response:
-    return RedirectResponse("/onboarding", status_code=303)
+    start = error.start if isinstance(error, NeedsOnboarding) else "/onboarding"
+    return RedirectResponse(start, status_code=303)

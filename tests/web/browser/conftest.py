@@ -117,10 +117,22 @@ def server_fixture(
         request.node.add_report_section("call", "retrowalk serve", server.output())
 
 
+_DRIVERS: list[Playwright] = []  # the one driver of this test process, while it runs
+
+
 @pytest.fixture(name="playwright", scope="session")
 def playwright_fixture() -> Iterator[Playwright]:
+    """One Playwright driver for the whole run: tests/deploy/ imports this fixture too, and a
+    second sync driver in one process is refused ("inside the asyncio loop")."""
+    if _DRIVERS:
+        yield _DRIVERS[0]
+        return
     with sync_playwright() as driver:
-        yield driver
+        _DRIVERS.append(driver)
+        try:
+            yield driver
+        finally:
+            _DRIVERS.clear()
 
 
 @pytest.fixture(name="browser", scope="session")

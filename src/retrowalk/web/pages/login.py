@@ -15,16 +15,16 @@ from retrowalk.services.login import LoginIn, LoginRefused, TooManyTries, log_in
 from retrowalk.services.login_records import LoginSession
 from retrowalk.services.login_sessions import NewSession, log_out, log_out_everywhere
 from retrowalk.services.passwords import AGAIN_FIELD, PASSWORD_FIELD, RULES
-from retrowalk.services.records import Account, Role
+from retrowalk.services.records import Account
 from retrowalk.web.deps import SignedIn, WiringDep
 from retrowalk.web.login.cookie import cleared_cookie, over_https, session_cookie
 from retrowalk.web.login.gate import LOGIN_PATH
+from retrowalk.web.login.start import START_PAGES
 from retrowalk.web.pages.forms import Form, TypedForm
 from retrowalk.web.pages.render import page
 
 router = APIRouter()
 SECRET_FIELDS = (PASSWORD_FIELD, AGAIN_FIELD, CURRENT_FIELD)
-HOME = {Role.WALKER: "/", Role.CLINICIAN: "/desk", Role.ADMIN: "/admin"}
 
 
 @router.get(LOGIN_PATH)
@@ -49,7 +49,9 @@ def login(request: Request, form: TypedForm, wired: WiringDep) -> Response:
     except LoginRefused as error:
         form.errors["name"] = str(error)
         return _login(request, form, status=401)
-    target = (values.get("next") and same_site(values.get("next"))) or HOME[done.account.role]
+    target = (values.get("next") and same_site(values.get("next"))) or START_PAGES[
+        done.account.role
+    ]
     return signed_in_at(request, target, done.started, wired.clock.now())
 
 

@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from retrowalk.domain.errors import InputError
 from retrowalk.services.onboard import OnboardIn, onboard
-from retrowalk.web.deps import AccountDep, MaybeWalker, WiringDep
+from retrowalk.web.deps import AccountDep, MaybeWalker, WiringDep, staff_start
 from retrowalk.web.pages.forms import Form, TypedForm, command_from
 from retrowalk.web.pages.onboarding_form import DEFAULTS, form_field, onboarding_data
 from retrowalk.web.pages.render import page
@@ -17,8 +17,8 @@ router = APIRouter()
 
 @router.get("/onboarding")
 def onboarding_page(request: Request, mine: MaybeWalker) -> Response:
-    if mine is not None:
-        return RedirectResponse("/", status_code=303)
+    if mine is not None or staff_start(request):
+        return RedirectResponse(staff_start(request) or "/", status_code=303)
     return _form(request, Form(dict(DEFAULTS)))
 
 
@@ -26,8 +26,8 @@ def onboarding_page(request: Request, mine: MaybeWalker) -> Response:
 def onboard_walker(
     form: TypedForm, request: Request, wired: WiringDep, account: AccountDep, mine: MaybeWalker
 ) -> Response:
-    if mine is not None:
-        return RedirectResponse("/", status_code=303)
+    if mine is not None or staff_start(request):
+        return RedirectResponse(staff_start(request) or "/", status_code=303)
     data = onboarding_data(form.values) | {"account": account}
     command = command_from(OnboardIn, data, form)
     if command is not None:

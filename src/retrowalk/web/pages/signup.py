@@ -13,8 +13,9 @@ from retrowalk.services.passwords import AGAIN_FIELD, PASSWORD_FIELD, RULES
 from retrowalk.services.records import Role
 from retrowalk.services.reset_links import TOKEN_FIELD, account_to_reset, reset_password
 from retrowalk.web.deps import WiringDep
+from retrowalk.web.login.start import START_PAGES
 from retrowalk.web.pages.forms import Form, TypedForm
-from retrowalk.web.pages.login import HOME, signed_in_at
+from retrowalk.web.pages.login import signed_in_at
 from retrowalk.web.pages.render import page
 
 router = APIRouter()
@@ -48,7 +49,7 @@ def signup(request: Request, form: TypedForm, wired: WiringDep) -> Response:
         form.add(error)
         role = open_invitation(given.invite, wired.uow(), wired.clock).role
         return _signup(request, form, role, status=422)
-    target = "/onboarding" if account.role is Role.WALKER else HOME[account.role]
+    target = "/onboarding" if account.role is Role.WALKER else START_PAGES[account.role]
     return signed_in_at(request, target, started, wired.clock.now())
 
 
