@@ -131,16 +131,18 @@ def test_a_clinician_and_a_patient_through_the_clinic_stack(
     _walk_with_sharp_pain(phone)
 
     desk.goto("/desk")
-    desk.get_by_role("link", name=re.compile(r"^Walker \d+, 67 years")).click()
+    desk.get_by_role("link", name="dee", exact=True).click()  # the name they signed up with
     flags = desk.locator("#flags")
     expect(flags).to_contain_text("Sharp pain reported during the walk.")
     screenshot(desk, "clinic-journey-flag")
     flags.get_by_role("button", name=re.compile(r"^Acknowledge the sharp pain flag")).click()
     expect(flags).to_contain_text(f"acknowledged by {CLINICIAN}")
 
-    phone.goto("/settings/profile")  # the clinician saw the patient and cleared them
-    phone.get_by_label("Their name").fill("Dr Lee")
-    phone.get_by_role("button", name="Record the clearance").click()
+    clearance = desk.locator("#clearance")  # the clinician saw the patient and clears them
+    expect(clearance).to_contain_text("walking is stopped until a clinician has looked")
+    clearance.get_by_label("What you found (optional)").fill("Knee calm on examination.")
+    clearance.get_by_role("button", name="Clear this patient to walk again").click()
+    expect(desk.locator("#clearance")).to_contain_text("Nothing waits for a clearance")
     phone.goto("/")
     expect(_speed(phone)).to_have_text("0.5 mph")  # back to the start dose
 
@@ -158,7 +160,7 @@ def test_a_clinician_and_a_patient_through_the_clinic_stack(
     report = _pdf_text(desk, tmp_path)
     assert re.search(r"Walker \d+, 67 years, knee osteoarthritis", report), report
     assert "sharp pain: Sharp pain reported during the walk." in report, report
-    assert "Cleared by Dr Lee." in report, report
+    assert f"Cleared by {CLINICIAN}" in report, report
     assert "Your clinician set a speed ceiling of 0.4 mph: this session's speed is 0.4" in report
 
     served = set(stack.served_since(since, 2))

@@ -22,6 +22,7 @@ class AuditAction(StrEnum):
     NOTE = "note"
     OUTCOME_MEASURE = "outcome_measure"
     ASSIGN = "assign"
+    CLEARANCE = "clearance"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.desk import WINDOW_DAYS, PatientStatus, patient_status
 from retrowalk.services.desk_access import require_patient
+from retrowalk.services.desk_clearance import Held, held_for_clinician
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import SessionFacts, StoredWalker
 
@@ -132,6 +133,7 @@ class PatientPage:
     note: PatientNote | None
     audit: tuple[AuditEntry, ...]
     sessions: tuple[SessionFacts, ...]
+    held: Held  # what waits for a clinician's clearance, if anything
 
 
 def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) -> PatientPage:
@@ -150,4 +152,4 @@ def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) ->
     open_flags = sum(1 for f in flags if f.open)
     status = patient_status(walker, name, pending, facts, {walker.id: open_flags}, today)
     kept = (tuple(flags), tuple(measures), note, tuple(audit), tuple(every))
-    return PatientPage(walker, status, *kept)
+    return PatientPage(walker, status, *kept, held_for_clinician(walker, pending))

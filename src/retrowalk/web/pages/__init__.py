@@ -7,6 +7,7 @@ from retrowalk.web.pages import (
     admin,
     calendar_feed,
     desk,
+    desk_clearance,
     desk_report,
     history,
     import_files,
@@ -37,7 +38,7 @@ AREAS = (
     settings,
     profile,
 )
-for area in (*AREAS, pairing, phone, calendar_feed, desk, desk_report):
+for area in (*AREAS, pairing, phone, calendar_feed, desk, desk_clearance, desk_report):
     pages_router.include_router(area.router)
 
 # Clinic mode's own pages (login, sign-up, reset, invitations, accounts), only with --clinic.

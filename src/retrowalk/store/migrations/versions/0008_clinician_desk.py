@@ -37,7 +37,7 @@ def upgrade() -> None:
         sa.Column("before", sa.Text(), nullable=True),
         sa.Column("after", sa.Text(), nullable=True),
         sa.CheckConstraint(
-            "action IN ('limits', 'acknowledge', 'note', 'outcome_measure', 'assign')",
+            "action IN ('limits', 'acknowledge', 'note', 'outcome_measure', 'assign', 'clearance')",
             name=op.f("ck_audit_log_action_known"),
         ),
         sa.ForeignKeyConstraint(
