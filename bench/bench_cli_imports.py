@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HEAVY = (
@@ -44,7 +45,7 @@ def imports_of(arguments: list[str], env: dict[str, str]) -> tuple[float, list[s
     return own_us / 1000, sorted(loaded)
 
 
-def import_costs(env: dict[str, str], scratch: Path) -> str:
+def import_costs(env: dict[str, str], scratch: Path, as_after_a_log: Callable[[], None]) -> str:
     commands = [
         ["simulate", str(scratch / "long.json")],
         ["simulate", str(scratch / "bad.json")],
@@ -61,6 +62,8 @@ def import_costs(env: dict[str, str], scratch: Path) -> str:
         "| --- | --- | --- |",
     ]
     for arguments in commands:
+        if arguments == ["today"]:
+            as_after_a_log()  # `today` worked out afresh, not answered from the day's card
         milliseconds, loaded = imports_of(arguments, env)
         shown = " ".join(Path(a).name if "/" in a else a for a in arguments)
         lines.append(f"| `{shown}` | {milliseconds:.0f} | {', '.join(loaded) or 'none'} |")

@@ -55,7 +55,16 @@ def test_simulate_of_a_bad_file_loads_no_more_than_a_good_one(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "arguments",
-    [("history",), ("progress",), ("plan",), ("today",), ("history", "--json"), ("plan", "--json")],
+    [
+        ("history",),
+        ("progress",),
+        ("plan",),
+        ("today",),
+        ("history", "--json"),
+        ("progress", "--json"),
+        ("plan", "--json"),
+        ("today", "--json"),
+    ],
 )
 def test_a_read_command_loads_no_web_stack_no_pdf_writer_and_no_migrations(data_dir, arguments):
     onboard(start=days_ago(7))
@@ -67,3 +76,5 @@ def test_a_read_command_loads_no_web_stack_no_pdf_writer_and_no_migrations(data_
     assert ran.stdout.strip(), ran.stderr
     assert loaded.isdisjoint(WEB_AND_PDF), loaded
     assert "sqlalchemy" in loaded  # it did read the database (the check above is not vacuous)
+    if "--json" in arguments:
+        assert "rich" not in loaded  # JSON needs no terminal widgets
