@@ -21,7 +21,9 @@ WEB_AND_PDF = ("fastapi", "starlette", "uvicorn", "jinja2", "weasyprint", "alemb
 NOT_FOR_SIMULATE = (*WEB_AND_PDF, "sqlalchemy", "psycopg", "rich", "typer", "click", "bleak")
 # Our own modules a read builds no use for: the scenario file's and a log entry's models.
 NOT_FOR_READING = ("retrowalk.services.scenario", "retrowalk.services.log_session")
-WATCHED = sorted({*NOT_FOR_SIMULATE, *NOT_FOR_READING, "pydantic"})
+# A database on SQLite needs nothing of PostgreSQL.
+NOT_ON_SQLITE = ("sqlalchemy.dialects.postgresql", "psycopg")
+WATCHED = sorted({*NOT_FOR_SIMULATE, *NOT_FOR_READING, *NOT_ON_SQLITE, "pydantic"})
 
 
 def loaded_by(*arguments: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
@@ -78,6 +80,7 @@ def test_a_read_command_loads_no_web_stack_no_pdf_writer_and_no_write_models(dat
     assert ran.stdout.strip(), ran.stderr
     assert loaded.isdisjoint(WEB_AND_PDF), loaded
     assert loaded.isdisjoint(NOT_FOR_READING), loaded
+    assert loaded.isdisjoint(NOT_ON_SQLITE), loaded
     assert "sqlalchemy" in loaded  # it did read the database (the check above is not vacuous)
     if "--json" in arguments:
         assert "rich" not in loaded  # JSON needs no terminal widgets
