@@ -50,6 +50,14 @@ encode_app = typer.Typer(
 devices_app.add_typer(encode_app, name="encode")
 
 
+def register(app: typer.Typer) -> None:
+    app.add_typer(
+        devices_app,
+        name="devices",
+        help="Find treadmills and straps; decode device bytes; encode FTMS commands.",
+    )
+
+
 @devices_app.command()
 def scan(
     timeout: Annotated[

@@ -1,12 +1,14 @@
-"""User mistakes become a one-line message and an exit status, never a traceback."""
+"""User mistakes become a one-line message and an exit status, never a traceback.
+
+Typer is imported by the functions that raise its Exit: `user_error_answer` and
+`read_text_file` serve the commands that run without Typer (cli/simulate_run.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-
-import typer
 
 from retrowalk.domain.errors import (
     ConflictError,
@@ -20,21 +22,33 @@ EXIT_BAD_INPUT = 2
 EXIT_SAFETY_STOP = 3
 
 
+USER_ERRORS = (InputError, ProtocolError, ConflictError, SafetyLimitError)
+
+
+def user_error_answer(error: Exception) -> tuple[str, int]:
+    """What a user mistake prints (one line, on standard error) and the exit status."""
+    if isinstance(error, SafetyLimitError):
+        return f"Stopped for safety: {error}", EXIT_SAFETY_STOP
+    return f"Error: {error}", EXIT_BAD_INPUT
+
+
 @contextmanager
 def fail_on_user_error() -> Iterator[None]:
+    import typer
+
     try:
         yield
-    except (InputError, ProtocolError, ConflictError) as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    except SafetyLimitError as error:
-        typer.echo(f"Stopped for safety: {error}", err=True)
-        raise typer.Exit(EXIT_SAFETY_STOP) from None
+    except USER_ERRORS as error:
+        message, status = user_error_answer(error)
+        typer.echo(message, err=True)
+        raise typer.Exit(status) from None
 
 
 @contextmanager
 def exit_on(failure: type[Exception], status: int) -> Iterator[None]:
     """A `failure` the person can act on: its message on one line, and exit `status`."""
+    import typer
+
     try:
         yield
     except failure as error:

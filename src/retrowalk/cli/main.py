@@ -1,4 +1,5 @@
-"""The `retrowalk` command. Heavy libraries load inside the commands that need them."""
+"""The `retrowalk` command. Only the command asked for is loaded (cli/lazy.py), and heavy
+libraries load inside the commands that need them."""
 
 from __future__ import annotations
 
@@ -21,9 +22,16 @@ def run() -> None:
         status = answer_from_cache(as_json="--json" in arguments)
         if status is not None:
             sys.exit(status)
-    from retrowalk.cli.app import app
+    if len(arguments) == 2 and arguments[0] == "simulate" and not arguments[1].startswith("-"):
+        # The plain form, as scripts run it, without Typer (the same bytes; cli/simulate_run.py).
+        from pathlib import Path
 
-    app()
+        from retrowalk.cli.simulate_run import simulate_file
+
+        sys.exit(simulate_file(Path(arguments[1])))
+    from retrowalk.cli.lazy import app_for
+
+    app_for(arguments)()
 
 
 if __name__ == "__main__":

@@ -58,7 +58,6 @@ def plan(
       [bold]retrowalk plan --pain usual[/bold]
       [bold]retrowalk plan examples/knee_oa_kmh.json[/bold]
     """
-    from retrowalk.cli.render import render_plan
     from retrowalk.services.simulate import Simulation, simulate_text, simulation_json
 
     result: Simulation
@@ -76,6 +75,8 @@ def plan(
     if as_json:
         print_json(simulation_json(result))
     else:
+        from retrowalk.cli.render import render_plan  # Rich's tables: only for people
+
         render_plan(simulation_json(result), console())
     if result.exit_status != 0:
         typer.echo(f"No plan: {result.red_flag_message}", err=True)

@@ -2,7 +2,9 @@
 
 A population protocol may name `extends = "<other>"`: it starts from that file and overrides
 only the tables and keys it gives. Structure and types are checked by pydantic against the
-domain's dataclasses; the rules between numbers by the dataclasses' own `problems()`.
+domain's dataclasses (a shipped file is built without it, protocols/building.py, unless it
+does not fit); the rules between numbers by the dataclasses' own `problems()`. Each shipped
+file is loaded once per process.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
-
-from pydantic import TypeAdapter, ValidationError
 
 from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.errors import ProtocolError
@@ -29,6 +29,7 @@ from retrowalk.domain.modality import (
 from retrowalk.domain.population import governing_condition
 from retrowalk.domain.protocol import Protocol
 from retrowalk.domain.walker import Condition, WalkerProfile
+from retrowalk.protocols.building import DoesNotFit, built
 
 _Rules = TypeVar("_Rules")
 
@@ -51,7 +52,8 @@ def load_protocol(name: str) -> Protocol:
     """A shipped population protocol by name ('default', 'post_surgery', 'athlete')."""
     if name not in _PROTOCOL_NAMES:
         raise ProtocolError(name, "name", f"unknown protocol; known: {', '.join(_PROTOCOL_NAMES)}")
-    return _validate_protocol(_resolve(_read_shipped(f"{name}.toml"), f"{name}.toml"), name)
+    raw = _resolve(_read_shipped(f"{name}.toml"), f"{name}.toml")
+    return _checked(_shipped(Protocol, raw, name), name)
 
 
 def load_protocol_file(path: Path) -> Protocol:
@@ -69,8 +71,7 @@ def load_protocol_file(path: Path) -> Protocol:
 @cache
 def load_modality(kind: EquipmentKind) -> ModalityRules:
     source = f"modalities/{kind}.toml"
-    raw = _read_shipped(source)
-    return _validated(_MODALITY_TYPES[kind], raw, source)
+    return _checked(_shipped(_MODALITY_TYPES[kind], _read_shipped(source), source), source)
 
 
 def protocol_for(condition: Condition) -> Protocol:
@@ -121,25 +122,36 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _validate_protocol(raw: dict[str, Any], source: str) -> Protocol:
-    protocol = _validated(Protocol, raw, source)
-    for key, problem in protocol.problems():
-        raise ProtocolError(source, key, problem)
-    return protocol
+    return _checked(_validated(Protocol, raw, source), source)
+
+
+def _shipped(kind: type[_Rules], raw: dict[str, Any], source: str) -> _Rules:
+    """A shipped file, built directly; through pydantic (for its message) if it does not fit."""
+    try:
+        return built(kind, raw)
+    except DoesNotFit:
+        return _validated(kind, raw, source)
+
+
+def _checked(value: _Rules, source: str) -> _Rules:
+    """`value`, once the rules between its numbers hold (`problems()`)."""
+    check = getattr(value, "problems", None)
+    if check is not None:
+        for key, problem in check():
+            raise ProtocolError(source, key, problem)
+    return value
 
 
 def _validated(kind: type[_Rules], raw: dict[str, Any], source: str) -> _Rules:
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        value = TypeAdapter(kind).validate_python(raw)
+        return TypeAdapter(kind).validate_python(raw)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"
         problem = _plain(first["type"], first["msg"], first.get("input"))
         raise ProtocolError(source, key, problem) from error
-    check = getattr(value, "problems", None)
-    if check is not None and not isinstance(value, Protocol):
-        for key, problem in check():
-            raise ProtocolError(source, key, problem)
-    return value
 
 
 def _plain(error_type: str, message: str, given: object) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrowalk.coach.belt import BeltSetting
 from retrowalk.coach.completed import CompletedSession
@@ -24,11 +25,14 @@ from retrowalk.domain.errors import InputError, SafetyLimitError
 from retrowalk.domain.treadmill_record import DeviceTrace
 from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.services.clock import Clock
-from retrowalk.services.log_session import Logged, check_seq, log_command, log_session
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import StoredWalker
 from retrowalk.services.today import SessionAhead, today_session
 from retrowalk.services.walker_plan import programme_of, require_plan
+
+if TYPE_CHECKING:
+    # Logging (and its entry models) loads when a walk is logged: today's card only reads.
+    from retrowalk.services.log_session import Logged
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -79,6 +83,8 @@ def live_walk(
     """Today's session as a walk for a page's runner; an InputError when there is none to walk
     today. With `seq`, the session a page names: a ConflictError if it is logged already (said
     before "not today", which a walk just logged also is)."""
+    from retrowalk.services.log_session import check_seq
+
     ahead = today_session(walker.id, new_uow(), clock).session
     if ahead is None:
         raise InputError("walker_id", walker.id, "there is no plan to walk; see the today page")
@@ -148,6 +154,8 @@ def log_walk(
     """Log a completed walk: the outcome, the check-in, a treadmill's samples and its new mph
     verdict, all in one transaction (a failure keeps none of them). With `seq`, the walk is of
     that planned session or nothing (simultaneous reports of one walk log it once)."""
+    from retrowalk.services.log_session import log_command, log_session
+
     command = log_command(walker_id=walker_id, seq=seq, **completed.log_entry())
     verdict = None if completed.trace is None else completed.trace.mph_verdict
     return log_session(command, new_uow(), clock, verdict)

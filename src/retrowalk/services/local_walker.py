@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from retrowalk.services.onboard import LOCAL_ACCOUNT
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import StoredWalker
+from retrowalk.services.records import LOCAL_ACCOUNT, StoredWalker
 
 
 def local_walker(uow: UnitOfWork) -> StoredWalker | None:

@@ -18,6 +18,7 @@ from retrowalk.services.calendar_date import CalendarDate
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.ports import UnitOfWork
+from retrowalk.services.records import LOCAL_ACCOUNT as LOCAL_ACCOUNT
 from retrowalk.services.records import (
     Account,
     Prescription,
@@ -32,9 +33,6 @@ from retrowalk.services.scenario import (
     equipment_of,
     walker_profile,
 )
-
-# The account a single local walker gets without being asked (PRODUCT.md: local default).
-LOCAL_ACCOUNT = "local"
 
 
 class OnboardIn(Command):

@@ -60,6 +60,11 @@ class ProfileChangeKind(StrEnum):
     CLEARANCE = "clearance"
 
 
+# The account a single local walker gets without being asked (PRODUCT.md: local default). Here,
+# not in services/onboard.py, so that reading the local walker loads no onboarding models.
+LOCAL_ACCOUNT = "local"
+
+
 @dataclass(frozen=True, slots=True)
 class Account:
     """`invited_by`: the account whose invitation made this one (clinic mode), else None."""

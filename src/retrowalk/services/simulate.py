@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrowalk.domain.equipment import EquipmentKind
 from retrowalk.domain.plan import PlannedSession, PlanPreview, PlanRequest, preview_plan
 from retrowalk.domain.units import SpeedUnit, UnitSystem
 from retrowalk.protocols import load_modality, protocol_for_walker
-from retrowalk.services.scenario import (
-    ScenarioIn,
-    equipment_of,
-    parse_scenario,
-    scripted_sessions,
-    walker_profile,
-)
+
+if TYPE_CHECKING:
+    # The scenario file's models load when a scenario is read: `retrowalk plan` of the stored
+    # walker only renders a preview (Simulation, simulation_json).
+    from retrowalk.services.scenario import ScenarioIn
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -38,10 +36,14 @@ class Simulation:
 
 def simulate_text(text: str) -> Simulation:
     """Parse a scenario's JSON text and preview its plan; raises InputError for bad input."""
+    from retrowalk.services.scenario import parse_scenario
+
     return simulate(parse_scenario(text))
 
 
 def simulate(scenario: ScenarioIn) -> Simulation:
+    from retrowalk.services.scenario import equipment_of, scripted_sessions, walker_profile
+
     walker = walker_profile(scenario.walker)
     equipment = equipment_of(scenario.equipment)
     protocol = protocol_for_walker(walker, scenario.start)

@@ -108,6 +108,9 @@ def _connect_seconds(timeout: float) -> int:
 
 
 def _postgresql_engine(url: str, timeout: float) -> Engine:
+    from retrowalk.store.calendar_feeds import describe_for_postgresql
+
+    describe_for_postgresql()
     engine = create_engine(
         url, pool_pre_ping=True, connect_args={"connect_timeout": _connect_seconds(timeout)}
     )

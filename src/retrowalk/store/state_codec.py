@@ -14,6 +14,7 @@ the door rather than breaking a later command.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
@@ -22,18 +23,25 @@ from retrowalk.domain.errors import StorageError
 from retrowalk.domain.progression import EngineState
 
 STATE_VERSION = 1
-_STATE = TypeAdapter(EngineState)
+
+
+@cache
+def _state() -> TypeAdapter[EngineState]:
+    """The state's validator, built when a state is first read or written (building it takes
+    longer than Python takes to start, and a command that only lists sessions needs none)."""
+    return TypeAdapter(EngineState)
 
 
 class _FileSnapshot(BaseModel):
-    model_config = ConfigDict(strict=True, allow_inf_nan=False, extra="forbid")
+    # Built on first use, by an import or a restore only.
+    model_config = ConfigDict(strict=True, allow_inf_nan=False, extra="forbid", defer_build=True)
 
     v: Literal[1]  # STATE_VERSION
     state: EngineState
 
 
 def encode_state(state: EngineState) -> str:
-    snapshot = {"v": STATE_VERSION, "state": _STATE.dump_python(state, mode="json")}
+    snapshot = {"v": STATE_VERSION, "state": _state().dump_python(state, mode="json")}
     return json.dumps(snapshot, separators=(",", ":"), sort_keys=True)
 
 
@@ -49,7 +57,7 @@ def decode_state(text: str) -> EngineState:
             f"(it reads version {STATE_VERSION}); is the database from a newer retrowalk?"
         )
     try:
-        return _STATE.validate_python(snapshot.get("state"))
+        return _state().validate_python(snapshot.get("state"))
     except ValidationError as error:
         raise StorageError(f"an engine snapshot does not fit this version: {error}") from None
 

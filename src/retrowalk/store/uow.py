@@ -10,9 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from retrowalk.services.ports import DataStore, UnitOfWork
-from retrowalk.store.backup import backup, restore
 from retrowalk.store.database import READ_ONLY
-from retrowalk.store.snapshot import read_snapshot, write_snapshot
 from retrowalk.store.sql_accounts import SqlAccounts
 from retrowalk.store.sql_calendar_feeds import SqlCalendarFeeds
 from retrowalk.store.sql_clinic import SqlClinic
@@ -71,19 +69,28 @@ class SqlUnitOfWork(UnitOfWork):
 
 
 class SqlDataStore(DataStore):
-    """The database as a whole: snapshots, backups and restores."""
+    """The database as a whole: snapshots, backups and restores. Their modules (and the
+    interchange format's) load when used: every command is wired with this, few use it."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
     def snapshot(self) -> dict[str, Any]:
+        from retrowalk.store.snapshot import read_snapshot
+
         return read_snapshot(self._engine)
 
     def load(self, snapshot: dict[str, Any], replace: bool) -> None:
+        from retrowalk.store.snapshot import write_snapshot
+
         write_snapshot(self._engine, snapshot, replace)
 
     def backup(self, target: Path) -> None:
+        from retrowalk.store.backup import backup
+
         backup(self._engine, target)
 
     def restore(self, source: Path) -> None:
+        from retrowalk.store.backup import restore
+
         restore(self._engine, source)
