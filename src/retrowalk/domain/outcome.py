@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from itertools import pairwise
 
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.protocol import PainRules, Protocol
@@ -197,8 +196,12 @@ class PainTrend:
         means = self._closed_through(this_week)[-(weeks + 1) :]
         if len(means) < weeks + 1:
             return None
-        rises = (later - earlier for earlier, later in pairwise(means))
-        return means if all(rise >= min_increase for rise in rises) else None
+        earlier = means[0]
+        for later in means[1:]:  # a plain loop: the engine asks this before every decision
+            if later - earlier < min_increase:
+                return None
+            earlier = later
+        return means
 
     def falling(self, on: date) -> bool:
         """True when the last closed week's average (up to `on`) is below the week before's."""

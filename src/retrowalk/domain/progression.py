@@ -24,6 +24,7 @@ from retrowalk.domain.engine_state import (
     StopCause,
     Watch,
     evolved,
+    next_watch,
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
 from retrowalk.domain.layoff import deload, restart
@@ -94,8 +95,9 @@ def _walking(p: Programme, state: EngineState, on: date, gap: int) -> Decision:
     cause = step_down_cause(p, state, on)
     if cause is not None:
         return stepped_down(p, state, *cause, on)
-    if state.last_verdict not in (None, Verdict.GOOD) and state.last_outcome is not None:
-        return held(state, outcome_problem(p, state.last_verdict, state.last_outcome, state.dose))
+    verdict, last = state.last_verdict, state.last_outcome
+    if verdict is not None and verdict is not Verdict.GOOD and last is not None:
+        return held(state, lambda: outcome_problem(p, verdict, last, state.dose))
     if state.paused:
         return held(state, "progression is paused until a clinician has seen you")
     return progress_or_hold(p, state, on)
@@ -206,7 +208,7 @@ def _watch_after(
         and step_ups is watch.step_ups
     ):
         return watch
-    return Watch(
+    return next_watch(
         cause,
         watch.pain_over_streak,
         watch.morning_over_streak,

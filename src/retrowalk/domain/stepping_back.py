@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, worded_later
 from retrowalk.domain.outcome import Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
@@ -67,18 +67,22 @@ def stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: 
     repeated = state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
     still_rising = trend and state.trend.acted_on_last_week(on)
     pauses = not state.paused and (repeated or still_rising)
-    reasons = [f"Step down: {cause}."]
-    reasons.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
-    if pauses:
-        reasons.append(
-            "Progression is paused after repeated step-downs: see a clinician before moving on."
-        )
+
+    def reasons() -> tuple[str, ...]:
+        said = [f"Step down: {cause}."]
+        said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
+        if pauses:
+            said.append(
+                "Progression is paused after repeated step-downs: see a clinician before moving on."
+            )
+        return tuple(said)
+
     kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
-    return Decision(
+    return worded_later(
         kind,
         dose,
         variables[-1],
-        tuple(reasons),
+        reasons,
         stepped_down=True,
         pauses=pauses,
         acts_on_trend=trend,

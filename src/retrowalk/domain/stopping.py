@@ -10,7 +10,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause, Watch
+from retrowalk.domain.engine_state import (
+    Decision,
+    DecisionKind,
+    EngineState,
+    StopCause,
+    Watch,
+    next_state,
+    next_watch,
+    worded_later,
+)
 from retrowalk.domain.outcome import SessionOutcome, Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
@@ -36,7 +45,7 @@ def tallied(
     peak, trend = outcome.peak_pain, changes["trend"]
     watch = _watched(p, changes["watch"], decision, outcome, on)
     tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
-    return EngineState(
+    return next_state(
         dose=changes["dose"],
         walked=state.walked + 1,
         good_streak=changes["good_streak"] + 1 if good else 0,
@@ -80,7 +89,7 @@ def _watched(
         and cause is watch.stop_cause
     ):
         return watch
-    return Watch(
+    return next_watch(
         cause,
         pain_run,
         morning_run,
@@ -170,8 +179,13 @@ def _stop_cause(
 
 def stopped(p: Programme, state: EngineState) -> Decision:
     """No walking while a stop stands; the reason says why and what to do."""
-    reason = f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}"
-    return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
+    return worded_later(
+        DecisionKind.PAUSED,
+        state.dose,
+        None,
+        lambda: (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",),
+        walk=False,
+    )
 
 
 def stop_instead(state: EngineState, cause: str) -> Decision:
