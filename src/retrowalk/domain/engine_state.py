@@ -91,9 +91,21 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any
     return tuple(cls.__dict__[name].__set__ for name in names)
 
 
-_DECISION_SETTERS = _slot_setters(
-    Decision,
-    ("kind", "dose", "changed", "walk", "stepped_down", "pauses", "resets_trend", "acts_on_trend"),
+_DECISION_SETTERS = (
+    *_slot_setters(
+        Decision,
+        (
+            "kind",
+            "dose",
+            "changed",
+            "walk",
+            "stepped_down",
+            "pauses",
+            "resets_trend",
+            "acts_on_trend",
+        ),
+    ),
+    _WORDING_SLOT.__set__,
 )
 
 
@@ -112,11 +124,16 @@ def worded_later(
     """A decision whose reasons `wording` puts into words when they are first read; equal, in
     every way a caller can see, to the Decision made with those reasons. `wording` must read
     only immutable values."""
-    decision = _NEW(Decision)
-    values = (kind, dose, changed, walk, stepped_down, pauses, resets_trend, acts_on_trend)
-    for setter, value in zip(_DECISION_SETTERS, values, strict=True):
-        setter(decision, value)
-    _WORDING_SLOT.__set__(decision, wording)
+    decision, put = _NEW(Decision), _DECISION_SETTERS
+    put[0](decision, kind)
+    put[1](decision, dose)
+    put[2](decision, changed)
+    put[3](decision, walk)
+    put[4](decision, stepped_down)
+    put[5](decision, pauses)
+    put[6](decision, resets_trend)
+    put[7](decision, acts_on_trend)
+    put[8](decision, wording)
     return decision
 
 
@@ -223,31 +240,27 @@ def next_state(
 ) -> EngineState:
     """An EngineState from every one of its fields (in their order, as `STATE_FIELDS`), its
     slots set directly: the same value `EngineState(...)` makes, for a third of the cost."""
-    state = _NEW(EngineState)
-    values = (
-        dose,
-        walked,
-        good_streak,
-        streak_peak_pain,
-        stable_streak,
-        over_limit_streak,
-        partial_streak,
-        step_downs,
-        last_increase,
-        last_walked_on,
-        last_verdict,
-        last_outcome,
-        paused,
-        stopped,
-        layoff_steps,
-        resume_lower,
-        trend,
-        settled_mornings,
-        tolerated,
-        watch,
-    )
-    for setter, value in zip(_STATE_SETTERS, values, strict=True):
-        setter(state, value)
+    state, put = _NEW(EngineState), _STATE_SETTERS  # put[i] sets STATE_FIELDS[i]
+    put[0](state, dose)
+    put[1](state, walked)
+    put[2](state, good_streak)
+    put[3](state, streak_peak_pain)
+    put[4](state, stable_streak)
+    put[5](state, over_limit_streak)
+    put[6](state, partial_streak)
+    put[7](state, step_downs)
+    put[8](state, last_increase)
+    put[9](state, last_walked_on)
+    put[10](state, last_verdict)
+    put[11](state, last_outcome)
+    put[12](state, paused)
+    put[13](state, stopped)
+    put[14](state, layoff_steps)
+    put[15](state, resume_lower)
+    put[16](state, trend)
+    put[17](state, settled_mornings)
+    put[18](state, tolerated)
+    put[19](state, watch)
     return state
 
 
@@ -265,22 +278,18 @@ def next_watch(
     trend_referred: bool,
 ) -> Watch:
     """A Watch from every one of its fields (in their order), its slots set directly."""
-    watch = _NEW(Watch)
-    values = (
-        stop_cause,
-        pain_over_streak,
-        morning_over_streak,
-        hard_effort_streak,
-        sharp_pain_on,
-        step_ups,
-        started_on,
-        hands_restore,
-        one_hand_since,
-        held_since,
-        trend_referred,
-    )
-    for setter, value in zip(_WATCH_SETTERS, values, strict=True):
-        setter(watch, value)
+    watch, put = _NEW(Watch), _WATCH_SETTERS  # put[i] sets WATCH_FIELDS[i]
+    put[0](watch, stop_cause)
+    put[1](watch, pain_over_streak)
+    put[2](watch, morning_over_streak)
+    put[3](watch, hard_effort_streak)
+    put[4](watch, sharp_pain_on)
+    put[5](watch, step_ups)
+    put[6](watch, started_on)
+    put[7](watch, hands_restore)
+    put[8](watch, one_hand_since)
+    put[9](watch, held_since)
+    put[10](watch, trend_referred)
     return watch
 
 

@@ -38,8 +38,10 @@ def both_hands_on(p: Programme, state: EngineState, decision: Decision, why: str
     given_back = hands
     return amended(
         decision,
-        lambda: f"Both hands on the rails for {why}; {given_back.describe()} again next time if "
-        "it goes well.",
+        lambda: (
+            f"Both hands on the rails for {why}; {given_back.describe()} again next time if "
+            "it goes well."
+        ),
         dose=dose,
     )
 

@@ -55,23 +55,27 @@ class SessionOutcome:
         """The questions a good session needs answered that were not: pain during, effort, form,
         and the safety questions a live check-in lets the walker skip (sharp pain, swelling,
         locking, giving way)."""
-        asked = (
-            ("pain during", self.pain_during),
-            ("effort", self.rpe),
-            ("form", self.form_ok),
-            ("sharp pain", self.sharp_pain),
-            ("swelling", self.swelling),
-            ("locking", self.locking),
-            ("giving way", self.giving_way),
+        answers = (
+            self.pain_during,
+            self.rpe,
+            self.form_ok,
+            self.sharp_pain,
+            self.swelling,
+            self.locking,
+            self.giving_way,
         )
-        if all(answer is not None for _, answer in asked):
+        if None not in answers:  # every one given: the usual case, asked of every session
             return ()
-        return tuple(name for name, answer in asked if answer is None)
+        return tuple(name for name, answer in zip(_ASKED, answers, strict=True) if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:
             return 0.0
         return dose.minutes if self.minutes_done is None else self.minutes_done
+
+
+# The questions behind `unanswered`, in the order it names them.
+_ASKED = ("pain during", "effort", "form", "sharp pain", "swelling", "locking", "giving way")
 
 
 def _worse(one: int | None, other: int | None) -> int | None:

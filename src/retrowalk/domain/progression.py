@@ -124,7 +124,7 @@ def _decision_changes(
     p: Programme, state: EngineState, decision: Decision, on: date
 ) -> dict[str, Any]:
     """What prescribing `decision` alone changes in the state, before any outcome is known."""
-    changed = decision.dose != state.dose
+    changed = decision.dose is not state.dose and decision.dose != state.dose
     last_increase = state.last_increase
     stepped_up = decision.kind is DecisionKind.PROGRESS and decision.changed is not None
     if stepped_up and decision.changed is not None:

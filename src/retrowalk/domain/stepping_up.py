@@ -70,9 +70,11 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
         edge = coarse
         return held(
             state,
-            lambda: f"no further step on this equipment ({edge.reason}); this is as far as it "
-            "allows, short of your plan's target, not the target itself: ask your clinician "
-            "about other options",
+            lambda: (
+                f"no further step on this equipment ({edge.reason}); this is as far as it "
+                "allows, short of your plan's target, not the target itself: ask your clinician "
+                "about other options"
+            ),
         )
     limits = tuple(clinicians)
     return held(state, lambda: f"this is the target dose ({_held_by(limits, last)}); keep it up")
@@ -172,8 +174,10 @@ def on_the_calendar(
         decision = held(state, "no step up on a walk without a rest day before it")
     return amended(
         decision,
-        lambda: f"Walking {when} your last walk: in the first {weeks} weeks keep a rest day "
-        "between walks, so the knee can recover.",
+        lambda: (
+            f"Walking {when} your last walk: in the first {weeks} weeks keep a rest day "
+            "between walks, so the knee can recover."
+        ),
     )
 
 
@@ -185,8 +189,10 @@ def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: d
     span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
     return amended(
         decision,
-        lambda: f"The dose has not changed for {span} because pain or form held it: please talk "
-        "to your clinician (physiotherapist or doctor) about the plan.",
+        lambda: (
+            f"The dose has not changed for {span} because pain or form held it: please talk "
+            "to your clinician (physiotherapist or doctor) about the plan."
+        ),
     )
 
 
