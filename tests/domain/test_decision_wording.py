@@ -8,6 +8,7 @@ import inspect
 import pickle
 from dataclasses import fields, replace
 from datetime import date, timedelta
+from typing import Any
 
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.engine_state import (
@@ -109,7 +110,7 @@ def test_the_builders_take_the_fields_in_their_order():
 
 def test_the_builders_make_the_values_the_dataclasses_make():
     # Every field a value no other field has, so a field set from the wrong argument shows.
-    watch = {
+    watch: dict[str, Any] = {
         "stop_cause": None,
         "pain_over_streak": 1,
         "morning_over_streak": 2,
@@ -123,7 +124,7 @@ def test_the_builders_make_the_values_the_dataclasses_make():
         "trend_referred": True,
     }
     assert next_watch(**watch) == Watch(**watch)
-    state = {
+    state: dict[str, Any] = {
         "dose": DOSE,
         "walked": 11,
         "good_streak": 12,
@@ -151,7 +152,7 @@ def test_the_builders_make_the_values_the_dataclasses_make():
 
 
 def _programme() -> Programme:
-    plan = request(walker=walker(), equipment=treadmill())
+    plan = request(who=walker(), equipment=treadmill())
     _, p = screened_programme(plan.walker, plan.equipment, plan.protocol, plan.modality, plan.start)
     assert p is not None
     return p

@@ -3,20 +3,24 @@
 The state keeps only counters, the last outcome and a few weekly pain averages, so it stays the
 same size however long the history grows.
 
-The engine makes one decision and one state per session, so both are cheap to make (issue 18):
-a decision may be made `worded_later`, its reasons put into words the first time anybody reads
-them (a long fold reads almost none), and the fold builds its states with `next_state`, which
-sets the slots directly instead of going through a frozen dataclass's `object.__setattr__`.
+The fold builds a state every session, so it builds them with `next_state`, which sets the
+slots directly instead of going through a frozen dataclass's `object.__setattr__` (issue 18).
+The decision is in decision.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from retrowalk.domain.decision import Decision as Decision
+from retrowalk.domain.decision import DecisionKind as DecisionKind
+from retrowalk.domain.decision import Wording as Wording
+from retrowalk.domain.decision import amended as amended
+from retrowalk.domain.decision import slot_setters
+from retrowalk.domain.decision import worded_later as worded_later
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict
 
@@ -34,123 +38,6 @@ class StopCause(StrEnum):
     MORNING_OVER_REPEATED = "morning_over_repeated"
     SHARP_PAIN_REPEATED = "sharp_pain_repeated"
     BELOW_START = "below_start"
-
-
-class DecisionKind(StrEnum):
-    START = "start"
-    PROGRESS = "progress"
-    HOLD = "hold"
-    REGRESS = "regress"
-    DELOAD = "deload"
-    PAUSED = "paused"
-
-
-# Reasons in waiting: called once, the first time a decision's reasons are read.
-Wording = Callable[[], tuple[str, ...]]
-
-
-class _Worded:
-    """Where a decision made `worded_later` keeps its wording (a slot outside the dataclass's
-    fields, so equality, hashing, `repr`, `replace` and pickling never see it)."""
-
-    __slots__ = ("_wording",)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision(_Worded):
-    kind: DecisionKind
-    dose: Dose
-    changed: DoseVariable | None
-    reasons: tuple[str, ...]
-    walk: bool = True
-    stepped_down: bool = False
-    pauses: bool = False
-    resets_trend: bool = False
-    acts_on_trend: bool = False
-
-    if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
-
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for an attribute that is not set: `reasons` of a decision made
-            # `worded_later` that nobody has read yet. Its wording reads only immutable values
-            # (the programme, the state, the date), so the words are those of the moment it
-            # was made.
-            if name != "reasons":
-                raise AttributeError(f"'Decision' object has no attribute {name!r}")
-            reasons = tuple(self._wording())
-            _REASONS_SLOT.__set__(self, reasons)
-            return reasons
-
-
-_NEW = object.__new__
-_REASONS_SLOT: Any = Decision.__dict__["reasons"]
-_WORDING_SLOT: Any = _Worded.__dict__["_wording"]
-
-
-def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
-    return tuple(cls.__dict__[name].__set__ for name in names)
-
-
-_DECISION_SETTERS = (
-    *_slot_setters(
-        Decision,
-        (
-            "kind",
-            "dose",
-            "changed",
-            "walk",
-            "stepped_down",
-            "pauses",
-            "resets_trend",
-            "acts_on_trend",
-        ),
-    ),
-    _WORDING_SLOT.__set__,
-)
-
-
-def worded_later(
-    kind: DecisionKind,
-    dose: Dose,
-    changed: DoseVariable | None,
-    wording: Wording,
-    *,
-    walk: bool = True,
-    stepped_down: bool = False,
-    pauses: bool = False,
-    resets_trend: bool = False,
-    acts_on_trend: bool = False,
-) -> Decision:
-    """A decision whose reasons `wording` puts into words when they are first read; equal, in
-    every way a caller can see, to the Decision made with those reasons. `wording` must read
-    only immutable values."""
-    decision, put = _NEW(Decision), _DECISION_SETTERS
-    put[0](decision, kind)
-    put[1](decision, dose)
-    put[2](decision, changed)
-    put[3](decision, walk)
-    put[4](decision, stepped_down)
-    put[5](decision, pauses)
-    put[6](decision, resets_trend)
-    put[7](decision, acts_on_trend)
-    put[8](decision, wording)
-    return decision
-
-
-def amended(decision: Decision, more: Callable[[], str], dose: Dose | None = None) -> Decision:
-    """`decision` with one more reason after its own (and `dose` instead of its dose), worded
-    when read."""
-    return worded_later(
-        decision.kind,
-        decision.dose if dose is None else dose,
-        decision.changed,
-        lambda: (*decision.reasons, more()),
-        walk=decision.walk,
-        stepped_down=decision.stepped_down,
-        pauses=decision.pauses,
-        resets_trend=decision.resets_trend,
-        acts_on_trend=decision.acts_on_trend,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +98,9 @@ class EngineState:
 
 
 STATE_FIELDS = tuple(f.name for f in fields(EngineState))
-_STATE_SETTERS = _slot_setters(EngineState, STATE_FIELDS)
+_STATE_SETTERS = slot_setters(EngineState, STATE_FIELDS)
 WATCH_FIELDS = tuple(f.name for f in fields(Watch))
-_WATCH_SETTERS = _slot_setters(Watch, WATCH_FIELDS)
+_WATCH_SETTERS = slot_setters(Watch, WATCH_FIELDS)
 
 
 def next_state(
@@ -240,7 +127,7 @@ def next_state(
 ) -> EngineState:
     """An EngineState from every one of its fields (in their order, as `STATE_FIELDS`), its
     slots set directly: the same value `EngineState(...)` makes, for a third of the cost."""
-    state, put = _NEW(EngineState), _STATE_SETTERS  # put[i] sets STATE_FIELDS[i]
+    state, put = object.__new__(EngineState), _STATE_SETTERS  # put[i] sets STATE_FIELDS[i]
     put[0](state, dose)
     put[1](state, walked)
     put[2](state, good_streak)
@@ -278,7 +165,7 @@ def next_watch(
     trend_referred: bool,
 ) -> Watch:
     """A Watch from every one of its fields (in their order), its slots set directly."""
-    watch, put = _NEW(Watch), _WATCH_SETTERS  # put[i] sets WATCH_FIELDS[i]
+    watch, put = object.__new__(Watch), _WATCH_SETTERS  # put[i] sets WATCH_FIELDS[i]
     put[0](watch, stop_cause)
     put[1](watch, pain_over_streak)
     put[2](watch, morning_over_streak)
@@ -296,7 +183,7 @@ def next_watch(
 def evolved(state: EngineState, changes: dict[str, Any]) -> EngineState:
     """`state` with `changes`: `dataclasses.replace` without its per-call bookkeeping (the engine
     folds one of these per session)."""
-    fresh = _NEW(EngineState)
+    fresh = object.__new__(EngineState)
     for name, setter in zip(STATE_FIELDS, _STATE_SETTERS, strict=True):
         setter(fresh, changes[name] if name in changes else getattr(state, name))
     return fresh
