@@ -126,7 +126,11 @@ class Verdict(StrEnum):
 
     @property
     def over_the_limit(self) -> bool:
-        return self in (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
+        return self in _OVER_THE_LIMIT
+
+
+# Read on every decision, so built once (a tuple of members: `in` finds them by identity).
+_OVER_THE_LIMIT = (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:

@@ -22,13 +22,21 @@ _HEART_QUESTION = (
 )
 
 
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_SHARP_PAIN = Verdict.SHARP_PAIN
+_MORNING_OVER = Verdict.MORNING_OVER
+_PARTIAL = Verdict.PARTIAL
+
+
 def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bool] | None:
     """Why the dose must come down, and whether the cause was the weekly pain trend."""
     readiness, pain, verdict = p.protocol.readiness, p.protocol.pain, state.last_verdict
-    if verdict is Verdict.SHARP_PAIN:
+    if verdict is _SHARP_PAIN:
         return "sharp pain in the last session", False
     last = state.last_outcome
-    if verdict is Verdict.MORNING_OVER and last is not None:
+    if verdict is _MORNING_OVER and last is not None:
         return (
             f"pain the next morning was {last.pain_next_morning}/10, well above your usual "
             f"{p.walker.rest_pain}/10",
@@ -54,7 +62,7 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
         weeks = " → ".join(f"{mean:.1f}" for mean in rising)
         return f"weekly pain has kept rising ({weeks}); please talk to a clinician", True
     repeats = readiness.partial_repeats_to_regress
-    if verdict is Verdict.PARTIAL and state.partial_streak >= repeats:
+    if verdict is _PARTIAL and state.partial_streak >= repeats:
         return f"the last {state.partial_streak} sessions could not be finished", False
     return None
 

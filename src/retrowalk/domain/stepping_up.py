@@ -31,8 +31,15 @@ _AT_TARGET = Blocked("every step is at its target")
 _SAFE_ZONE_ONLY = Blocked("more minutes only while pain stays in the safe zone")
 
 
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_PAUSED = DecisionKind.PAUSED
+_HOLD = DecisionKind.HOLD
+
+
 def held(state: EngineState, why: Why) -> Decision:
-    kind = DecisionKind.PAUSED if state.paused else DecisionKind.HOLD
+    kind = _PAUSED if state.paused else _HOLD
     return worded_later(kind, state.dose, None, lambda: (f"Same dose: {said(why)}.",))
 
 

@@ -60,18 +60,28 @@ def _compare(p: Programme, dose: Dose, variable: DoseVariable) -> int:
     return 0
 
 
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_MINUTES = DoseVariable.MINUTES
+_SPEED = DoseVariable.SPEED
+_INCLINE = DoseVariable.INCLINE
+_RESISTANCE = DoseVariable.RESISTANCE
+_DISTANCE = DoseVariable.DISTANCE
+
+
 def step_up(p: Programme, dose: Dose, phase: Phase) -> Dose | Blocked:
     variable = phase.variable
-    if variable is DoseVariable.MINUTES:
+    if variable is _MINUTES:
         target = p.extended_target_minutes if phase.extended else p.target_minutes
         return _minutes_up(p, dose, target or p.target_minutes)
-    if variable is DoseVariable.SPEED:
+    if variable is _SPEED:
         return _speed_up(p, dose)
-    if variable is DoseVariable.INCLINE:
+    if variable is _INCLINE:
         return _incline_up(p, dose)
-    if variable is DoseVariable.RESISTANCE:
+    if variable is _RESISTANCE:
         return _resistance_move(p, dose, +1)
-    if variable is DoseVariable.DISTANCE and not isinstance(p.equipment, Sled):
+    if variable is _DISTANCE and not isinstance(p.equipment, Sled):
         return _outdoor_up(p, dose)
     return _sled_move(p, dose, variable, +1)
 
