@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
 
+_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
+
 
 def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
     """The setters of `cls`'s slots `names`: a frozen dataclass built with these skips the
@@ -105,7 +107,7 @@ def worded_later(
     """A decision whose reasons `wording` puts into words when they are first read; equal, in
     every way a caller can see, to the Decision made with those reasons. `wording` must read
     only immutable values."""
-    decision, put = object.__new__(Decision), _DECISION_SETTERS
+    decision, put = _NEW(Decision), _DECISION_SETTERS
     put[0](decision, kind)
     put[1](decision, dose)
     put[2](decision, changed)

@@ -24,6 +24,8 @@ from retrowalk.domain.decision import worded_later as worded_later
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict
 
+_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
+
 # How far the current layoff has already stepped the dose back (a layoff de-loads only once).
 DELOADED = 1
 RESTARTED = 2
@@ -127,7 +129,7 @@ def next_state(
 ) -> EngineState:
     """An EngineState from every one of its fields (in their order, as `STATE_FIELDS`), its
     slots set directly: the same value `EngineState(...)` makes, for a third of the cost."""
-    state, put = object.__new__(EngineState), _STATE_SETTERS  # put[i] sets STATE_FIELDS[i]
+    state, put = _NEW(EngineState), _STATE_SETTERS  # put[i] sets STATE_FIELDS[i]
     put[0](state, dose)
     put[1](state, walked)
     put[2](state, good_streak)
@@ -165,7 +167,7 @@ def next_watch(
     trend_referred: bool,
 ) -> Watch:
     """A Watch from every one of its fields (in their order), its slots set directly."""
-    watch, put = object.__new__(Watch), _WATCH_SETTERS  # put[i] sets WATCH_FIELDS[i]
+    watch, put = _NEW(Watch), _WATCH_SETTERS  # put[i] sets WATCH_FIELDS[i]
     put[0](watch, stop_cause)
     put[1](watch, pain_over_streak)
     put[2](watch, morning_over_streak)
@@ -183,7 +185,7 @@ def next_watch(
 def evolved(state: EngineState, changes: dict[str, Any]) -> EngineState:
     """`state` with `changes`: `dataclasses.replace` without its per-call bookkeeping (the engine
     folds one of these per session)."""
-    fresh = object.__new__(EngineState)
+    fresh = _NEW(EngineState)
     for name, setter in zip(STATE_FIELDS, _STATE_SETTERS, strict=True):
         setter(fresh, changes[name] if name in changes else getattr(state, name))
     return fresh

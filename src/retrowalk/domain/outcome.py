@@ -104,7 +104,7 @@ def grade_morning(pain: PainRules, morning: int | None, rest_pain: int) -> Morni
     if morning > pain.acceptable_max or morning >= rest_pain + pain.next_morning_step_down_margin:
         return Morning.STEP_DOWN
     if morning <= rest_pain + pain.next_morning_margin and morning <= pain.safe_max:
-        return Morning.SETTLED
+        return _SETTLED
     return Morning.NOT_SETTLED
 
 
@@ -131,6 +131,10 @@ class Verdict(StrEnum):
 
 # Read on every decision, so built once (a tuple of members: `in` finds them by identity).
 _OVER_THE_LIMIT = (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
+# Members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__` (issue 18).
+_GOOD, _STEP_DOWN, _NOT_SETTLED = Verdict.GOOD, Morning.STEP_DOWN, Morning.NOT_SETTLED
+_SETTLED = Morning.SETTLED
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
@@ -147,9 +151,9 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
     if worst is not None and worst > pain.acceptable_max:
         return Verdict.OVER_LIMIT
     morning = grade_morning(pain, outcome.pain_next_morning, rest_pain)
-    if morning is Morning.STEP_DOWN:
+    if morning is _STEP_DOWN:
         return Verdict.MORNING_OVER
-    if morning is Morning.NOT_SETTLED:
+    if morning is _NOT_SETTLED:
         return Verdict.NOT_SETTLED
     if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
@@ -161,7 +165,7 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
         return Verdict.ABOVE_PROGRESS_PAIN
     if outcome.unanswered:
         return Verdict.UNANSWERED
-    return Verdict.GOOD
+    return _GOOD
 
 
 def week_number(on: date) -> int:
@@ -200,6 +204,8 @@ class PainTrend:
         """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
         this_week = week_number(on)
         if self.acted_through is not None and self.acted_through >= this_week - 1:
+            return None
+        if len(self.closed) < weeks:  # too few weeks even with the open one closed
             return None
         means = self._closed_through(this_week)[-(weeks + 1) :]
         if len(means) < weeks + 1:

@@ -191,7 +191,9 @@ def on_the_calendar(
 def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
     """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
     since, days = state.watch.held_since, p.protocol.stagnation.held_days
-    if since is None or (on - since).days < days or decision.dose != state.dose:
+    if since is None or (on - since).days < days:
+        return decision
+    if decision.dose is not state.dose and decision.dose != state.dose:
         return decision
     span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
     return amended(
