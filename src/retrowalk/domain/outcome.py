@@ -43,12 +43,15 @@ class SessionOutcome:
     @property
     def session_pain(self) -> int | None:
         """The worst pain reported during or straight after the walk, None if neither was."""
-        return _worse(self.pain_during, self.pain_after)
+        during, after = self.pain_during, self.pain_after  # `_worse`, inlined: read every session
+        if during is None:
+            return after
+        return during if after is None or during >= after else after
 
     @property
     def peak_pain(self) -> int | None:
         """The worst pain reported at any time, the next morning included; None if none was."""
-        return _worse(_worse(self.pain_during, self.pain_after), self.pain_next_morning)
+        return _worse(self.session_pain, self.pain_next_morning)
 
     @property
     def unanswered(self) -> tuple[str, ...]:
