@@ -7,11 +7,10 @@ support they had is given back at the next session that follows a good one.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from retrowalk.domain.dose import DoseVariable, HandSupport
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, amended
 from retrowalk.domain.equipment import has_handrails
 from retrowalk.domain.outcome import Verdict
 from retrowalk.domain.population import has_balance_risk
@@ -36,10 +35,15 @@ def both_hands_on(p: Programme, state: EngineState, decision: Decision, why: str
     if not careful_hands(p):
         return decision
     dose = decision.dose.with_value(DoseVariable.HAND_SUPPORT, HandSupport.BOTH)
-    reason = (
-        f"Both hands on the rails for {why}; {hands.describe()} again next time if it goes well."
+    given_back = hands
+    return amended(
+        decision,
+        lambda: (
+            f"Both hands on the rails for {why}; {given_back.describe()} again next time if "
+            "it goes well."
+        ),
+        dose=dose,
     )
-    return replace(decision, dose=dose, reasons=(*decision.reasons, reason))
 
 
 def hands_given_back(state: EngineState) -> Decision | None:

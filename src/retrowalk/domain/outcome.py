@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from itertools import pairwise
 
 from retrowalk.domain.dose import Dose
 from retrowalk.domain.protocol import PainRules, Protocol
@@ -44,35 +43,42 @@ class SessionOutcome:
     @property
     def session_pain(self) -> int | None:
         """The worst pain reported during or straight after the walk, None if neither was."""
-        return _worse(self.pain_during, self.pain_after)
+        during, after = self.pain_during, self.pain_after  # `_worse`, inlined: read every session
+        if during is None:
+            return after
+        return during if after is None or during >= after else after
 
     @property
     def peak_pain(self) -> int | None:
         """The worst pain reported at any time, the next morning included; None if none was."""
-        return _worse(_worse(self.pain_during, self.pain_after), self.pain_next_morning)
+        return _worse(self.session_pain, self.pain_next_morning)
 
     @property
     def unanswered(self) -> tuple[str, ...]:
         """The questions a good session needs answered that were not: pain during, effort, form,
         and the safety questions a live check-in lets the walker skip (sharp pain, swelling,
         locking, giving way)."""
-        asked = (
-            ("pain during", self.pain_during),
-            ("effort", self.rpe),
-            ("form", self.form_ok),
-            ("sharp pain", self.sharp_pain),
-            ("swelling", self.swelling),
-            ("locking", self.locking),
-            ("giving way", self.giving_way),
+        answers = (
+            self.pain_during,
+            self.rpe,
+            self.form_ok,
+            self.sharp_pain,
+            self.swelling,
+            self.locking,
+            self.giving_way,
         )
-        if all(answer is not None for _, answer in asked):
+        if None not in answers:  # every one given: the usual case, asked of every session
             return ()
-        return tuple(name for name, answer in asked if answer is None)
+        return tuple(name for name, answer in zip(_ASKED, answers, strict=True) if answer is None)
 
     def walked_minutes(self, dose: Dose) -> float:
         if not self.done:
             return 0.0
         return dose.minutes if self.minutes_done is None else self.minutes_done
+
+
+# The questions behind `unanswered`, in the order it names them.
+_ASKED = ("pain during", "effort", "form", "sharp pain", "swelling", "locking", "giving way")
 
 
 def _worse(one: int | None, other: int | None) -> int | None:
@@ -101,7 +107,7 @@ def grade_morning(pain: PainRules, morning: int | None, rest_pain: int) -> Morni
     if morning > pain.acceptable_max or morning >= rest_pain + pain.next_morning_step_down_margin:
         return Morning.STEP_DOWN
     if morning <= rest_pain + pain.next_morning_margin and morning <= pain.safe_max:
-        return Morning.SETTLED
+        return _SETTLED
     return Morning.NOT_SETTLED
 
 
@@ -123,7 +129,15 @@ class Verdict(StrEnum):
 
     @property
     def over_the_limit(self) -> bool:
-        return self in (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
+        return self in _OVER_THE_LIMIT
+
+
+# Read on every decision, so built once (a tuple of members: `in` finds them by identity).
+_OVER_THE_LIMIT = (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
+# Members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__` (issue 18).
+_GOOD, _STEP_DOWN, _NOT_SETTLED = Verdict.GOOD, Morning.STEP_DOWN, Morning.NOT_SETTLED
+_SETTLED = Morning.SETTLED
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
@@ -140,9 +154,9 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
     if worst is not None and worst > pain.acceptable_max:
         return Verdict.OVER_LIMIT
     morning = grade_morning(pain, outcome.pain_next_morning, rest_pain)
-    if morning is Morning.STEP_DOWN:
+    if morning is _STEP_DOWN:
         return Verdict.MORNING_OVER
-    if morning is Morning.NOT_SETTLED:
+    if morning is _NOT_SETTLED:
         return Verdict.NOT_SETTLED
     if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
@@ -154,7 +168,7 @@ def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: i
         return Verdict.ABOVE_PROGRESS_PAIN
     if outcome.unanswered:
         return Verdict.UNANSWERED
-    return Verdict.GOOD
+    return _GOOD
 
 
 def week_number(on: date) -> int:
@@ -194,11 +208,17 @@ class PainTrend:
         this_week = week_number(on)
         if self.acted_through is not None and self.acted_through >= this_week - 1:
             return None
+        if len(self.closed) < weeks:  # too few weeks even with the open one closed
+            return None
         means = self._closed_through(this_week)[-(weeks + 1) :]
         if len(means) < weeks + 1:
             return None
-        rises = (later - earlier for earlier, later in pairwise(means))
-        return means if all(rise >= min_increase for rise in rises) else None
+        earlier = means[0]
+        for later in means[1:]:  # a plain loop: the engine asks this before every decision
+            if later - earlier < min_increase:
+                return None
+            earlier = later
+        return means
 
     def falling(self, on: date) -> bool:
         """True when the last closed week's average (up to `on`) is below the week before's."""

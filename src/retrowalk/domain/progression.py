@@ -24,6 +24,7 @@ from retrowalk.domain.engine_state import (
     StopCause,
     Watch,
     evolved,
+    next_watch,
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
 from retrowalk.domain.layoff import deload, restart
@@ -43,6 +44,18 @@ __all__ = [
     "initial_state",
     "record",
 ]
+
+
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_MISSED = Verdict.MISSED
+_GOOD = Verdict.GOOD
+_PROGRESS = DecisionKind.PROGRESS
+_DELOAD = DecisionKind.DELOAD
+_HAND_SUPPORT = DoseVariable.HAND_SUPPORT
+_ONE_HAND = HandSupport.ONE
+_BELOW_START = StopCause.BELOW_START
 
 
 def initial_state(p: Programme) -> EngineState:
@@ -94,8 +107,9 @@ def _walking(p: Programme, state: EngineState, on: date, gap: int) -> Decision:
     cause = step_down_cause(p, state, on)
     if cause is not None:
         return stepped_down(p, state, *cause, on)
-    if state.last_verdict not in (None, Verdict.GOOD) and state.last_outcome is not None:
-        return held(state, outcome_problem(p, state.last_verdict, state.last_outcome, state.dose))
+    verdict, last = state.last_verdict, state.last_outcome
+    if verdict is not None and verdict is not _GOOD and last is not None:
+        return held(state, lambda: outcome_problem(p, verdict, last, state.dose))
     if state.paused:
         return held(state, "progression is paused until a clinician has seen you")
     return progress_or_hold(p, state, on)
@@ -108,9 +122,9 @@ def record(
     if not decision.walk:
         return evolved(state, _decision_changes(p, state, decision, on))
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
-    if verdict is Verdict.MISSED:
+    if verdict is _MISSED:
         # Nothing progresses on a session that was not walked: a step up never happened.
-        stepped_up = decision.kind is DecisionKind.PROGRESS
+        stepped_up = decision.kind is _PROGRESS
         changes = {} if stepped_up else _decision_changes(p, state, decision, on)
         return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
     return tallied(
@@ -122,9 +136,9 @@ def _decision_changes(
     p: Programme, state: EngineState, decision: Decision, on: date
 ) -> dict[str, Any]:
     """What prescribing `decision` alone changes in the state, before any outcome is known."""
-    changed = decision.dose != state.dose
+    changed = decision.dose is not state.dose and decision.dose != state.dose
     last_increase = state.last_increase
-    stepped_up = decision.kind is DecisionKind.PROGRESS and decision.changed is not None
+    stepped_up = decision.kind is _PROGRESS and decision.changed is not None
     if stepped_up and decision.changed is not None:
         last_increase = (decision.changed, state.dose)
     elif changed or decision.stepped_down:
@@ -136,13 +150,11 @@ def _decision_changes(
         "good_streak": 0 if changed else state.good_streak,
         "settled_mornings": 0 if changed else state.settled_mornings,
         "streak_peak_pain": 0 if changed else state.streak_peak_pain,
-        "stable_streak": 0
-        if decision.changed is DoseVariable.HAND_SUPPORT
-        else state.stable_streak,
+        "stable_streak": 0 if decision.changed is _HAND_SUPPORT else state.stable_streak,
         "step_downs": state.step_downs + 1 if decision.stepped_down else state.step_downs,
         "last_increase": last_increase,
         "paused": state.paused or decision.pauses,
-        "over_limit_streak": 0 if decision.kind is DecisionKind.DELOAD else state.over_limit_streak,
+        "over_limit_streak": 0 if decision.kind is _DELOAD else state.over_limit_streak,
         "layoff_steps": steps,
         "trend": _trend_after(state, decision, acts_on_trend, on),
         "resume_lower": False,
@@ -175,7 +187,7 @@ def _watch_after(
     restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
     restore, since = watch.hands_restore, watch.one_hand_since
     hands = decision.dose.hands
-    moved = hands is not state.dose.hands or hands is HandSupport.ONE or restarted
+    moved = hands is not state.dose.hands or hands is _ONE_HAND or restarted
     if moved or restore is not None or since is not None:
         restore = hands_to_give_back(state, decision, restarted)
         since = one_hand_since(state, decision, restore, on) if decision.walk else since
@@ -191,10 +203,10 @@ def _watch_after(
         held = None
     elif held is None and decision.walk and state.last_verdict in _PAIN_OR_FORM:
         held = on
-    cause = StopCause.BELOW_START if not (decision.walk or state.stopped) else watch.stop_cause
+    cause = _BELOW_START if not (decision.walk or state.stopped) else watch.stop_cause
     started = on if watch.started_on is None and state.walked == 0 else watch.started_on
     step_ups = watch.step_ups
-    if decision.kind is DecisionKind.PROGRESS and decision.changed is not None:
+    if decision.kind is _PROGRESS and decision.changed is not None:
         step_ups = _step_ups(p, watch, decision, on)
     if (
         restore is watch.hands_restore
@@ -206,7 +218,7 @@ def _watch_after(
         and step_ups is watch.step_ups
     ):
         return watch
-    return Watch(
+    return next_watch(
         cause,
         watch.pain_over_streak,
         watch.morning_over_streak,
@@ -236,7 +248,7 @@ def _trend_after(state: EngineState, decision: Decision, acts: bool, on: date) -
 
 
 def _layoff_steps(p: Programme, state: EngineState, decision: Decision, on: date) -> int:
-    if decision.kind is not DecisionKind.DELOAD or state.last_walked_on is None:
+    if decision.kind is not _DELOAD or state.last_walked_on is None:
         return state.layoff_steps
     restarted = (on - state.last_walked_on).days > p.protocol.layoff.restart_after_days
     return RESTARTED if restarted else DELOADED

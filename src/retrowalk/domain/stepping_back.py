@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, worded_later
 from retrowalk.domain.outcome import Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
@@ -22,13 +22,21 @@ _HEART_QUESTION = (
 )
 
 
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_SHARP_PAIN = Verdict.SHARP_PAIN
+_MORNING_OVER = Verdict.MORNING_OVER
+_PARTIAL = Verdict.PARTIAL
+
+
 def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bool] | None:
     """Why the dose must come down, and whether the cause was the weekly pain trend."""
     readiness, pain, verdict = p.protocol.readiness, p.protocol.pain, state.last_verdict
-    if verdict is Verdict.SHARP_PAIN:
+    if verdict is _SHARP_PAIN:
         return "sharp pain in the last session", False
     last = state.last_outcome
-    if verdict is Verdict.MORNING_OVER and last is not None:
+    if verdict is _MORNING_OVER and last is not None:
         return (
             f"pain the next morning was {last.pain_next_morning}/10, well above your usual "
             f"{p.walker.rest_pain}/10",
@@ -54,7 +62,7 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
         weeks = " → ".join(f"{mean:.1f}" for mean in rising)
         return f"weekly pain has kept rising ({weeks}); please talk to a clinician", True
     repeats = readiness.partial_repeats_to_regress
-    if verdict is Verdict.PARTIAL and state.partial_streak >= repeats:
+    if verdict is _PARTIAL and state.partial_streak >= repeats:
         return f"the last {state.partial_streak} sessions could not be finished", False
     return None
 
@@ -67,18 +75,22 @@ def stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: 
     repeated = state.step_downs + 1 >= p.protocol.readiness.regressions_to_pause
     still_rising = trend and state.trend.acted_on_last_week(on)
     pauses = not state.paused and (repeated or still_rising)
-    reasons = [f"Step down: {cause}."]
-    reasons.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
-    if pauses:
-        reasons.append(
-            "Progression is paused after repeated step-downs: see a clinician before moving on."
-        )
+
+    def reasons() -> tuple[str, ...]:
+        said = [f"Step down: {cause}."]
+        said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
+        if pauses:
+            said.append(
+                "Progression is paused after repeated step-downs: see a clinician before moving on."
+            )
+        return tuple(said)
+
     kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
-    return Decision(
+    return worded_later(
         kind,
         dose,
         variables[-1],
-        tuple(reasons),
+        reasons,
         stepped_down=True,
         pauses=pauses,
         acts_on_trend=trend,

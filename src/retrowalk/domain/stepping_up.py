@@ -7,20 +7,44 @@ next morning among them, at most `pacing.step_ups_per_window` step-ups in any
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState
+from retrowalk.domain.engine_state import (
+    Decision,
+    DecisionKind,
+    EngineState,
+    amended,
+    worded_later,
+)
 from retrowalk.domain.hands import both_hands_on, hands_given_back, one_hand_too_short
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
 from retrowalk.domain.steps import Blocked, step_up, wean_hands
 
+# Why a dose holds, in words when somebody reads the decision: a sentence, or the function
+# that words it from the (immutable) values it was given.
+Why = str | Callable[[], str]
 
-def held(state: EngineState, why: str) -> Decision:
-    kind = DecisionKind.PAUSED if state.paused else DecisionKind.HOLD
-    return Decision(kind, state.dose, None, (f"Same dose: {why}.",))
+_AT_TARGET = Blocked("every step is at its target")
+_SAFE_ZONE_ONLY = Blocked("more minutes only while pain stays in the safe zone")
+
+
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_PAUSED = DecisionKind.PAUSED
+_HOLD = DecisionKind.HOLD
+
+
+def held(state: EngineState, why: Why) -> Decision:
+    kind = _PAUSED if state.paused else _HOLD
+    return worded_later(kind, state.dose, None, lambda: (f"Same dose: {said(why)}.",))
+
+
+def said(why: Why) -> str:
+    return why if isinstance(why, str) else why()
 
 
 def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
@@ -30,54 +54,68 @@ def progress_or_hold(p: Programme, state: EngineState, on: date) -> Decision:
     why_not = _not_ready(p, state) or _referred(state, on) or _paced(p, state, on)
     if why_not is not None:
         return held(state, why_not)
-    evidence = _evidence(state)
     weaned = _weaned(p, state, on)
     if weaned is not None:
-        return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT, evidence)
-    blocked, coarse = "every step is at its target", None
-    clinicians: list[str] = []  # limits the clinician set, named in the hold even if not last
+        return _progressed(p, state, weaned, DoseVariable.HAND_SUPPORT)
+    last, coarse = _AT_TARGET, None
+    clinicians: list[Blocked] = []  # limits the clinician set, named in the hold even if not last
     for phase in p.phases:
         if phase.extended and state.streak_peak_pain > p.protocol.pain.safe_max:
-            blocked = "more minutes only while pain stays in the safe zone"
+            last = _SAFE_ZONE_ONLY
             continue
         raised = step_up(p, state.dose, phase)
         if isinstance(raised, Blocked):
-            blocked, coarse = raised.reason, raised.reason if raised.coarse else coarse
-            if raised.clinicians and raised.reason not in clinicians:
-                clinicians.append(raised.reason)
+            last, coarse = raised, raised if raised.coarse else coarse
+            if raised.clinicians:
+                clinicians.append(raised)
             continue
-        stepped = _progressed(p, state, raised, phase.variable, evidence)
+        stepped = _progressed(p, state, raised, phase.variable)
         if phase.variable is DoseVariable.INCLINE:
             stepped = both_hands_on(p, state, stepped, "this first session on a new incline")
         return stepped
     if coarse is not None:
+        edge = coarse
         return held(
             state,
-            f"no further step on this equipment ({coarse}); this is as far as it allows, short "
-            "of your plan's target, not the target itself: ask your clinician about other options",
+            lambda: (
+                f"no further step on this equipment ({edge.reason}); this is as far as it "
+                "allows, short of your plan's target, not the target itself: ask your clinician "
+                "about other options"
+            ),
         )
-    held_by = "; ".join([*(r for r in clinicians if r != blocked), blocked])
-    return held(state, f"this is the target dose ({held_by}); keep it up")
+    limits = tuple(clinicians)
+    return held(state, lambda: f"this is the target dose ({_held_by(limits, last)}); keep it up")
 
 
-def _not_ready(p: Programme, state: EngineState) -> str | None:
+def _held_by(clinicians: tuple[Blocked, ...], last: Blocked) -> str:
+    """What holds the dose at its target: the clinician's limits met on the way (each once),
+    then what held the last step."""
+    named: list[str] = []
+    for limit in clinicians:
+        if limit.reason not in named:
+            named.append(limit.reason)
+    blocked = last.reason
+    return "; ".join([*(r for r in named if r != blocked), blocked])
+
+
+def _not_ready(p: Programme, state: EngineState) -> Why | None:
     readiness = p.protocol.readiness
     if state.walked < readiness.initial_sessions:
-        return f"the first {readiness.initial_sessions} sessions stay at the start dose"
+        return lambda: f"the first {readiness.initial_sessions} sessions stay at the start dose"
     needed, streak = p.good_sessions_to_progress, state.good_streak
     unknown = streak - state.settled_mornings
     if streak == 0:
-        return f"0 of {needed} good sessions so far"
+        return lambda: f"0 of {needed} good sessions so far"
     if streak < needed and unknown == 0:
-        return f"{streak} of {needed} comfortable, full sessions so far"
+        return lambda: f"{streak} of {needed} comfortable, full sessions so far"
     if streak < needed:
-        return (
+        return lambda: (
             f"{streak} of {needed} good sessions so far (walked in full, pain and effort within "
             f"limits; how the knee was the next morning is not reported yet for {unknown})"
         )
     mornings = readiness.settled_mornings_to_progress
     if state.settled_mornings < mornings:
-        return (
+        return lambda: (
             f"the last {streak} sessions went well, but no next-morning pain has been reported "
             f"for enough of them; a step up waits for at least {mornings} reported, settled "
             "morning (tell the app how the knee felt the morning after)"
@@ -85,7 +123,7 @@ def _not_ready(p: Programme, state: EngineState) -> str | None:
     return None
 
 
-def _referred(state: EngineState, on: date) -> str | None:
+def _referred(state: EngineState, on: date) -> Why | None:
     """A rising weekly pain that already led to "talk to a clinician" blocks step-ups until the
     weekly pain falls or a clinician clears the walker."""
     if not state.watch.trend_referred or state.trend.falling(on):
@@ -96,14 +134,14 @@ def _referred(state: EngineState, on: date) -> str | None:
     )
 
 
-def _paced(p: Programme, state: EngineState, on: date) -> str | None:
+def _paced(p: Programme, state: EngineState, on: date) -> Why | None:
     """At most `step_ups_per_window` step-ups in any `window_days` days."""
     rules = p.protocol.pacing
     most, days = rules.step_ups_per_window, rules.window_days
     if len(state.watch.step_ups) < most or (on - state.watch.step_ups[-most]).days >= days:
         return None
     from_on = state.watch.step_ups[-most] + timedelta(days=days)
-    return (
+    return lambda: (
         f"{most} step-ups already in the last {days} days; the next can come on or after "
         f"{from_on.isoformat()}"
     )
@@ -139,26 +177,32 @@ def on_the_calendar(
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
         return decision
     when = "the day after" if gap == 1 else "on the same day as"
-    warning = (
-        f"Walking {when} your last walk: in the first {weeks} weeks keep a rest day between "
-        "walks, so the knee can recover."
-    )
     if decision.kind is DecisionKind.PROGRESS:
         decision = held(state, "no step up on a walk without a rest day before it")
-    return replace(decision, reasons=(*decision.reasons, warning))
+    return amended(
+        decision,
+        lambda: (
+            f"Walking {when} your last walk: in the first {weeks} weeks keep a rest day "
+            "between walks, so the knee can recover."
+        ),
+    )
 
 
 def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
     """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
     since, days = state.watch.held_since, p.protocol.stagnation.held_days
-    if since is None or (on - since).days < days or decision.dose != state.dose:
+    if since is None or (on - since).days < days:
+        return decision
+    if decision.dose is not state.dose and decision.dose != state.dose:
         return decision
     span = f"{days // 7} weeks" if days % 7 == 0 else f"{days} days"
-    note = (
-        f"The dose has not changed for {span} because pain or form held it: please talk to your "
-        "clinician (physiotherapist or doctor) about the plan."
+    return amended(
+        decision,
+        lambda: (
+            f"The dose has not changed for {span} because pain or form held it: please talk "
+            "to your clinician (physiotherapist or doctor) about the plan."
+        ),
     )
-    return replace(decision, reasons=(*decision.reasons, note))
 
 
 def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
@@ -175,8 +219,12 @@ def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
     return fewer
 
 
-def _progressed(
-    p: Programme, state: EngineState, dose: Dose, variable: DoseVariable, evidence: str
-) -> Decision:
-    change = describe_change(p, variable, state.dose, dose)
-    return Decision(DecisionKind.PROGRESS, dose, variable, (sentence(f"{change}: {evidence}"),))
+def _progressed(p: Programme, state: EngineState, dose: Dose, variable: DoseVariable) -> Decision:
+    return worded_later(
+        DecisionKind.PROGRESS,
+        dose,
+        variable,
+        lambda: (
+            sentence(f"{describe_change(p, variable, state.dose, dose)}: {_evidence(state)}"),
+        ),
+    )

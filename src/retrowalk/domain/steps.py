@@ -6,6 +6,7 @@ variable cannot move. They never return a dose outside the programme's limits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from retrowalk.domain.dose import Dose, DoseVariable
@@ -19,11 +20,17 @@ from retrowalk.domain.units import Speed, SpeedUnit, format_number
 class Blocked:
     """Why a variable cannot move; `coarse` when it is the equipment's steps, not a target or a
     ceiling, that hold it (the walker is then never told the dose is their target);
-    `clinicians` when it is a limit the walker's clinician set (the hold then names it)."""
+    `clinicians` when it is a limit the walker's clinician set (the hold then names it).
+    `said` is the reason, or the function that words it: a dose held at its target asks every
+    step each session, and the words are needed only when someone reads the decision."""
 
-    reason: str
+    said: str | Callable[[], str]
     coarse: bool = False
     clinicians: bool = False
+
+    @property
+    def reason(self) -> str:
+        return self.said if isinstance(self.said, str) else self.said()
 
 
 # The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
@@ -53,18 +60,28 @@ def _compare(p: Programme, dose: Dose, variable: DoseVariable) -> int:
     return 0
 
 
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_MINUTES = DoseVariable.MINUTES
+_SPEED = DoseVariable.SPEED
+_INCLINE = DoseVariable.INCLINE
+_RESISTANCE = DoseVariable.RESISTANCE
+_DISTANCE = DoseVariable.DISTANCE
+
+
 def step_up(p: Programme, dose: Dose, phase: Phase) -> Dose | Blocked:
     variable = phase.variable
-    if variable is DoseVariable.MINUTES:
+    if variable is _MINUTES:
         target = p.extended_target_minutes if phase.extended else p.target_minutes
         return _minutes_up(p, dose, target or p.target_minutes)
-    if variable is DoseVariable.SPEED:
+    if variable is _SPEED:
         return _speed_up(p, dose)
-    if variable is DoseVariable.INCLINE:
+    if variable is _INCLINE:
         return _incline_up(p, dose)
-    if variable is DoseVariable.RESISTANCE:
+    if variable is _RESISTANCE:
         return _resistance_move(p, dose, +1)
-    if variable is DoseVariable.DISTANCE and not isinstance(p.equipment, Sled):
+    if variable is _DISTANCE and not isinstance(p.equipment, Sled):
         return _outdoor_up(p, dose)
     return _sled_move(p, dose, variable, +1)
 
@@ -100,9 +117,9 @@ def _minutes_up(p: Programme, dose: Dose, target: int) -> Dose | Blocked:
         clinicians = p.walker.limits.target_minutes
         if clinicians is not None and target >= clinicians:
             return Blocked(
-                f"minutes are at the target your clinician set, {target}", clinicians=True
+                lambda: f"minutes are at the target your clinician set, {target}", clinicians=True
             )
-        return Blocked(f"minutes are at the target of {target}")
+        return Blocked(lambda: f"minutes are at the target of {target}")
     return dose.with_value(
         DoseVariable.MINUTES, min(target, dose.minutes + p.protocol.minutes.step)
     )
@@ -117,11 +134,14 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
             "the treadmill's speed steps are too coarse to add speed safely", coarse=True
         )
     if speed >= p.speed_cap:
-        shown = p.speed_cap.describe(_shown(p))
+        cap, shown = p.speed_cap, _shown(p)
         clinicians = p.walker.limits.max_speed
-        if clinicians is not None and p.speed_cap >= treadmill.speed_at_or_below(clinicians):
-            return Blocked(f"speed is at the ceiling your clinician set, {shown}", clinicians=True)
-        return Blocked(f"speed is at its ceiling of {shown}")
+        if clinicians is not None and cap >= treadmill.speed_at_or_below(clinicians):
+            return Blocked(
+                lambda: f"speed is at the ceiling your clinician set, {cap.describe(shown)}",
+                clinicians=True,
+            )
+        return Blocked(lambda: f"speed is at its ceiling of {cap.describe(shown)}")
     grid = treadmill.speed_grid
     raised = min(grid.floor(speed.value + p.speed_step), p.speed_cap.value)
     return dose.with_value(DoseVariable.SPEED, Speed(raised, speed.unit))
@@ -148,13 +168,14 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
     if p.incline_first_percent is None:
         return Blocked("the treadmill's incline steps are too coarse to start gently", coarse=True)
     if dose.incline_percent >= p.incline_ceiling_percent:
-        shown = format_number(p.incline_ceiling_percent)
+        ceiling = p.incline_ceiling_percent
         clinicians = p.walker.limits.max_incline_percent
-        if clinicians is not None and p.incline_ceiling_percent >= clinicians - 1e-9:
+        if clinicians is not None and ceiling >= clinicians - 1e-9:
             return Blocked(
-                f"incline is at the ceiling your clinician set, {shown} %", clinicians=True
+                lambda: f"incline is at the ceiling your clinician set, {format_number(ceiling)} %",
+                clinicians=True,
             )
-        return Blocked(f"incline is at its ceiling of {shown} %")
+        return Blocked(lambda: f"incline is at its ceiling of {format_number(ceiling)} %")
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
     if dose.speed is None or dose.speed < incline_from:
         return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")

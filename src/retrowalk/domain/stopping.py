@@ -10,13 +10,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, StopCause, Watch
+from retrowalk.domain.engine_state import (
+    Decision,
+    DecisionKind,
+    EngineState,
+    StopCause,
+    Watch,
+    next_state,
+    next_watch,
+    worded_later,
+)
 from retrowalk.domain.outcome import SessionOutcome, Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
 
 # Walked in full with pain known to be within the acceptable zone: a dose the knee tolerated.
 _TOLERATED = (Verdict.GOOD, Verdict.ABOVE_PROGRESS_PAIN)
+
+
+# Enum members read on every decision, kept in module constants: in Python 3.11 reading
+# `Verdict.GOOD` goes through the hook of EnumType's `__getattr__`, several times the cost
+# of a global (issue 18).
+_GOOD = Verdict.GOOD
+_PARTIAL = Verdict.PARTIAL
+_NOT_SETTLED = Verdict.NOT_SETTLED
 
 
 def tallied(
@@ -30,20 +47,20 @@ def tallied(
 ) -> EngineState:
     """The state after a walked session: `changes` (what the decision changed) and the counts
     the outcome moves, stopped when a stop rule is met."""
-    good, pain = verdict is Verdict.GOOD, p.protocol.pain
+    good, pain = verdict is _GOOD, p.protocol.pain
     # A good session's next morning is settled or not reported (assess graded it).
     settled = good and outcome.pain_next_morning is not None
     peak, trend = outcome.peak_pain, changes["trend"]
     watch = _watched(p, changes["watch"], decision, outcome, on)
     tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
-    return EngineState(
+    return next_state(
         dose=changes["dose"],
         walked=state.walked + 1,
         good_streak=changes["good_streak"] + 1 if good else 0,
         streak_peak_pain=max(changes["streak_peak_pain"], peak or 0) if good else 0,
         stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
         over_limit_streak=changes["over_limit_streak"] + 1 if _reacted(p, verdict, outcome) else 0,
-        partial_streak=state.partial_streak + 1 if verdict is Verdict.PARTIAL else 0,
+        partial_streak=state.partial_streak + 1 if verdict is _PARTIAL else 0,
         step_downs=0 if good else changes["step_downs"],
         last_increase=changes["last_increase"],
         last_walked_on=on,
@@ -80,7 +97,7 @@ def _watched(
         and cause is watch.stop_cause
     ):
         return watch
-    return Watch(
+    return next_watch(
         cause,
         pain_run,
         morning_run,
@@ -113,7 +130,7 @@ def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
 def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
     """Over the limit, or a next morning above the usual: a morning at the walker's usual pain
     that is not settled only because the usual is 4 or 5 holds, but is no reaction to repeat."""
-    if verdict is not Verdict.NOT_SETTLED:
+    if verdict is not _NOT_SETTLED:
         return verdict.over_the_limit
     usual = p.walker.rest_pain + p.protocol.pain.next_morning_margin
     return outcome.pain_next_morning is not None and outcome.pain_next_morning > usual
@@ -170,8 +187,13 @@ def _stop_cause(
 
 def stopped(p: Programme, state: EngineState) -> Decision:
     """No walking while a stop stands; the reason says why and what to do."""
-    reason = f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}"
-    return Decision(DecisionKind.PAUSED, state.dose, None, (reason,), walk=False)
+    return worded_later(
+        DecisionKind.PAUSED,
+        state.dose,
+        None,
+        lambda: (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",),
+        walk=False,
+    )
 
 
 def stop_instead(state: EngineState, cause: str) -> Decision:

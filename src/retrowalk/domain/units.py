@@ -23,13 +23,16 @@ class SpeedUnit(StrEnum):
 
     @property
     def label(self) -> str:
-        return "mph" if self is SpeedUnit.MPH else "km/h"
+        return "mph" if self is _MPH else "km/h"
 
     @property
     def metres_per_second(self) -> float:
-        return (
-            METRES_PER_SECOND_IN_ONE_MPH if self is SpeedUnit.MPH else METRES_PER_SECOND_IN_ONE_KMH
-        )
+        return METRES_PER_SECOND_IN_ONE_MPH if self is _MPH else METRES_PER_SECOND_IN_ONE_KMH
+
+
+# Read on every speed comparison: a module constant, since in Python 3.11 `SpeedUnit.MPH` goes
+# through the hook of EnumType's `__getattr__` (issue 18).
+_MPH = SpeedUnit.MPH
 
 
 class UnitSystem(StrEnum):
@@ -98,10 +101,10 @@ class Speed:
         return self.metres_per_second <= other.metres_per_second + 1e-12
 
     def __gt__(self, other: Speed) -> bool:
-        return other < self
+        return other.metres_per_second < self.metres_per_second - 1e-12  # other < self
 
     def __ge__(self, other: Speed) -> bool:
-        return other <= self
+        return other.metres_per_second <= self.metres_per_second + 1e-12  # other <= self
 
     def describe(self, unit: SpeedUnit | None = None) -> str:
         """'0.6 mph': rounded for people, never for arithmetic."""

@@ -1,0 +1,136 @@
+"""A decision of the engine and its reasons, which may be worded when first read (issue 18).
+
+The engine makes a decision every session and a long fold reads the reasons of almost none, so
+a decision may be made `worded_later`: the function that words its reasons is kept in a slot
+outside the dataclass's fields and called the first time `reasons` is read. It reads only
+immutable values (the programme, the state, the date), so the words are those of the moment the
+decision was made; equality, hashing, `repr`, `replace`, pickling and copying all read
+`reasons`, so they see the same decision as one made with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from retrowalk.domain.dose import Dose, DoseVariable
+
+_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
+
+
+def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of `cls`'s slots `names`: a frozen dataclass built with these skips the
+    `object.__setattr__` its `__init__` calls for every field, a third of the cost."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+class DecisionKind(StrEnum):
+    START = "start"
+    PROGRESS = "progress"
+    HOLD = "hold"
+    REGRESS = "regress"
+    DELOAD = "deload"
+    PAUSED = "paused"
+
+
+# Reasons in waiting: called once, the first time a decision's reasons are read.
+Wording = Callable[[], tuple[str, ...]]
+
+
+class _Worded:
+    """Where a decision made `worded_later` keeps its wording (a slot outside the dataclass's
+    fields, so equality, hashing, `repr`, `replace` and pickling never see it)."""
+
+    __slots__ = ("_wording",)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision(_Worded):
+    kind: DecisionKind
+    dose: Dose
+    changed: DoseVariable | None
+    reasons: tuple[str, ...]
+    walk: bool = True
+    stepped_down: bool = False
+    pauses: bool = False
+    resets_trend: bool = False
+    acts_on_trend: bool = False
+
+    if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an attribute that is not set: `reasons` of a decision made
+            # `worded_later` that nobody has read yet. Its wording reads only immutable values
+            # (the programme, the state, the date), so the words are those of the moment it
+            # was made.
+            if name != "reasons":
+                raise AttributeError(f"'Decision' object has no attribute {name!r}")
+            reasons = tuple(self._wording())
+            _REASONS_SLOT.__set__(self, reasons)
+            return reasons
+
+
+_REASONS_SLOT: Any = Decision.__dict__["reasons"]
+_WORDING_SLOT: Any = _Worded.__dict__["_wording"]
+_DECISION_SETTERS = (
+    *slot_setters(
+        Decision,
+        (
+            "kind",
+            "dose",
+            "changed",
+            "walk",
+            "stepped_down",
+            "pauses",
+            "resets_trend",
+            "acts_on_trend",
+        ),
+    ),
+    _WORDING_SLOT.__set__,
+)
+
+
+def worded_later(
+    kind: DecisionKind,
+    dose: Dose,
+    changed: DoseVariable | None,
+    wording: Wording,
+    *,
+    walk: bool = True,
+    stepped_down: bool = False,
+    pauses: bool = False,
+    resets_trend: bool = False,
+    acts_on_trend: bool = False,
+) -> Decision:
+    """A decision whose reasons `wording` puts into words when they are first read; equal, in
+    every way a caller can see, to the Decision made with those reasons. `wording` must read
+    only immutable values."""
+    decision, put = _NEW(Decision), _DECISION_SETTERS
+    put[0](decision, kind)
+    put[1](decision, dose)
+    put[2](decision, changed)
+    put[3](decision, walk)
+    put[4](decision, stepped_down)
+    put[5](decision, pauses)
+    put[6](decision, resets_trend)
+    put[7](decision, acts_on_trend)
+    put[8](decision, wording)
+    return decision
+
+
+def amended(decision: Decision, more: Callable[[], str], dose: Dose | None = None) -> Decision:
+    """`decision` with one more reason after its own (and `dose` instead of its dose), worded
+    when read."""
+    return worded_later(
+        decision.kind,
+        decision.dose if dose is None else dose,
+        decision.changed,
+        lambda: (*decision.reasons, more()),
+        walk=decision.walk,
+        stepped_down=decision.stepped_down,
+        pauses=decision.pauses,
+        resets_trend=decision.resets_trend,
+        acts_on_trend=decision.acts_on_trend,
+    )
