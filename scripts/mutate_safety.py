@@ -87,6 +87,11 @@ EQUIVALENT: dict[str, str] = {
         "the goal is a grid speed and the target a grid speed or a claim in hundredths, so they"
         " differ by 0 or by 0.01 or more, never by exactly the 1e-6 slack"
     ),
+    "steps:_incline_up: ceiling >= clinicians - 1e-09 -> ceiling > clinicians - 1e-09": (
+        "the two differ only when the incline ceiling is exactly 1e-9 below the clinician's cap;"
+        " the ceiling is the cap itself or a protocol or treadmill number (tenths of a percent),"
+        " never that; the slack is there for a cap given in degrees and turned to a percentage"
+    ),
     "programme:build_programme: extended > target -> extended >= target (#2)": (
         "`extended_target_minutes` is read as `extended or target` (equipment_change.py) and by"
         " the extended-minutes phase, which exists only when extended > target: equal to the"
