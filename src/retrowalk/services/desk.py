@@ -70,13 +70,13 @@ def desk(account: str, uow: UnitOfWork, clock: Clock, page: int = 1) -> Desk:
     today = clock.today()
     with uow.reading():
         clinician = require_clinician(uow, account)
-        walkers = uow.walkers.for_clinician(clinician.id)
-        counts = uow.clinic.open_flag_counts([w.id for w in walkers])
-        ordered = sorted(walkers, key=lambda w: (-counts.get(w.id, 0), w.id))
+        # Only ids and counts for every patient; the rest for the page shown only.
+        ordered = uow.clinic.patients_by_open_flags(clinician.id)
+        counts = dict(ordered)
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         page = min(max(1, page), pages)
-        shown = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        ids = [w.id for w in shown]
+        ids = [walker_id for walker_id, _ in ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+        shown = uow.walkers.many(ids)
         pending = uow.sessions.latest_planned_for(ids)
         facts = uow.sessions.facts_for(ids, today - timedelta(days=WINDOW_DAYS - 1))
     patients = tuple(
