@@ -56,13 +56,13 @@ def one_patient(folder: Path) -> tuple[dict[str, Any], int]:
     with wiring.uow() as uow:
         uow.walkers.assign_clinician(walker, clinician.id)
         uow.commit()
-    logged, block = 0, 0
+    logged, number = 0, 0
     while _pending_before_today(wiring, clock, walker):
-        block += 1
-        spike = {"pain_during": 5} if block % 10 == 0 else {"pain_during": 1}
+        number += 1
+        spike = {"pain_during": 5} if number % 10 == 0 else {"pain_during": 1}
         logged += len(walk(backend, clock, walker, 1, next_morning=1, **spike))
-        if block % 40 == 0:
-            scores = {"pain": 60 + block % 30, "symptoms": 70, "adl": 75, "sport": None}
+        if number % 40 == 0:
+            scores = {"pain": 60 + number % 30, "symptoms": 70, "adl": 75, "sport": None}
             measure = measure_command({"instrument": "koos", "scores": scores})
             save_measure(walker, measure, wiring.uow(), clock, CLINICIAN)
     _acknowledge_all_but_the_latest(wiring, clock, walker)
