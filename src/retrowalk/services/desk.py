@@ -1,6 +1,7 @@
 """The clinician's desk: every patient's status at a glance, read in a handful of queries per
-page whatever the number of patients (no query per patient): the patients, their open flags,
-then for the page shown their latest planned session and their last 30 days of sessions.
+page whatever the number of patients (no query per patient): every patient's id and open flag
+count, sorted; then for the page shown only, the walkers, their latest planned session and their
+last 30 days of sessions.
 
 Adherence is counted as clinicians count it: days with a logged session in the last 30 days
 (remote-monitoring billing in the US asks for at least 16), and sessions walked against the
