@@ -14,6 +14,7 @@ BENCHMARKS = (
     "bench_cli",
     "bench_report",
     "bench_interchange",
+    "bench_clinic",
 )
 
 

@@ -58,6 +58,24 @@ def test_the_desk_lists_patients_with_open_flags_first(backend: Backend, clock: 
     assert first.last_session == clock.today()
 
 
+def test_the_desk_shows_fifty_patients_a_page_with_open_flags_first_across_pages(
+    backend: Backend, clock: FixedClock
+) -> None:
+    lee = clinician(backend)
+    ids = [patient(backend, clock, lee, account=f"p{n}") for n in range(51)]
+    flagged = ids[-1]
+    log_session(log_command(walker_id=flagged, pain_during=7), backend.uow(), clock)
+
+    first = desk("dr-lee", backend.uow(), clock)
+    second = desk("dr-lee", backend.uow(), clock, page=2)
+    past_the_end = desk("dr-lee", backend.uow(), clock, page=9)
+
+    assert (first.total, first.pages, second.page, past_the_end.page) == (51, 2, 2, 2)
+    assert [p.walker_id for p in first.patients] == [flagged, *ids[:49]]
+    assert [p.walker_id for p in second.patients] == [ids[49]]
+    assert first.patients[0].open_flags >= 1 and second.patients[0].open_flags == 0
+
+
 def test_the_desk_is_refused_to_a_walker(backend: Backend, clock: FixedClock) -> None:
     patient(backend, clock, clinician(backend))
 

@@ -41,8 +41,9 @@ class Clinic(ABC):
         """Mark the flag acknowledged (only if it is still open: it stays as first marked)."""
 
     @abstractmethod
-    def open_flag_counts(self, walker_ids: Sequence[int]) -> dict[int, int]:
-        """Flags not yet acknowledged, per walker (none: absent), in one query."""
+    def patients_by_open_flags(self, clinician_id: int) -> list[tuple[int, int]]:
+        """The clinician's patients as (walker id, flags not yet acknowledged), most open flags
+        first, then by id: one query, and only ids and counts, whatever their number."""
 
     @abstractmethod
     def measures(self, walker_id: int) -> list[StoredMeasure]:

@@ -1,6 +1,7 @@
 """The clinician's desk: every patient's status at a glance, read in a handful of queries per
-page whatever the number of patients (no query per patient): the patients, their open flags,
-then for the page shown their latest planned session and their last 30 days of sessions.
+page whatever the number of patients (no query per patient): every patient's id and open flag
+count, sorted; then for the page shown only, the walkers, their latest planned session and their
+last 30 days of sessions.
 
 Adherence is counted as clinicians count it: days with a logged session in the last 30 days
 (remote-monitoring billing in the US asks for at least 16), and sessions walked against the
@@ -72,13 +73,13 @@ def desk(account: str, uow: UnitOfWork, clock: Clock, page: int = 1) -> Desk:
     today = clock.today()
     with uow.reading():
         clinician = require_clinician(uow, account)
-        walkers = uow.walkers.for_clinician(clinician.id)
-        counts = uow.clinic.open_flag_counts([w.id for w in walkers])
-        ordered = sorted(walkers, key=lambda w: (-counts.get(w.id, 0), w.id))
+        # Only ids and counts for every patient; the rest for the page shown only.
+        ordered = uow.clinic.patients_by_open_flags(clinician.id)
+        counts = dict(ordered)
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         page = min(max(1, page), pages)
-        shown = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        ids = [w.id for w in shown]
+        ids = [walker_id for walker_id, _ in ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+        shown = uow.walkers.many(ids)
         names = uow.accounts.names([w.account_id for w in shown])
         pending = uow.sessions.latest_planned_for(ids)
         facts = uow.sessions.facts_for(ids, today - timedelta(days=WINDOW_DAYS - 1))

@@ -132,8 +132,9 @@ class Walkers(ABC):
         and sessions a week of `prescription` (its start and the clinician's limits stay)."""
 
     @abstractmethod
-    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
-        """Every patient of this clinician, by id, read in a few queries whatever their number."""
+    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
+        """These walkers in the order asked (an id naming none is left out), read in a few
+        queries whatever their number."""
 
     @abstractmethod
     def set_limits(

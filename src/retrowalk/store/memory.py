@@ -223,12 +223,8 @@ class MemoryWalkers(_MemoryRepository, Walkers):
         self._t.walkers[walker_id] = changed
         return changed
 
-    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
-        return [
-            self._t.walkers[i]
-            for i in sorted(self._t.walkers)
-            if self._t.walkers[i].clinician_id == clinician_id
-        ]
+    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
+        return [self._t.walkers[i] for i in walker_ids if i in self._t.walkers]
 
     def set_limits(
         self,

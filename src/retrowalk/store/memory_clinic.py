@@ -78,12 +78,12 @@ class MemoryClinic(Clinic):
                 flag, acknowledged_by=self._name(account_id), acknowledged_at=at
             )
 
-    def open_flag_counts(self, walker_ids: Sequence[int]) -> dict[int, int]:
-        wanted, counts = set(walker_ids), dict[int, int]()
+    def patients_by_open_flags(self, clinician_id: int) -> list[tuple[int, int]]:
+        counts = {i: 0 for i, w in self._t.walkers.items() if w.clinician_id == clinician_id}
         for flag in self._c.flags.values():
-            if flag.walker_id in wanted and flag.open:
-                counts[flag.walker_id] = counts.get(flag.walker_id, 0) + 1
-        return counts
+            if flag.walker_id in counts and flag.open:
+                counts[flag.walker_id] += 1
+        return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
 
     def measures(self, walker_id: int) -> list[StoredMeasure]:
         mine = [m for m in self._c.measures.values() if m.walker_id == walker_id]

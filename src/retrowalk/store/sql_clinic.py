@@ -27,7 +27,7 @@ from retrowalk.store.clinic import (
     measure_column,
 )
 from retrowalk.store.database import SqlRepository
-from retrowalk.store.people import AccountRow
+from retrowalk.store.people import AccountRow, WalkerRow
 
 _ACKNOWLEDGER = aliased(AccountRow)
 
@@ -79,13 +79,19 @@ class SqlClinic(SqlRepository, Clinic):
             .values(acknowledged_by_id=account_id, acknowledged_at=at)
         )
 
-    def open_flag_counts(self, walker_ids: Sequence[int]) -> dict[int, int]:
-        query = (
-            select(ClinicFlagRow.walker_id, func.count())
-            .where(ClinicFlagRow.walker_id.in_(walker_ids), ClinicFlagRow.acknowledged_at.is_(None))
-            .group_by(ClinicFlagRow.walker_id)
+    def patients_by_open_flags(self, clinician_id: int) -> list[tuple[int, int]]:
+        still_open = (ClinicFlagRow.walker_id == WalkerRow.id) & ClinicFlagRow.acknowledged_at.is_(
+            None
         )
-        return {row[0]: row[1] for row in self._session.execute(query)}
+        open_flags = func.count(ClinicFlagRow.id)
+        query = (
+            select(WalkerRow.id, open_flags)
+            .outerjoin(ClinicFlagRow, still_open)
+            .where(WalkerRow.clinician_id == clinician_id)
+            .group_by(WalkerRow.id)
+            .order_by(open_flags.desc(), WalkerRow.id)
+        )
+        return [(row[0], row[1]) for row in self._session.execute(query)]
 
     def measures(self, walker_id: int) -> list[StoredMeasure]:
         query = (

@@ -115,10 +115,12 @@ class SqlWalkers(SqlRepository, Walkers):
         self._replace_flags(row, screened)
         return self._stored(row)
 
-    def for_clinician(self, clinician_id: int) -> list[StoredWalker]:
-        query = select(WalkerRow).where(WalkerRow.clinician_id == clinician_id)
-        rows = list(self._session.scalars(query.order_by(WalkerRow.id)))
-        return self._stored_many(rows)
+    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
+        if not walker_ids:
+            return []
+        query = select(WalkerRow).where(WalkerRow.id.in_(walker_ids))
+        found = {row.id: row for row in self._session.scalars(query)}
+        return self._stored_many([found[i] for i in walker_ids if i in found])
 
     def set_limits(
         self,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.services.ports import Sessions
@@ -30,6 +31,7 @@ from retrowalk.store.convert_sessions import (
     sample_to_record,
 )
 from retrowalk.store.database import SqlRepository
+from retrowalk.store.people import WalkerRow
 from retrowalk.store.sessions import (
     LogVersionRow,
     PlannedSessionRow,
@@ -147,16 +149,23 @@ class SqlSessions(SqlRepository, Sessions):
         return sql_views.facts_for(self._session, walker_ids, since)
 
     def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
+        # Each walker's highest seq found by its own index lookup (one row read per walker), not
+        # a max() grouped over every planned session of every walker asked (docs/storage.md).
+        later = aliased(PlannedSessionRow)
         newest = (
-            select(PlannedSessionRow.walker_id, func.max(PlannedSessionRow.seq).label("seq"))
-            .where(PlannedSessionRow.walker_id.in_(walker_ids))
-            .group_by(PlannedSessionRow.walker_id)
-            .subquery()
+            select(func.max(later.seq))
+            .where(later.walker_id == WalkerRow.id)
+            .correlate(WalkerRow)
+            .scalar_subquery()
         )
-        query = select(PlannedSessionRow).join(
-            newest,
-            (newest.c.walker_id == PlannedSessionRow.walker_id)
-            & (newest.c.seq == PlannedSessionRow.seq),
+        query = (
+            select(PlannedSessionRow)
+            .select_from(WalkerRow)
+            .join(
+                PlannedSessionRow,
+                (PlannedSessionRow.walker_id == WalkerRow.id) & (PlannedSessionRow.seq == newest),
+            )
+            .where(WalkerRow.id.in_(walker_ids))
         )
         return {row.walker_id: planned_to_record(row) for row in self._session.scalars(query)}
 
