@@ -14,7 +14,7 @@ from retrowalk.services.report import therapist_report
 from retrowalk.web.deps import WiringDep
 from retrowalk.web.pages.desk_deps import Patient
 from retrowalk.web.pages.render import error_page, page
-from retrowalk.web.pages.report import FIELDS, AskedFor
+from retrowalk.web.pages.report import FIELDS, AskedFor, pdf_download
 from retrowalk.web.report.asked import report_paper, report_period
 from retrowalk.web.report.view import Paper, report_context
 
@@ -59,10 +59,4 @@ def patient_report_pdf(
         report = therapist_report(period, wired.uow(), wired.clock)
     except InputError as error:
         return error_page(request, 422, "The report cannot be made", [str(error)])
-    from retrowalk.web.report.pdf import file_name, report_pdf
-
-    pdf = report_pdf(report, chosen)
-    disposition = f"attachment; filename={file_name(report)}"
-    return Response(
-        pdf.data, media_type="application/pdf", headers={"content-disposition": disposition}
-    )
+    return pdf_download(report, chosen)

@@ -72,6 +72,17 @@ def report_download(
         report, chosen = _report(walker, wired, wanted)
     except InputError as error:
         return error_page(request, 422, "The report cannot be made", [str(error)])
+    return pdf_download(report, chosen)
+
+
+def _report(walker: StoredWalker, wired: WiringDep, wanted: Asked) -> tuple[Report, Paper]:
+    period = report_period(walker.id, wanted.since, wanted.until, FIELDS)
+    chosen = report_paper(walker, wanted.paper, "paper")
+    return therapist_report(period, wired.uow(), wired.clock), chosen
+
+
+def pdf_download(report: Report, chosen: Paper) -> Response:
+    """The report as a PDF to download (WeasyPrint is imported only when one is asked for)."""
     from retrowalk.web.report.pdf import file_name, report_pdf
 
     pdf = report_pdf(report, chosen)
@@ -79,9 +90,3 @@ def report_download(
     return Response(
         pdf.data, media_type="application/pdf", headers={"content-disposition": disposition}
     )
-
-
-def _report(walker: StoredWalker, wired: WiringDep, wanted: Asked) -> tuple[Report, Paper]:
-    period = report_period(walker.id, wanted.since, wanted.until, FIELDS)
-    chosen = report_paper(walker, wanted.paper, "paper")
-    return therapist_report(period, wired.uow(), wired.clock), chosen
