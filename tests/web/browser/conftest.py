@@ -117,25 +117,16 @@ def server_fixture(
         request.node.add_report_section("call", "retrowalk serve", server.output())
 
 
-_DRIVERS: list[Playwright] = []  # the one driver of this test process, while it runs
-
-
-@pytest.fixture(name="playwright", scope="session")
+@pytest.fixture(name="playwright", scope="module")
 def playwright_fixture() -> Iterator[Playwright]:
-    """One Playwright driver for the whole run: tests/deploy/ imports this fixture too, and a
-    second sync driver in one process is refused ("inside the asyncio loop")."""
-    if _DRIVERS:
-        yield _DRIVERS[0]
-        return
+    """A Playwright driver for one test module, stopped after it: the sync driver runs an
+    asyncio loop in this thread while it lives, and a test after it that calls asyncio.run (the
+    device tests) would be refused. tests/deploy/ imports this fixture too."""
     with sync_playwright() as driver:
-        _DRIVERS.append(driver)
-        try:
-            yield driver
-        finally:
-            _DRIVERS.clear()
+        yield driver
 
 
-@pytest.fixture(name="browser", scope="session")
+@pytest.fixture(name="browser", scope="module")
 def browser_fixture(playwright: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(
