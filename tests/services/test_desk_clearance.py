@@ -39,14 +39,14 @@ def test_a_stopped_patient_is_cleared_and_the_next_session_walks(
 ) -> None:
     walker = _stopped(backend, clock)
     page = patient_page(walker, backend.uow(), clock, "dr-lee")
-    assert page.held.reason == "walking is stopped until a clinician has looked"
+    assert page.held == "walking is stopped until a clinician has looked"
     assert not _pending_walks(backend, walker)
 
     clear_patient(walker, "Knee calm.", backend.uow(), clock, "dr-lee")
 
     assert _pending_walks(backend, walker)
     after = patient_page(walker, backend.uow(), clock, "dr-lee")
-    assert after.held.reason is None
+    assert after.held is None
     cleared = [a for a in after.audit if a.action is AuditAction.CLEARANCE]
     assert len(cleared) == 1 and "Knee calm." in (cleared[0].after or "")
     with backend.uow().reading() as uow:

@@ -10,7 +10,7 @@ nothing: a second click of the same button changes nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from retrowalk.domain.engine_state import DecisionKind
 from retrowalk.services.clinic_records import AuditAction
@@ -21,26 +21,19 @@ from retrowalk.services.records import Clearance, StoredPlannedSession, StoredWa
 from retrowalk.services.rescreen import ProfileChanged, Rescreen, rescreen
 
 
-@dataclass(frozen=True, slots=True)
-class Held:
-    """Why the patient's plan waits for a clinician, in words; None when it does not."""
-
-    reason: str | None
-
-
-def held_for_clinician(walker: StoredWalker, pending: StoredPlannedSession | None) -> Held:
-    """From the session still to walk: no walk (a stop), or progress paused; or the screening
-    answer "cleared by a clinician?" still no."""
+def held_for_clinician(walker: StoredWalker, pending: StoredPlannedSession | None) -> str | None:
+    """What waits for a clinician, in words (None: nothing), from the session still to walk:
+    no walk (a stop), or progress paused; or the screening answer "cleared by a clinician?" no."""
     decision = None if pending is None else pending.decision
     stopped = decision is not None and not decision.walk
     paused = decision is not None and decision.kind is DecisionKind.PAUSED
     if stopped:
-        return Held("walking is stopped until a clinician has looked")
+        return "walking is stopped until a clinician has looked"
     if paused:
-        return Held("progress is paused until a clinician has looked")
+        return "progress is paused until a clinician has looked"
     if not walker.profile.cleared_by_clinician:
-        return Held("not yet cleared by a clinician")
-    return Held(None)
+        return "not yet cleared by a clinician"
+    return None
 
 
 def clear_patient(
@@ -50,10 +43,10 @@ def clear_patient(
     with uow:
         clinician, walker = require_patient(uow, account, walker_id, lock=True)
         held = held_for_clinician(walker, uow.sessions.latest_planned(walker.id))
-        if held.reason is None:
+        if held is None:
             return None
         today, now = clock.today(), clock.now()
-        said = json.dumps({"on": today.isoformat(), "lifted": held.reason, "notes": notes})
+        said = json.dumps({"on": today.isoformat(), "lifted": held, "notes": notes})
         uow.clinic.add_audit(clinician.id, AuditAction.CLEARANCE, walker.id, (None, said), now)
         cleared = Rescreen(
             replace(walker.profile, cleared_by_clinician=True),

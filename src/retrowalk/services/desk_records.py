@@ -27,7 +27,7 @@ from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
 from retrowalk.services.desk import WINDOW_DAYS, PatientStatus, patient_status
 from retrowalk.services.desk_access import require_patient
-from retrowalk.services.desk_clearance import Held, held_for_clinician
+from retrowalk.services.desk_clearance import held_for_clinician
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import SessionFacts, StoredWalker
 
@@ -133,7 +133,7 @@ class PatientPage:
     note: PatientNote | None
     audit: tuple[AuditEntry, ...]
     sessions: tuple[SessionFacts, ...]
-    held: Held  # what waits for a clinician's clearance, if anything
+    held: str | None  # what waits for a clinician's clearance, in words, if anything
 
 
 def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) -> PatientPage:
