@@ -81,7 +81,8 @@ def serve(port: int, url: str) -> None:
     from starlette.routing import Mount, Route
 
     from retrowalk.bootstrap import bootstrap
-    from retrowalk.services.pairing import PairingDesk, token_hash
+    from retrowalk.services.pairing import PairingDesk
+    from retrowalk.services.tokens import token_hash
     from retrowalk.settings import Settings
     from retrowalk.store.paired_devices import PairedDevicesFile
     from retrowalk.web.app import create_app

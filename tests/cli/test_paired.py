@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from retrowalk.cli.app import app
-from retrowalk.services.pairing import device_for, token_hash
+from retrowalk.services.pairing import device_for
+from retrowalk.services.tokens import token_hash
 from retrowalk.store.paired_devices import PairedDevicesFile
 from tests.cli.support import data_dir_fixture  # noqa: F401 - a fixture, known by its name
 

@@ -21,7 +21,7 @@ from retrowalk.services.calendar_feed import (
     revoke_feed,
 )
 from retrowalk.services.clock import FixedClock
-from retrowalk.services.pairing import token_hash
+from retrowalk.services.tokens import token_hash
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
     Backend,
     backend_fixture,

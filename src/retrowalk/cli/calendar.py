@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from retrowalk.cli.errors import fail_on_user_error
+from retrowalk.cli.output import write_output
 from retrowalk.cli.wiring import opened, refuse_red_flags, shown_units, the_walker
 
 # Kept here so that the command's help loads no service (services/plan_calendar.py checks the
@@ -54,7 +55,7 @@ def calendar(
     if output is None:
         typer.echo(document, nl=False)
         return
-    _write(output, document)
+    write_output(output, document)
     walks = sum(1 for session in plan.sessions if session.decision.walk)
     typer.echo(f"Wrote {_count(walks, 'walk')} over {_count(weeks, 'week')} to {output}.")
 
@@ -70,14 +71,3 @@ def _check_weeks(weeks: int) -> None:
 
 def _count(number: int, thing: str) -> str:
     return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
-
-
-def _write(output: Path, document: bytes) -> None:
-    from retrowalk.files import atomic_write, unwritable
-
-    with fail_on_user_error():
-        try:
-            with atomic_write(output) as temporary:
-                temporary.write_bytes(document)
-        except OSError as error:
-            raise unwritable("--output", output, error) from None

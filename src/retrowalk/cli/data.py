@@ -15,6 +15,7 @@ import typer
 
 from retrowalk.cli import log_options as o
 from retrowalk.cli.errors import fail_on_user_error
+from retrowalk.cli.output import write_output
 from retrowalk.cli.wiring import opened
 from retrowalk.domain.errors import InputError
 
@@ -104,7 +105,6 @@ def export(
 
         export_activity(output_format.value, session_id, output)
         return
-    from retrowalk.files import unwritable, write_text_atomically
     from retrowalk.services.interchange import export_json
     from retrowalk.services.session_csv import export_csv
 
@@ -117,11 +117,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    with fail_on_user_error():
-        try:
-            write_text_atomically(output, text)
-        except OSError as error:
-            raise unwritable("--output", output, error) from None
+    write_output(output, text)
 
 
 def _check_session_id(output_format: ExportFormat, session_id: int | None) -> None:

@@ -14,9 +14,9 @@ import typer
 from retrowalk.cli.errors import read_text_file
 from retrowalk.cli.init_answers import (
     ALL_EQUIPMENT_KEYS,
+    answers_of,
     named_by_option,
     onboard_data,
-    plain,
 )
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened, shown_units, the_walker
@@ -77,8 +77,7 @@ def equipment(  # one option per field of the equipment, as `retrowalk init` has
       --handrails --safety-clip[/bold]
       [bold]retrowalk equipment --from-file profile.json[/bold]
     """
-    given = {key: plain(value) for key, value in locals().items() if key in ALL_EQUIPMENT_KEYS}
-    answers = {key: value for key, value in given.items() if value is not None}
+    answers = answers_of(locals(), ALL_EQUIPMENT_KEYS)
     if kind is not None:
         answers["equipment"] = kind.value
     with opened() as wiring:

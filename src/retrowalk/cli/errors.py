@@ -56,6 +56,17 @@ def exit_on(failure: type[Exception], status: int) -> Iterator[None]:
         raise typer.Exit(status) from None
 
 
+def refuse_without_a_terminal(instead: str) -> None:
+    """Questions need a person at a terminal: with piped input, say what to give `instead`."""
+    import sys
+
+    import typer
+
+    if not sys.stdin.isatty():
+        typer.echo(f"Error: standard input is not a terminal; {instead}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
 def fail_on_storage_error() -> AbstractContextManager[None]:
     """A database that cannot be opened or used: its message, and exit status 2."""
     return exit_on(StorageError, EXIT_BAD_INPUT)

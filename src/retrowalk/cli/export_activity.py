@@ -12,7 +12,8 @@ from pathlib import Path
 
 import typer
 
-from retrowalk.cli.errors import EXIT_BAD_INPUT, fail_on_user_error
+from retrowalk.cli.errors import EXIT_BAD_INPUT
+from retrowalk.cli.output import write_output
 from retrowalk.cli.wiring import opened, the_walker
 
 ON_A_TERMINAL = (
@@ -48,15 +49,9 @@ def export_activity(file_format: str, session_id: int, output: Path | None) -> N
 
 
 def _deliver(data: bytes, output: Path | None) -> None:
-    from retrowalk.files import unwritable, write_bytes_atomically
-
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    with fail_on_user_error():
-        try:
-            write_bytes_atomically(output, data)
-        except OSError as error:
-            raise unwritable("--output", output, error) from None
+    write_output(output, data)

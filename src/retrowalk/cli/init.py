@@ -3,14 +3,18 @@ show what screening found (red: no plan, and what to do; yellow: the cautious st
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from retrowalk.cli.errors import EXIT_BAD_INPUT, EXIT_SAFETY_STOP, read_text_file
-from retrowalk.cli.init_answers import ANSWER_KEYS, plain
+from retrowalk.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_SAFETY_STOP,
+    read_text_file,
+    refuse_without_a_terminal,
+)
+from retrowalk.cli.init_answers import ANSWER_KEYS, answers_of
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.walker_options import (
     ConditionOption,
@@ -22,7 +26,7 @@ from retrowalk.cli.walker_options import (
 )
 from retrowalk.cli.wiring import opened
 from retrowalk.domain.equipment import EquipmentKind
-from retrowalk.domain.units import SpeedUnit, pounds_to_kg
+from retrowalk.domain.units import SpeedUnit
 
 if TYPE_CHECKING:
     from retrowalk.bootstrap import Wiring
@@ -104,18 +108,12 @@ def init(  # one option per answer: the options are the questions
       [bold]retrowalk init --yes --age 67 --condition knee_oa --equipment motorized_treadmill
       --min-speed 0.5 --max-speed 10 --speed-step 0.1 --handrails --safety-clip[/bold]
     """
-    given = {key: plain(value) for key, value in locals().items() if key in ANSWER_KEYS}
-    answers = {key: value for key, value in given.items() if value is not None}
-    if weight_lb is not None:
-        answers["weight_kg"] = pounds_to_kg(weight_lb)
+    answers = answers_of(locals(), ANSWER_KEYS)
     ask = not yes and from_file is None
-    if ask and not sys.stdin.isatty():
-        typer.echo(
-            "Error: standard input is not a terminal; give the answers as options and add "
-            "--yes, or use --from-file PROFILE.json.",
-            err=True,
+    if ask:
+        refuse_without_a_terminal(
+            "give the answers as options and add --yes, or use --from-file PROFILE.json."
         )
-        raise typer.Exit(EXIT_BAD_INPUT)
     with opened() as wiring:
         _refuse_a_second_walker(wiring)
         base = None if from_file is None else read_profile(read_text_file(from_file, "--from-file"))

@@ -4,11 +4,12 @@ field of that shape traced back to the answer (and option) it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import Enum
 from typing import Any
 
 from retrowalk.domain.errors import InputError
+from retrowalk.domain.units import pounds_to_kg
 from retrowalk.services.equipment_settings import SETTINGS_BY_KIND, SPEED_SETTINGS, speeds_named
 from retrowalk.services.walker_fields import WALKER_ANSWERS
 
@@ -82,6 +83,16 @@ def named_by_option(
         option = (renamed or {}).get(key) or option_of(key)
         return InputError(option, error.value, error.allowed)
     return error
+
+
+def answers_of(options: Mapping[str, Any], keys: Collection[str]) -> dict[str, Any]:
+    """The answers a command's options give (an option left out gives none), with a weight in
+    pounds (`weight_lb`) as kilograms."""
+    answers = {key: plain(value) for key, value in options.items() if key in keys}
+    answers = {key: value for key, value in answers.items() if value is not None}
+    if options.get("weight_lb") is not None:
+        answers["weight_kg"] = pounds_to_kg(options["weight_lb"])
+    return answers
 
 
 def plain(value: object) -> object:

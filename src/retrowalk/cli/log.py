@@ -3,13 +3,12 @@ once. Its subcommands change the record afterwards (cli/log_changes.py)."""
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from retrowalk.cli import log_options as o
-from retrowalk.cli.errors import EXIT_BAD_INPUT
+from retrowalk.cli.errors import EXIT_BAD_INPUT, refuse_without_a_terminal
 from retrowalk.cli.output import console
 from retrowalk.cli.wiring import opened, refuse_red_flags, shown_units, the_walker
 
@@ -80,10 +79,8 @@ def log(
     if ctx.invoked_subcommand is not None:
         _no_options_before(ctx.invoked_subcommand, options, yes or confirm or as_json)
         return
-    if not yes and not sys.stdin.isatty():
-        typer.echo("Error: standard input is not a terminal; give the answers as options "
-                   "and add --yes.", err=True)  # fmt: skip
-        raise typer.Exit(EXIT_BAD_INPUT)
+    if not yes:
+        refuse_without_a_terminal("give the answers as options and add --yes.")
     with opened() as wiring:
         walker = the_walker(wiring)
         refuse_red_flags(walker)

@@ -3,14 +3,13 @@ change is kept for undo, and the session still to walk is decided again from the
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from retrowalk.cli import log_options as o
-from retrowalk.cli.errors import EXIT_BAD_INPUT
+from retrowalk.cli.errors import refuse_without_a_terminal
 from retrowalk.cli.output import console, print_json
 from retrowalk.cli.wiring import opened, shown_units, the_walker
 
@@ -119,9 +118,8 @@ def delete(
     from retrowalk.cli import ask
     from retrowalk.services.log_edit import delete_log
 
-    if not yes and not sys.stdin.isatty():
-        typer.echo("Error: standard input is not a terminal; add --yes to delete.", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    if not yes:
+        refuse_without_a_terminal("add --yes to delete.")
 
     def change(wiring: Wiring, walker: StoredWalker) -> SessionLog:
         question = f"Delete session {log_id}? You can undo it with `retrowalk log undo`."

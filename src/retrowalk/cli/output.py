@@ -1,11 +1,15 @@
 """Where the commands write, without loading Typer (the cached `retrowalk today` uses it too):
-the console for people, JSON for scripts, and the words of the empty state."""
+the console for people, JSON for scripts, a file given with --output, and the words of the
+empty state."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from retrowalk.cli.errors import fail_on_user_error
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,3 +31,17 @@ def console(stderr: bool = False) -> Console:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_output(output: Path, content: str | bytes) -> None:
+    """Write the --output file whole or not at all; a failure is one line and exit status 2."""
+    from retrowalk.files import unwritable, write_bytes_atomically, write_text_atomically
+
+    with fail_on_user_error():
+        try:
+            if isinstance(content, str):
+                write_text_atomically(output, content)
+            else:
+                write_bytes_atomically(output, content)
+        except OSError as error:
+            raise unwritable("--output", output, error) from None

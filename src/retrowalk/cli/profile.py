@@ -8,13 +8,12 @@ answer. The working half lives in cli/profile_flow.py, loaded only when a comman
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from retrowalk.cli.errors import EXIT_BAD_INPUT
-from retrowalk.cli.init_answers import plain
+from retrowalk.cli.errors import refuse_without_a_terminal
+from retrowalk.cli.init_answers import answers_of
 from retrowalk.cli.walker_options import (
     ConditionOption,
     SeverityOption,
@@ -24,7 +23,6 @@ from retrowalk.cli.walker_options import (
     YesNo,
 )
 from retrowalk.cli.wiring import opened, the_walker
-from retrowalk.domain.units import pounds_to_kg
 
 _W, _P = "The walker", "The plan"
 Number = Annotated[int | None, typer.Option(rich_help_panel=_W, show_default=False)]
@@ -90,16 +88,9 @@ def profile(  # one option per answer, as `retrowalk init` has them
     """
     from retrowalk.cli import profile_flow as flow
 
-    given = {key: plain(value) for key, value in locals().items() if key in flow.ANSWER_KEYS}
-    answers = {key: value for key, value in given.items() if value is not None}
-    if weight_lb is not None:
-        answers["weight_kg"] = pounds_to_kg(weight_lb)
-    if ask and not sys.stdin.isatty():
-        typer.echo(
-            "Error: standard input is not a terminal; give the answers as options instead.",
-            err=True,
-        )
-        raise typer.Exit(EXIT_BAD_INPUT)
+    answers = answers_of(locals(), flow.ANSWER_KEYS)
+    if ask:
+        refuse_without_a_terminal("give the answers as options instead.")
     with opened() as wiring:
         walker = the_walker(wiring)
         if history:

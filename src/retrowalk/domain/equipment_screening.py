@@ -19,20 +19,14 @@ from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerProfile
 
 
+def hands_free_flags(walker: WalkerProfile, equipment: Equipment) -> list[Flag]:
+    """The clinician's "a hand on a rail" limit, on equipment with no rail."""
+    if walker.limits.hands_free_allowed or has_handrails(equipment):
+        return []
+    return [_hands_free_not_allowed()]
+
+
 def equipment_flags(
-    walker: WalkerProfile,
-    equipment: Equipment,
-    protocol: Protocol,
-    modality: ModalityRules,
-    risk: bool,
-) -> list[Flag]:
-    flags = _kind_flags(walker, equipment, protocol, modality, risk)
-    if not walker.limits.hands_free_allowed and not has_handrails(equipment):
-        flags.append(_hands_free_not_allowed())
-    return flags
-
-
-def _kind_flags(
     walker: WalkerProfile,
     equipment: Equipment,
     protocol: Protocol,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from retrowalk.domain.equipment import Deadmill, Equipment
-from retrowalk.domain.equipment_screening import equipment_flags
+from retrowalk.domain.equipment_screening import equipment_flags, hands_free_flags
 from retrowalk.domain.flags import Flag, FlagLevel, red, yellow
 from retrowalk.domain.modality import ModalityRules
 from retrowalk.domain.population import (
@@ -63,6 +63,7 @@ def screen(
         *_surgery_flags(walker, protocol, on),
         *_symptom_flags(walker, protocol.screening, risk),
         *equipment_flags(walker, equipment, protocol, modality, risk),
+        *hands_free_flags(walker, equipment),
     ]
     flags.sort(key=lambda f: f.level is not FlagLevel.RED)
     warnings = [*_surgery_warnings(walker, protocol), *_age_warnings(walker, protocol)]

@@ -11,22 +11,17 @@ link that never existed.
 
 from __future__ import annotations
 
-import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from retrowalk.domain.errors import ConflictError
 from retrowalk.services.calendar_records import CalendarFeed
 from retrowalk.services.clock import Clock
-from retrowalk.services.pairing import token_hash
 from retrowalk.services.plan_calendar import FEED_WEEKS, CalendarPlan, calendar_plan
 from retrowalk.services.ports import UnitOfWork
+from retrowalk.services.tokens import found_by_token, new_token, token_hash
 from retrowalk.services.walker_plan import require_walker
 
-TOKEN_BYTES = 32
-# What secrets.token_urlsafe(TOKEN_BYTES) gives; anything else is answered without a lookup.
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 FEED_FIELD = "calendar_feed"
 ONE_LIVE = (
     "you have a calendar link already, made {made:%-d %b %Y}; retrowalk keeps only a "
@@ -89,14 +84,12 @@ def revoke_feed(walker_id: int, uow: UnitOfWork, clock: Clock) -> CalendarFeed |
 def feed_walker(token: str, uow: UnitOfWork) -> int | None:
     """The walker whose live link has this token; None for any other text, revoked or made
     up alike."""
-    if not TOKEN_SHAPE.fullmatch(token):
-        return None
     with uow.reading():
-        return uow.calendar_feeds.walker_of(token_hash(token))
+        return found_by_token(token, uow.calendar_feeds.walker_of)
 
 
 def _new(uow: UnitOfWork, walker_id: int, clock: Clock) -> NewFeed:
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = new_token()
     return NewFeed(uow.calendar_feeds.add(walker_id, token_hash(token), clock.now()), token)
 
 

@@ -8,8 +8,6 @@ a clinician is that clinician's patient once onboarded (services/onboard.py).
 
 from __future__ import annotations
 
-import re
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,14 +16,12 @@ from retrowalk.services.account_names import NAME_FIELD, check_new_name
 from retrowalk.services.clock import Clock
 from retrowalk.services.login_records import Invitation
 from retrowalk.services.login_sessions import NewSession, start_session
-from retrowalk.services.pairing import token_hash
 from retrowalk.services.passwords import check_new_password, hash_password
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Account, Role
+from retrowalk.services.tokens import new_token, open_link, token_hash
 
 LASTS = timedelta(days=7)
-TOKEN_BYTES = 32
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 INVITE_FIELD = "invite"
 MAY_INVITE = {
     Role.WALKER: frozenset[Role](),
@@ -57,7 +53,7 @@ def invite(inviter: Account, role: Role, uow: UnitOfWork, clock: Clock) -> NewIn
     if role not in allowed:
         roles = ", ".join(sorted(allowed)) or "no one"
         raise InputError("role", role.value, f"a {inviter.role} may invite: {roles}")
-    token, now = secrets.token_urlsafe(TOKEN_BYTES), clock.now()
+    token, now = new_token(), clock.now()
     with uow:
         made = uow.invitations.add(token_hash(token), role, inviter.id, now, now + LASTS)
         uow.commit()
@@ -105,9 +101,4 @@ def sign_up(given: SignUpIn, uow: UnitOfWork, clock: Clock) -> tuple[Account, Ne
 
 
 def _open(uow: UnitOfWork, token: str, clock: Clock) -> Invitation:
-    found = None
-    if TOKEN_SHAPE.fullmatch(token):
-        found = uow.invitations.by_token(token_hash(token))
-    if found is None or not found.open_at(clock.now()):
-        raise InputError(INVITE_FIELD, "this link", NOT_OPEN)
-    return found
+    return open_link(token, uow.invitations.by_token, clock.now(), INVITE_FIELD, NOT_OPEN)

@@ -11,18 +11,16 @@ page's many requests do not each write.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from retrowalk.services.clock import Clock
 from retrowalk.services.login_records import LoginSession
-from retrowalk.services.pairing import token_hash
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Account, Role
+from retrowalk.services.tokens import new_token, token_hash
 
-TOKEN_BYTES = 32
 IDLE = {Role.WALKER: timedelta(days=7), Role.CLINICIAN: timedelta(hours=12)}
 IDLE[Role.ADMIN] = IDLE[Role.CLINICIAN]
 LIFETIME = {Role.WALKER: timedelta(days=30), Role.CLINICIAN: timedelta(days=7)}
@@ -46,7 +44,7 @@ class LoggedIn:
 
 def start_session(uow: UnitOfWork, account: Account, now: datetime) -> NewSession:
     """A new session for `account`, inside the caller's unit of work (it commits)."""
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = new_token()
     made = uow.login_sessions.add(account.id, token_hash(token), now, now + LIFETIME[account.role])
     return NewSession(made, token)
 

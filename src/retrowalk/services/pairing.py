@@ -12,7 +12,6 @@ Time comes from the caller (`now`), randomness from `secrets`.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import threading
@@ -23,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from retrowalk.domain.errors import InputError
+from retrowalk.services.tokens import new_token, token_hash
 
 # No 0/O or 1/I: a code read off a screen and typed on a phone must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -88,10 +88,6 @@ class Paired:
     token: str
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def device_for(devices: Iterable[PairedDevice], token: str | None) -> PairedDevice | None:
     """The active device whose token this is, or None."""
     if not token:
@@ -155,7 +151,7 @@ class PairingDesk:
         with self._lock:
             self._hear_try(now)
             self._spend(normal_code(typed_code), now)
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         return Paired(self.devices.add(clean, token_hash(token), now), token)
 
     def _hear_try(self, now: datetime) -> None:

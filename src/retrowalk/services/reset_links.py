@@ -6,8 +6,6 @@ password with it ends every session of the account (someone else may have been l
 
 from __future__ import annotations
 
-import re
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,14 +13,12 @@ from retrowalk.domain.errors import InputError, NotFoundError
 from retrowalk.services.account_names import NAME_FIELD, read_name
 from retrowalk.services.clock import Clock
 from retrowalk.services.login_records import ResetLink
-from retrowalk.services.pairing import token_hash
 from retrowalk.services.passwords import check_new_password, hash_password
 from retrowalk.services.ports import UnitOfWork
 from retrowalk.services.records import Account, Role
+from retrowalk.services.tokens import new_token, open_link, token_hash
 
 LASTS = timedelta(hours=24)
-TOKEN_BYTES = 32
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 TOKEN_FIELD = "token"
 NOT_OPEN = (
     "a password reset link that is unused and less than 24 hours old; ask your clinic's "
@@ -43,7 +39,7 @@ def issue_reset_link(
     """`issuer`: the admin asking (None: the server's own operator, by the CLI)."""
     if issuer is not None and issuer.role is not Role.ADMIN:
         raise InputError("account", issuer.name, "only an admin issues password reset links")
-    token, now = secrets.token_urlsafe(TOKEN_BYTES), clock.now()
+    token, now = new_token(), clock.now()
     with uow:
         account = uow.accounts.by_name(read_name(name))
         if account is None:
@@ -79,9 +75,4 @@ def reset_password(token: str, password: str, again: str, uow: UnitOfWork, clock
 
 
 def _open(uow: UnitOfWork, token: str, clock: Clock) -> ResetLink:
-    found = None
-    if TOKEN_SHAPE.fullmatch(token):
-        found = uow.reset_links.by_token(token_hash(token))
-    if found is None or not found.open_at(clock.now()):
-        raise InputError(TOKEN_FIELD, "this link", NOT_OPEN)
-    return found
+    return open_link(token, uow.reset_links.by_token, clock.now(), TOKEN_FIELD, NOT_OPEN)

@@ -46,12 +46,29 @@ AskedFor = Annotated[Asked, Depends(asked)]
 def report_page(
     request: Request, walker: PageWalker, wired: WiringDep, wanted: AskedFor
 ) -> Response:
+    context = {"title": "Report for my therapist"}
+    return report_response(request, walker, wired, wanted, context, "/report.pdf")
+
+
+@router.get("/report.pdf")
+def report_download(
+    request: Request, walker: PageWalker, wired: WiringDep, wanted: AskedFor
+) -> Response:
+    return report_pdf_response(request, walker, wired, wanted)
+
+
+def report_response(
+    request: Request,
+    walker: StoredWalker,
+    wired: WiringDep,
+    wanted: Asked,
+    context: dict[str, Any],
+    download: str,
+) -> Response:
+    """The report page (the walker's own, or a patient's on the desk): `context` names it, and
+    `download` is the address of its PDF."""
     values = {"from": wanted.since or "", "to": wanted.until or ""}
-    context: dict[str, Any] = {
-        "title": "Report for my therapist",
-        "values": values,
-        "papers": list(Paper),
-    }
+    context = {**context, "values": values, "papers": list(Paper)}
     try:
         report, chosen = _report(walker, wired, wanted)
     except InputError as error:
@@ -60,13 +77,12 @@ def report_page(
         return page(request, "report.html", context, status=422)
     asked = {**{k: v for k, v in values.items() if v}, "paper": chosen.value}
     context |= report_context(report, chosen)
-    context["download"] = "/report.pdf?" + urlencode(asked)
+    context["download"] = f"{download}?" + urlencode(asked)
     return page(request, "report.html", context)
 
 
-@router.get("/report.pdf")
-def report_download(
-    request: Request, walker: PageWalker, wired: WiringDep, wanted: AskedFor
+def report_pdf_response(
+    request: Request, walker: StoredWalker, wired: WiringDep, wanted: Asked
 ) -> Response:
     try:
         report, chosen = _report(walker, wired, wanted)
