@@ -8,6 +8,8 @@ page (its error is at most half that round trip, reported as `clock_error`); the
 the treadmill's, on `time.monotonic` in the server. Chromium's and Python's monotonic clocks are
 the kernel's CLOCK_MONOTONIC, so the two ends are on one timeline. The driver's own time before
 it asks Playwright to tap is kept too: an upper bound that includes Playwright's input dispatch.
+So are the two first steps on the page's side: until its click handlers run (the event's time
+is when the browser took the touch), and until its call to the belt leaves (Resource Timing).
 
 After each STOP the walker says it was an interruption and goes on: the page opens the treadmill
 again on the tap on "Start the belt", and the belt runs until the next tap.
@@ -26,12 +28,13 @@ from tests.web.browser.conftest import Server
 from tests.web.browser.stop_server import STOPS_PATH
 from tests.web.browser.test_journey import say_why
 
-# Keeps the click event's time; added before the page's own scripts.
+# Keeps the click event's time and when the page got to handle it; added before the page's own
+# scripts, so this listener (capture phase) runs just before live.js's.
 RECORD_TAPS = """
 window.__stopTaps = [];
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("#stop")) {
-    window.__stopTaps.push(event.timeStamp);
+    window.__stopTaps.push([event.timeStamp, performance.now()]);
   }
 }, true);
 """
@@ -44,13 +47,24 @@ ASK_AFTER_SECONDS, ASK_EVERY_SECONDS = 0.3, 0.1
 GIVE_UP_SECONDS = 10.0
 
 
+# When the page sent its first call to the belt after the tap (Resource Timing), if it did.
+BELT_CALL_SENT = """(tapped) => {
+  const calls = performance.getEntriesByType("resource")
+    .filter((call) => call.name.endsWith("/belt") && call.startTime >= tapped);
+  return calls.length ? calls[0].startTime : null;
+}"""
+
+
 @dataclass(frozen=True, slots=True)
 class TapTimed:
     """Seconds to the treadmill's Stop: from the click event, and from the driver's tap call;
-    and the error bound of setting the page's clock against the driver's."""
+    from the click event to the page's handling it, and to the page's call to the belt; and the
+    error bound of setting the page's clock against the driver's."""
 
     from_tap: float
     from_driver: float
+    to_handler: float
+    to_call: float | None
     clock_error: float
 
 
@@ -73,12 +87,16 @@ def tap_stop(page: Page, server: Server) -> TapTimed:
     """Wait a moment, tap STOP, and time it to the Stop the treadmill received."""
     stops = len(_stops(server))
     time.sleep(random.uniform(*DWELL_SECONDS))
+    page.evaluate("performance.clearResourceTimings()")  # its buffer holds 250 calls
     offset, clock_error = _page_clock(page)
     before = time.monotonic()
     page.locator("#stop").tap()
     stopped = _first_stop_after(server, stops)
-    tapped = offset + page.evaluate("window.__stopTaps[window.__stopTaps.length - 1]") / 1000
-    return TapTimed(stopped - tapped, stopped - before, clock_error)
+    tapped, handled = page.evaluate("window.__stopTaps[window.__stopTaps.length - 1]")
+    sent = page.evaluate(BELT_CALL_SENT, tapped)
+    to_call = None if sent is None else (sent - tapped) / 1000
+    from_tap = stopped - (offset + tapped / 1000)
+    return TapTimed(from_tap, stopped - before, (handled - tapped) / 1000, to_call, clock_error)
 
 
 def go_on(page: Page) -> None:
