@@ -25,8 +25,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from tests.devices.stop_keys import Press, stop_latencies
 from tests.web.browser.conftest import CHROMIUM, LAUNCH_ARGS, local_server, phone_page
-from tests.web.browser.stop_taps import TapTimed, go_on, start_walking, tap_stop
-from tests.web.browser.test_keyboard_and_phone import onboard_by_api
+from tests.web.browser.stop_taps import TapTimed, stops_on_one_walk
 
 from bench.report import machine, write_section
 
@@ -44,14 +43,7 @@ def taps_in_the_browser(taps: int) -> list[TapTimed]:
             browser = driver.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
             )
-            page = phone_page(browser, server.url)
-            onboard_by_api(server)
-            start_walking(page)
-            timed = []
-            for tap in range(taps):
-                if tap:
-                    go_on(page)
-                timed.append(tap_stop(page, server))
+            timed = stops_on_one_walk(phone_page(browser, server.url), server, taps)
             browser.close()
     finally:
         server.stop()

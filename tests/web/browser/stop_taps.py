@@ -27,6 +27,7 @@ from playwright.sync_api import Page, expect
 from tests.web.browser.conftest import Server
 from tests.web.browser.stop_server import STOPS_PATH
 from tests.web.browser.test_journey import say_why
+from tests.web.browser.test_keyboard_and_phone import onboard_by_api
 
 # Keeps the click event's time and when the page got to handle it; added before the page's own
 # scripts, so this listener (capture phase) runs just before live.js's.
@@ -69,6 +70,18 @@ class TapTimed:
     to_handler: float
     to_call: float | None
     clock_error: float
+
+
+def stops_on_one_walk(page: Page, server: Server, taps: int) -> list[TapTimed]:
+    """A new walker's first walk, stopped `taps` times, going on after each stop."""
+    onboard_by_api(server)
+    start_walking(page)
+    timed = []
+    for tap in range(taps):
+        if tap:
+            go_on(page)
+        timed.append(tap_stop(page, server))
+    return timed
 
 
 def start_walking(page: Page) -> None:

@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.web.browser.conftest import Server
-from tests.web.browser.stop_taps import go_on, start_walking, tap_stop
-from tests.web.browser.test_keyboard_and_phone import onboard_by_api
+from tests.web.browser.stop_taps import stops_on_one_walk
 
 TAPS = 5
 # Generous on purpose (the target is 100 ms at the 99th percentile; CI shares two cores).
@@ -26,13 +25,7 @@ def serve_command_fixture() -> list[str]:
 def test_every_stop_tapped_while_the_page_polls_reaches_the_treadmill_within_a_second(
     phone: Page, server: Server
 ) -> None:
-    onboard_by_api(server)
-    start_walking(phone)
-    timed = []
-    for tap in range(TAPS):
-        if tap:
-            go_on(phone)
-        timed.append(tap_stop(phone, server))
+    timed = stops_on_one_walk(phone, server, TAPS)
 
     assert len(timed) == TAPS
     assert all(0 < t.from_tap <= t.from_driver + t.clock_error for t in timed), timed
