@@ -15,6 +15,7 @@ BENCHMARKS = (
     "bench_report",
     "bench_interchange",
     "bench_clinic",
+    "bench_stop",
 )
 
 

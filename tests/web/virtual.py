@@ -1,6 +1,6 @@
 """The virtual treadmill behind the web app, for the tests: what `retrowalk serve --device virtual`
-gives the app (the composition root's `treadmill_opener`), on a clock running SCALE times faster
-than the wall's, keeping each treadmill it opens so a test can read its belt."""
+gives the app (the composition root's `treadmill_opener`), by default on a clock running SCALE
+times faster than the wall's, keeping each treadmill it opens so a test can read its belt."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from retrowalk.bootstrap import treadmill_opener
-from retrowalk.coach.clock import ScaledClock
+from retrowalk.coach.clock import ScaledClock, SessionClock
 from retrowalk.coach.walk import TodaysWalk
-from retrowalk.devices.ftms_control import ControlCommand, OpCode, SetTargetSpeed
+from retrowalk.devices.ftms_control import (
+    ControlCommand,
+    OpCode,
+    SetTargetSpeed,
+    StopAction,
+    StopOrPause,
+)
 from retrowalk.devices.opening import DeviceChoice
 from retrowalk.devices.virtual.treadmill import VirtualTreadmill
 from retrowalk.devices.walk_treadmill import WalkTreadmill
@@ -25,9 +31,13 @@ class VirtualTreadmills:
     """An opener for `TreadmillBelts` that keeps what it opened."""
 
     def __init__(
-        self, control: bool = True, device: str = "virtual", strap: str | None = None
+        self,
+        control: bool = True,
+        device: str = "virtual",
+        strap: str | None = None,
+        clock: SessionClock | None = None,
     ) -> None:
-        self.clock = ScaledClock(SCALE)
+        self.clock = clock or ScaledClock(SCALE)
         self._open = treadmill_opener(DeviceChoice(device, control, strap=strap), self.clock)
         self.belts: list[WalkTreadmill] = []
 
@@ -45,9 +55,16 @@ class VirtualTreadmills:
     @property
     def treadmill(self) -> VirtualTreadmill:
         """The virtual treadmill opened last, as the walker would see it."""
-        virtual = self.belt.session.virtual[0]
-        assert isinstance(virtual, VirtualTreadmill)
-        return virtual
+        return _virtual(self.belt)
+
+    def stops_received(self) -> list[float]:
+        """When an FTMS Stop reached any treadmill opened so far (on its clock), in order."""
+        return sorted(
+            at
+            for belt in list(self.belts)
+            for at, command in list(_virtual(belt).received)
+            if isinstance(command, StopOrPause) and command.action is StopAction.STOP
+        )
 
     def belt_kmh(self) -> float:
         return self.treadmill.console.motion.speed_kmh
@@ -73,6 +90,12 @@ class VirtualTreadmills:
 
     def wait(self, session_seconds: float) -> None:
         time.sleep(session_seconds / SCALE)
+
+
+def _virtual(belt: WalkTreadmill) -> VirtualTreadmill:
+    virtual = belt.session.virtual[0]
+    assert isinstance(virtual, VirtualTreadmill)
+    return virtual
 
 
 def eventually(holds: Callable[[], bool], what: str, seconds: float = WAIT_SECONDS) -> None:

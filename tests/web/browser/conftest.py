@@ -86,29 +86,42 @@ def _wait_until_up(server: Server) -> None:
     )
 
 
+@pytest.fixture(name="serve_command")
+def serve_command_fixture() -> list[str]:
+    """The server's command line before the port (a test module may serve another way)."""
+    return [sys.executable, "-m", "retrowalk.cli.main", "serve"]
+
+
 @pytest.fixture(name="serve_options")
 def serve_options_fixture() -> list[str]:
     """Options for `retrowalk serve` beyond the port (a test module may ask for more)."""
     return []
 
 
-@pytest.fixture(name="server")
-def server_fixture(
-    tmp_path: Path, request: pytest.FixtureRequest, serve_options: list[str]
-) -> Iterator[Server]:
-    """`retrowalk serve` on a fresh data directory (the database is created on first run)."""
+def local_server(folder: Path, command: list[str]) -> Server:
+    """A server run by `command` (`--port` and a free port are added) on a fresh data directory
+    in `folder`, its output in folder/server.log; not started yet."""
     port = _free_port()
     env = os.environ | {
-        "RETROWALK_DATA_DIR": str(tmp_path / "data"),
-        "RETROWALK_CONFIG_FILE": str(tmp_path / "absent.toml"),
+        "RETROWALK_DATA_DIR": str(folder / "data"),
+        "RETROWALK_CONFIG_FILE": str(folder / "absent.toml"),
     }
     env.pop("RETROWALK_DATABASE_URL", None)
-    log = tmp_path / "server.log"
+    log = folder / "server.log"
     log.write_text("", encoding="utf-8")
-    command = [
-        sys.executable, "-m", "retrowalk.cli.main", "serve", "--port", str(port), *serve_options
-    ]  # fmt: skip
-    server = Server(f"http://127.0.0.1:{port}", log, command, env)
+    return Server(f"http://127.0.0.1:{port}", log, [*command, "--port", str(port)], env)
+
+
+@pytest.fixture(name="server")
+def server_fixture(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    serve_command: list[str],
+    serve_options: list[str],
+) -> Iterator[Server]:
+    """`retrowalk serve` on a fresh data directory (the database is created on first run)."""
+    server = local_server(tmp_path, serve_command)
+    server.command += serve_options
     try:
         server.start()
         yield server
@@ -139,16 +152,23 @@ def browser_fixture(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture(name="phone")
-def phone_fixture(browser: Browser, server: Server) -> Iterator[Page]:
-    """A page in a phone-sized viewport (360 px wide, touch), on the server."""
+def phone_page(browser: Browser, base_url: str) -> Page:
+    """A page in a phone-sized viewport (360 px wide, touch) on `base_url`, in a context of its
+    own (close it with `page.context.close()`)."""
     context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, base_url=server.url, reduced_motion="reduce"
+        viewport=PHONE, is_mobile=True, has_touch=True, base_url=base_url, reduced_motion="reduce"
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture(name="phone")
+def phone_fixture(browser: Browser, server: Server) -> Iterator[Page]:
+    """A page in a phone-sized viewport (360 px wide, touch), on the server."""
+    page = phone_page(browser, server.url)
     yield page
-    context.close()
+    page.context.close()
 
 
 def screenshot(page: Page, name: str) -> None:
