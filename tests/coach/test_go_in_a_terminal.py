@@ -20,21 +20,26 @@ ANSWERS = {"pain_during": 2, "sharp_pain": False, "rpe": 5, "notes": "a little s
 STEP_UP_SESSION = "16"  # knee_oa_mph: 2 × 5 minutes, opening at 0.5 mph and stepping up to 0.6
 
 
-def _spawn(tmp_path: Path) -> pexpect.spawn:
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+def spawn_go(*options: str) -> pexpect.spawn:
+    """`retrowalk go` on the knee_oa_mph scenario at sixty times real speed, silent, printing the
+    completed session as JSON, in a 110 × 40 pseudo-terminal, with `options` added."""
     arguments = [
         "go",
         "--scenario", str(ROOT / "examples" / "knee_oa_mph.json"),
-        "--session", STEP_UP_SESSION,
         "--time-scale", "60",
-        "--check-in-from", str(answers),
         "--no-voice", "--json",
+        *options,
     ]  # fmt: skip
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "40"}
     return pexpect.spawn(
         str(RETROWALK), arguments, env=env, dimensions=(40, 110), encoding="utf-8", timeout=20
     )
+
+
+def _spawn(tmp_path: Path) -> pexpect.spawn:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    return spawn_go("--session", STEP_UP_SESSION, "--check-in-from", str(answers))
 
 
 def _completed_session(output: str) -> dict[str, Any]:

@@ -4,11 +4,9 @@ is one walk in full, with the stop it went on from."""
 
 from __future__ import annotations
 
-import os
-
 import pexpect
 
-from tests.coach.test_go_in_a_terminal import RETROWALK, ROOT, _completed_session
+from tests.coach.test_go_in_a_terminal import _completed_session, spawn_go
 
 ANSWERS = (
     ("How much did the knee hurt", "1"),
@@ -25,16 +23,7 @@ ANSWERS = (
 
 
 def test_a_stop_pressed_by_mistake_goes_on_at_the_terminal_and_the_walk_ends_in_full():
-    arguments = [
-        "go",
-        "--scenario", str(ROOT / "examples" / "knee_oa_mph.json"),
-        "--time-scale", "60",
-        "--no-voice", "--json",
-    ]  # fmt: skip
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "40"}
-    child = pexpect.spawn(
-        str(RETROWALK), arguments, env=env, dimensions=(40, 110), encoding="utf-8", timeout=20
-    )
+    child = spawn_go()
 
     child.expect("When all of that is done, press Enter")
     child.send("\r")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from rich.console import Console
@@ -24,35 +24,7 @@ from retrowalk.domain.cues import Cue
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.domain.units import Speed
-from tests.coach.builders import ObedientWalker, SelfSettingBelt, walk
-
-ANSWERED = CheckIn(1, False, 4, HandSupport.BOTH, False, "", True, False, False, False)
-
-
-@dataclass
-class ScriptedCheckIn:
-    """A walker's answers, in order, and the questions they were asked. Going on takes them
-    `away` seconds on the session's clock (an interruption)."""
-
-    clock: SimulatedClock
-    reasons: list[StopReason | None] = field(default_factory=list)
-    going_on: list[bool] = field(default_factory=list)
-    answers: CheckIn = ANSWERED
-    away: float = 0.0
-    asked: list[str] = field(default_factory=list)
-
-    def why_stopped(self) -> StopReason | None:
-        self.asked.append("why")
-        return self.reasons.pop(0)
-
-    def go_on(self) -> bool:
-        self.asked.append("go on")
-        self.clock.sleep_until(self.clock.now() + self.away)
-        return self.going_on.pop(0)
-
-    def ask(self, planned_hands: HandSupport, stop_reason: StopReason | None = None) -> CheckIn:
-        self.asked.append("check-in")
-        return self.answers.after_stop(stop_reason)
+from tests.coach.builders import ObedientWalker, ScriptedCheckIn, SelfSettingBelt, walk
 
 
 @dataclass

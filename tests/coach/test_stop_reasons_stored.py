@@ -18,7 +18,7 @@ from retrowalk.services.clock import FixedClock
 from retrowalk.services.live_walk import StoredLogger, StoredWalks
 from retrowalk.services.records import SessionLog
 from retrowalk.services.today import today_session
-from tests.coach.test_stop_reasons import ScriptedCheckIn
+from tests.coach.builders import ANSWERED, ScriptedCheckIn
 from tests.db import (  # noqa: F401 - fixtures, known to pytest by their `name=`
     Backend,
     clock_fixture,
@@ -61,9 +61,6 @@ def _next_reasons(backend: Backend, clock: FixedClock, walker_id: int) -> str:
     ahead = today_session(walker_id, backend.uow(), clock).session
     assert ahead is not None
     return " ".join(ahead.decision.reasons)
-
-
-ANSWERED = CheckIn(1, False, 4, HandSupport.BOTH, False, "", True, False, False, False)
 
 
 def test_skipped_answers_are_stored_as_unknown(sql_backend: Backend, clock: FixedClock):

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from contextlib import ExitStack
 
 from retrowalk.coach.belt_desk import BeltDesk
+from retrowalk.coach.checkin import CheckInPort
 from retrowalk.coach.clock import SimulatedClock
 from retrowalk.coach.inbox import WalkerCommand
 from retrowalk.coach.record import WalkRecord
-from retrowalk.coach.session import runner_for
+from retrowalk.coach.session import runner_for, walk_through
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.devices.controller import TreadmillController
 from retrowalk.devices.ftms_control import ControlCommand, OpCode
@@ -92,12 +93,18 @@ class DeviceWalk:
     def press(self, moment: float, command: WalkerCommand) -> None:
         self.clock.call_at(moment, lambda: self.keys.post(command))
 
-    def run(self, then_seconds: float = 30.0) -> tuple[WalkRecord, DeviceReport]:
+    def run(
+        self, then_seconds: float = 30.0, check_in: CheckInPort | None = None
+    ) -> tuple[WalkRecord, DeviceReport]:
         """Walk, then let the devices go on beating for `then_seconds` (the check-in's time),
-        then close them as the app does."""
+        then close them as the app does. With `check_in`, an early STOP is asked about as the
+        faces ask it (`walk_through`), and the walk may go on."""
         with self._exits:
             self.belt.session.begin()
-            record = self.runner.run()
+            if check_in is None:
+                record = self.runner.run()
+            else:
+                record, _ = walk_through(self.runner, check_in, self.runner.run)
             self.clock.sleep_until(self.clock.now() + then_seconds)
             self.thread.run(self.belt.session.close())
             return record, self.belt.session.report()

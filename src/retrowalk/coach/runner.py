@@ -90,8 +90,10 @@ class Runner:
     def resume(self, reason: StopReason) -> None:
         """Go on after a STOP pressed by mistake or for an interruption, from where session time
         stopped; `run` then plays the rest. The time stopped is kept as a pause. Nothing moves
-        until the walker is set again (clip, rails, belt) and presses Enter; a stop while the
-        coach was waiting for Enter asks for that again."""
+        until the walker is set again (clip, rails, belt) and presses Enter. A belt the walker
+        starts goes on as at a set's start (`_set_going`): armed before they are asked, so the
+        prompt says what it needs and their Enter starts it. A stop while the coach waited for
+        Enter asks for that again, arming the belt again if it was a start."""
         if not self._stopped or self._ended_at is None or self._stopped_since is None:
             return
         at = self._ended_at
@@ -101,26 +103,30 @@ class Runner:
         details = (say(Cue.CLIP_ON), say(Cue.BOTH_HANDS))
         for message in (say(Cue.GOING_ON), *details):
             self._say(message)
-        if self._gate is not None and self._waiting_for is not None:
+        gate, pending = self._gate, self._log.pending
+        if gate is not None and pending is not None:
+            self._gate = None  # the STOP stopped the armed belt: arm it again, then ask
+            self._set_going(gate, *pending)
+            return
+        if gate is not None and self._waiting_for is not None:
             self._ask(self._waiting_for)
             return
+        event = Event(at, EventKind.CHECKLIST, say(Cue.GOING_ON), details=details)
         in_set = self._timeline.set_at(at) is not None
+        if in_set and self._belt.walker_confirms:
+            speed, by = pending or (self._log.current, ChangedBy.PLAN)
+            self._set_going(event, speed, by)
+            return
+        # A belt that sets itself moves only after the walker's Enter (`_go_again`).
         self._resume_speed = self._log.wanted if in_set else None
         if self._confirm_set_up:
-            event = Event(at, EventKind.CHECKLIST, say(Cue.GOING_ON), details=details)
-            self._wait_at(event, self._ready_again(in_set))
+            ready = Cue.START_WALKING if in_set and self._resume_speed is None else None
+            self._wait_at(event, say(ready or Cue.CHECKLIST_CONFIRM))
         else:
             self._go_again()
 
-    def _ready_again(self, in_set: bool) -> Message:
-        """What the walker confirms to go on: the belt started by hand, or simply ready."""
-        speed = self._resume_speed
-        if speed is not None and self._belt.walker_confirms:
-            return say(Cue.BELT_START, setting=self._words(speed))
-        return say(Cue.START_WALKING if in_set and speed is None else Cue.CHECKLIST_CONFIRM)
-
     def _go_again(self) -> None:
-        """Session time runs again; a belt that follows is set going at the set's speed."""
+        """Session time runs again; a belt that sets itself is set going at the set's speed."""
         speed, self._resume_speed = self._resume_speed, None
         self._time.release()
         if speed is not None:
@@ -172,19 +178,27 @@ class Runner:
     def _start_set(self, event: Event) -> None:
         speed = self._walker_speed or event.speed
         self._say(self._opening(event, speed))
+        self._set_going(event, speed, ChangedBy.PLAN)
+
+    def _set_going(self, event: Event, speed: Speed | None, by: ChangedBy) -> None:
+        """The walk goes from `event` at `speed`, as at every set's start and on going on after a
+        STOP. A treadmill that sets itself takes the speed and session time runs at once. One the
+        walker starts is handed the setting first (a connected belt is armed by it), then the
+        coach waits at `event`, asking for what that belt needs; their Enter starts it (through
+        the belt's own start) and only then does session time run (`_confirm`)."""
         if speed is None:
             if self._belt.walker_confirms:
                 self._wait_at(event, say(Cue.START_WALKING))
         elif self._belt.apply(self._setting(speed)):
             self._say(say(Cue.BELT_CHANGED, setting=self._words(speed)))
         elif self._belt.walker_confirms:
-            self._log.pending = (speed, ChangedBy.PLAN)
+            self._log.pending = (speed, by)
             self._wait_at(event, say(Cue.BELT_START, setting=self._words(speed)))
         else:
             self._say(say(Cue.BELT_CHANGE, setting=self._words(speed)))
         if self._gate is None:
             if speed is not None:
-                self._log.runs_at(event.at, speed, ChangedBy.PLAN)
+                self._log.runs_at(event.at, speed, by)
             self._time.release()
 
     def _opening(self, event: Event, speed: Speed | None) -> Message:
