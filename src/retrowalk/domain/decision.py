@@ -16,14 +16,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
+from retrowalk.domain.frozen import settable_twin
 
 _NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
-
-
-def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The setters of `cls`'s slots `names`: a frozen dataclass built with these skips the
-    `object.__setattr__` its `__init__` calls for every field, a third of the cost."""
-    return tuple(cls.__dict__[name].__set__ for name in names)
 
 
 class DecisionKind(StrEnum):
@@ -73,23 +68,7 @@ class Decision(_Worded):
 
 
 _REASONS_SLOT: Any = Decision.__dict__["reasons"]
-_WORDING_SLOT: Any = _Worded.__dict__["_wording"]
-_DECISION_SETTERS = (
-    *slot_setters(
-        Decision,
-        (
-            "kind",
-            "dose",
-            "changed",
-            "walk",
-            "stepped_down",
-            "pauses",
-            "resets_trend",
-            "acts_on_trend",
-        ),
-    ),
-    _WORDING_SLOT.__set__,
-)
+_SettableDecision = settable_twin(Decision)
 
 
 def worded_later(
@@ -107,17 +86,19 @@ def worded_later(
     """A decision whose reasons `wording` puts into words when they are first read; equal, in
     every way a caller can see, to the Decision made with those reasons. `wording` must read
     only immutable values."""
-    decision, put = _NEW(Decision), _DECISION_SETTERS
-    put[0](decision, kind)
-    put[1](decision, dose)
-    put[2](decision, changed)
-    put[3](decision, walk)
-    put[4](decision, stepped_down)
-    put[5](decision, pauses)
-    put[6](decision, resets_trend)
-    put[7](decision, acts_on_trend)
-    put[8](decision, wording)
-    return decision
+    decision: Any = _NEW(_SettableDecision)
+    decision.kind = kind
+    decision.dose = dose
+    decision.changed = changed
+    decision.walk = walk
+    decision.stepped_down = stepped_down
+    decision.pauses = pauses
+    decision.resets_trend = resets_trend
+    decision.acts_on_trend = acts_on_trend
+    decision._wording = wording
+    decision.__class__ = Decision
+    built: Decision = decision
+    return built
 
 
 def amended(decision: Decision, more: Callable[[], str], dose: Dose | None = None) -> Decision:

@@ -6,11 +6,13 @@ form, sharp pain or knee symptoms never count as good; an unknown next morning i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from retrowalk.domain.dose import Dose
+from retrowalk.domain.frozen import settable_twin
 from retrowalk.domain.protocol import PainRules, Protocol
 
 # A session counts as walked in full when at most this much of a minute is missing.
@@ -193,7 +195,7 @@ class PainTrend:
             total, count, closed = self.total + pain, self.count + 1, self.closed
         else:
             total, count, closed = pain, 1, self._closed_through(week)[-keep:]
-        return PainTrend(week, total, count, closed, self.acted_through)
+        return _trend(week, total, count, closed, self.acted_through)
 
     def acted_on_last_week(self, on: date) -> bool:
         """True when a rise was already acted on in the week before `on`'s last closed week."""
@@ -201,7 +203,7 @@ class PainTrend:
 
     def acted_on(self, on: date) -> PainTrend:
         """Remember that the rise seen up to the week before `on` has been acted on."""
-        return replace(self, acted_through=week_number(on) - 1)
+        return _trend(self.week, self.total, self.count, self.closed, week_number(on) - 1)
 
     def rising(self, on: date, weeks: int, min_increase: float) -> tuple[float, ...] | None:
         """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
@@ -229,3 +231,27 @@ class PainTrend:
         if self.week is None or week == self.week or self.count == 0:
             return self.closed
         return (*self.closed, self.total / self.count)
+
+
+_SettableTrend = settable_twin(PainTrend)
+_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
+
+
+def _trend(
+    week: int | None,
+    total: int,
+    count: int,
+    closed: tuple[float, ...],
+    acted_through: int | None,
+) -> PainTrend:
+    """`PainTrend(week, total, count, closed, acted_through)`, built as its settable twin
+    (frozen.py): the engine folds one into the state after most sessions (issue 18)."""
+    trend: Any = _NEW(_SettableTrend)
+    trend.week = week
+    trend.total = total
+    trend.count = count
+    trend.closed = closed
+    trend.acted_through = acted_through
+    trend.__class__ = PainTrend
+    built: PainTrend = trend
+    return built
