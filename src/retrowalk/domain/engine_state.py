@@ -185,14 +185,3 @@ def next_watch(
     watch.__class__ = Watch
     built: Watch = watch
     return built
-
-
-def evolved(state: EngineState, changes: dict[str, Any]) -> EngineState:
-    """`state` with `changes`: `dataclasses.replace` without its per-call bookkeeping (the engine
-    folds one of these per session)."""
-    fresh: Any = _NEW(_SettableState)
-    for name in STATE_FIELDS:
-        setattr(fresh, name, changes[name] if name in changes else getattr(state, name))
-    fresh.__class__ = EngineState
-    built: EngineState = fresh
-    return built

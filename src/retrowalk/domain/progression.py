@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.engine_state import (
@@ -23,7 +22,7 @@ from retrowalk.domain.engine_state import (
     EngineState,
     StopCause,
     Watch,
-    evolved,
+    next_state,
     next_watch,
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
@@ -120,23 +119,21 @@ def record(
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
     if not decision.walk:
-        return evolved(state, _decision_changes(p, state, decision, on))
+        return _prescribed(p, state, decision, on)
     verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
     if verdict is _MISSED:
         # Nothing progresses on a session that was not walked: a step up never happened.
         stepped_up = decision.kind is _PROGRESS
-        changes = {} if stepped_up else _decision_changes(p, state, decision, on)
-        return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
-    return tallied(
-        p, state, _decision_changes(p, state, decision, on), decision, outcome, verdict, on
-    )
+        return _with_outcome(state if stepped_up else _prescribed(p, state, decision, on),
+                             verdict, outcome)  # fmt: skip
+    return tallied(p, _prescribed(p, state, decision, on), decision, outcome, verdict, on)
 
 
-def _decision_changes(
-    p: Programme, state: EngineState, decision: Decision, on: date
-) -> dict[str, Any]:
-    """What prescribing `decision` alone changes in the state, before any outcome is known."""
-    changed = decision.dose is not state.dose and decision.dose != state.dose
+def _prescribed(p: Programme, state: EngineState, decision: Decision, on: date) -> EngineState:
+    """The state after prescribing `decision`, before any outcome is known: `state` itself when
+    prescribing changed nothing in it, as for most holds."""
+    dose = decision.dose
+    changed = dose is not state.dose and dose != state.dose
     last_increase = state.last_increase
     stepped_up = decision.kind is _PROGRESS and decision.changed is not None
     if stepped_up and decision.changed is not None:
@@ -145,22 +142,73 @@ def _decision_changes(
         last_increase = None
     acts_on_trend = decision.acts_on_trend or _trend_step_down(p, state, decision, on)
     steps = _layoff_steps(p, state, decision, on)
-    return {
-        "dose": decision.dose,
-        "good_streak": 0 if changed else state.good_streak,
-        "settled_mornings": 0 if changed else state.settled_mornings,
-        "streak_peak_pain": 0 if changed else state.streak_peak_pain,
-        "stable_streak": 0 if decision.changed is _HAND_SUPPORT else state.stable_streak,
-        "step_downs": state.step_downs + 1 if decision.stepped_down else state.step_downs,
-        "last_increase": last_increase,
-        "paused": state.paused or decision.pauses,
-        "over_limit_streak": 0 if decision.kind is _DELOAD else state.over_limit_streak,
-        "layoff_steps": steps,
-        "trend": _trend_after(state, decision, acts_on_trend, on),
-        "resume_lower": False,
-        "stopped": state.stopped or not decision.walk,
-        "watch": _watch_after(p, state, decision, (changed, acts_on_trend, steps), on),
-    }
+    good_streak = 0 if changed else state.good_streak
+    settled_mornings = 0 if changed else state.settled_mornings
+    streak_peak_pain = 0 if changed else state.streak_peak_pain
+    stable_streak = 0 if decision.changed is _HAND_SUPPORT else state.stable_streak
+    step_downs = state.step_downs + 1 if decision.stepped_down else state.step_downs
+    paused = state.paused or decision.pauses
+    over_limit_streak = 0 if decision.kind is _DELOAD else state.over_limit_streak
+    trend = _trend_after(state, decision, acts_on_trend, on)
+    stopped = state.stopped or not decision.walk
+    watch = _watch_after(p, state, decision, (changed, acts_on_trend, steps), on)
+    if not state.resume_lower and (
+        dose, good_streak, settled_mornings, streak_peak_pain, stable_streak, step_downs,
+        last_increase, paused, over_limit_streak, steps, trend, stopped, watch,
+    ) == (
+        state.dose, state.good_streak, state.settled_mornings, state.streak_peak_pain,
+        state.stable_streak, state.step_downs, state.last_increase, state.paused,
+        state.over_limit_streak, state.layoff_steps, state.trend, state.stopped, state.watch,
+    ):  # fmt: skip
+        return state
+    return next_state(
+        dose,
+        state.walked,
+        good_streak,
+        streak_peak_pain,
+        stable_streak,
+        over_limit_streak,
+        state.partial_streak,
+        step_downs,
+        last_increase,
+        state.last_walked_on,
+        state.last_verdict,
+        state.last_outcome,
+        paused,
+        stopped,
+        steps,
+        False,  # resume_lower
+        trend,
+        settled_mornings,
+        state.tolerated,
+        watch,
+    )
+
+
+def _with_outcome(state: EngineState, verdict: Verdict, outcome: SessionOutcome) -> EngineState:
+    """`state` with the last verdict and outcome those of a session not walked."""
+    return next_state(
+        state.dose,
+        state.walked,
+        state.good_streak,
+        state.streak_peak_pain,
+        state.stable_streak,
+        state.over_limit_streak,
+        state.partial_streak,
+        state.step_downs,
+        state.last_increase,
+        state.last_walked_on,
+        verdict,
+        outcome,
+        state.paused,
+        state.stopped,
+        state.layoff_steps,
+        state.resume_lower,
+        state.trend,
+        state.settled_mornings,
+        state.tolerated,
+        state.watch,
+    )
 
 
 # The verdicts by which pain or form hold a dose (PROTOCOL.md §11, stagnation).

@@ -8,7 +8,6 @@ step-down that would take the dose below the start dose. A clinician's clearance
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from retrowalk.domain.engine_state import (
     Decision,
@@ -38,42 +37,42 @@ _NOT_SETTLED = Verdict.NOT_SETTLED
 
 def tallied(
     p: Programme,
-    state: EngineState,
-    changes: dict[str, Any],
+    prescribed: EngineState,
     decision: Decision,
     outcome: SessionOutcome,
     verdict: Verdict,
     on: date,
 ) -> EngineState:
-    """The state after a walked session: `changes` (what the decision changed) and the counts
-    the outcome moves, stopped when a stop rule is met."""
-    good, pain = verdict is _GOOD, p.protocol.pain
+    """The state after a walked session: `prescribed` (the state after prescribing `decision`)
+    with the counts the outcome moves, stopped when a stop rule is met."""
+    good = verdict is _GOOD
     # A good session's next morning is settled or not reported (assess graded it).
     settled = good and outcome.pain_next_morning is not None
-    peak, trend = outcome.peak_pain, changes["trend"]
-    watch = _watched(p, changes["watch"], decision, outcome, on)
-    tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
+    peak, trend = outcome.peak_pain, prescribed.trend
+    watch = _watched(p, prescribed.watch, decision, outcome, on)
+    if peak is not None:
+        trend = trend.add(on, peak, p.protocol.pain.rising_weeks + 1)
     return next_state(
-        dose=changes["dose"],
-        walked=state.walked + 1,
-        good_streak=changes["good_streak"] + 1 if good else 0,
-        streak_peak_pain=max(changes["streak_peak_pain"], peak or 0) if good else 0,
-        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
-        over_limit_streak=changes["over_limit_streak"] + 1 if _reacted(p, verdict, outcome) else 0,
-        partial_streak=state.partial_streak + 1 if verdict is _PARTIAL else 0,
-        step_downs=0 if good else changes["step_downs"],
-        last_increase=changes["last_increase"],
-        last_walked_on=on,
-        last_verdict=verdict,
-        last_outcome=outcome,
-        paused=changes["paused"],
-        stopped=watch.stop_cause is not None,
-        layoff_steps=0,
-        resume_lower=False,
-        trend=trend if peak is None else trend.add(on, peak, pain.rising_weeks + 1),
-        settled_mornings=changes["settled_mornings"] + settled if good else 0,
-        tolerated=tolerated,
-        watch=watch,
+        prescribed.dose,
+        prescribed.walked + 1,
+        prescribed.good_streak + 1 if good else 0,
+        max(prescribed.streak_peak_pain, peak or 0) if good else 0,
+        prescribed.stable_streak + 1 if outcome.stable_without_hands else 0,
+        prescribed.over_limit_streak + 1 if _reacted(p, verdict, outcome) else 0,
+        prescribed.partial_streak + 1 if verdict is _PARTIAL else 0,
+        0 if good else prescribed.step_downs,
+        prescribed.last_increase,
+        on,  # last_walked_on
+        verdict,
+        outcome,
+        prescribed.paused,
+        watch.stop_cause is not None,  # stopped
+        0,  # layoff_steps
+        False,  # resume_lower
+        trend,
+        prescribed.settled_mornings + settled if good else 0,
+        decision.dose if verdict in _TOLERATED else prescribed.tolerated,
+        watch,
     )
 
 
