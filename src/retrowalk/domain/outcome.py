@@ -45,7 +45,7 @@ class SessionOutcome:
     @property
     def session_pain(self) -> int | None:
         """The worst pain reported during or straight after the walk, None if neither was."""
-        during, after = self.pain_during, self.pain_after  # `_worse`, inlined: read every session
+        during, after = self.pain_during, self.pain_after  # `worse`, inlined: read every session
         if during is None:
             return after
         return during if after is None or during >= after else after
@@ -53,7 +53,7 @@ class SessionOutcome:
     @property
     def peak_pain(self) -> int | None:
         """The worst pain reported at any time, the next morning included; None if none was."""
-        return _worse(self.session_pain, self.pain_next_morning)
+        return worse(self.session_pain, self.pain_next_morning)
 
     @property
     def unanswered(self) -> tuple[str, ...]:
@@ -83,7 +83,7 @@ class SessionOutcome:
 _ASKED = ("pain during", "effort", "form", "sharp pain", "swelling", "locking", "giving way")
 
 
-def _worse(one: int | None, other: int | None) -> int | None:
+def worse(one: int | None, other: int | None) -> int | None:
     """The higher of two pains, either of which may be unknown (None)."""
     if one is None:
         return other
@@ -107,10 +107,10 @@ def grade_morning(pain: PainRules, morning: int | None, rest_pain: int) -> Morni
     if morning is None:
         return Morning.UNKNOWN
     if morning > pain.acceptable_max or morning >= rest_pain + pain.next_morning_step_down_margin:
-        return Morning.STEP_DOWN
+        return _STEP_DOWN
     if morning <= rest_pain + pain.next_morning_margin and morning <= pain.safe_max:
         return _SETTLED
-    return Morning.NOT_SETTLED
+    return _NOT_SETTLED
 
 
 class Verdict(StrEnum):
@@ -131,36 +131,48 @@ class Verdict(StrEnum):
 
     @property
     def over_the_limit(self) -> bool:
-        return self in _OVER_THE_LIMIT
+        return self in OVER_THE_LIMIT
 
 
-# Read on every decision, so built once (a tuple of members: `in` finds them by identity).
-_OVER_THE_LIMIT = (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
+# Read on every decision, so built once (a tuple of members: `in` finds them by identity); the
+# engine asks `in OVER_THE_LIMIT` itself, a property read being a Python call (issue 18).
+OVER_THE_LIMIT = (Verdict.OVER_LIMIT, Verdict.MORNING_OVER, Verdict.NOT_SETTLED)
 # Members read on every decision, kept in module constants: in Python 3.11 reading
 # `Verdict.GOOD` goes through the hook of EnumType's `__getattr__` (issue 18).
 _GOOD, _STEP_DOWN, _NOT_SETTLED = Verdict.GOOD, Morning.STEP_DOWN, Morning.NOT_SETTLED
-_SETTLED = Morning.SETTLED
+_SETTLED, _MISSED, _OVER_LIMIT = Morning.SETTLED, Verdict.MISSED, Verdict.OVER_LIMIT
 
 
 def assess(protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int) -> Verdict:
     """Judge one session against the pain model and the readiness rule. Only answers given are
     judged; a good session may still have an unknown next morning (see `grade_morning`)."""
+    return judged(protocol, dose, outcome, rest_pain, outcome.session_pain)
+
+
+def judged(
+    protocol: Protocol, dose: Dose, outcome: SessionOutcome, rest_pain: int, worst: int | None
+) -> Verdict:
+    """`assess`, given the session's pain (`outcome.session_pain`) already read: the engine
+    reads it once for the verdict and the counts after it (issue 18)."""
     pain = protocol.pain
     if not outcome.done:
-        return Verdict.MISSED
-    if outcome.knee_symptoms:
+        return _MISSED
+    if True in (outcome.swelling, outcome.locking, outcome.giving_way):  # knee symptoms
         return Verdict.KNEE_SYMPTOMS
     if outcome.sharp_pain:
         return Verdict.SHARP_PAIN
-    worst = outcome.session_pain
     if worst is not None and worst > pain.acceptable_max:
-        return Verdict.OVER_LIMIT
-    morning = grade_morning(pain, outcome.pain_next_morning, rest_pain)
-    if morning is _STEP_DOWN:
-        return Verdict.MORNING_OVER
-    if morning is _NOT_SETTLED:
-        return Verdict.NOT_SETTLED
-    if outcome.walked_minutes(dose) < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
+        return _OVER_LIMIT
+    morning = outcome.pain_next_morning
+    if morning is not None:
+        graded = grade_morning(pain, morning, rest_pain)
+        if graded is _STEP_DOWN:
+            return Verdict.MORNING_OVER
+        if graded is _NOT_SETTLED:
+            return Verdict.NOT_SETTLED
+    # Done: walked in full unless fewer minutes than prescribed are reported.
+    done_minutes = outcome.minutes_done
+    if done_minutes is not None and done_minutes < dose.minutes - _FULL_SESSION_SLACK_MINUTES:
         return Verdict.PARTIAL
     if outcome.rpe is not None and outcome.rpe > protocol.readiness.rpe_progress_max:
         return Verdict.HARD_EFFORT

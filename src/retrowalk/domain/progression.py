@@ -27,7 +27,7 @@ from retrowalk.domain.engine_state import (
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
 from retrowalk.domain.layoff import deload, restart
-from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
+from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, judged
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_dose, outcome_problem
 from retrowalk.domain.stepping_back import resumed, step_down_cause, stepped_down
@@ -120,46 +120,57 @@ def record(
     """The state after `decision` was prescribed and the walker reported `outcome`."""
     if not decision.walk:
         return _prescribed(p, state, decision, on)
-    verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
+    worst = outcome.session_pain  # read once for the verdict and the counts
+    verdict = judged(p.protocol, decision.dose, outcome, p.walker.rest_pain, worst)
     if verdict is _MISSED:
         # Nothing progresses on a session that was not walked: a step up never happened.
         stepped_up = decision.kind is _PROGRESS
         return _with_outcome(state if stepped_up else _prescribed(p, state, decision, on),
                              verdict, outcome)  # fmt: skip
-    return tallied(p, _prescribed(p, state, decision, on), decision, outcome, verdict, on)
+    return tallied(p, _prescribed(p, state, decision, on), decision, outcome, worst, verdict, on)
 
 
 def _prescribed(p: Programme, state: EngineState, decision: Decision, on: date) -> EngineState:
     """The state after prescribing `decision`, before any outcome is known: `state` itself when
     prescribing changed nothing in it, as for most holds."""
-    dose = decision.dose
+    dose, kind, variable = decision.dose, decision.kind, decision.changed
+    stepped_down = decision.stepped_down
     changed = dose is not state.dose and dose != state.dose
     last_increase = state.last_increase
-    stepped_up = decision.kind is _PROGRESS and decision.changed is not None
-    if stepped_up and decision.changed is not None:
-        last_increase = (decision.changed, state.dose)
-    elif changed or decision.stepped_down:
+    if kind is _PROGRESS and variable is not None:
+        last_increase = (variable, state.dose)
+    elif changed or stepped_down:
         last_increase = None
-    acts_on_trend = decision.acts_on_trend or _trend_step_down(p, state, decision, on)
-    steps = _layoff_steps(p, state, decision, on)
+    acts_on_trend = decision.acts_on_trend or (stepped_down and _trend_step_down(p, state, on))
+    steps = state.layoff_steps if kind is not _DELOAD else _layoff_steps(p, state, on)
     good_streak = 0 if changed else state.good_streak
     settled_mornings = 0 if changed else state.settled_mornings
     streak_peak_pain = 0 if changed else state.streak_peak_pain
-    stable_streak = 0 if decision.changed is _HAND_SUPPORT else state.stable_streak
-    step_downs = state.step_downs + 1 if decision.stepped_down else state.step_downs
+    stable_streak = 0 if variable is _HAND_SUPPORT else state.stable_streak
+    step_downs = state.step_downs + 1 if stepped_down else state.step_downs
     paused = state.paused or decision.pauses
-    over_limit_streak = 0 if decision.kind is _DELOAD else state.over_limit_streak
-    trend = _trend_after(state, decision, acts_on_trend, on)
+    over_limit_streak = 0 if kind is _DELOAD else state.over_limit_streak
+    trend = state.trend
+    if decision.resets_trend or acts_on_trend:
+        trend = _trend_after(state, decision, acts_on_trend, on)
     stopped = state.stopped or not decision.walk
-    watch = _watch_after(p, state, decision, (changed, acts_on_trend, steps), on)
-    if not state.resume_lower and (
-        dose, good_streak, settled_mornings, streak_peak_pain, stable_streak, step_downs,
-        last_increase, paused, over_limit_streak, steps, trend, stopped, watch,
-    ) == (
-        state.dose, state.good_streak, state.settled_mornings, state.streak_peak_pain,
-        state.stable_streak, state.step_downs, state.last_increase, state.paused,
-        state.over_limit_streak, state.layoff_steps, state.trend, state.stopped, state.watch,
-    ):  # fmt: skip
+    watch = _watch_after(p, state, decision, changed, acts_on_trend, steps, on)
+    if (
+        not changed
+        and not state.resume_lower
+        and good_streak == state.good_streak
+        and settled_mornings == state.settled_mornings
+        and streak_peak_pain == state.streak_peak_pain
+        and stable_streak == state.stable_streak
+        and step_downs == state.step_downs
+        and last_increase is state.last_increase
+        and paused is state.paused
+        and over_limit_streak == state.over_limit_streak
+        and steps == state.layoff_steps
+        and trend is state.trend
+        and stopped is state.stopped
+        and watch is state.watch
+    ):
         return state
     return next_state(
         dose,
@@ -225,13 +236,15 @@ def _watch_after(
     p: Programme,
     state: EngineState,
     decision: Decision,
-    known: tuple[bool, bool, int],
+    changed: bool,
+    acts_on_trend: bool,
+    steps: int,
     on: date,
 ) -> Watch:
-    """The watch after prescribing `decision` (`known`: whether the dose changed, whether the
-    decision acted on the pain trend, the layoff steps after it); the same object when nothing in
-    it changes, as for most sessions."""
-    watch, (changed, acts_on_trend, steps) = state.watch, known
+    """The watch after prescribing `decision` (`changed`: whether the dose changed; whether it
+    `acts_on_trend`; the layoff `steps` after it); the same object when nothing in it changes,
+    as for most sessions."""
+    watch = state.watch
     restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
     restore, since = watch.hands_restore, watch.one_hand_since
     hands = decision.dose.hands
@@ -281,9 +294,9 @@ def _watch_after(
     )
 
 
-def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:
+def _trend_step_down(p: Programme, state: EngineState, on: date) -> bool:
     """Whether a step-down was for the weekly pain trend (a stored decision does not keep it)."""
-    if not decision.stepped_down or state.resume_lower:
+    if state.resume_lower:
         return False
     cause = step_down_cause(p, state, on)
     return cause is not None and cause[1]
@@ -295,8 +308,9 @@ def _trend_after(state: EngineState, decision: Decision, acts: bool, on: date) -
     return state.trend.acted_on(on) if acts else state.trend
 
 
-def _layoff_steps(p: Programme, state: EngineState, decision: Decision, on: date) -> int:
-    if decision.kind is not _DELOAD or state.last_walked_on is None:
+def _layoff_steps(p: Programme, state: EngineState, on: date) -> int:
+    """The layoff steps after a de-load or restart prescribed on `on`."""
+    if state.last_walked_on is None:
         return state.layoff_steps
     restarted = (on - state.last_walked_on).days > p.protocol.layoff.restart_after_days
     return RESTARTED if restarted else DELOADED

@@ -19,7 +19,7 @@ from retrowalk.domain.engine_state import (
     next_watch,
     worded_later,
 )
-from retrowalk.domain.outcome import SessionOutcome, Verdict
+from retrowalk.domain.outcome import OVER_THE_LIMIT, SessionOutcome, Verdict, worse
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
 
@@ -40,25 +40,29 @@ def tallied(
     prescribed: EngineState,
     decision: Decision,
     outcome: SessionOutcome,
+    worst: int | None,
     verdict: Verdict,
     on: date,
 ) -> EngineState:
     """The state after a walked session: `prescribed` (the state after prescribing `decision`)
-    with the counts the outcome moves, stopped when a stop rule is met."""
-    good = verdict is _GOOD
-    # A good session's next morning is settled or not reported (assess graded it).
-    settled = good and outcome.pain_next_morning is not None
-    peak, trend = outcome.peak_pain, prescribed.trend
-    watch = _watched(p, prescribed.watch, decision, outcome, on)
+    with the counts the outcome moves, stopped when a stop rule is met (`worst`: the session's
+    pain, `outcome.session_pain`, read once by the caller, issue 18)."""
+    good, morning = verdict is _GOOD, outcome.pain_next_morning
+    peak, trend = worse(worst, morning), prescribed.trend
+    watch = _watched(p, prescribed.watch, decision, outcome, worst, on)
     if peak is not None:
         trend = trend.add(on, peak, p.protocol.pain.rising_weeks + 1)
+    if verdict is _NOT_SETTLED:
+        reacted = _morning_reaction(p, morning)
+    else:
+        reacted = verdict in OVER_THE_LIMIT
     return next_state(
         prescribed.dose,
         prescribed.walked + 1,
         prescribed.good_streak + 1 if good else 0,
         max(prescribed.streak_peak_pain, peak or 0) if good else 0,
         prescribed.stable_streak + 1 if outcome.stable_without_hands else 0,
-        prescribed.over_limit_streak + 1 if _reacted(p, verdict, outcome) else 0,
+        prescribed.over_limit_streak + 1 if reacted else 0,
         prescribed.partial_streak + 1 if verdict is _PARTIAL else 0,
         0 if good else prescribed.step_downs,
         prescribed.last_increase,
@@ -70,23 +74,29 @@ def tallied(
         0,  # layoff_steps
         False,  # resume_lower
         trend,
-        prescribed.settled_mornings + settled if good else 0,
+        # A good session's next morning is settled or not reported (assess graded it).
+        prescribed.settled_mornings + (morning is not None) if good else 0,
         decision.dose if verdict in _TOLERATED else prescribed.tolerated,
         watch,
     )
 
 
 def _watched(
-    p: Programme, watch: Watch, decision: Decision, outcome: SessionOutcome, on: date
+    p: Programme,
+    watch: Watch,
+    decision: Decision,
+    outcome: SessionOutcome,
+    worst: int | None,
+    on: date,
 ) -> Watch:
-    """The runs the stop rules count, the last sharp pain and the stop they may lead to; the
-    same object when none of these moved (most sessions)."""
-    if _uneventful(p, watch, outcome):
+    """The runs the stop rules count, the last sharp pain and the stop they may lead to
+    (`worst`: the session's pain); the same object when none of these moved (most sessions)."""
+    if _uneventful(p, watch, outcome, worst):
         return watch
-    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome))
+    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome, worst))
     morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
     effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
-    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, on)
+    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, worst, on)
     sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
     if (
         pain_run == watch.pain_over_streak
@@ -111,13 +121,13 @@ def _watched(
     )
 
 
-def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
+def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome, worst: int | None) -> bool:
     """No run under way and nothing in this session that could start one or stop the plan."""
     if watch.pain_over_streak or watch.morning_over_streak or watch.hard_effort_streak:
         return False
-    if outcome.sharp_pain or outcome.knee_symptoms:
-        return False
-    worst, morning, rpe = outcome.session_pain, outcome.pain_next_morning, outcome.rpe
+    if outcome.sharp_pain or True in (outcome.swelling, outcome.locking, outcome.giving_way):
+        return False  # sharp pain or knee symptoms
+    morning, rpe = outcome.pain_next_morning, outcome.rpe
     limit = p.protocol.pain.acceptable_max
     return (
         (worst is None or worst <= min(limit, p.protocol.stop.severe_pain - 1))
@@ -126,13 +136,12 @@ def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
     )
 
 
-def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
-    """Over the limit, or a next morning above the usual: a morning at the walker's usual pain
-    that is not settled only because the usual is 4 or 5 holds, but is no reaction to repeat."""
-    if verdict is not _NOT_SETTLED:
-        return verdict.over_the_limit
+def _morning_reaction(p: Programme, morning: int | None) -> bool:
+    """A next morning not settled counts as a reaction only above the walker's usual: one at
+    the usual pain that is not settled only because the usual is 4 or 5 holds, but is no
+    reaction to repeat."""
     usual = p.walker.rest_pain + p.protocol.pain.next_morning_margin
-    return outcome.pain_next_morning is not None and outcome.pain_next_morning > usual
+    return morning is not None and morning > usual
 
 
 def _run(count: int, signal: bool | None) -> int:
@@ -142,8 +151,7 @@ def _run(count: int, signal: bool | None) -> int:
     return count + 1 if signal else 0
 
 
-def _pain_over(p: Programme, outcome: SessionOutcome) -> bool | None:
-    worst = outcome.session_pain
+def _pain_over(p: Programme, outcome: SessionOutcome, worst: int | None) -> bool | None:
     if worst is not None and worst > p.protocol.pain.acceptable_max:
         return True
     return None if outcome.pain_during is None else False
@@ -166,9 +174,10 @@ def _stop_cause(
     pain_run: int,
     morning_run: int,
     outcome: SessionOutcome,
+    worst: int | None,
     on: date,
 ) -> StopCause | None:
-    rules, worst = p.protocol.stop, outcome.session_pain
+    rules = p.protocol.stop
     sharp_before = watch.sharp_pain_on
     if outcome.knee_symptoms:
         return StopCause.KNEE_SYMPTOMS
