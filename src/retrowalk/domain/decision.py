@@ -1,11 +1,12 @@
 """A decision of the engine and its reasons, which may be worded when first read (issue 18).
 
 The engine makes a decision every session and a long fold reads the reasons of almost none, so
-a decision may be made `worded_later`: the function that words its reasons is kept in a slot
-outside the dataclass's fields and called the first time `reasons` is read. It reads only
-immutable values (the programme, the state, the date), so the words are those of the moment the
-decision was made; equality, hashing, `repr`, `replace`, pickling and copying all read
-`reasons`, so they see the same decision as one made with its reasons.
+a decision may be made `worded_later`: the function that words its reasons and the values it
+words them from are kept in slots outside the dataclass's fields, and the function is called the
+first time `reasons` is read. The values are immutable (the programme, the state, the date), so
+the words are those of the moment the decision was made; equality, hashing, `repr`, `replace`,
+pickling and copying all read `reasons`, so they see the same decision as one made with its
+reasons.
 """
 
 from __future__ import annotations
@@ -30,15 +31,18 @@ class DecisionKind(StrEnum):
     PAUSED = "paused"
 
 
-# Reasons in waiting: called once, the first time a decision's reasons are read.
-Wording = Callable[[], tuple[str, ...]]
+# Reasons in waiting: called once, with the values kept for it, the first time a decision's
+# reasons are read. A module function and its values, not a closure: a function that makes a
+# closure pays for a cell per value it captures on every call, whether or not it makes one.
+Wording = Callable[..., tuple[str, ...]]
 
 
 class _Worded:
-    """Where a decision made `worded_later` keeps its wording (a slot outside the dataclass's
-    fields, so equality, hashing, `repr`, `replace` and pickling never see it)."""
+    """Where a decision made `worded_later` keeps its wording and the values it words (slots
+    outside the dataclass's fields, so equality, hashing, `repr`, `replace` and pickling never
+    see them)."""
 
-    __slots__ = ("_wording",)
+    __slots__ = ("_worded_from", "_wording")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ class Decision(_Worded):
             # was made.
             if name != "reasons":
                 raise AttributeError(f"'Decision' object has no attribute {name!r}")
-            reasons = tuple(self._wording())
+            reasons = tuple(self._wording(*self._worded_from))
             _REASONS_SLOT.__set__(self, reasons)
             return reasons
 
@@ -76,16 +80,16 @@ def worded_later(
     dose: Dose,
     changed: DoseVariable | None,
     wording: Wording,
-    *,
+    *values: Any,
     walk: bool = True,
     stepped_down: bool = False,
     pauses: bool = False,
     resets_trend: bool = False,
     acts_on_trend: bool = False,
 ) -> Decision:
-    """A decision whose reasons `wording` puts into words when they are first read; equal, in
-    every way a caller can see, to the Decision made with those reasons. `wording` must read
-    only immutable values."""
+    """A decision whose reasons `wording(*values)` puts into words when they are first read;
+    equal, in every way a caller can see, to the Decision made with those reasons. `values` must
+    be immutable, and `wording` must read nothing else that can change."""
     decision: Any = _NEW(_SettableDecision)
     decision.kind = kind
     decision.dose = dose
@@ -96,22 +100,34 @@ def worded_later(
     decision.resets_trend = resets_trend
     decision.acts_on_trend = acts_on_trend
     decision._wording = wording
+    decision._worded_from = values
     decision.__class__ = Decision
     built: Decision = decision
     return built
 
 
-def amended(decision: Decision, more: Callable[[], str], dose: Dose | None = None) -> Decision:
-    """`decision` with one more reason after its own (and `dose` instead of its dose), worded
-    when read."""
+def amended(
+    decision: Decision, more: Callable[..., str], *values: Any, dose: Dose | None = None
+) -> Decision:
+    """`decision` with one more reason after its own, `more(*values)` (and `dose` instead of its
+    dose), worded when read."""
     return worded_later(
         decision.kind,
         decision.dose if dose is None else dose,
         decision.changed,
-        lambda: (*decision.reasons, more()),
+        _one_more,
+        decision,
+        more,
+        values,
         walk=decision.walk,
         stepped_down=decision.stepped_down,
         pauses=decision.pauses,
         resets_trend=decision.resets_trend,
         acts_on_trend=decision.acts_on_trend,
     )
+
+
+def _one_more(
+    decision: Decision, more: Callable[..., str], values: tuple[Any, ...]
+) -> tuple[str, ...]:
+    return (*decision.reasons, more(*values))

@@ -108,7 +108,7 @@ def _walking(p: Programme, state: EngineState, on: date, gap: int) -> Decision:
         return stepped_down(p, state, *cause, on)
     verdict, last = state.last_verdict, state.last_outcome
     if verdict is not None and verdict is not _GOOD and last is not None:
-        return held(state, lambda: outcome_problem(p, verdict, last, state.dose))
+        return held(state, outcome_problem, p, verdict, last, state.dose)
     if state.paused:
         return held(state, "progression is paused until a clinician has seen you")
     return progress_or_hold(p, state, on)

@@ -76,25 +76,39 @@ def stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: 
     still_rising = trend and state.trend.acted_on_last_week(on)
     pauses = not state.paused and (repeated or still_rising)
 
-    def reasons() -> tuple[str, ...]:
-        said = [f"Step down: {cause}."]
-        said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
-        if pauses:
-            said.append(
-                "Progression is paused after repeated step-downs: see a clinician before moving on."
-            )
-        return tuple(said)
-
     kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
     return worded_later(
         kind,
         dose,
         variables[-1],
-        reasons,
+        _step_down_said,
+        p,
+        state,
+        cause,
+        dose,
+        tuple(variables),
+        pauses,
         stepped_down=True,
         pauses=pauses,
         acts_on_trend=trend,
     )
+
+
+def _step_down_said(
+    p: Programme,
+    state: EngineState,
+    cause: str,
+    dose: Dose,
+    variables: tuple[DoseVariable, ...],
+    pauses: bool,
+) -> tuple[str, ...]:
+    said = [f"Step down: {cause}."]
+    said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
+    if pauses:
+        said.append(
+            "Progression is paused after repeated step-downs: see a clinician before moving on."
+        )
+    return tuple(said)
 
 
 def resumed(p: Programme, state: EngineState, on: date) -> Decision:

@@ -195,13 +195,11 @@ def _stop_cause(
 
 def stopped(p: Programme, state: EngineState) -> Decision:
     """No walking while a stop stands; the reason says why and what to do."""
-    return worded_later(
-        DecisionKind.PAUSED,
-        state.dose,
-        None,
-        lambda: (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",),
-        walk=False,
-    )
+    return worded_later(DecisionKind.PAUSED, state.dose, None, _no_walking, p, state, walk=False)
+
+
+def _no_walking(p: Programme, state: EngineState) -> tuple[str, ...]:
+    return (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",)
 
 
 def stop_instead(state: EngineState, cause: str) -> Decision:
