@@ -202,7 +202,7 @@ class PainTrend:
     acted_through: int | None = None
 
     def add(self, on: date, pain: int, keep: int) -> PainTrend:
-        week = week_number(on)
+        week = (on.toordinal() - 1) // 7  # `week_number`, inlined: asked every walked session
         if week == self.week:
             total, count, closed = self.total + pain, self.count + 1, self.closed
         else:
@@ -219,10 +219,10 @@ class PainTrend:
 
     def rising(self, on: date, weeks: int, min_increase: float) -> tuple[float, ...] | None:
         """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
-        this_week = week_number(on)
-        if self.acted_through is not None and self.acted_through >= this_week - 1:
-            return None
         if len(self.closed) < weeks:  # too few weeks even with the open one closed
+            return None
+        this_week = (on.toordinal() - 1) // 7  # `week_number`, inlined: asked every decision
+        if self.acted_through is not None and self.acted_through >= this_week - 1:
             return None
         means = self._closed_through(this_week)[-(weeks + 1) :]
         if len(means) < weeks + 1:

@@ -10,7 +10,7 @@ from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, worded_later
-from retrowalk.domain.outcome import Verdict
+from retrowalk.domain.outcome import OVER_THE_LIMIT, Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
 from retrowalk.domain.steps import Blocked, below_start, step_down
@@ -43,7 +43,7 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
             False,
         )
     repeats = readiness.over_limit_repeats_to_regress
-    if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
+    if verdict in OVER_THE_LIMIT and state.over_limit_streak >= repeats:
         runs = state.over_limit_streak
         return (
             f"pain was over the limit, in the walk or the next morning, {runs} sessions running",
