@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.frozen import settable_twin
 
-_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
-
 
 class DecisionKind(StrEnum):
     START = "start"
@@ -90,7 +88,7 @@ def worded_later(
     """A decision whose reasons `wording(*values)` puts into words when they are first read;
     equal, in every way a caller can see, to the Decision made with those reasons. `values` must
     be immutable, and `wording` must read nothing else that can change."""
-    decision: Any = _NEW(_SettableDecision)
+    decision: Any = _SettableDecision()
     decision.kind = kind
     decision.dose = dose
     decision.changed = changed

@@ -24,8 +24,6 @@ from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
 from retrowalk.domain.frozen import settable_twin
 from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict
 
-_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
-
 # How far the current layoff has already stepped the dose back (a layoff de-loads only once).
 DELOADED = 1
 RESTARTED = 2
@@ -130,7 +128,7 @@ def next_state(
     """An EngineState from every one of its fields (in their order, as `STATE_FIELDS`), built
     as its settable twin (frozen.py): the same value `EngineState(...)` makes, for a fraction
     of the cost."""
-    state: Any = _NEW(_SettableState)
+    state: Any = _SettableState()
     state.dose = dose
     state.walked = walked
     state.good_streak = good_streak
@@ -170,7 +168,7 @@ def next_watch(
     trend_referred: bool,
 ) -> Watch:
     """A Watch from every one of its fields (in their order), built as its settable twin."""
-    watch: Any = _NEW(_SettableWatch)
+    watch: Any = _SettableWatch()
     watch.stop_cause = stop_cause
     watch.pain_over_streak = pain_over_streak
     watch.morning_over_streak = morning_over_streak

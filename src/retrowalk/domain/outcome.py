@@ -236,8 +236,10 @@ class PainTrend:
 
     def falling(self, on: date) -> bool:
         """True when the last closed week's average (up to `on`) is below the week before's."""
-        means = self._closed_through(week_number(on))
-        return len(means) >= 2 and means[-1] < means[-2]
+        closed = self.closed  # `_closed_through`, without building the tuple: asked every decision
+        if self.week is None or self.count == 0 or (on.toordinal() - 1) // 7 == self.week:
+            return len(closed) >= 2 and closed[-1] < closed[-2]
+        return len(closed) >= 1 and self.total / self.count < closed[-1]  # the open week closed
 
     def _closed_through(self, week: int) -> tuple[float, ...]:
         if self.week is None or week == self.week or self.count == 0:
@@ -246,7 +248,6 @@ class PainTrend:
 
 
 _SettableTrend = settable_twin(PainTrend)
-_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
 
 
 def _trend(
@@ -258,7 +259,7 @@ def _trend(
 ) -> PainTrend:
     """`PainTrend(week, total, count, closed, acted_through)`, built as its settable twin
     (frozen.py): the engine folds one into the state after most sessions (issue 18)."""
-    trend: Any = _NEW(_SettableTrend)
+    trend: Any = _SettableTrend()
     trend.week = week
     trend.total = total
     trend.count = count

@@ -38,13 +38,12 @@ class Blocked:
 
 
 _SettableBlocked = settable_twin(Blocked)
-_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
 
 
 def _blocked(said: Callable[..., str], *values: Any, clinicians: bool = False) -> Blocked:
     """`Blocked(said, clinicians=clinicians, values=values)`, built as its settable twin
     (frozen.py): a dose at its target builds one for every step, every session (issue 18)."""
-    blocked: Any = _NEW(_SettableBlocked)
+    blocked: Any = _SettableBlocked()
     blocked.said = said
     blocked.coarse = False
     blocked.clinicians = clinicians

@@ -93,9 +93,19 @@ def _watched(
     (`worst`: the session's pain); the same object when none of these moved (most sessions)."""
     if _uneventful(p, watch, outcome, worst):
         return watch
-    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome, worst))
-    morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
-    effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
+    # Sessions in a row: an unknown answer neither adds to a run nor breaks it.
+    limit, morning, rpe = p.protocol.pain.acceptable_max, outcome.pain_next_morning, outcome.rpe
+    pain_run, morning_run = watch.pain_over_streak, watch.morning_over_streak
+    if worst is not None and worst > limit:  # pain during or straight after over the limit
+        pain_run += 1
+    elif outcome.pain_during is not None:
+        pain_run = 0
+    if morning is not None:  # the next morning's pain over the limit
+        morning_run = morning_run + 1 if morning > limit else 0
+    effort_run = watch.hard_effort_streak
+    if rpe is not None:  # hard effort at a low dose
+        hard = rpe >= p.protocol.effort.hard_rpe and at_low_dose(p, decision.dose)
+        effort_run = effort_run + 1 if hard else 0
     cause = _stop_cause(p, watch, pain_run, morning_run, outcome, worst, on)
     sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
     if (
@@ -144,30 +154,6 @@ def _morning_reaction(p: Programme, morning: int | None) -> bool:
     return morning is not None and morning > usual
 
 
-def _run(count: int, signal: bool | None) -> int:
-    """A count of sessions in a row: an unknown answer neither adds to it nor breaks it."""
-    if signal is None:
-        return count
-    return count + 1 if signal else 0
-
-
-def _pain_over(p: Programme, outcome: SessionOutcome, worst: int | None) -> bool | None:
-    if worst is not None and worst > p.protocol.pain.acceptable_max:
-        return True
-    return None if outcome.pain_during is None else False
-
-
-def _morning_over(p: Programme, outcome: SessionOutcome) -> bool | None:
-    morning = outcome.pain_next_morning
-    return None if morning is None else morning > p.protocol.pain.acceptable_max
-
-
-def _hard_effort(p: Programme, decision: Decision, outcome: SessionOutcome) -> bool | None:
-    if outcome.rpe is None:
-        return None
-    return outcome.rpe >= p.protocol.effort.hard_rpe and at_low_dose(p, decision.dose)
-
-
 def _stop_cause(
     p: Programme,
     watch: Watch,
@@ -179,7 +165,7 @@ def _stop_cause(
 ) -> StopCause | None:
     rules = p.protocol.stop
     sharp_before = watch.sharp_pain_on
-    if outcome.knee_symptoms:
+    if True in (outcome.swelling, outcome.locking, outcome.giving_way):  # knee symptoms
         return StopCause.KNEE_SYMPTOMS
     if worst is not None and worst >= rules.severe_pain:
         return StopCause.SEVERE_PAIN
