@@ -41,6 +41,8 @@ class _Worded:
     see them)."""
 
     __slots__ = ("_worded_from", "_wording")
+    _wording: Wording
+    _worded_from: tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +57,38 @@ class Decision(_Worded):
     resets_trend: bool = False
     acts_on_trend: bool = False
 
-    if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
 
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for an attribute that is not set: `reasons` of a decision made
-            # `worded_later` that nobody has read yet. Its wording reads only immutable values
-            # (the programme, the state, the date), so the words are those of the moment it
-            # was made.
-            if name != "reasons":
-                raise AttributeError(f"'Decision' object has no attribute {name!r}")
-            reasons = tuple(self._wording(*self._worded_from))
-            _REASONS_SLOT.__set__(self, reasons)
+class _ReasonsWhenRead:
+    """`Decision.reasons`: the slot the dataclass made for the field, worded the first time it is
+    read where the decision was made `worded_later`. A descriptor on the one field rather than a
+    `__getattr__` on the class: with a `__getattr__`, every attribute read of a decision goes
+    through a Python-level hook, which the engine pays for a dozen times a session (issue 18)."""
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, decision: Decision | None, owner: type | None = None) -> Any:
+        if decision is None:
+            return self
+        try:
+            return self._slot.__get__(decision, owner)
+        except AttributeError:
+            # Not set: a decision made `worded_later` that nobody has read yet. Its wording
+            # reads only immutable values (the programme, the state, the date), so the words
+            # are those of the moment it was made.
+            reasons = tuple(decision._wording(*decision._worded_from))
+            self._slot.__set__(decision, reasons)
             return reasons
 
+    def __set__(self, decision: Decision, reasons: tuple[str, ...]) -> None:
+        self._slot.__set__(decision, reasons)
 
-_REASONS_SLOT: Any = Decision.__dict__["reasons"]
+    def __delete__(self, decision: Decision) -> None:
+        self._slot.__delete__(decision)
+
+
+if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
+    Decision.reasons = _ReasonsWhenRead(Decision.__dict__["reasons"])
 _SettableDecision = settable_twin(Decision)
 
 
@@ -78,7 +97,7 @@ def worded_later(
     dose: Dose,
     changed: DoseVariable | None,
     wording: Wording,
-    *values: Any,
+    values: tuple[Any, ...] = (),
     walk: bool = True,
     stepped_down: bool = False,
     pauses: bool = False,
@@ -114,14 +133,12 @@ def amended(
         decision.dose if dose is None else dose,
         decision.changed,
         _one_more,
-        decision,
-        more,
-        values,
-        walk=decision.walk,
-        stepped_down=decision.stepped_down,
-        pauses=decision.pauses,
-        resets_trend=decision.resets_trend,
-        acts_on_trend=decision.acts_on_trend,
+        (decision, more, values),
+        decision.walk,
+        decision.stepped_down,
+        decision.pauses,
+        decision.resets_trend,
+        decision.acts_on_trend,
     )
 
 

@@ -219,14 +219,18 @@ class PainTrend:
 
     def rising(self, on: date, weeks: int, min_increase: float) -> tuple[float, ...] | None:
         """The weekly averages, if each of the last `weeks` closed weeks rose by `min_increase`."""
-        if len(self.closed) < weeks:  # too few weeks even with the open one closed
+        closed = self.closed
+        if len(closed) < weeks:  # too few weeks even with the open one closed
             return None
-        this_week = (on.toordinal() - 1) // 7  # `week_number`, inlined: asked every decision
+        # `week_number` and `_closed_through`, inlined: asked before every decision.
+        this_week = (on.toordinal() - 1) // 7
         if self.acted_through is not None and self.acted_through >= this_week - 1:
             return None
-        means = self._closed_through(this_week)[-(weeks + 1) :]
-        if len(means) < weeks + 1:
+        if self.week is not None and self.count and this_week != self.week:
+            closed = (*closed, self.total / self.count)  # the open week has closed
+        if len(closed) < weeks + 1:
             return None
+        means = closed[-(weeks + 1) :]
         earlier = means[0]
         for later in means[1:]:  # a plain loop: the engine asks this before every decision
             if later - earlier < min_increase:

@@ -46,7 +46,7 @@ _HAND_SUPPORT = DoseVariable.HAND_SUPPORT
 def held(state: EngineState, why: Why, *values: Any) -> Decision:
     """The same dose for `why`: a sentence, or the function that words it from `values`."""
     kind = _PAUSED if state.paused else _HOLD
-    return worded_later(kind, state.dose, None, _same_dose, why, values)
+    return worded_later(kind, state.dose, None, _same_dose, (why, values))
 
 
 def _same_dose(why: Why, values: tuple[Any, ...]) -> tuple[str, ...]:
@@ -260,7 +260,7 @@ def _weaned(p: Programme, state: EngineState, on: date) -> Dose | None:
 
 
 def _progressed(p: Programme, state: EngineState, dose: Dose, variable: DoseVariable) -> Decision:
-    return worded_later(_PROGRESS, dose, variable, _step_up_said, p, state, dose, variable)
+    return worded_later(_PROGRESS, dose, variable, _step_up_said, (p, state, dose, variable))
 
 
 def _step_up_said(

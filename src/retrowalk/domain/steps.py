@@ -40,7 +40,7 @@ class Blocked:
 _SettableBlocked = settable_twin(Blocked)
 
 
-def _blocked(said: Callable[..., str], *values: Any, clinicians: bool = False) -> Blocked:
+def _blocked(said: Callable[..., str], values: tuple[Any, ...], clinicians: bool) -> Blocked:
     """`Blocked(said, clinicians=clinicians, values=values)`, built as its settable twin
     (frozen.py): a dose at its target builds one for every step, every session (issue 18)."""
     blocked: Any = _SettableBlocked()
@@ -146,8 +146,8 @@ def _minutes_up(p: Programme, dose: Dose, target: int) -> Dose | Blocked:
     if dose.minutes >= target:
         clinicians = p.walker.limits.target_minutes
         if clinicians is not None and target >= clinicians:
-            return _blocked(_minutes_at_clinicians_target, target, clinicians=True)
-        return _blocked(_minutes_at_target, target)
+            return _blocked(_minutes_at_clinicians_target, (target,), True)
+        return _blocked(_minutes_at_target, (target,), False)
     return dose.with_value(
         DoseVariable.MINUTES, min(target, dose.minutes + p.protocol.minutes.step)
     )
@@ -173,8 +173,8 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
         cap, shown = p.speed_cap, _shown(p)
         clinicians = p.walker.limits.max_speed
         if clinicians is not None and cap >= treadmill.speed_at_or_below(clinicians):
-            return _blocked(_speed_at_clinicians_ceiling, cap, shown, clinicians=True)
-        return _blocked(_speed_at_ceiling, cap, shown)
+            return _blocked(_speed_at_clinicians_ceiling, (cap, shown), True)
+        return _blocked(_speed_at_ceiling, (cap, shown), False)
     grid = treadmill.speed_grid
     raised = min(grid.floor(speed.value + p.speed_step), p.speed_cap.value)
     return dose.with_value(DoseVariable.SPEED, Speed(raised, speed.unit))
@@ -212,8 +212,8 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
         ceiling = p.incline_ceiling_percent
         clinicians = p.walker.limits.max_incline_percent
         if clinicians is not None and ceiling >= clinicians - 1e-9:
-            return _blocked(_incline_at_clinicians_ceiling, ceiling, clinicians=True)
-        return _blocked(_incline_at_ceiling, ceiling)
+            return _blocked(_incline_at_clinicians_ceiling, (ceiling,), True)
+        return _blocked(_incline_at_ceiling, (ceiling,), False)
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
     if dose.speed is None or dose.speed < incline_from:
         return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")

@@ -181,7 +181,7 @@ def _stop_cause(
 
 def stopped(p: Programme, state: EngineState) -> Decision:
     """No walking while a stop stands; the reason says why and what to do."""
-    return worded_later(DecisionKind.PAUSED, state.dose, None, _no_walking, p, state, walk=False)
+    return worded_later(DecisionKind.PAUSED, state.dose, None, _no_walking, (p, state), walk=False)
 
 
 def _no_walking(p: Programme, state: EngineState) -> tuple[str, ...]:
