@@ -125,8 +125,8 @@ def record(
     if verdict is _MISSED:
         # Nothing progresses on a session that was not walked: a step up never happened.
         stepped_up = decision.kind is _PROGRESS
-        return _with_outcome(state if stepped_up else _prescribed(p, state, decision, on),
-                             verdict, outcome)  # fmt: skip
+        before = state if stepped_up else _prescribed(p, state, decision, on)
+        return _state_with(before, verdict, outcome, before.watch)
     return tallied(p, _prescribed(p, state, decision, on), decision, outcome, worst, verdict, on)
 
 
@@ -135,6 +135,19 @@ def _prescribed(p: Programme, state: EngineState, decision: Decision, on: date) 
     prescribing changed nothing in it, as for most holds."""
     dose, kind, variable = decision.dose, decision.kind, decision.changed
     stepped_down = decision.stepped_down
+    if (
+        dose is state.dose
+        and variable is None
+        and kind is not _DELOAD
+        and decision.walk
+        and not (stepped_down or decision.pauses or decision.resets_trend)
+        and not (decision.acts_on_trend or state.resume_lower)
+    ):
+        # A hold that moves nothing below, only perhaps what the watch follows (most sessions).
+        watch = _watch_after(p, state, decision, False, False, state.layoff_steps, on)
+        if watch is state.watch:
+            return state
+        return _state_with(state, state.last_verdict, state.last_outcome, watch)
     changed = dose is not state.dose and dose != state.dose
     last_increase = state.last_increase
     if kind is _PROGRESS and variable is not None:
@@ -196,8 +209,13 @@ def _prescribed(p: Programme, state: EngineState, decision: Decision, on: date) 
     )
 
 
-def _with_outcome(state: EngineState, verdict: Verdict, outcome: SessionOutcome) -> EngineState:
-    """`state` with the last verdict and outcome those of a session not walked."""
+def _state_with(
+    state: EngineState,
+    last_verdict: Verdict | None,
+    last_outcome: SessionOutcome | None,
+    watch: Watch,
+) -> EngineState:
+    """`state` with this last verdict, last outcome and watch."""
     return next_state(
         state.dose,
         state.walked,
@@ -209,8 +227,8 @@ def _with_outcome(state: EngineState, verdict: Verdict, outcome: SessionOutcome)
         state.step_downs,
         state.last_increase,
         state.last_walked_on,
-        verdict,
-        outcome,
+        last_verdict,
+        last_outcome,
         state.paused,
         state.stopped,
         state.layoff_steps,
@@ -218,7 +236,7 @@ def _with_outcome(state: EngineState, verdict: Verdict, outcome: SessionOutcome)
         state.trend,
         state.settled_mornings,
         state.tolerated,
-        state.watch,
+        watch,
     )
 
 
