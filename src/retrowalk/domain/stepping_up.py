@@ -208,9 +208,9 @@ def on_the_calendar(
     in the first weeks a walk the day after another gets a warning and no step up."""
     if gap > p.protocol.layoff.deload_after_days:
         decision = both_hands_on(p, state, decision, f"this first walk after {gap} days")
-    watch = state.watch
-    if watch.held_since is not None:
-        decision = _stagnation_note(p, state, decision, on)
+    watch, days = state.watch, p.protocol.stagnation.held_days
+    if watch.held_since is not None and (on - watch.held_since).days >= days:
+        decision = _stagnation_note(state, decision, days)
     weeks, started = p.protocol.schedule.rest_day_weeks, watch.started_on
     if gap >= 2 or started is None or (on - started).days >= weeks * 7:
         return decision
@@ -227,11 +227,8 @@ def _rest_day_wanted(gap: int, weeks: int) -> str:
     )
 
 
-def _stagnation_note(p: Programme, state: EngineState, decision: Decision, on: date) -> Decision:
+def _stagnation_note(state: EngineState, decision: Decision, days: int) -> Decision:
     """Pain or form have held the dose for `stagnation.held_days`: suggest the clinician."""
-    since, days = state.watch.held_since, p.protocol.stagnation.held_days
-    if since is None or (on - since).days < days:
-        return decision
     if decision.dose is not state.dose and decision.dose != state.dose:
         return decision
     return amended(decision, _held_too_long, days)

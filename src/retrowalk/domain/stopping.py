@@ -91,11 +91,18 @@ def _watched(
 ) -> Watch:
     """The runs the stop rules count, the last sharp pain and the stop they may lead to
     (`worst`: the session's pain); the same object when none of these moved (most sessions)."""
-    if _uneventful(p, watch, outcome, worst):
-        return watch
-    # Sessions in a row: an unknown answer neither adds to a run nor breaks it.
     limit, morning, rpe = p.protocol.pain.acceptable_max, outcome.pain_next_morning, outcome.rpe
+    hard_rpe = p.protocol.effort.hard_rpe
     pain_run, morning_run = watch.pain_over_streak, watch.morning_over_streak
+    knee = True in (outcome.swelling, outcome.locking, outcome.giving_way)  # knee symptoms
+    if (
+        not (pain_run or morning_run or watch.hard_effort_streak or outcome.sharp_pain or knee)
+        and (worst is None or (worst <= limit and worst < p.protocol.stop.severe_pain))
+        and (morning is None or morning <= limit)
+        and (rpe is None or rpe < hard_rpe)
+    ):
+        return watch  # no run under way, nothing that could start one or stop the plan
+    # Sessions in a row: an unknown answer neither adds to a run nor breaks it.
     if worst is not None and worst > limit:  # pain during or straight after over the limit
         pain_run += 1
     elif outcome.pain_during is not None:
@@ -104,9 +111,9 @@ def _watched(
         morning_run = morning_run + 1 if morning > limit else 0
     effort_run = watch.hard_effort_streak
     if rpe is not None:  # hard effort at a low dose
-        hard = rpe >= p.protocol.effort.hard_rpe and at_low_dose(p, decision.dose)
+        hard = rpe >= hard_rpe and at_low_dose(p, decision.dose)
         effort_run = effort_run + 1 if hard else 0
-    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, worst, on)
+    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, worst, knee, on)
     sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
     if (
         pain_run == watch.pain_over_streak
@@ -131,21 +138,6 @@ def _watched(
     )
 
 
-def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome, worst: int | None) -> bool:
-    """No run under way and nothing in this session that could start one or stop the plan."""
-    if watch.pain_over_streak or watch.morning_over_streak or watch.hard_effort_streak:
-        return False
-    if outcome.sharp_pain or True in (outcome.swelling, outcome.locking, outcome.giving_way):
-        return False  # sharp pain or knee symptoms
-    morning, rpe = outcome.pain_next_morning, outcome.rpe
-    limit = p.protocol.pain.acceptable_max
-    return (
-        (worst is None or worst <= min(limit, p.protocol.stop.severe_pain - 1))
-        and (morning is None or morning <= limit)
-        and (rpe is None or rpe < p.protocol.effort.hard_rpe)
-    )
-
-
 def _morning_reaction(p: Programme, morning: int | None) -> bool:
     """A next morning not settled counts as a reaction only above the walker's usual: one at
     the usual pain that is not settled only because the usual is 4 or 5 holds, but is no
@@ -161,11 +153,12 @@ def _stop_cause(
     morning_run: int,
     outcome: SessionOutcome,
     worst: int | None,
+    knee: bool,
     on: date,
 ) -> StopCause | None:
     rules = p.protocol.stop
     sharp_before = watch.sharp_pain_on
-    if True in (outcome.swelling, outcome.locking, outcome.giving_way):  # knee symptoms
+    if knee:
         return StopCause.KNEE_SYMPTOMS
     if worst is not None and worst >= rules.severe_pain:
         return StopCause.SEVERE_PAIN
