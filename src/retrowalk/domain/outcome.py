@@ -230,6 +230,8 @@ class PainTrend:
             closed = (*closed, self.total / self.count)  # the open week has closed
         if len(closed) < weeks + 1:
             return None
+        if weeks and closed[-1] - closed[-2] < min_increase:
+            return None  # the last week's rise, the one most often missing, asked first
         means = closed[-(weeks + 1) :]
         earlier = means[0]
         for later in means[1:]:  # a plain loop: the engine asks this before every decision
