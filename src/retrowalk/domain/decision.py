@@ -1,11 +1,12 @@
 """A decision of the engine and its reasons, which may be worded when first read (issue 18).
 
 The engine makes a decision every session and a long fold reads the reasons of almost none, so
-a decision may be made `worded_later`: the function that words its reasons is kept in a slot
-outside the dataclass's fields and called the first time `reasons` is read. It reads only
-immutable values (the programme, the state, the date), so the words are those of the moment the
-decision was made; equality, hashing, `repr`, `replace`, pickling and copying all read
-`reasons`, so they see the same decision as one made with its reasons.
+a decision may be made `worded_later`: the function that words its reasons and the values it
+words them from are kept in slots outside the dataclass's fields, and the function is called the
+first time `reasons` is read. The values are immutable (the programme, the state, the date), so
+the words are those of the moment the decision was made; equality, hashing, `repr`, `replace`,
+pickling and copying all read `reasons`, so they see the same decision as one made with its
+reasons.
 """
 
 from __future__ import annotations
@@ -16,14 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
-
-_NEW = object.__new__  # read once: a class attribute read is a lookup every time in Python 3.11
-
-
-def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The setters of `cls`'s slots `names`: a frozen dataclass built with these skips the
-    `object.__setattr__` its `__init__` calls for every field, a third of the cost."""
-    return tuple(cls.__dict__[name].__set__ for name in names)
+from retrowalk.domain.frozen import settable_twin
 
 
 class DecisionKind(StrEnum):
@@ -35,15 +29,20 @@ class DecisionKind(StrEnum):
     PAUSED = "paused"
 
 
-# Reasons in waiting: called once, the first time a decision's reasons are read.
-Wording = Callable[[], tuple[str, ...]]
+# Reasons in waiting: called once, with the values kept for it, the first time a decision's
+# reasons are read. A module function and its values, not a closure: a function that makes a
+# closure pays for a cell per value it captures on every call, whether or not it makes one.
+Wording = Callable[..., tuple[str, ...]]
 
 
 class _Worded:
-    """Where a decision made `worded_later` keeps its wording (a slot outside the dataclass's
-    fields, so equality, hashing, `repr`, `replace` and pickling never see it)."""
+    """Where a decision made `worded_later` keeps its wording and the values it words (slots
+    outside the dataclass's fields, so equality, hashing, `repr`, `replace` and pickling never
+    see them)."""
 
-    __slots__ = ("_wording",)
+    __slots__ = ("_worded_from", "_wording")
+    _wording: Wording
+    _worded_from: tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,38 +57,39 @@ class Decision(_Worded):
     resets_trend: bool = False
     acts_on_trend: bool = False
 
-    if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
 
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for an attribute that is not set: `reasons` of a decision made
-            # `worded_later` that nobody has read yet. Its wording reads only immutable values
-            # (the programme, the state, the date), so the words are those of the moment it
-            # was made.
-            if name != "reasons":
-                raise AttributeError(f"'Decision' object has no attribute {name!r}")
-            reasons = tuple(self._wording())
-            _REASONS_SLOT.__set__(self, reasons)
+class _ReasonsWhenRead:
+    """`Decision.reasons`: the slot the dataclass made for the field, worded the first time it is
+    read where the decision was made `worded_later`. A descriptor on the one field rather than a
+    `__getattr__` on the class: with a `__getattr__`, every attribute read of a decision goes
+    through a Python-level hook, which the engine pays for a dozen times a session (issue 18)."""
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, decision: Decision | None, owner: type | None = None) -> Any:
+        if decision is None:
+            return self
+        try:
+            return self._slot.__get__(decision, owner)
+        except AttributeError:
+            # Not set: a decision made `worded_later` that nobody has read yet. Its wording
+            # reads only immutable values (the programme, the state, the date), so the words
+            # are those of the moment it was made.
+            reasons = tuple(decision._wording(*decision._worded_from))
+            self._slot.__set__(decision, reasons)
             return reasons
 
+    def __set__(self, decision: Decision, reasons: tuple[str, ...]) -> None:
+        self._slot.__set__(decision, reasons)
 
-_REASONS_SLOT: Any = Decision.__dict__["reasons"]
-_WORDING_SLOT: Any = _Worded.__dict__["_wording"]
-_DECISION_SETTERS = (
-    *slot_setters(
-        Decision,
-        (
-            "kind",
-            "dose",
-            "changed",
-            "walk",
-            "stepped_down",
-            "pauses",
-            "resets_trend",
-            "acts_on_trend",
-        ),
-    ),
-    _WORDING_SLOT.__set__,
-)
+    def __delete__(self, decision: Decision) -> None:
+        self._slot.__delete__(decision)
+
+
+if not TYPE_CHECKING:  # the type checker sees `reasons` as the plain field it is to readers
+    Decision.reasons = _ReasonsWhenRead(Decision.__dict__["reasons"])
+_SettableDecision = settable_twin(Decision)
 
 
 def worded_later(
@@ -97,40 +97,52 @@ def worded_later(
     dose: Dose,
     changed: DoseVariable | None,
     wording: Wording,
-    *,
+    values: tuple[Any, ...] = (),
     walk: bool = True,
     stepped_down: bool = False,
     pauses: bool = False,
     resets_trend: bool = False,
     acts_on_trend: bool = False,
 ) -> Decision:
-    """A decision whose reasons `wording` puts into words when they are first read; equal, in
-    every way a caller can see, to the Decision made with those reasons. `wording` must read
-    only immutable values."""
-    decision, put = _NEW(Decision), _DECISION_SETTERS
-    put[0](decision, kind)
-    put[1](decision, dose)
-    put[2](decision, changed)
-    put[3](decision, walk)
-    put[4](decision, stepped_down)
-    put[5](decision, pauses)
-    put[6](decision, resets_trend)
-    put[7](decision, acts_on_trend)
-    put[8](decision, wording)
-    return decision
+    """A decision whose reasons `wording(*values)` puts into words when they are first read;
+    equal, in every way a caller can see, to the Decision made with those reasons. `values` must
+    be immutable, and `wording` must read nothing else that can change."""
+    decision: Any = _SettableDecision()
+    decision.kind = kind
+    decision.dose = dose
+    decision.changed = changed
+    decision.walk = walk
+    decision.stepped_down = stepped_down
+    decision.pauses = pauses
+    decision.resets_trend = resets_trend
+    decision.acts_on_trend = acts_on_trend
+    decision._wording = wording
+    decision._worded_from = values
+    decision.__class__ = Decision
+    built: Decision = decision
+    return built
 
 
-def amended(decision: Decision, more: Callable[[], str], dose: Dose | None = None) -> Decision:
-    """`decision` with one more reason after its own (and `dose` instead of its dose), worded
-    when read."""
+def amended(
+    decision: Decision, more: Callable[..., str], *values: Any, dose: Dose | None = None
+) -> Decision:
+    """`decision` with one more reason after its own, `more(*values)` (and `dose` instead of its
+    dose), worded when read."""
     return worded_later(
         decision.kind,
         decision.dose if dose is None else dose,
         decision.changed,
-        lambda: (*decision.reasons, more()),
-        walk=decision.walk,
-        stepped_down=decision.stepped_down,
-        pauses=decision.pauses,
-        resets_trend=decision.resets_trend,
-        acts_on_trend=decision.acts_on_trend,
+        _one_more,
+        (decision, more, values),
+        decision.walk,
+        decision.stepped_down,
+        decision.pauses,
+        decision.resets_trend,
+        decision.acts_on_trend,
     )
+
+
+def _one_more(
+    decision: Decision, more: Callable[..., str], values: tuple[Any, ...]
+) -> tuple[str, ...]:
+    return (*decision.reasons, more(*values))

@@ -35,14 +35,13 @@ def both_hands_on(p: Programme, state: EngineState, decision: Decision, why: str
     if not careful_hands(p):
         return decision
     dose = decision.dose.with_value(DoseVariable.HAND_SUPPORT, HandSupport.BOTH)
-    given_back = hands
-    return amended(
-        decision,
-        lambda: (
-            f"Both hands on the rails for {why}; {given_back.describe()} again next time if "
-            "it goes well."
-        ),
-        dose=dose,
+    return amended(decision, _both_hands_said, why, hands, dose=dose)
+
+
+def _both_hands_said(why: str, given_back: HandSupport) -> str:
+    return (
+        f"Both hands on the rails for {why}; {given_back.describe()} again next time if it "
+        "goes well."
     )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from retrowalk.domain.dose import DoseVariable, HandSupport
 from retrowalk.domain.engine_state import (
@@ -23,12 +22,12 @@ from retrowalk.domain.engine_state import (
     EngineState,
     StopCause,
     Watch,
-    evolved,
+    next_state,
     next_watch,
 )
 from retrowalk.domain.hands import hands_to_give_back, one_hand_since
 from retrowalk.domain.layoff import deload, restart
-from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, assess
+from retrowalk.domain.outcome import PainTrend, SessionOutcome, Verdict, judged
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_dose, outcome_problem
 from retrowalk.domain.stepping_back import resumed, step_down_cause, stepped_down
@@ -109,7 +108,7 @@ def _walking(p: Programme, state: EngineState, on: date, gap: int) -> Decision:
         return stepped_down(p, state, *cause, on)
     verdict, last = state.last_verdict, state.last_outcome
     if verdict is not None and verdict is not _GOOD and last is not None:
-        return held(state, lambda: outcome_problem(p, verdict, last, state.dose))
+        return held(state, outcome_problem, p, verdict, last, state.dose)
     if state.paused:
         return held(state, "progression is paused until a clinician has seen you")
     return progress_or_hold(p, state, on)
@@ -120,47 +119,125 @@ def record(
 ) -> EngineState:
     """The state after `decision` was prescribed and the walker reported `outcome`."""
     if not decision.walk:
-        return evolved(state, _decision_changes(p, state, decision, on))
-    verdict = assess(p.protocol, decision.dose, outcome, p.walker.rest_pain)
+        return _prescribed(p, state, decision, on)
+    worst = outcome.session_pain  # read once for the verdict and the counts
+    verdict = judged(p.protocol, decision.dose, outcome, p.walker.rest_pain, worst)
     if verdict is _MISSED:
         # Nothing progresses on a session that was not walked: a step up never happened.
         stepped_up = decision.kind is _PROGRESS
-        changes = {} if stepped_up else _decision_changes(p, state, decision, on)
-        return evolved(state, changes | {"last_verdict": verdict, "last_outcome": outcome})
-    return tallied(
-        p, state, _decision_changes(p, state, decision, on), decision, outcome, verdict, on
+        before = state if stepped_up else _prescribed(p, state, decision, on)
+        return _state_with(before, verdict, outcome, before.watch)
+    return tallied(p, _prescribed(p, state, decision, on), decision, outcome, worst, verdict, on)
+
+
+def _prescribed(p: Programme, state: EngineState, decision: Decision, on: date) -> EngineState:
+    """The state after prescribing `decision`, before any outcome is known: `state` itself when
+    prescribing changed nothing in it, as for most holds."""
+    dose, kind, variable = decision.dose, decision.kind, decision.changed
+    stepped_down = decision.stepped_down
+    if (
+        dose is state.dose
+        and variable is None
+        and kind is not _DELOAD
+        and decision.walk
+        and not (stepped_down or decision.pauses or decision.resets_trend)
+        and not (decision.acts_on_trend or state.resume_lower)
+    ):
+        # A hold that moves nothing below, only perhaps what the watch follows (most sessions).
+        watch = _watch_after(p, state, decision, False, False, state.layoff_steps, on)
+        if watch is state.watch:
+            return state
+        return _state_with(state, state.last_verdict, state.last_outcome, watch)
+    changed = dose is not state.dose and dose != state.dose
+    last_increase = state.last_increase
+    if kind is _PROGRESS and variable is not None:
+        last_increase = (variable, state.dose)
+    elif changed or stepped_down:
+        last_increase = None
+    acts_on_trend = decision.acts_on_trend or (stepped_down and _trend_step_down(p, state, on))
+    steps = state.layoff_steps if kind is not _DELOAD else _layoff_steps(p, state, on)
+    good_streak = 0 if changed else state.good_streak
+    settled_mornings = 0 if changed else state.settled_mornings
+    streak_peak_pain = 0 if changed else state.streak_peak_pain
+    stable_streak = 0 if variable is _HAND_SUPPORT else state.stable_streak
+    step_downs = state.step_downs + 1 if stepped_down else state.step_downs
+    paused = state.paused or decision.pauses
+    over_limit_streak = 0 if kind is _DELOAD else state.over_limit_streak
+    trend = state.trend
+    if decision.resets_trend or acts_on_trend:
+        trend = _trend_after(state, decision, acts_on_trend, on)
+    stopped = state.stopped or not decision.walk
+    watch = _watch_after(p, state, decision, changed, acts_on_trend, steps, on)
+    if (
+        not changed
+        and not state.resume_lower
+        and good_streak == state.good_streak
+        and settled_mornings == state.settled_mornings
+        and streak_peak_pain == state.streak_peak_pain
+        and stable_streak == state.stable_streak
+        and step_downs == state.step_downs
+        and last_increase is state.last_increase
+        and paused is state.paused
+        and over_limit_streak == state.over_limit_streak
+        and steps == state.layoff_steps
+        and trend is state.trend
+        and stopped is state.stopped
+        and watch is state.watch
+    ):
+        return state
+    return next_state(
+        dose,
+        state.walked,
+        good_streak,
+        streak_peak_pain,
+        stable_streak,
+        over_limit_streak,
+        state.partial_streak,
+        step_downs,
+        last_increase,
+        state.last_walked_on,
+        state.last_verdict,
+        state.last_outcome,
+        paused,
+        stopped,
+        steps,
+        False,  # resume_lower
+        trend,
+        settled_mornings,
+        state.tolerated,
+        watch,
     )
 
 
-def _decision_changes(
-    p: Programme, state: EngineState, decision: Decision, on: date
-) -> dict[str, Any]:
-    """What prescribing `decision` alone changes in the state, before any outcome is known."""
-    changed = decision.dose is not state.dose and decision.dose != state.dose
-    last_increase = state.last_increase
-    stepped_up = decision.kind is _PROGRESS and decision.changed is not None
-    if stepped_up and decision.changed is not None:
-        last_increase = (decision.changed, state.dose)
-    elif changed or decision.stepped_down:
-        last_increase = None
-    acts_on_trend = decision.acts_on_trend or _trend_step_down(p, state, decision, on)
-    steps = _layoff_steps(p, state, decision, on)
-    return {
-        "dose": decision.dose,
-        "good_streak": 0 if changed else state.good_streak,
-        "settled_mornings": 0 if changed else state.settled_mornings,
-        "streak_peak_pain": 0 if changed else state.streak_peak_pain,
-        "stable_streak": 0 if decision.changed is _HAND_SUPPORT else state.stable_streak,
-        "step_downs": state.step_downs + 1 if decision.stepped_down else state.step_downs,
-        "last_increase": last_increase,
-        "paused": state.paused or decision.pauses,
-        "over_limit_streak": 0 if decision.kind is _DELOAD else state.over_limit_streak,
-        "layoff_steps": steps,
-        "trend": _trend_after(state, decision, acts_on_trend, on),
-        "resume_lower": False,
-        "stopped": state.stopped or not decision.walk,
-        "watch": _watch_after(p, state, decision, (changed, acts_on_trend, steps), on),
-    }
+def _state_with(
+    state: EngineState,
+    last_verdict: Verdict | None,
+    last_outcome: SessionOutcome | None,
+    watch: Watch,
+) -> EngineState:
+    """`state` with this last verdict, last outcome and watch."""
+    return next_state(
+        state.dose,
+        state.walked,
+        state.good_streak,
+        state.streak_peak_pain,
+        state.stable_streak,
+        state.over_limit_streak,
+        state.partial_streak,
+        state.step_downs,
+        state.last_increase,
+        state.last_walked_on,
+        last_verdict,
+        last_outcome,
+        state.paused,
+        state.stopped,
+        state.layoff_steps,
+        state.resume_lower,
+        state.trend,
+        state.settled_mornings,
+        state.tolerated,
+        watch,
+    )
 
 
 # The verdicts by which pain or form hold a dose (PROTOCOL.md §11, stagnation).
@@ -177,13 +254,15 @@ def _watch_after(
     p: Programme,
     state: EngineState,
     decision: Decision,
-    known: tuple[bool, bool, int],
+    changed: bool,
+    acts_on_trend: bool,
+    steps: int,
     on: date,
 ) -> Watch:
-    """The watch after prescribing `decision` (`known`: whether the dose changed, whether the
-    decision acted on the pain trend, the layoff steps after it); the same object when nothing in
-    it changes, as for most sessions."""
-    watch, (changed, acts_on_trend, steps) = state.watch, known
+    """The watch after prescribing `decision` (`changed`: whether the dose changed; whether it
+    `acts_on_trend`; the layoff `steps` after it); the same object when nothing in it changes,
+    as for most sessions."""
+    watch = state.watch
     restarted = steps == RESTARTED and state.layoff_steps < RESTARTED
     restore, since = watch.hands_restore, watch.one_hand_since
     hands = decision.dose.hands
@@ -233,9 +312,9 @@ def _watch_after(
     )
 
 
-def _trend_step_down(p: Programme, state: EngineState, decision: Decision, on: date) -> bool:
+def _trend_step_down(p: Programme, state: EngineState, on: date) -> bool:
     """Whether a step-down was for the weekly pain trend (a stored decision does not keep it)."""
-    if not decision.stepped_down or state.resume_lower:
+    if state.resume_lower:
         return False
     cause = step_down_cause(p, state, on)
     return cause is not None and cause[1]
@@ -247,8 +326,9 @@ def _trend_after(state: EngineState, decision: Decision, acts: bool, on: date) -
     return state.trend.acted_on(on) if acts else state.trend
 
 
-def _layoff_steps(p: Programme, state: EngineState, decision: Decision, on: date) -> int:
-    if decision.kind is not _DELOAD or state.last_walked_on is None:
+def _layoff_steps(p: Programme, state: EngineState, on: date) -> int:
+    """The layoff steps after a de-load or restart prescribed on `on`."""
+    if state.last_walked_on is None:
         return state.layoff_steps
     restarted = (on - state.last_walked_on).days > p.protocol.layoff.restart_after_days
     return RESTARTED if restarted else DELOADED

@@ -10,7 +10,7 @@ from datetime import date
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.engine_state import Decision, DecisionKind, EngineState, worded_later
-from retrowalk.domain.outcome import Verdict
+from retrowalk.domain.outcome import OVER_THE_LIMIT, Verdict
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.reasons import describe_change, sentence
 from retrowalk.domain.steps import Blocked, below_start, step_down
@@ -43,7 +43,7 @@ def step_down_cause(p: Programme, state: EngineState, on: date) -> tuple[str, bo
             False,
         )
     repeats = readiness.over_limit_repeats_to_regress
-    if verdict is not None and verdict.over_the_limit and state.over_limit_streak >= repeats:
+    if verdict in OVER_THE_LIMIT and state.over_limit_streak >= repeats:
         runs = state.over_limit_streak
         return (
             f"pain was over the limit, in the walk or the next morning, {runs} sessions running",
@@ -76,25 +76,34 @@ def stepped_down(p: Programme, state: EngineState, cause: str, trend: bool, on: 
     still_rising = trend and state.trend.acted_on_last_week(on)
     pauses = not state.paused and (repeated or still_rising)
 
-    def reasons() -> tuple[str, ...]:
-        said = [f"Step down: {cause}."]
-        said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
-        if pauses:
-            said.append(
-                "Progression is paused after repeated step-downs: see a clinician before moving on."
-            )
-        return tuple(said)
-
     kind = DecisionKind.PAUSED if pauses else DecisionKind.REGRESS
     return worded_later(
         kind,
         dose,
         variables[-1],
-        reasons,
+        _step_down_said,
+        (p, state, cause, dose, tuple(variables), pauses),
         stepped_down=True,
         pauses=pauses,
         acts_on_trend=trend,
     )
+
+
+def _step_down_said(
+    p: Programme,
+    state: EngineState,
+    cause: str,
+    dose: Dose,
+    variables: tuple[DoseVariable, ...],
+    pauses: bool,
+) -> tuple[str, ...]:
+    said = [f"Step down: {cause}."]
+    said.extend(sentence(describe_change(p, v, state.dose, dose)) for v in variables)
+    if pauses:
+        said.append(
+            "Progression is paused after repeated step-downs: see a clinician before moving on."
+        )
+    return tuple(said)
 
 
 def resumed(p: Programme, state: EngineState, on: date) -> Decision:

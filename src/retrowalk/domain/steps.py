@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from retrowalk.domain.dose import Dose, DoseVariable
 from retrowalk.domain.equipment import ManualTreadmill, MotorizedTreadmill, Sled
+from retrowalk.domain.frozen import settable_twin
 from retrowalk.domain.modality import MotorizedRules, OutdoorRules, SledRules
 from retrowalk.domain.programme import Phase, Programme, sled_dose, sled_max_load
 from retrowalk.domain.units import Speed, SpeedUnit, format_number
@@ -21,16 +23,34 @@ class Blocked:
     """Why a variable cannot move; `coarse` when it is the equipment's steps, not a target or a
     ceiling, that hold it (the walker is then never told the dose is their target);
     `clinicians` when it is a limit the walker's clinician set (the hold then names it).
-    `said` is the reason, or the function that words it: a dose held at its target asks every
-    step each session, and the words are needed only when someone reads the decision."""
+    `said` is the reason, or the function that words it from `values`: a dose held at its
+    target asks every step each session, and the words are needed only when someone reads the
+    decision."""
 
-    said: str | Callable[[], str]
+    said: str | Callable[..., str]
     coarse: bool = False
     clinicians: bool = False
+    values: tuple[Any, ...] = ()
 
     @property
     def reason(self) -> str:
-        return self.said if isinstance(self.said, str) else self.said()
+        return self.said if isinstance(self.said, str) else self.said(*self.values)
+
+
+_SettableBlocked = settable_twin(Blocked)
+
+
+def _blocked(said: Callable[..., str], values: tuple[Any, ...], clinicians: bool) -> Blocked:
+    """`Blocked(said, clinicians=clinicians, values=values)`, built as its settable twin
+    (frozen.py): a dose at its target builds one for every step, every session (issue 18)."""
+    blocked: Any = _SettableBlocked()
+    blocked.said = said
+    blocked.coarse = False
+    blocked.clinicians = clinicians
+    blocked.values = values
+    blocked.__class__ = Blocked
+    built: Blocked = blocked
+    return built
 
 
 # The variables that make a minute harder (not longer): what a layoff steps back besides minutes,
@@ -40,14 +60,24 @@ INTENSITY = (DoseVariable.INCLINE, DoseVariable.SPEED, DoseVariable.RESISTANCE, 
 _SLACK = 1e-6
 
 
+# The two below loop rather than call `any` over a generator: a generator expression is a
+# closure, whose cells its function pays for on every call (issue 18).
+
+
 def below_start(p: Programme, dose: Dose) -> bool:
     """True when any variable (hand support aside) is below the programme's start dose."""
-    return any(_compare(p, dose, variable) < 0 for variable in p.variables)
+    for variable in p.variables:  # noqa: SIM110 (see above)
+        if _compare(p, dose, variable) < 0:
+            return True
+    return False
 
 
 def at_low_dose(p: Programme, dose: Dose) -> bool:
     """No speed, incline, resistance or load above the start: only minutes or hands have moved."""
-    return not any(_compare(p, dose, v) > 0 for v in INTENSITY if v in p.variables)
+    for variable in INTENSITY:
+        if variable in p.variables and _compare(p, dose, variable) > 0:
+            return False
+    return True
 
 
 def _compare(p: Programme, dose: Dose, variable: DoseVariable) -> int:
@@ -116,13 +146,19 @@ def _minutes_up(p: Programme, dose: Dose, target: int) -> Dose | Blocked:
     if dose.minutes >= target:
         clinicians = p.walker.limits.target_minutes
         if clinicians is not None and target >= clinicians:
-            return Blocked(
-                lambda: f"minutes are at the target your clinician set, {target}", clinicians=True
-            )
-        return Blocked(lambda: f"minutes are at the target of {target}")
+            return _blocked(_minutes_at_clinicians_target, (target,), True)
+        return _blocked(_minutes_at_target, (target,), False)
     return dose.with_value(
         DoseVariable.MINUTES, min(target, dose.minutes + p.protocol.minutes.step)
     )
+
+
+def _minutes_at_clinicians_target(target: int) -> str:
+    return f"minutes are at the target your clinician set, {target}"
+
+
+def _minutes_at_target(target: int) -> str:
+    return f"minutes are at the target of {target}"
 
 
 def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
@@ -137,14 +173,19 @@ def _speed_up(p: Programme, dose: Dose) -> Dose | Blocked:
         cap, shown = p.speed_cap, _shown(p)
         clinicians = p.walker.limits.max_speed
         if clinicians is not None and cap >= treadmill.speed_at_or_below(clinicians):
-            return Blocked(
-                lambda: f"speed is at the ceiling your clinician set, {cap.describe(shown)}",
-                clinicians=True,
-            )
-        return Blocked(lambda: f"speed is at its ceiling of {cap.describe(shown)}")
+            return _blocked(_speed_at_clinicians_ceiling, (cap, shown), True)
+        return _blocked(_speed_at_ceiling, (cap, shown), False)
     grid = treadmill.speed_grid
     raised = min(grid.floor(speed.value + p.speed_step), p.speed_cap.value)
     return dose.with_value(DoseVariable.SPEED, Speed(raised, speed.unit))
+
+
+def _speed_at_clinicians_ceiling(cap: Speed, shown: SpeedUnit) -> str:
+    return f"speed is at the ceiling your clinician set, {cap.describe(shown)}"
+
+
+def _speed_at_ceiling(cap: Speed, shown: SpeedUnit) -> str:
+    return f"speed is at its ceiling of {cap.describe(shown)}"
 
 
 def _speed_down(p: Programme, dose: Dose) -> Dose | Blocked:
@@ -171,11 +212,8 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
         ceiling = p.incline_ceiling_percent
         clinicians = p.walker.limits.max_incline_percent
         if clinicians is not None and ceiling >= clinicians - 1e-9:
-            return Blocked(
-                lambda: f"incline is at the ceiling your clinician set, {format_number(ceiling)} %",
-                clinicians=True,
-            )
-        return Blocked(lambda: f"incline is at its ceiling of {format_number(ceiling)} %")
+            return _blocked(_incline_at_clinicians_ceiling, (ceiling,), True)
+        return _blocked(_incline_at_ceiling, (ceiling,), False)
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
     if dose.speed is None or dose.speed < incline_from:
         return Blocked(f"incline starts only from {incline_from.describe(_shown(p))}")
@@ -185,6 +223,14 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
         return Blocked("the treadmill's incline steps are too coarse", coarse=True)
     raised = treadmill.incline_grid.floor(dose.incline_percent + p.incline_step_percent)
     return dose.with_value(DoseVariable.INCLINE, min(raised, p.incline_ceiling_percent))
+
+
+def _incline_at_clinicians_ceiling(ceiling: float) -> str:
+    return f"incline is at the ceiling your clinician set, {format_number(ceiling)} %"
+
+
+def _incline_at_ceiling(ceiling: float) -> str:
+    return f"incline is at its ceiling of {format_number(ceiling)} %"
 
 
 def _incline_down(p: Programme, dose: Dose) -> Dose | Blocked:

@@ -8,7 +8,6 @@ step-down that would take the dose below the start dose. A clinician's clearance
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from retrowalk.domain.engine_state import (
     Decision,
@@ -20,7 +19,7 @@ from retrowalk.domain.engine_state import (
     next_watch,
     worded_later,
 )
-from retrowalk.domain.outcome import SessionOutcome, Verdict
+from retrowalk.domain.outcome import OVER_THE_LIMIT, SessionOutcome, Verdict, worse
 from retrowalk.domain.programme import Programme
 from retrowalk.domain.steps import at_low_dose
 
@@ -38,56 +37,83 @@ _NOT_SETTLED = Verdict.NOT_SETTLED
 
 def tallied(
     p: Programme,
-    state: EngineState,
-    changes: dict[str, Any],
+    prescribed: EngineState,
     decision: Decision,
     outcome: SessionOutcome,
+    worst: int | None,
     verdict: Verdict,
     on: date,
 ) -> EngineState:
-    """The state after a walked session: `changes` (what the decision changed) and the counts
-    the outcome moves, stopped when a stop rule is met."""
-    good, pain = verdict is _GOOD, p.protocol.pain
-    # A good session's next morning is settled or not reported (assess graded it).
-    settled = good and outcome.pain_next_morning is not None
-    peak, trend = outcome.peak_pain, changes["trend"]
-    watch = _watched(p, changes["watch"], decision, outcome, on)
-    tolerated = decision.dose if verdict in _TOLERATED else state.tolerated
+    """The state after a walked session: `prescribed` (the state after prescribing `decision`)
+    with the counts the outcome moves, stopped when a stop rule is met (`worst`: the session's
+    pain, `outcome.session_pain`, read once by the caller, issue 18)."""
+    good, morning = verdict is _GOOD, outcome.pain_next_morning
+    peak, trend = worse(worst, morning), prescribed.trend
+    watch = _watched(p, prescribed.watch, decision, outcome, worst, on)
+    if peak is not None:
+        trend = trend.add(on, peak, p.protocol.pain.rising_weeks + 1)
+    if verdict is _NOT_SETTLED:
+        reacted = _morning_reaction(p, morning)
+    else:
+        reacted = verdict in OVER_THE_LIMIT
     return next_state(
-        dose=changes["dose"],
-        walked=state.walked + 1,
-        good_streak=changes["good_streak"] + 1 if good else 0,
-        streak_peak_pain=max(changes["streak_peak_pain"], peak or 0) if good else 0,
-        stable_streak=changes["stable_streak"] + 1 if outcome.stable_without_hands else 0,
-        over_limit_streak=changes["over_limit_streak"] + 1 if _reacted(p, verdict, outcome) else 0,
-        partial_streak=state.partial_streak + 1 if verdict is _PARTIAL else 0,
-        step_downs=0 if good else changes["step_downs"],
-        last_increase=changes["last_increase"],
-        last_walked_on=on,
-        last_verdict=verdict,
-        last_outcome=outcome,
-        paused=changes["paused"],
-        stopped=watch.stop_cause is not None,
-        layoff_steps=0,
-        resume_lower=False,
-        trend=trend if peak is None else trend.add(on, peak, pain.rising_weeks + 1),
-        settled_mornings=changes["settled_mornings"] + settled if good else 0,
-        tolerated=tolerated,
-        watch=watch,
+        prescribed.dose,
+        prescribed.walked + 1,
+        prescribed.good_streak + 1 if good else 0,
+        max(prescribed.streak_peak_pain, peak or 0) if good else 0,
+        prescribed.stable_streak + 1 if outcome.stable_without_hands else 0,
+        prescribed.over_limit_streak + 1 if reacted else 0,
+        prescribed.partial_streak + 1 if verdict is _PARTIAL else 0,
+        0 if good else prescribed.step_downs,
+        prescribed.last_increase,
+        on,  # last_walked_on
+        verdict,
+        outcome,
+        prescribed.paused,
+        watch.stop_cause is not None,  # stopped
+        0,  # layoff_steps
+        False,  # resume_lower
+        trend,
+        # A good session's next morning is settled or not reported (assess graded it).
+        prescribed.settled_mornings + (morning is not None) if good else 0,
+        decision.dose if verdict in _TOLERATED else prescribed.tolerated,
+        watch,
     )
 
 
 def _watched(
-    p: Programme, watch: Watch, decision: Decision, outcome: SessionOutcome, on: date
+    p: Programme,
+    watch: Watch,
+    decision: Decision,
+    outcome: SessionOutcome,
+    worst: int | None,
+    on: date,
 ) -> Watch:
-    """The runs the stop rules count, the last sharp pain and the stop they may lead to; the
-    same object when none of these moved (most sessions)."""
-    if _uneventful(p, watch, outcome):
-        return watch
-    pain_run = _run(watch.pain_over_streak, _pain_over(p, outcome))
-    morning_run = _run(watch.morning_over_streak, _morning_over(p, outcome))
-    effort_run = _run(watch.hard_effort_streak, _hard_effort(p, decision, outcome))
-    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, on)
+    """The runs the stop rules count, the last sharp pain and the stop they may lead to
+    (`worst`: the session's pain); the same object when none of these moved (most sessions)."""
+    limit, morning, rpe = p.protocol.pain.acceptable_max, outcome.pain_next_morning, outcome.rpe
+    hard_rpe = p.protocol.effort.hard_rpe
+    pain_run, morning_run = watch.pain_over_streak, watch.morning_over_streak
+    knee = True in (outcome.swelling, outcome.locking, outcome.giving_way)  # knee symptoms
+    if (
+        not (pain_run or morning_run or watch.hard_effort_streak or outcome.sharp_pain or knee)
+        and (worst is None or (worst <= limit and worst < p.protocol.stop.severe_pain))
+        and (morning is None or morning <= limit)
+        and (rpe is None or rpe < hard_rpe)
+    ):
+        return watch  # no run under way, nothing that could start one or stop the plan
+    # Sessions in a row: an unknown answer neither adds to a run nor breaks it.
+    if worst is not None and worst > limit:  # pain during or straight after over the limit
+        pain_run += 1
+    elif outcome.pain_during is not None:
+        pain_run = 0
+    if morning is not None:  # the next morning's pain over the limit
+        morning_run = morning_run + 1 if morning > limit else 0
+    effort_run = watch.hard_effort_streak
+    if rpe is not None:  # hard effort at a low dose
+        hard = rpe >= hard_rpe and at_low_dose(p, decision.dose)
+        effort_run = effort_run + 1 if hard else 0
+    cause = _stop_cause(p, watch, pain_run, morning_run, outcome, worst, knee, on)
     sharp_on = on if outcome.sharp_pain else watch.sharp_pain_on
     if (
         pain_run == watch.pain_over_streak
@@ -112,53 +138,12 @@ def _watched(
     )
 
 
-def _uneventful(p: Programme, watch: Watch, outcome: SessionOutcome) -> bool:
-    """No run under way and nothing in this session that could start one or stop the plan."""
-    if watch.pain_over_streak or watch.morning_over_streak or watch.hard_effort_streak:
-        return False
-    if outcome.sharp_pain or outcome.knee_symptoms:
-        return False
-    worst, morning, rpe = outcome.session_pain, outcome.pain_next_morning, outcome.rpe
-    limit = p.protocol.pain.acceptable_max
-    return (
-        (worst is None or worst <= min(limit, p.protocol.stop.severe_pain - 1))
-        and (morning is None or morning <= limit)
-        and (rpe is None or rpe < p.protocol.effort.hard_rpe)
-    )
-
-
-def _reacted(p: Programme, verdict: Verdict, outcome: SessionOutcome) -> bool:
-    """Over the limit, or a next morning above the usual: a morning at the walker's usual pain
-    that is not settled only because the usual is 4 or 5 holds, but is no reaction to repeat."""
-    if verdict is not _NOT_SETTLED:
-        return verdict.over_the_limit
+def _morning_reaction(p: Programme, morning: int | None) -> bool:
+    """A next morning not settled counts as a reaction only above the walker's usual: one at
+    the usual pain that is not settled only because the usual is 4 or 5 holds, but is no
+    reaction to repeat."""
     usual = p.walker.rest_pain + p.protocol.pain.next_morning_margin
-    return outcome.pain_next_morning is not None and outcome.pain_next_morning > usual
-
-
-def _run(count: int, signal: bool | None) -> int:
-    """A count of sessions in a row: an unknown answer neither adds to it nor breaks it."""
-    if signal is None:
-        return count
-    return count + 1 if signal else 0
-
-
-def _pain_over(p: Programme, outcome: SessionOutcome) -> bool | None:
-    worst = outcome.session_pain
-    if worst is not None and worst > p.protocol.pain.acceptable_max:
-        return True
-    return None if outcome.pain_during is None else False
-
-
-def _morning_over(p: Programme, outcome: SessionOutcome) -> bool | None:
-    morning = outcome.pain_next_morning
-    return None if morning is None else morning > p.protocol.pain.acceptable_max
-
-
-def _hard_effort(p: Programme, decision: Decision, outcome: SessionOutcome) -> bool | None:
-    if outcome.rpe is None:
-        return None
-    return outcome.rpe >= p.protocol.effort.hard_rpe and at_low_dose(p, decision.dose)
+    return morning is not None and morning > usual
 
 
 def _stop_cause(
@@ -167,11 +152,13 @@ def _stop_cause(
     pain_run: int,
     morning_run: int,
     outcome: SessionOutcome,
+    worst: int | None,
+    knee: bool,
     on: date,
 ) -> StopCause | None:
-    rules, worst = p.protocol.stop, outcome.session_pain
+    rules = p.protocol.stop
     sharp_before = watch.sharp_pain_on
-    if outcome.knee_symptoms:
+    if knee:
         return StopCause.KNEE_SYMPTOMS
     if worst is not None and worst >= rules.severe_pain:
         return StopCause.SEVERE_PAIN
@@ -187,13 +174,11 @@ def _stop_cause(
 
 def stopped(p: Programme, state: EngineState) -> Decision:
     """No walking while a stop stands; the reason says why and what to do."""
-    return worded_later(
-        DecisionKind.PAUSED,
-        state.dose,
-        None,
-        lambda: (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",),
-        walk=False,
-    )
+    return worded_later(DecisionKind.PAUSED, state.dose, None, _no_walking, (p, state), walk=False)
+
+
+def _no_walking(p: Programme, state: EngineState) -> tuple[str, ...]:
+    return (f"No walking: {_why(p, state)}. {_SEE_A_CLINICIAN}",)
 
 
 def stop_instead(state: EngineState, cause: str) -> Decision:

@@ -94,22 +94,34 @@ class Speed:
     def to(self, unit: SpeedUnit) -> Speed:
         return Speed(self.in_unit(unit), unit)
 
+    # The comparisons read `_in_metres_per_second`, one plain call a side rather than two
+    # nested property reads: the engine compares speeds at most sessions (issue 18).
+
     def __lt__(self, other: Speed) -> bool:
-        return self.metres_per_second < other.metres_per_second - 1e-12
+        return _in_metres_per_second(self) < _in_metres_per_second(other) - 1e-12
 
     def __le__(self, other: Speed) -> bool:
-        return self.metres_per_second <= other.metres_per_second + 1e-12
+        return _in_metres_per_second(self) <= _in_metres_per_second(other) + 1e-12
 
     def __gt__(self, other: Speed) -> bool:
-        return other.metres_per_second < self.metres_per_second - 1e-12  # other < self
+        # other < self
+        return _in_metres_per_second(other) < _in_metres_per_second(self) - 1e-12
 
     def __ge__(self, other: Speed) -> bool:
-        return other.metres_per_second <= self.metres_per_second + 1e-12  # other <= self
+        # other <= self
+        return _in_metres_per_second(other) <= _in_metres_per_second(self) + 1e-12
 
     def describe(self, unit: SpeedUnit | None = None) -> str:
         """'0.6 mph': rounded for people, never for arithmetic."""
         shown = unit or self.unit
         return f"{format_number(self.in_unit(shown), 2)} {shown.label}"
+
+
+def _in_metres_per_second(speed: Speed) -> float:
+    """`speed.metres_per_second`, the same product, without its two property reads."""
+    unit = speed.unit
+    per = METRES_PER_SECOND_IN_ONE_MPH if unit is _MPH else METRES_PER_SECOND_IN_ONE_KMH
+    return speed.value * per
 
 
 def mph_to_kmh(mph: float) -> float:
