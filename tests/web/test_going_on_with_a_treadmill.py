@@ -8,6 +8,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from fastapi.testclient import TestClient
+
 from retrowalk.bootstrap import Wiring
 from retrowalk.domain.treadmill_record import Sample
 from retrowalk.web.app import create_app
@@ -20,7 +22,7 @@ from tests.web.virtual import VirtualTreadmills
 WALKED_BEFORE, AWAY, WALKED_AFTER = 20, 10, 40  # session seconds
 
 
-def _belt_runs(samples: list[Sample]) -> list[tuple[bool, int]]:
+def belt_runs(samples: list[Sample]) -> list[tuple[bool, int]]:
     """The record as runs of seconds with the belt moving or not: (moving, how many seconds)."""
     moving = [(s.speed_mps or 0.0) > 0 for s in samples]
     return [(key, len(list(run))) for key, run in groupby(moving)]
@@ -39,18 +41,29 @@ def _report(seq: int) -> dict[str, Any]:
     }
 
 
+def walked_then_stopped(client: TestClient, virtual: VirtualTreadmills, seconds: float) -> int:
+    """Start the live session, the walker's start, walk `seconds`, STOP; the walker."""
+    walker_id, _ = live_session(client)
+    start(client, walker_id)
+    virtual.wait(session_seconds=seconds)
+    client.delete(f"/api/walkers/{walker_id}/belt")
+    return walker_id
+
+
+def going_on(client: TestClient, walker_id: int, seq: int) -> Any:
+    """The tap that goes on after a STOP: the live session again, going on."""
+    return client.post(f"/api/walkers/{walker_id}/live", json={"seq": seq, "going_on": True})
+
+
 def test_a_walk_gone_on_after_a_stop_is_logged_with_the_samples_of_the_whole_walk(
     wiring: Wiring,
 ) -> None:
     virtual = VirtualTreadmills()
     with OwnPage(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
-        walker_id, timeline = live_session(client)
-        seq = timeline["seq"]
-        start(client, walker_id)
-        virtual.wait(session_seconds=WALKED_BEFORE)
-        client.delete(f"/api/walkers/{walker_id}/belt")  # STOP
+        walker_id = walked_then_stopped(client, virtual, WALKED_BEFORE)
         virtual.wait(session_seconds=AWAY)  # why, and "go on"
-        again = client.post(f"/api/walkers/{walker_id}/live", json={"seq": seq, "going_on": True})
+        seq = client.get(f"/api/walkers/{walker_id}/live").json()["seq"]
+        again = going_on(client, walker_id, seq)
         assert again.status_code == 200, again.text
         start(client, walker_id)  # the walker's tap
         virtual.wait(session_seconds=WALKED_AFTER)
@@ -62,29 +75,25 @@ def test_a_walk_gone_on_after_a_stop_is_logged_with_the_samples_of_the_whole_wal
         samples = uow.sessions.samples(logged.json()["session"]["id"])
     assert [s.second for s in samples] == list(range(len(samples)))
     assert len(samples) >= WALKED_BEFORE + AWAY + WALKED_AFTER
-    runs = [moving for moving, _ in _belt_runs(samples)]
+    runs = [moving for moving, _ in belt_runs(samples)]
     assert runs in ([True, False, True], [False, True, False, True])  # the start may lag a beat
-    stood = [seconds for moving, seconds in _belt_runs(samples) if not moving][-1]
+    stood = [seconds for moving, seconds in belt_runs(samples) if not moving][-1]
     assert stood >= AWAY - 1
     distances = [s.distance_m for s in samples if s.distance_m is not None]
     assert distances == sorted(distances)  # one walk's distance: it never starts again at 0
     assert len(virtual.belts) == 1  # going on opened nothing new
 
 
-def test_going_on_after_a_stop_keeps_the_treadmill_it_held_and_its_alerts_numbered_on(
+def test_going_on_after_a_stop_carries_on_with_the_treadmill_held_and_only_the_tap_starts_it(
     wiring: Wiring,
 ) -> None:
     virtual = VirtualTreadmills()
     with OwnPage(create_app(wiring, belt=TreadmillBelts(virtual))) as client:
-        walker_id, timeline = live_session(client)
-        start(client, walker_id)
-        virtual.wait(session_seconds=5)
-        client.delete(f"/api/walkers/{walker_id}/belt")
+        walker_id = walked_then_stopped(client, virtual, 5)
         held = virtual.treadmill.connected and virtual.treadmill.console.control
         stopped = not virtual.running()
-        again = client.post(
-            f"/api/walkers/{walker_id}/live", json={"seq": timeline["seq"], "going_on": True}
-        )
+        seq = client.get(f"/api/walkers/{walker_id}/live").json()["seq"]
+        again = going_on(client, walker_id, seq)
         news = client.get(f"/api/walkers/{walker_id}/belt").json()
 
     assert held and stopped

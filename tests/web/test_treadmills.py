@@ -4,6 +4,7 @@ treadmill; and the plain belt that serves every walk without one (web/belt.py)."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -227,38 +228,34 @@ def test_a_stop_holds_the_treadmill_and_going_on_carries_on_with_it_and_its_reco
     assert len(virtual.sent(OpCode.START_OR_RESUME)) == 2
 
 
-def test_a_stopped_walk_whose_live_page_went_silent_lets_the_treadmill_go(
-    virtual: VirtualTreadmills,
-) -> None:
+@contextmanager
+def stopped_and_away(virtual: VirtualTreadmills) -> Iterator[TreadmillBelts]:
+    """A walk stopped, then its page silent for half a minute, as the silence watch sees it."""
     clock = _Clock()
     belts = TreadmillBelts(virtual, now=clock, watch_every=None)
     try:
         walking(belts, virtual)
         belts.end(TODAY.walker_id)
         clock.seconds += 30
-
         belts.stop_silent_belts()
-
-        assert not virtual.treadmill.connected
-        assert belts.trace(TODAY.walker_id, TODAY.seq) is not None  # kept for the log
+        yield belts
     finally:
         belts.close()
 
 
+def test_a_stopped_walk_whose_live_page_went_silent_lets_the_treadmill_go(
+    virtual: VirtualTreadmills,
+) -> None:
+    with stopped_and_away(virtual) as belts:
+        assert not virtual.treadmill.connected
+        assert belts.trace(TODAY.walker_id, TODAY.seq) is not None  # kept for the log
+
+
 def test_going_on_after_the_treadmill_was_let_go_opens_it_again_and_a_refusal_is_by_hand() -> None:
     virtual = VirtualTreadmills(refuses_control_on_open=2)  # another app took it meanwhile
-    clock = _Clock()
-    belts = TreadmillBelts(virtual, now=clock, watch_every=None)
-    try:
-        walking(belts, virtual)
-        belts.end(TODAY.walker_id)
-        clock.seconds += 30
-        belts.stop_silent_belts()
-
+    with stopped_and_away(virtual) as belts:
         setup = belts.setup(TODAY, going_on=True)
 
         assert (len(virtual.belts), setup.mode) == (2, BeltMode.BY_HAND)
         assert belts.start(TODAY, HALF_MPH) is True  # the page goes on: the walker sets it
         assert virtual.sent(OpCode.START_OR_RESUME) == [] and not virtual.running()
-    finally:
-        belts.close()

@@ -17,34 +17,18 @@ from __future__ import annotations
 import sys
 import time
 
-import uvicorn
-
-from retrowalk.bootstrap import paired_devices
 from retrowalk.coach.clock import MonotonicClock
 from retrowalk.devices import gatt
-from retrowalk.devices.choice import DeviceChoice
 from retrowalk.devices.ftms_status import ControlPermissionLost, encode_machine_status
-from retrowalk.settings import get_settings
-from retrowalk.web.app import create_app
-from retrowalk.web.guard import LOOPBACK_NAMES, Guard
-from retrowalk.web.guard.pairing import Pairing
-from retrowalk.web.server import open_database, web_secret
-from retrowalk.web.treadmills import SILENCE_SECONDS, TreadmillBelts, intended_for
+from retrowalk.web.treadmills import SILENCE_SECONDS, TreadmillBelts
+from tests.web.browser.stop_server import VIRTUAL, serve
 from tests.web.virtual import VirtualTreadmills
 
 
 def main(port: int) -> None:
-    settings = get_settings()
-    wiring, _ = open_database(settings)
     treadmills = VirtualTreadmills(clock=MonotonicClock(), refuses_control_on_open=2)
     away = [0.0]  # seconds the page has been away, as the server's watch sees it
-    belts = TreadmillBelts(
-        treadmills,
-        now=lambda: time.monotonic() + away[0],
-        intended=intended_for(DeviceChoice("virtual", True)),
-    )
-    guard = Guard(LOOPBACK_NAMES, web_secret(settings.data_dir), Pairing(paired_devices(settings)))
-    app = create_app(wiring, belts, guard)
+    belts = TreadmillBelts(treadmills, now=lambda: time.monotonic() + away[0], intended=VIRTUAL)
 
     def take_control() -> None:
         treadmill = treadmills.treadmill
@@ -60,19 +44,7 @@ def main(port: int) -> None:
         away[0] += SILENCE_SECONDS + 10
         belts.stop_silent_belts()
 
-    app.add_api_route("/test/take-control", take_control, methods=["GET"], include_in_schema=False)
-    app.add_api_route("/test/away", page_away, methods=["GET"], include_in_schema=False)
-    try:
-        uvicorn.run(
-            app,
-            host="127.0.0.1",
-            port=port,
-            server_header=False,
-            proxy_headers=False,
-            log_level="info",
-        )
-    finally:
-        wiring.close()
+    serve(port, belts, {"/test/take-control": take_control, "/test/away": page_away})
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ the treadmill reports it, STOP stops it, and the walk is logged as a device sess
 
 from __future__ import annotations
 
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from retrowalk.domain.treadmill_record import Sample
 from retrowalk.settings import Settings
 from tests.web.browser.conftest import Server, fits_the_width, screenshot
 from tests.web.browser.test_journey import check_in, onboard_through_the_form, say_why
+from tests.web.test_going_on_with_a_treadmill import belt_runs
 from tests.web.virtual import eventually
 
 # Slow enough that the 3-minute set (36 s here) outlasts the belt's start on the real clock.
@@ -41,10 +41,14 @@ def logged_samples(server: Server, log_id: int) -> list[Sample]:
         wiring.close()
 
 
-def belt_runs(samples: list[Sample]) -> list[tuple[bool, int]]:
-    """Seconds in runs of the belt moving or not: (moving, how many seconds)."""
-    moving = [(s.speed_mps or 0.0) > 0 for s in samples]
-    return [(key, len(list(run))) for key, run in groupby(moving)]
+def walking_then_stop(phone: Page) -> None:
+    """Onboard, start the live session and the belt, and tap STOP once it runs."""
+    onboard_through_the_form(phone)
+    phone.goto(f"/live?time_scale={TIME_SCALE}")
+    phone.get_by_role("button", name="Go on", exact=True).click()
+    phone.get_by_role("button", name="Start the belt").click()
+    expect(phone.locator("#belt")).to_have_text("0.5 mph")
+    phone.get_by_role("button", name="STOP").click()
 
 
 def belt_news(server: Server) -> dict[str, Any]:
@@ -90,12 +94,7 @@ def test_the_walkers_tap_starts_the_belt_the_page_shows_it_following_and_stop_st
 def test_going_on_after_an_interruption_starts_the_belt_again_only_on_the_walkers_tap(
     phone: Page, server: Server
 ) -> None:
-    onboard_through_the_form(phone)
-    phone.goto(f"/live?time_scale={TIME_SCALE}")
-    phone.get_by_role("button", name="Go on", exact=True).click()
-    phone.get_by_role("button", name="Start the belt").click()
-    expect(phone.locator("#belt")).to_have_text("0.5 mph")
-    phone.get_by_role("button", name="STOP").click()
+    walking_then_stop(phone)
     eventually(lambda: not belt_news(server)["running"], "STOP stops the belt")
     phone.wait_for_timeout(AWAY_MS)
 

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.browser.conftest import Server, screenshot
-from tests.web.browser.test_belt_follows import TIME_SCALE, belt_news
-from tests.web.browser.test_journey import onboard_through_the_form, say_why
+from tests.web.browser.test_belt_follows import belt_news, walking_then_stop
+from tests.web.browser.test_journey import say_why
 
 TAKEN = {
     "taken while held": "/test/take-control",
@@ -33,12 +33,7 @@ def serve_command_fixture() -> list[str]:
 def test_going_on_without_control_asks_by_hand_and_walks_only_after_the_next_tap(
     phone: Page, server: Server, taken: str
 ) -> None:
-    onboard_through_the_form(phone)
-    phone.goto(f"/live?time_scale={TIME_SCALE}")
-    phone.get_by_role("button", name="Go on", exact=True).click()
-    phone.get_by_role("button", name="Start the belt").click()
-    expect(phone.locator("#belt")).to_have_text("0.5 mph")
-    phone.get_by_role("button", name="STOP").click()
+    walking_then_stop(phone)
     say_why(phone, "Interrupted")
     assert httpx.get(server.url + taken, timeout=5).status_code == 200
     phone.get_by_role("button", name="Go on with this session").click()
