@@ -97,9 +97,9 @@ def report(
             "worker on SQLite; the page polls the belt once a second (a heartbeat POST) "
             "throughout. Each tap comes at a random moment 0–1 s after the page shows the belt "
             "running, so it lands anywhere in the poll's second; after each STOP the walker "
-            "answers *Interrupted*, goes on and taps *Start the belt*, which opens the treadmill "
-            "again (session time runs at a tenth of the wall's, so that every stop fits in the "
-            "first walk's 3-minute set).",
+            "answers *Interrupted*, goes on and taps *Start the belt*, which carries on with "
+            "the treadmill held since the STOP (session time runs at a tenth of the wall's, "
+            "so that every stop fits in the first walk's 3-minute set).",
             "- Clocks: the tap's time is the click event's `timeStamp` (when the browser took "
             "the touch), set against the driver's monotonic clock from the quickest of 5 round "
             f"trips to the page just before the tap (error at most {clock_error:.2f} ms); the "

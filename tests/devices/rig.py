@@ -10,6 +10,7 @@ from retrowalk.devices import gatt
 from retrowalk.devices.alerts import DeviceAlert
 from retrowalk.devices.control_state import Target
 from retrowalk.devices.controller import TreadmillController
+from retrowalk.devices.ftms_client import REPLY_SECONDS
 from retrowalk.devices.ftms_control import ControlCommand
 from retrowalk.devices.ftms_status import MachineStatus, encode_machine_status
 from retrowalk.devices.link import BleakLink
@@ -26,6 +27,7 @@ class Rig:
     mph_quirk: bool | None = None
     now: float = 0.0
     alerts: list[DeviceAlert] = field(default_factory=list)
+    reply_seconds: float = REPLY_SECONDS  # how long a command's answer is awaited (wall time)
 
     def __post_init__(self) -> None:
         self.treadmill = self.make_treadmill()
@@ -38,6 +40,7 @@ class Rig:
             SpeedUnit.KMH,
             self.alerts.append,
             self.mph_quirk,
+            self.reply_seconds,
         )
 
     def make_treadmill(self) -> VirtualTreadmill:

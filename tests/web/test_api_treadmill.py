@@ -134,17 +134,21 @@ def test_a_speed_step_reaches_the_virtual_belt(
     assert (news["connected"], news["running"], news["speed_text"]) == (True, True, "0.8 mph")
 
 
-def test_stop_on_the_page_stops_the_belt_at_once_and_lets_the_treadmill_go(
+def test_stop_on_the_page_stops_the_belt_at_once_and_the_treadmill_goes_once_the_walk_is_logged(
     device_client: TestClient, virtual: VirtualTreadmills
 ) -> None:
-    walker_id = walking(device_client, virtual)
+    walker_id, timeline = live_session(device_client)
+    start(device_client, walker_id)
+    eventually(lambda: virtual.belt_kmh() == HALF_MPH_KMH, "the belt runs at 0.5 mph")
 
     answer = device_client.delete(f"/api/walkers/{walker_id}/belt")
+    held = virtual.treadmill.connected  # the walk may go on after a STOP
+    log_stopped_walk(device_client, walker_id, timeline)
 
     assert answer.status_code == 204
     assert not virtual.running()
     assert virtual.treadmill.received[-1][1].op_code is OpCode.STOP_OR_PAUSE
-    assert not virtual.treadmill.connected
+    assert held and not virtual.treadmill.connected
 
 
 def test_a_setting_above_todays_dose_is_refused_and_never_reaches_the_treadmill(

@@ -27,8 +27,10 @@ from retrowalk.coach.timeline import EventKind, Timeline
 from retrowalk.coach.walk import TodaysWalk
 from retrowalk.domain.stop_reason import StopReason
 from retrowalk.services.live_walk import live_walk
-from tests.coach.builders import ObedientWalker, walk
+from tests.coach.builders import ObedientWalker, ScriptedCheckIn, walk
+from tests.devices.harness import DeviceWalk
 from tests.web.builders import check_in, onboard
+from tests.web.test_going_on_with_a_treadmill import belt_runs
 
 # A walk with a step up inside the first set (last session 0.5 mph, today 0.6 mph).
 STEPPING_UP = walk(minutes=10.0, sets=(5.0, 5.0), speed=0.6, previous=0.5)
@@ -176,3 +178,31 @@ def test_the_page_logs_the_walk_the_python_runner_would_have_logged(
     logged = {key: entry[key] for key in ("done", "minutes_done", "notes", "stop_reason")}
     assert logged == {key: ours[key] for key in logged}
     assert entry["speed_done"]["mph"] == ours["speed_done_mph"]
+
+
+def test_on_a_treadmill_a_walk_gone_on_after_a_stop_is_one_record_from_either_runner() -> None:
+    """The terminal's walk on the virtual treadmill (STOP by mistake at 1:00, back 20 s later,
+    going on) and the page's report of the same walk give the same walk record; the treadmill's
+    record is one, with the pause between its two walked parts, as the page's now is
+    (tests/web/test_going_on_with_a_treadmill.py)."""
+    today = walk(minutes=4, sets=(2.0, 2.0), speed=0.7)
+    session = DeviceWalk(today)  # the walker presses Enter at every prompt at once
+    away = ScriptedCheckIn(session.clock, [StopReason.MISTAKE], [True], away=GONE_ON_AFTER)
+    session.press(60, WalkerCommand.STOP)
+    played, device = session.run(then_seconds=0, check_in=away)
+    page = {
+        "seq": 0,
+        "ended_at_seconds": played.timeline.end,
+        "stopped": False,
+        "pauses": [{"at_seconds": 60, "seconds": GONE_ON_AFTER}],
+        "went_on": [{"at_seconds": 60, "reason": StopReason.MISTAKE.value}],
+        "step_confirmed_at_seconds": None,
+        "check_in": check_in(),
+    }
+
+    reported = walk_record(played.timeline, as_report(page))
+
+    assert reported == played
+    runs = belt_runs(device.samples)
+    assert [moving for moving, _ in runs][:3] == [True, False, True]
+    assert runs[1][1] >= GONE_ON_AFTER - 3  # the pause, less the belt slowing down

@@ -4,6 +4,7 @@ treadmill; and the plain belt that serves every walk without one (web/belt.py)."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -205,3 +206,56 @@ def test_reading_the_news_alone_does_not_keep_a_belt_running(
         eventually(lambda: not virtual.running(), "the belt stops")
     finally:
         belts.close()
+
+
+def test_a_stop_holds_the_treadmill_and_going_on_carries_on_with_it_and_its_record(
+    belts: TreadmillBelts, virtual: VirtualTreadmills
+) -> None:
+    walking(belts, virtual)
+    virtual.wait(session_seconds=10)
+    belts.end(TODAY.walker_id)
+    held = virtual.treadmill.connected and not virtual.running()
+
+    setup = belts.setup(TODAY, going_on=True)
+    assert belts.start(TODAY, HALF_MPH)
+    eventually(virtual.running, "the belt runs again on the walker's start")
+    virtual.wait(session_seconds=10)
+    belts.end(TODAY.walker_id)
+
+    trace = belts.trace(TODAY.walker_id, TODAY.seq)
+    assert held and setup.mode is BeltMode.WALKER_STARTS and len(virtual.belts) == 1
+    assert trace is not None and len(trace.samples) >= 20
+    assert len(virtual.sent(OpCode.START_OR_RESUME)) == 2
+
+
+@contextmanager
+def stopped_and_away(virtual: VirtualTreadmills) -> Iterator[TreadmillBelts]:
+    """A walk stopped, then its page silent for half a minute, as the silence watch sees it."""
+    clock = _Clock()
+    belts = TreadmillBelts(virtual, now=clock, watch_every=None)
+    try:
+        walking(belts, virtual)
+        belts.end(TODAY.walker_id)
+        clock.seconds += 30
+        belts.stop_silent_belts()
+        yield belts
+    finally:
+        belts.close()
+
+
+def test_a_stopped_walk_whose_live_page_went_silent_lets_the_treadmill_go(
+    virtual: VirtualTreadmills,
+) -> None:
+    with stopped_and_away(virtual) as belts:
+        assert not virtual.treadmill.connected
+        assert belts.trace(TODAY.walker_id, TODAY.seq) is not None  # kept for the log
+
+
+def test_going_on_after_the_treadmill_was_let_go_opens_it_again_and_a_refusal_is_by_hand() -> None:
+    virtual = VirtualTreadmills(refuses_control_on_open=2)  # another app took it meanwhile
+    with stopped_and_away(virtual) as belts:
+        setup = belts.setup(TODAY, going_on=True)
+
+        assert (len(virtual.belts), setup.mode) == (2, BeltMode.BY_HAND)
+        assert belts.start(TODAY, HALF_MPH) is True  # the page goes on: the walker sets it
+        assert virtual.sent(OpCode.START_OR_RESUME) == [] and not virtual.running()

@@ -28,7 +28,8 @@ WAIT_SECONDS = 10.0
 
 
 class VirtualTreadmills:
-    """An opener for `TreadmillBelts` that keeps what it opened."""
+    """An opener for `TreadmillBelts` that keeps what it opened. `refuses_control_on_open`: the
+    treadmill opened that time (1 the first) refuses control, as when another app took it."""
 
     def __init__(
         self,
@@ -36,14 +37,21 @@ class VirtualTreadmills:
         device: str = "virtual",
         strap: str | None = None,
         clock: SessionClock | None = None,
+        refuses_control_on_open: int | None = None,
     ) -> None:
         self.clock = clock or ScaledClock(SCALE)
         self._open = treadmill_opener(DeviceChoice(device, control, strap=strap), self.clock)
+        refusing = DeviceChoice(_refusing(device), control, strap=strap)
+        self._open_refusing = treadmill_opener(refusing, self.clock)
+        self._refuses_on = refuses_control_on_open
         self.belts: list[WalkTreadmill] = []
+        self.opened = 0
 
     @contextmanager
     def __call__(self, walk: TodaysWalk) -> Iterator[WalkTreadmill]:
-        with self._open(walk) as belt:
+        self.opened += 1
+        refuses = self.opened == self._refuses_on
+        with (self._open_refusing if refuses else self._open)(walk) as belt:
             self.belts.append(belt)
             yield belt
 
@@ -90,6 +98,11 @@ class VirtualTreadmills:
 
     def wait(self, session_seconds: float) -> None:
         time.sleep(session_seconds / SCALE)
+
+
+def _refusing(device: str) -> str:
+    """The virtual treadmill `device` names, refusing control too."""
+    return f"{device},refuse_control" if ":" in device else f"{device}:refuse_control"
 
 
 def _virtual(belt: WalkTreadmill) -> VirtualTreadmill:

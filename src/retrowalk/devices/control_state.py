@@ -38,7 +38,8 @@ class BeltState:
 
     @property
     def commanding(self) -> bool:
-        return self.control is Control.ON and self.link_up and self.running
+        """Speeds may be sent: never while a Stop is owed (the belt's state is unknown)."""
+        return self.control is Control.ON and self.link_up and self.running and not self.stop_owed
 
     def forget_plans(self) -> None:
         self.wanted = self.armed = self.check = None

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from retrowalk.devices.alerts import Alert, DeviceAlert, alert
 from retrowalk.devices.control_state import BeltState, Control, Target
 from retrowalk.devices.follow import FollowCheck
-from retrowalk.devices.ftms_client import Capabilities, FtmsClient, Listeners
+from retrowalk.devices.ftms_client import REPLY_SECONDS, Capabilities, FtmsClient, Listeners
 from retrowalk.devices.ftms_control import (
     ControlCommand,
     ControlResponse,
@@ -66,6 +66,7 @@ class TreadmillController:
         unit: SpeedUnit,
         on_alert: Callable[[DeviceAlert], None],
         mph_quirk: bool | None = None,
+        reply_seconds: float = REPLY_SECONDS,
     ) -> None:
         self.report = DeviceReport(link.name, mph_quirk=mph_quirk)
         self.totals = Totals()
@@ -78,7 +79,7 @@ class TreadmillController:
         self.news = TreadmillNews(self, now, unit_found)
         news = self.news
         listeners = Listeners(news.on_data, news.on_status, news.on_unreadable, news.on_lost)
-        self.client = FtmsClient(link, listeners)
+        self.client = FtmsClient(link, listeners, reply_seconds)
         self._tried_at = -RECONNECT_EVERY_SECONDS
         self._closed = False
         self._stepping = asyncio.Lock()
@@ -143,7 +144,8 @@ class TreadmillController:
     # --- what the coach asks ------------------------------------------------------------
     async def want(self, target: Target | None) -> bool:
         """True when the treadmill sets this itself. False when the walker must: a belt that
-        is not moving starts only on the walker's start, so a moving setting is armed."""
+        is not moving starts only on the walker's start, so a moving setting is armed. After a
+        Stop that was not answered the belt may be moving or not: armed too, never written."""
         state = self.state
         if target is not None:  # refused before anything is kept, whatever the caller checked
             refuse_non_finite("speed", target.speed_kmh, "km/h")
@@ -153,10 +155,10 @@ class TreadmillController:
             return state.had_control and state.link_up and await self._send_stop()
         if state.control is not Control.ON or not state.link_up:
             return False
-        state.wanted = target
-        if not state.running:
+        if not state.running or state.stop_owed:  # stopped, or not known to be: armed
             state.armed = target
             return False
+        state.wanted = target
         await self._step()
         return True
 
@@ -171,6 +173,7 @@ class TreadmillController:
             self.say(Alert.START_AT_CONSOLE)
             return False
         if response is not None:
+            state.stop_owed = False  # the walker's own start, after the STOP, stands
             await self._began_running(target)
         return True
 

@@ -2,10 +2,12 @@
 call), with the rules that keep it safe whatever the calls do.
 
 One call at a time: a STOP, or letting go, waits for a start under way, so the Stop is always the
-treadmill's last command. `end` (the walk finished, or STOP) stops the belt first, then lets the
-treadmill go, keeping its record for the log; with a Stop still owed (the link dropped) it stays
-open, so the controller keeps trying to reconnect and stop it, until the walk is logged or the
-app leaves. An error on a call stops and lets go of the treadmill, and says so.
+treadmill's last command. `end` (the walk finished, or STOP) stops the belt first and keeps the
+record as it stands for the log, but holds the treadmill: after a STOP the walk may go on
+(`go_on`), on the same treadmill and record, as the terminal's walk does; with a Stop still owed
+the controller keeps trying to reconnect and stop it. The face lets it go (`let_go`) once the walk
+is logged, its page is gone, or the app leaves. An error on a call stops and lets go of the
+treadmill, and says so.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ class HeldWalk:
             return self._guard(lambda treadmill: treadmill.apply(STOPPED).applied)
 
     def end(self) -> None:
-        """Stop the belt, keep the record, and let the treadmill go unless a Stop is owed."""
+        """Stop the belt and keep the record as it stands; the treadmill stays held."""
         with self.lock:
             if self.ended:
                 return
@@ -76,8 +78,19 @@ class HeldWalk:
                 self._guard(lambda treadmill: treadmill.apply(STOPPED))
             finally:
                 self.trace = self.trace or self.treadmill.trace()
-                if not self.treadmill.session.controller.state.stop_owed:
-                    self.let_go()
+
+    def go_on(self) -> bool:
+        """The walk goes on after a STOP: the record runs on, the pause in it. False when the
+        treadmill was let go (it must be opened again)."""
+        with self.lock:
+            if self.closed:
+                return False
+            self.trace = None
+            return True
+
+    @property
+    def stop_owed(self) -> bool:
+        return self.treadmill.session.controller.state.stop_owed
 
     def record(self) -> DeviceTrace:
         """The walk's record for the log: as it ended, or as it stands."""

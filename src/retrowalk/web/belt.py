@@ -4,8 +4,9 @@ belt behind it when no treadmill is connected on the server side (`PlainBelt`).
 One walk at a time per walker: `intended` says how the belt is meant to take part before
 anything is opened (the page shows it), `setup` opens what the walk needs (when the walker starts
 the live session, never on a read), `heartbeat` says the walker's live page is still there,
-settings and the walker's own start go to that walk's belt, `end` stops the belt and
-lets the treadmill go, and `trace` gives the device's record to the log. A treadmill connected
+settings and the walker's own start go to that walk's belt, `end` stops the belt (the walk
+may still go on after a STOP), `trace` gives the device's record to the log, and `logged` lets
+the treadmill go. A treadmill connected
 on the server side is `web/treadmills.py`; nothing here loads the device layer.
 """
 
@@ -77,8 +78,9 @@ class LiveBelt(Protocol):
         less: a treadmill that refuses control leaves the walker to set it by hand)."""
         ...
 
-    def setup(self, walk: WalkOn) -> BeltSetup:
-        """The live session starts: open what the walk needs, and say how the belt takes part."""
+    def setup(self, walk: WalkOn, going_on: bool = False) -> BeltSetup:
+        """The live session starts: open what the walk needs, and say how the belt takes part.
+        `going_on`: the walk goes on after a STOP, with what it held (and its record) if it can."""
         ...
 
     def apply(self, walk: WalkOn, setting: BeltSetting) -> bool:
@@ -96,8 +98,8 @@ class LiveBelt(Protocol):
         ...
 
     def end(self, walker_id: int) -> None:
-        """The walk is over (finished or STOP): stop the belt first, then let the treadmill go,
-        keeping its record for the log."""
+        """The walk is over (finished or STOP): stop the belt, keeping its record as it stands
+        for the log. The treadmill is held till the walk is logged: after a STOP it may go on."""
         ...
 
     def heartbeat(self, walker_id: int) -> None:
@@ -135,7 +137,7 @@ class PlainBelt:
     def intended(self) -> BeltSetup:
         return self._setup()
 
-    def setup(self, walk: WalkOn) -> BeltSetup:
+    def setup(self, walk: WalkOn, going_on: bool = False) -> BeltSetup:
         return self._setup()
 
     def apply(self, walk: WalkOn, setting: BeltSetting) -> bool:

@@ -4,9 +4,11 @@ one walk's treadmill per walker, as a thin adapter over the device layer's walk.
 The treadmill is opened when the walker's live session starts (`setup`), by the opener the
 composition root gives (`bootstrap.treadmill_opener`), and held between the page's calls
 (`devices/held_walk.py`: one call at a time, stopped and let go on an error, its record kept when
-the walk ends). Only `start`, called for
-the walker's own tap, starts a belt; nothing here starts one on a timer. What is the web's own:
-one walk per walker, and the watch that stops a running belt whose page has gone silent.
+the walk ends). A STOP stops the belt but holds the treadmill, so going on (`setup` with
+`going_on`) carries on with the same treadmill and one record of the whole walk; it is let go
+once the walk is logged. Only `start`, called for the walker's own tap, starts a belt; nothing
+here starts one on a timer. What is the web's own: one walk per walker, and the watch that
+stops a running belt whose page has gone silent (and lets go of a stopped one).
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ class TreadmillBelts:
         """Stop every running belt whose live page has been silent too long; their walkers."""
         silent = []
         for walker_id, on in list(self._walks.items()):
-            quiet = self._now() - self._heard.get(walker_id, 0.0) > SILENCE_SECONDS
-            if on.treadmill.running and quiet and not on.ended and on.stop():
+            if self._now() - self._heard.get(walker_id, 0.0) <= SILENCE_SECONDS:
+                continue
+            if on.ended and not on.stop_owed:  # stopped, and nobody left to go on: free it
+                on.let_go()
+            elif on.treadmill.running and not on.ended and on.stop():
                 on.treadmill.partial(SILENT_PAGE)
                 silent.append(walker_id)
         return silent
@@ -79,7 +84,13 @@ class TreadmillBelts:
     def intended(self) -> BeltSetup:
         return self._intended
 
-    def setup(self, walk: WalkOn) -> BeltSetup:
+    def setup(self, walk: WalkOn, going_on: bool = False) -> BeltSetup:
+        with self._lock:
+            on = self._walks.get(walk.walker_id)
+            held = going_on and on is not None and on.seq == walk.seq and on.go_on()
+        if on is not None and held:
+            self.heartbeat(walk.walker_id)
+            return _setup(on.treadmill)
         return _setup(self._walk(walk, again=True).treadmill)
 
     def apply(self, walk: WalkOn, setting: BeltSetting) -> bool:

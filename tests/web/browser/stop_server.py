@@ -12,6 +12,8 @@ process on this machine reads alike, so a driver in another process can set them
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import uvicorn
 from fastapi.responses import JSONResponse
@@ -28,20 +30,19 @@ from retrowalk.web.treadmills import TreadmillBelts, intended_for
 from tests.web.virtual import VirtualTreadmills
 
 STOPS_PATH = "/test/stops"
+VIRTUAL = intended_for(DeviceChoice("virtual", True))
+Route = Callable[[], Any]
 
 
-def main(port: int) -> None:
+def serve(port: int, belts: TreadmillBelts, routes: dict[str, Route]) -> None:
+    """The app as `retrowalk serve --device virtual --control` builds it, on `belts`, with the
+    test's own GET `routes`, on uvicorn as `serve` runs it, until the process is stopped."""
     settings = get_settings()
     wiring, _ = open_database(settings)
-    treadmills = VirtualTreadmills(clock=MonotonicClock())
-    belts = TreadmillBelts(treadmills, intended=intended_for(DeviceChoice("virtual", True)))
     guard = Guard(LOOPBACK_NAMES, web_secret(settings.data_dir), Pairing(paired_devices(settings)))
     app = create_app(wiring, belts, guard)
-
-    def stops() -> JSONResponse:
-        return JSONResponse(treadmills.stops_received())
-
-    app.add_api_route(STOPS_PATH, stops, methods=["GET"], include_in_schema=False)
+    for path, route in routes.items():
+        app.add_api_route(path, route, methods=["GET"], include_in_schema=False)
     try:
         uvicorn.run(
             app,
@@ -53,6 +54,15 @@ def main(port: int) -> None:
         )
     finally:
         wiring.close()
+
+
+def main(port: int) -> None:
+    treadmills = VirtualTreadmills(clock=MonotonicClock())
+
+    def stops() -> JSONResponse:
+        return JSONResponse(treadmills.stops_received())
+
+    serve(port, TreadmillBelts(treadmills, intended=VIRTUAL), {STOPS_PATH: stops})
 
 
 if __name__ == "__main__":

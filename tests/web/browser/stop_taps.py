@@ -11,8 +11,8 @@ it asks Playwright to tap is kept too: an upper bound that includes Playwright's
 So are the two first steps on the page's side: until its click handlers run (the event's time
 is when the browser took the touch), and until its call to the belt leaves (Resource Timing).
 
-After each STOP the walker says it was an interruption and goes on: the page opens the treadmill
-again on the tap on "Start the belt", and the belt runs until the next tap.
+After each STOP the walker says it was an interruption and goes on: the tap on "Start the belt"
+carries on with the treadmill held since the STOP, and the belt runs until the next tap.
 """
 
 from __future__ import annotations

@@ -63,8 +63,8 @@ def start_belt(walker: OwnWalker, body: Body, wired: WiringDep, belt: BeltDep) -
 
 @router.delete("/walkers/{walker_id}/belt", status_code=204)
 def end_walk(walker: OwnWalker, belt: BeltDep) -> None:
-    """The walk is over (finished, or STOP): the belt is stopped, then the treadmill let go;
-    its record waits for the check-in."""
+    """The walk is over (finished, or STOP): the belt is stopped and its record kept for the
+    check-in. The treadmill is held until the walk is logged (after a STOP it may go on)."""
     belt.end(walker.id)
 
 

@@ -62,11 +62,14 @@ def start_live_session(
 ) -> TimelinePublic:
     """Start today's live session `seq` (the walker's tap on the set-up checklist): a treadmill
     connected on the server side is opened for the walk (afresh, stopping the belt of an
-    earlier start). The timeline comes back with the belt as it really takes part. Nothing
-    starts the belt here: only the walker's start does (`POST .../belt/start`)."""
+    earlier start). `going_on` (the tap that goes on after a STOP) carries on with the
+    treadmill held since the STOP, so its record covers the whole walk; it is opened again
+    only if it was let go. The timeline comes back with the belt as it really takes part (by
+    hand, if control was lost meanwhile). Nothing starts the belt here: only the walker's
+    start does (`POST .../belt/start`)."""
     unit = (units or walker.profile.units).speed_unit
     live = live_walk(walker, wired.uow, wired.clock, unit, body.seq)
-    setup = belt.setup(WalkOn(walker.id, live.seq, live.walk))
+    setup = belt.setup(WalkOn(walker.id, live.seq, live.walk), body.going_on)
     return TimelinePublic.of(walker.id, live, time_scale, setup)
 
 

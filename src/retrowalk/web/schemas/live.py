@@ -207,9 +207,11 @@ class WentOnIn(Command):
 
 
 class LiveStart(Command):
-    """The live session the walker starts: the planned session the page plays."""
+    """The live session the walker starts: the planned session the page plays; `going_on`
+    when it goes on after a STOP (the treadmill held since, and its record, carry on)."""
 
     seq: Seq
+    going_on: bool = False
 
 
 class LiveSessionCreate(Command):

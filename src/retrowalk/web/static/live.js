@@ -77,11 +77,15 @@
     if (paused !== null || ended !== null || starting) return;
     keepAwake();
     if (!begun) { begun = true; headset.start(); }
-    if (!opened && treadmill !== null && T.treadmill) { // the live session starts: open the treadmill
+    if (!opened && treadmill !== null && T.treadmill) { // the live session starts (or goes on): open the treadmill
+      const askedToTap = startsOnTap();
       starting = true; draw();
-      opened = await treadmill.open();
+      opened = await treadmill.open(wentOn.length > 0);
       starting = false; draw();
       if (!opened || ended !== null) return;
+      // Control was lost meanwhile (another app took the treadmill): this tap started nothing.
+      // Ask again in the by-hand words; walking time waits for the tap that says the belt is set.
+      if (askedToTap && !startsOnTap()) { ask(byHandWords()); draw(); return; }
     }
     const tapped = startsOnTap();
     if (tapped) { // the walker's own start: the only thing that starts the belt
@@ -191,7 +195,8 @@
   function endHere() { $("go-on").hidden = true; showCheckIn(); }
 
   // Going on from where session time stopped: the time stopped is a pause, and nothing moves
-  // until the walker is set again and confirms (a treadmill is opened again on that tap).
+  // until the walker is set again and confirms (on that tap the treadmill held since the STOP
+  // carries on, its record with it; it is opened again only if it was let go).
   function resume() {
     const at = ended;
     pauses.push({ at_seconds: round(at), seconds: round(clock() - stoppedClock) });
@@ -217,6 +222,7 @@
     draw();
     $("confirm").focus();
   }
+  const byHandWords = () => (gate.kind === "resume" ? readyAgain(gate.speed !== null) : gate.by_hand_prompt || prompting);
   function readyAgain(inSet) { // the runner's prompts for going on (coach/runner.py)
     const setting = (template) => template.replace("{setting}", speedText || "");
     if (startsOnTap()) return setting(T.tap_to_start);

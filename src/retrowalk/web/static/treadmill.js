@@ -72,11 +72,11 @@
 
     return {
       byHand: () => byHand,
-      // The live session starts: the treadmill is opened for today's walk. False keeps the walk
-      // at the checklist (the alert says why).
-      async open() {
+      // The live session starts: the treadmill is opened for today's walk, or, `goingOn` after a
+      // STOP, the one held since carries on. False keeps the walk waiting (the alert says why).
+      async open(goingOn = false) {
         try {
-          const response = await call("POST", `/api/walkers/${T.walker_id}/live?units=${units}`, { seq: T.seq });
+          const response = await call("POST", `/api/walkers/${T.walker_id}/live?units=${units}`, { seq: T.seq, going_on: goingOn });
           if (!response.ok) { show(await told(response)); return false; }
           const opened = await response.json();
           if (T.belt_follows && !opened.belt_follows) byHand = true;
