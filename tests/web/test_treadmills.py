@@ -102,9 +102,14 @@ def test_with_a_stop_still_owed_the_treadmill_stays_open_past_the_end_to_stop_th
     virtual.on_its_thread(virtual.treadmill.restore_link)
 
     eventually(lambda: not virtual.running(), "the belt is stopped once the link is back")
-    alerts = [told.alert for told in belts.news(TODAY.walker_id, since=0).alerts]
+
+    def alerts() -> list[str]:
+        return [told.alert for told in belts.news(TODAY.walker_id, since=0).alerts]
+
+    # the reconnection is told on the device thread, which may write the Stop before it says so
+    eventually(lambda: len(alerts()) >= 2, "the reconnection is told")
     trace = belts.trace(TODAY.walker_id, TODAY.seq)
-    assert still_running and alerts == ["link_lost", "reconnected"]
+    assert still_running and alerts() == ["link_lost", "reconnected"]
     assert trace is not None and trace.partial_reasons == ("the link to the treadmill dropped",)
 
 
