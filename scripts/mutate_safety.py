@@ -65,6 +65,7 @@ _DOMAIN_TESTS = (
     "tests/domain/test_unknown_answers.py",
     "tests/domain/test_pain_model.py",
     "tests/domain/test_stop_and_refer.py",
+    "tests/domain/test_calendar_pacing.py",
     "tests/domain/test_engine_properties.py",
 )
 TARGETS: dict[str, tuple[str, ...]] = {

@@ -10,6 +10,7 @@ from typing import Any
 from retrowalk.domain.equipment import Equipment, Grid, MotorizedTreadmill
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import PlanPreview, PlanRequest, ScriptedSession, preview_plan
+from retrowalk.domain.programme import Programme, screened_programme
 from retrowalk.domain.units import SpeedUnit, UnitSystem
 from retrowalk.domain.walker import Condition, Severity, WalkerProfile
 from retrowalk.protocols import load_modality, protocol_for_walker
@@ -70,6 +71,17 @@ def request(
 
 def plan(**kwargs: Any) -> PlanPreview:
     return preview_plan(request(**kwargs))
+
+
+def programme(**kwargs: Any) -> Programme:
+    """The programme the engine builds for `request(**kwargs)`, for tests that decide one
+    session from a state written out by hand."""
+    asked = request(**kwargs)
+    _, built = screened_programme(
+        asked.walker, asked.equipment, asked.protocol, asked.modality, asked.start
+    )
+    assert built is not None, "the walker was not cleared to start"
+    return built
 
 
 def outcomes(*entries: SessionOutcome | ScriptedSession) -> list[ScriptedSession]:

@@ -7,10 +7,12 @@ from datetime import timedelta
 
 from hypothesis import given
 
-from retrowalk.domain.dose import DoseVariable
+from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
+from retrowalk.domain.engine_state import EngineState, Watch
 from retrowalk.domain.plan import PlannedSession, ScriptedSession, preview_plan
-from retrowalk.domain.progression import DecisionKind
-from tests.factories import START, good, plan
+from retrowalk.domain.progression import DecisionKind, decide
+from retrowalk.domain.units import Speed
+from tests.factories import START, good, plan, programme
 from tests.strategies import plan_requests
 
 FIRST_STEP = 2
@@ -92,3 +94,48 @@ def test_in_the_first_four_weeks_a_walk_the_day_after_a_walk_never_steps_up(plan
             assert not decision.walk or any("rest day" in r for r in decision.reasons)
         if session.decision.walk and not session.missed:
             walked_on = session.on
+
+
+def _ready_to_step_up(last_walked: int, watch: Watch) -> EngineState:
+    """Two good sessions with settled mornings at 5 minutes, the last on day `last_walked`."""
+    return EngineState(
+        dose=Dose(5, HandSupport.BOTH, speed=Speed.mph(0.5), incline_percent=0.0),
+        walked=12,
+        good_streak=2,
+        settled_mornings=2,
+        last_walked_on=START + timedelta(days=last_walked),
+        watch=watch,
+    )
+
+
+def test_the_third_step_up_comes_on_the_seventh_day_after_the_first_and_not_before():
+    """default.toml [pacing]: 2 step-ups in any 7 days. Step-ups on days 0 and 2, two good
+    sessions since: held on day 6, naming day 7; stepped up on day 7."""
+    state = _ready_to_step_up(5, Watch(step_ups=(START, START + timedelta(days=2))))
+    p = programme()
+
+    day_six = decide(p, state, START + timedelta(days=6))
+    day_seven = decide(p, state, START + timedelta(days=7))
+
+    assert day_six.kind is DecisionKind.HOLD and day_six.dose.minutes == 5
+    (reason,) = day_six.reasons
+    assert "2 step-ups already in the last 7 days" in reason
+    assert f"the next can come on or after {(START + timedelta(days=7)).isoformat()}" in reason
+    assert day_seven.kind is DecisionKind.PROGRESS and day_seven.dose.minutes == 6
+
+
+def test_the_rest_day_rule_ends_with_the_fourth_week():
+    """default.toml [schedule] rest_day_weeks = 4: a walk the day after another on day 27, the
+    last of week 4, is held and warned about; on day 28, the first of week 5, it steps up."""
+    p = programme()
+
+    def the_day_after_a_walk(day: int):
+        state = _ready_to_step_up(day - 1, Watch(started_on=START))
+        return decide(p, state, START + timedelta(days=day))
+
+    day_27, day_28 = the_day_after_a_walk(27), the_day_after_a_walk(28)
+
+    assert day_27.kind is DecisionKind.HOLD and day_27.dose.minutes == 5
+    assert any("the day after your last walk: in the first 4 weeks" in r for r in day_27.reasons)
+    assert day_28.kind is DecisionKind.PROGRESS and day_28.dose.minutes == 6
+    assert not any("rest day" in reason for reason in day_28.reasons)

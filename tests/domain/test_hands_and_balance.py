@@ -9,12 +9,14 @@ from datetime import timedelta
 
 from hypothesis import given
 
-from retrowalk.domain.dose import DoseVariable, HandSupport
+from retrowalk.domain.dose import Dose, DoseVariable, HandSupport
+from retrowalk.domain.engine_state import EngineState, Watch
 from retrowalk.domain.equipment import has_handrails
 from retrowalk.domain.plan import PlannedSession, preview_plan
-from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.progression import DecisionKind, decide
+from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import Condition
-from tests.factories import good, plan, walker
+from tests.factories import START, good, plan, programme, walker
 from tests.strategies import at_risk_of_falling, motorized_treadmills, plan_requests
 
 
@@ -79,6 +81,25 @@ def test_a_walker_of_82_starts_with_both_hands_on_after_a_fortnight_off():
     assert back.decision.dose.hands is HandSupport.BOTH
     assert any("first walk after" in reason for reason in back.decision.reasons)
     assert next_one.decision.dose.hands is HandSupport.ONE
+
+
+def test_both_hands_go_back_on_after_eleven_days_off_not_after_ten():
+    """A gap of "more than 10 days" (default.toml [layoff] deload_after_days = 10), for a
+    walker of 82 who has held one rail for a month."""
+    state = EngineState(
+        dose=Dose(8, HandSupport.ONE, speed=Speed.mph(1.0), incline_percent=0.0),
+        walked=20,
+        last_walked_on=START,
+        watch=Watch(one_hand_since=START - timedelta(days=30)),
+    )
+    p = programme(who=walker(age=82))
+
+    after_ten = decide(p, state, START + timedelta(days=10))
+    after_eleven = decide(p, state, START + timedelta(days=11))
+
+    assert after_ten.dose.hands is HandSupport.ONE
+    assert after_eleven.dose.hands is HandSupport.BOTH
+    assert any("this first walk after 11 days" in r for r in after_eleven.reasons)
 
 
 def test_sharp_pain_after_letting_go_of_a_rail_lowers_the_knees_load_too():

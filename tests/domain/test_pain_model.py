@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from retrowalk.domain.dose import DoseVariable
+from retrowalk.domain.equipment import Deadmill
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import ScriptedSession
 from retrowalk.domain.progression import DecisionKind
@@ -24,6 +25,24 @@ def test_the_third_comfortable_session_adds_a_minute():
     assert third.kind is DecisionKind.PROGRESS
     assert third.changed is DoseVariable.MINUTES
     assert third.dose.minutes == 4
+
+
+def test_minutes_past_the_target_need_pain_in_the_safe_zone_three_at_most():
+    # knee_oa: 10 minutes, then up to 20 while pain stays in the safe zone, 0-3 (default.toml).
+    # On a deadmill minutes are the only step, so the extended minutes come straight after 10.
+    deadmill = Deadmill(handrails=True)
+    sessions = plan(equipment=deadmill).sessions
+    at_ten = next(s.index for s in sessions if s.decision.dose.minutes == 10)
+
+    def after_two_sessions_at_ten(pain: int):
+        script = [*good(at_ten), *good(2, pain_during=pain)]
+        return plan(equipment=deadmill, script=script).sessions[at_ten + 2].decision
+
+    at_three, at_four = after_two_sessions_at_ten(3), after_two_sessions_at_ten(4)
+
+    assert at_three.kind is DecisionKind.PROGRESS and at_three.dose.minutes == 11
+    assert at_four.kind is DecisionKind.HOLD and at_four.dose.minutes == 10
+    assert any("more minutes only while pain stays in the safe zone" in r for r in at_four.reasons)
 
 
 def test_sharp_pain_steps_the_next_session_down_by_undoing_the_last_change():

@@ -4,12 +4,18 @@ clinician" blocks step-ups until the weekly pain falls or a clinician clears the
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
+from retrowalk.domain.dose import Dose, HandSupport
+from retrowalk.domain.engine_state import Decision, EngineState, Watch
 from retrowalk.domain.outcome import SessionOutcome
 from retrowalk.domain.plan import ScriptedSession
-from retrowalk.domain.progression import DecisionKind
+from retrowalk.domain.progression import DecisionKind, decide
+from retrowalk.domain.stepping_up import on_the_calendar
 from retrowalk.domain.units import Speed
 from retrowalk.domain.walker import WalkerLimits
-from tests.factories import good, plan, walker
+from tests.factories import START, good, plan, programme, walker
 
 FIRST_STEP = 2
 TALK = "has not changed for 3 weeks because pain or form held it"
@@ -34,6 +40,53 @@ def test_three_weeks_of_holds_for_pain_and_form_suggest_talking_to_the_clinician
     assert (flagged[0].on - first_hold.on).days >= 21 - 3
     assert all(s.decision.dose == first_hold.decision.dose for s in flagged)
     assert not any(_mentions(s, TALK) for s in preview.sessions if s.on < flagged[0].on)
+
+
+def _held_since_the_start(last_walked: int) -> EngineState:
+    """Held at 5 minutes since day 0 (no good session since), last walked on `last_walked`."""
+    return EngineState(
+        dose=Dose(5, HandSupport.BOTH, speed=Speed.mph(0.5), incline_percent=0.0),
+        walked=12,
+        last_walked_on=START + timedelta(days=last_walked),
+        watch=Watch(held_since=START),
+    )
+
+
+def test_the_clinician_is_suggested_on_the_twenty_first_day_held_not_the_twentieth():
+    """default.toml [stagnation] held_days = 21."""
+    p = programme()
+
+    day_20 = decide(p, _held_since_the_start(18), START + timedelta(days=20))
+    day_21 = decide(p, _held_since_the_start(19), START + timedelta(days=21))
+
+    assert day_20.kind is day_21.kind is DecisionKind.HOLD
+    assert not any(TALK in reason for reason in day_20.reasons)
+    assert any(TALK in reason for reason in day_21.reasons)
+
+
+def test_a_clinics_own_number_of_days_is_said_in_weeks_or_in_days():
+    """[stagnation] held_days is a clinic's to tune: 42 days are 6 weeks, 45 are 45 days."""
+    p = programme()
+
+    def said_after(held_days: int) -> str:
+        rules = replace(p.protocol.stagnation, held_days=held_days)
+        tuned = replace(p, protocol=replace(p.protocol, stagnation=rules))
+        state = _held_since_the_start(held_days - 2)
+        return " ".join(decide(tuned, state, START + timedelta(days=held_days)).reasons)
+
+    assert "has not changed for 6 weeks because" in said_after(42)
+    assert "has not changed for 45 days because" in said_after(45)
+
+
+def test_a_decision_keeping_an_equal_dose_gets_the_suggestion_too():
+    """The dose held is compared by value: an equal copy of it has not changed."""
+    state = _held_since_the_start(19)
+    kept = Decision(DecisionKind.HOLD, replace(state.dose), None, ("Same dose.",))
+
+    noted = on_the_calendar(programme(), state, kept, START + timedelta(days=21), gap=2)
+
+    assert kept.dose == state.dose and kept.dose is not state.dose
+    assert any(TALK in reason for reason in noted.reasons)
 
 
 def test_a_walker_holding_at_their_target_is_not_sent_to_the_clinician():

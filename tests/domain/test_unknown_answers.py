@@ -153,3 +153,13 @@ def test_a_session_with_pain_during_effort_or_form_unknown_is_never_followed_by_
         unknown = outcome is not None and outcome.done and outcome.unanswered
         if unknown and before.decision.walk:
             assert after.decision.kind is not DecisionKind.PROGRESS, after.decision.reasons
+
+
+def test_a_good_run_still_being_counted_with_every_morning_reported_is_called_comfortable():
+    # The counterpart of the test above: the fourth session's morning reported and settled, so
+    # none is unknown (default.toml [readiness]: 2 good sessions before a step up).
+    fourth = plan(script=good(FIRST_STEP + 1)).sessions[FIRST_STEP + 1].decision
+
+    assert fourth.kind is DecisionKind.HOLD
+    assert any("1 of 2 comfortable, full sessions so far" in r for r in fourth.reasons)
+    assert not any("not reported yet" in reason for reason in fourth.reasons)
