@@ -3,7 +3,6 @@ engine snapshots or ORM objects, because they list hundreds of sessions at a tim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -80,28 +79,6 @@ def facts(
     rows = session.connection().execute(_logged(_FACTS, walker_id, since, until)).all()
     speeds: dict[tuple[float | None, str | None], Speed | None] = {}  # shared, as most repeat
     return [_facts(row, speeds) for row in rows]
-
-
-def facts_for(
-    session: Session, walker_ids: Sequence[int], since: date
-) -> dict[int, list[SessionFacts]]:
-    """`facts` for many walkers at once, by walker."""
-    query = (
-        select(SessionLogRow.walker_id, *_FACTS)
-        .select_from(PlannedSessionRow)
-        .join(SessionLogRow, SessionLogRow.planned_session_id == PlannedSessionRow.id)
-        .where(
-            SessionLogRow.walker_id.in_(walker_ids),
-            SessionLogRow.deleted.is_(False),
-            SessionLogRow.session_date >= since,
-        )
-        .order_by(SessionLogRow.walker_id, SessionLogRow.session_date, SessionLogRow.id)
-    )
-    found: dict[int, list[SessionFacts]] = {}
-    speeds: dict[tuple[float | None, str | None], Speed | None] = {}
-    for row in session.connection().execute(query).all():
-        found.setdefault(row[0], []).append(_facts(row[1:], speeds))
-    return found
 
 
 def _logged(
