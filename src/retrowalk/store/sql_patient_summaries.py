@@ -32,21 +32,9 @@ from retrowalk.domain.walker import Condition, Severity
 from retrowalk.services.clinic_records import PatientSummary, WeekPain
 from retrowalk.services.records import Prescription
 from retrowalk.store.clinic import ClinicFlagRow
-from retrowalk.store.convert_sessions import dose_of
+from retrowalk.store.convert_sessions import DOSE_COLUMNS, dose_of
 from retrowalk.store.people import AccountRow, PrescriptionRow, WalkerRow
 from retrowalk.store.sessions import PlannedSessionRow, SessionLogRow
-
-_DOSE_COLUMNS = (
-    "minutes",
-    "hands",
-    "speed",
-    "speed_unit",
-    "incline_percent",
-    "resistance_level",
-    "load_kg",
-    "distance_m",
-    "set_count",
-)
 
 
 def patient_summaries(
@@ -86,7 +74,7 @@ def _query(weeks: int) -> Select[Any]:
             open_flag_count().label("open_flags"),
             *(column for column in counted.c if column.name != "walker_id"),
             PlannedSessionRow.walk,
-            *(getattr(PlannedSessionRow, name) for name in _DOSE_COLUMNS),
+            *(getattr(PlannedSessionRow, name) for name in DOSE_COLUMNS),
         )
         .select_from(WalkerRow)
         .join(AccountRow, AccountRow.id == WalkerRow.account_id)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.services.records import LoggedSession, SessionFacts
-from retrowalk.store.convert_sessions import decision_of, entry_of
+from retrowalk.store.convert_sessions import DOSE_COLUMNS, decision_of, entry_of
 from retrowalk.store.sessions import ENTRY_COLUMNS, PlannedSessionRow, SessionLogRow
 
 _DECISION_COLUMNS = (
@@ -23,15 +23,7 @@ _DECISION_COLUMNS = (
     "stepped_down",
     "pauses",
     "resets_trend",
-    "minutes",
-    "hands",
-    "speed",
-    "speed_unit",
-    "incline_percent",
-    "resistance_level",
-    "load_kg",
-    "distance_m",
-    "set_count",
+    *DOSE_COLUMNS,
 )
 _HISTORY = (
     SessionLogRow.id.label("log_id"),
