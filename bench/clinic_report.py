@@ -8,19 +8,26 @@ from typing import Any
 
 from bench.report import machine
 
-# What the desk cost before this benchmark, and what is left (measured by hand, see below).
+# What the desk cost before, step by step, and what is left (measured by hand, see below).
 BEFORE = (
     "Before this benchmark the desk loaded all 500 patients (walkers, prescriptions, screening "
     "flags and equipment: four queries of 500 ids each) to sort them by open flags, and found "
     "the page's pending sessions with a max() over every planned session of the page's "
     "walkers: 176 ms a list in process on PostgreSQL, and back to back through the stack about "
-    "6 pages a second, most requests past wrk's 2 s timeout (load average about 4.5). Now the "
-    "database sorts ids and counts, only the 50 patients shown are read, and each pending "
-    "session is one index lookup: about 40 ms a list in process on a quiet machine. What is "
-    "left is spread out (the page's 600 sessions of 30 days as values, the 50 walkers, each "
-    "pending session's engine state, the HTML); one summary query for the whole list would be "
-    "the next step. Back to back, 50 connections on two cores queue behind each other, so p99 "
-    "is about 50 divided by the pages a second, whatever one page costs."
+    "6 pages a second, most requests past wrk's 2 s timeout (load average about 4.5). A first "
+    "rework let the database sort ids and counts and read only the 50 patients shown (their "
+    "walkers, pending sessions with their engine states, and 600 sessions of 30 days as "
+    "values): about 40 ms a list in process, and through the stack with 2-8 s between pages "
+    "a p50 of 60 to 83 ms and a p99 of 251 and 261 ms (medians of 3 runs, two full runs on one "
+    "day, load average 2.5 and 2.7 before the load runs): NOT met. Now the database counts "
+    "each line of the page in one summary query (the 30-day window, each week's worst known "
+    "pains, the latest log, the pending dose, the open flags: "
+    "store/sql_patient_summaries.py) and sorts on each patient's open flags read from their "
+    "index, and both statements are built once: a third of the time in process (taking turns "
+    "with the code before on the same database, load average about 4: 16 ms against 45 ms "
+    "p50 on PostgreSQL, 12 against 37 on SQLite). "
+    "Back to back, 50 connections on two cores queue behind each other, so p99 is about 50 "
+    "divided by the pages a second, whatever one page costs."
 )
 DESK_P99_TARGET_MS = 200  # issue 17: the desk through the proxy, 50 clinicians
 FLAGS_P99_TARGET_MS = 30  # issue 17: flags within the log's own budget on PostgreSQL

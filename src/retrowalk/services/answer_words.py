@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from retrowalk.domain.dose import HandSupport
 from retrowalk.domain.equipment import (
@@ -98,9 +99,19 @@ def weight_words(kg: float | None, units: UnitSystem) -> str:
     return UnitSystem.METRIC.describe_weight(kg)
 
 
-def condition_words(profile: WalkerProfile) -> str:
+class Diagnosed(Protocol):
+    """What names a knee condition: a walker's profile, a line of the desk's list."""
+
+    @property
+    def condition(self) -> Condition: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+
+def condition_words(diagnosed: Diagnosed) -> str:
     """'knee osteoarthritis, moderate'."""
-    return f"{profile.condition.describe()}, {SEVERITY_WORDS[profile.severity]}"
+    return f"{diagnosed.condition.describe()}, {SEVERITY_WORDS[diagnosed.severity]}"
 
 
 def profile_answers(profile: WalkerProfile, equipment: Equipment) -> tuple[Answer, ...]:

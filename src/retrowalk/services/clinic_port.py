@@ -13,6 +13,7 @@ from retrowalk.services.clinic_records import (
     AuditAction,
     AuditEntry,
     PatientNote,
+    PatientSummary,
     StoredFlag,
     StoredMeasure,
 )
@@ -44,6 +45,15 @@ class Clinic(ABC):
     def patients_by_open_flags(self, clinician_id: int) -> list[tuple[int, int]]:
         """The clinician's patients as (walker id, flags not yet acknowledged), most open flags
         first, then by id: one query, and only ids and counts, whatever their number."""
+
+    @abstractmethod
+    def patient_summaries(
+        self, walker_ids: Sequence[int], since: date, weeks: Sequence[date]
+    ) -> list[PatientSummary]:
+        """What the desk's list shows of these walkers, in the order asked (an id naming no
+        walker is left out), counted by the store in one query: days with data and sessions
+        walked from `since` on, and for each date of `weeks` the worst known pain of each
+        session in the 7 days from that date (a session with none known is left out)."""
 
     @abstractmethod
     def measures(self, walker_id: int) -> list[StoredMeasure]:

@@ -1,7 +1,6 @@
-"""The clinician's desk: every patient's status at a glance, read in a handful of queries per
-page whatever the number of patients (no query per patient): every patient's id and open flag
-count, sorted; then for the page shown only, the walkers, their latest planned session and their
-last 30 days of sessions.
+"""The clinician's desk: every patient's status at a glance, read in two queries per page
+whatever the number of patients: every patient's id and open flag count, sorted; then for the
+page shown only, one summary per patient counted by the store (`Clinic.patient_summaries`).
 
 Adherence is counted as clinicians count it: days with a logged session in the last 30 days
 (remote-monitoring billing in the US asks for at least 16), and sessions walked against the
@@ -11,20 +10,18 @@ week over the last 4 weeks; unknown pain is left out, never counted as 0.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from retrowalk.domain.dose import Dose
-from retrowalk.domain.outcome import week_number
 from retrowalk.domain.schedule import planned_days
 from retrowalk.domain.units import UnitSystem, format_number
 from retrowalk.protocols import load_protocol
 from retrowalk.services.answer_words import condition_words
+from retrowalk.services.clinic_records import PatientSummary
 from retrowalk.services.clock import Clock
 from retrowalk.services.desk_access import require_clinician
 from retrowalk.services.ports import UnitOfWork
-from retrowalk.services.records import SessionFacts, StoredPlannedSession, StoredWalker
 
 WINDOW_DAYS = 30
 # Days with data in a 30-day window that US remote-monitoring billing asks for.
@@ -39,6 +36,13 @@ class PainTrendWords:
 
     weekly: tuple[float | None, ...]
     word: str
+
+    @property
+    def weeks(self) -> str:
+        """'1 → 1 → 2.3 → 1' ('–': no pain known that week); '' when no week has any."""
+        if all(mean is None for mean in self.weekly):
+            return ""
+        return " → ".join("–" if m is None else format_number(m) for m in self.weekly)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,70 +79,46 @@ def desk(account: str, uow: UnitOfWork, clock: Clock, page: int = 1) -> Desk:
         clinician = require_clinician(uow, account)
         # Only ids and counts for every patient; the rest for the page shown only.
         ordered = uow.clinic.patients_by_open_flags(clinician.id)
-        counts = dict(ordered)
         pages = max(1, -(-len(ordered) // PAGE_SIZE))
         page = min(max(1, page), pages)
         ids = [walker_id for walker_id, _ in ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
-        shown = uow.walkers.many(ids)
-        names = uow.accounts.names([w.account_id for w in shown])
-        pending = uow.sessions.latest_planned_for(ids)
-        facts = uow.sessions.facts_for(ids, today - timedelta(days=WINDOW_DAYS - 1))
-    patients = tuple(
-        patient_status(
-            w, names.get(w.account_id), pending.get(w.id), facts.get(w.id, []), counts, today
-        )
-        for w in shown
-    )
+        summaries = uow.clinic.patient_summaries(ids, *counted_from(today))
+    patients = tuple(patient_status(summary, today) for summary in summaries)
     return Desk(clinician.name, patients, page, pages, len(ordered))
 
 
-def patient_status(
-    walker: StoredWalker,
-    name: str | None,
-    pending: StoredPlannedSession | None,
-    facts: list[SessionFacts],
-    open_flags: Mapping[int, int],
-    today: date,
-) -> PatientStatus:
-    """One patient's line, from sessions of the last 30 days (`facts`, oldest first)."""
-    plan = walker.prescription
+def counted_from(today: date) -> tuple[date, tuple[date, ...]]:
+    """The 30-day window's first day, and the first day (a Monday, as `week_number` counts
+    weeks) of each of the pain trend's weeks, the oldest first, this week last."""
+    monday = today - timedelta(days=today.weekday())
+    weeks = tuple(monday - timedelta(weeks=n) for n in reversed(range(TREND_WEEKS)))
+    return today - timedelta(days=WINDOW_DAYS - 1), weeks
+
+
+def patient_status(summary: PatientSummary, today: date) -> PatientStatus:
+    """One patient's line, from what the store counted (`counted_from(today)`)."""
+    plan = summary.prescription
     first = max(plan.start, today - timedelta(days=WINDOW_DAYS - 1))
     rest_weeks = load_protocol(plan.protocol).schedule.rest_day_weeks
     planned = planned_days(plan.start, plan.sessions_per_week, rest_weeks, first, today)
-    last = facts[-1].on if facts else None
-    if last is None and pending is not None:
-        last = pending.state_before.last_walked_on
-    units = walker.profile.units
+    dose = summary.dose
     return PatientStatus(
-        walker_id=walker.id,
-        name=name or f"walker {walker.id}",
-        who=f"{walker.profile.age} years, {condition_words(walker.profile)}",
-        last_session=last,
-        days_with_data=len({f.on for f in facts}),
-        done=sum(1 for f in facts if f.done),
+        walker_id=summary.walker_id,
+        name=summary.name,
+        who=f"{summary.age} years, {condition_words(summary)}",
+        last_session=summary.last_session,
+        days_with_data=summary.days_with_data,
+        done=summary.done,
         planned=len(planned),
-        pain=pain_trend(facts, today),
-        dose=None
-        if pending is None or not pending.decision.walk
-        else dose_words(pending.decision.dose, units),
-        open_flags=open_flags.get(walker.id, 0),
+        pain=pain_trend(tuple(week.mean for week in summary.weekly_pain)),
+        dose=None if dose is None else dose_words(dose, summary.units),
+        open_flags=summary.open_flags,
     )
 
 
-def pain_trend(facts: list[SessionFacts], today: date) -> PainTrendWords:
-    weeks: dict[int, list[int]] = {}
-    for f in facts:
-        worst = max(
-            (p for p in (f.pain_during, f.pain_after, f.pain_next_morning) if p is not None),
-            default=None,
-        )
-        if worst is not None:
-            weeks.setdefault(week_number(f.on), []).append(worst)
-    this_week = week_number(today)
-    weekly = tuple(
-        sum(weeks[w]) / len(weeks[w]) if w in weeks else None
-        for w in range(this_week - TREND_WEEKS + 1, this_week + 1)
-    )
+def pain_trend(weekly: tuple[float | None, ...]) -> PainTrendWords:
+    """The weekly means, oldest first, in a word: rising or falling by a point or more between
+    the first and the last week with pain known."""
     known = [m for m in weekly if m is not None]
     if len(known) < 2:
         word = "not enough pain reported"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -25,7 +24,7 @@ from retrowalk.services.clinic_records import (
 )
 from retrowalk.services.clock import Clock
 from retrowalk.services.commands import Command, read_command
-from retrowalk.services.desk import WINDOW_DAYS, PatientStatus, patient_status
+from retrowalk.services.desk import PatientStatus, counted_from, patient_status
 from retrowalk.services.desk_access import require_patient
 from retrowalk.services.desk_clearance import held_for_clinician
 from retrowalk.services.ports import UnitOfWork
@@ -146,10 +145,8 @@ def patient_page(walker_id: int, uow: UnitOfWork, clock: Clock, account: str) ->
         measures = uow.clinic.measures(walker.id)
         note = uow.clinic.note(walker.id)
         audit = uow.clinic.audit(walker.id)
-        name = uow.accounts.names([walker.account_id]).get(walker.account_id)
-    window = today - timedelta(days=WINDOW_DAYS - 1)
-    facts = [f for f in every if f.on >= window]
-    open_flags = sum(1 for f in flags if f.open)
-    status = patient_status(walker, name, pending, facts, {walker.id: open_flags}, today)
+        # The same line as on the desk's list, counted the same way.
+        (summary,) = uow.clinic.patient_summaries([walker.id], *counted_from(today))
+    status = patient_status(summary, today)
     kept = (tuple(flags), tuple(measures), note, tuple(audit), tuple(every))
     return PatientPage(walker, status, *kept, held_for_clinician(walker, pending))

@@ -57,10 +57,6 @@ class Accounts(ABC):
     def get(self, account_id: int) -> Account | None: ...
 
     @abstractmethod
-    def names(self, account_ids: Sequence[int]) -> dict[int, str]:
-        """The names of these accounts, by id, in one read (the desk's patient names)."""
-
-    @abstractmethod
     def all(self) -> list[Account]:
         """Every account, by name."""
 
@@ -130,11 +126,6 @@ class Walkers(ABC):
     ) -> StoredWalker:
         """Keep the walker's new answers, the flags screening raised on them, and the protocol
         and sessions a week of `prescription` (its start and the clinician's limits stay)."""
-
-    @abstractmethod
-    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
-        """These walkers in the order asked (an id naming none is left out), read in a few
-        queries whatever their number."""
 
     @abstractmethod
     def set_limits(
@@ -248,14 +239,6 @@ class Sessions(ABC):
     @abstractmethod
     def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
         """The numbers of the same sessions as `history`, in the same order, read lean."""
-
-    @abstractmethod
-    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
-        """`facts` from `since` on for many walkers in one query (a walker with none: absent)."""
-
-    @abstractmethod
-    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
-        """Each walker's latest planned session, for many walkers in one query."""
 
     @abstractmethod
     def add_version(

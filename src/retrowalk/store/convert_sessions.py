@@ -77,6 +77,20 @@ def decision_of(row: Any) -> Decision:
     )
 
 
+# The columns of a planned session's dose, which `dose_of` reads.
+DOSE_COLUMNS = (
+    "minutes",
+    "hands",
+    "speed",
+    "speed_unit",
+    "incline_percent",
+    "resistance_level",
+    "load_kg",
+    "distance_m",
+    "set_count",
+)
+
+
 def dose_of(row: Any) -> Dose:
     return Dose(
         minutes=row.minutes,

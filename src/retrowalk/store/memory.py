@@ -124,10 +124,6 @@ class MemoryAccounts(_MemoryRepository, Accounts):
     def all(self) -> list[Account]:
         return sorted(self._t.accounts.values(), key=lambda account: account.name)
 
-    def names(self, account_ids: Sequence[int]) -> dict[int, str]:
-        found = (self._t.accounts.get(i) for i in account_ids)
-        return {account.id: account.name for account in found if account is not None}
-
     def password_hash(self, account_id: int) -> str | None:
         return self._t.password_hashes.get(account_id)
 
@@ -222,9 +218,6 @@ class MemoryWalkers(_MemoryRepository, Walkers):
         )
         self._t.walkers[walker_id] = changed
         return changed
-
-    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
-        return [self._t.walkers[i] for i in walker_ids if i in self._t.walkers]
 
     def set_limits(
         self,
@@ -364,14 +357,6 @@ class MemorySessions(_MemoryRepository, Sessions):
 
     def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
         return [_facts(logged) for logged in self.history(walker_id, since, until)]
-
-    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
-        found = {w: self.facts(w, since, None) for w in walker_ids}
-        return {w: facts for w, facts in found.items() if facts}
-
-    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
-        found = {w: self.latest_planned(w) for w in walker_ids}
-        return {w: planned for w, planned in found.items() if planned is not None}
 
     def add_version(
         self, log_id: int, change: Change, entry: LoggedEntry, at: datetime

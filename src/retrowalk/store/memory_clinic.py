@@ -15,9 +15,11 @@ from retrowalk.services.clinic_records import (
     AuditAction,
     AuditEntry,
     PatientNote,
+    PatientSummary,
     StoredFlag,
     StoredMeasure,
 )
+from retrowalk.store.memory_patient_summaries import patient_summaries
 
 if TYPE_CHECKING:
     from retrowalk.store.memory import MemoryDatabase, _Tables
@@ -84,6 +86,11 @@ class MemoryClinic(Clinic):
             if flag.walker_id in counts and flag.open:
                 counts[flag.walker_id] += 1
         return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+    def patient_summaries(
+        self, walker_ids: Sequence[int], since: date, weeks: Sequence[date]
+    ) -> list[PatientSummary]:
+        return patient_summaries(self._t, walker_ids, since, weeks)
 
     def measures(self, walker_id: int) -> list[StoredMeasure]:
         mine = [m for m in self._c.measures.values() if m.walker_id == walker_id]

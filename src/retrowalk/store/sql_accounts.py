@@ -3,7 +3,6 @@ hash (read only by the login service)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -26,14 +25,6 @@ class SqlAccounts(SqlRepository, Accounts):
     def get(self, account_id: int) -> Account | None:
         row = self._session.get(AccountRow, account_id)
         return None if row is None else _account(row)
-
-    def names(self, account_ids: Sequence[int]) -> dict[int, str]:
-        if not account_ids:
-            return {}
-        rows = self._session.execute(
-            select(AccountRow.id, AccountRow.name).where(AccountRow.id.in_(account_ids))
-        )
-        return {row.id: row.name for row in rows}
 
     def all(self) -> list[Account]:
         rows = self._session.scalars(select(AccountRow).order_by(AccountRow.name))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import aliased
 
 from retrowalk.domain.clinic_flags import ClinicFlag, FlagKind
@@ -16,6 +16,7 @@ from retrowalk.services.clinic_records import (
     AuditAction,
     AuditEntry,
     PatientNote,
+    PatientSummary,
     StoredFlag,
     StoredMeasure,
 )
@@ -28,8 +29,17 @@ from retrowalk.store.clinic import (
 )
 from retrowalk.store.database import SqlRepository
 from retrowalk.store.people import AccountRow, WalkerRow
+from retrowalk.store.sql_patient_summaries import open_flag_count, patient_summaries
 
 _ACKNOWLEDGER = aliased(AccountRow)
+# Each patient's open flags counted on the (walker, acknowledged) index, not every flag ever
+# raised scanned to find the open ones; built once (building costs more than running it).
+_OPEN_FLAGS = open_flag_count().label("open_flags")
+_BY_OPEN_FLAGS = (
+    select(WalkerRow.id, _OPEN_FLAGS)
+    .where(WalkerRow.clinician_id == bindparam("clinician_id"))
+    .order_by(_OPEN_FLAGS.desc(), WalkerRow.id)
+)
 
 
 class SqlClinic(SqlRepository, Clinic):
@@ -80,18 +90,13 @@ class SqlClinic(SqlRepository, Clinic):
         )
 
     def patients_by_open_flags(self, clinician_id: int) -> list[tuple[int, int]]:
-        still_open = (ClinicFlagRow.walker_id == WalkerRow.id) & ClinicFlagRow.acknowledged_at.is_(
-            None
-        )
-        open_flags = func.count(ClinicFlagRow.id)
-        query = (
-            select(WalkerRow.id, open_flags)
-            .outerjoin(ClinicFlagRow, still_open)
-            .where(WalkerRow.clinician_id == clinician_id)
-            .group_by(WalkerRow.id)
-            .order_by(open_flags.desc(), WalkerRow.id)
-        )
-        return [(row[0], row[1]) for row in self._session.execute(query)]
+        rows = self._session.connection().execute(_BY_OPEN_FLAGS, {"clinician_id": clinician_id})
+        return [(row[0], row[1]) for row in rows]
+
+    def patient_summaries(
+        self, walker_ids: Sequence[int], since: date, weeks: Sequence[date]
+    ) -> list[PatientSummary]:
+        return patient_summaries(self._session, walker_ids, since, weeks)
 
     def measures(self, walker_id: int) -> list[StoredMeasure]:
         query = (

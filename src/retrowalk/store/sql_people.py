@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from retrowalk.domain.equipment import Equipment
 from retrowalk.domain.screening import Flag
@@ -115,13 +114,6 @@ class SqlWalkers(SqlRepository, Walkers):
         self._replace_flags(row, screened)
         return self._stored(row)
 
-    def many(self, walker_ids: Sequence[int]) -> list[StoredWalker]:
-        if not walker_ids:
-            return []
-        query = select(WalkerRow).where(WalkerRow.id.in_(walker_ids))
-        found = {row.id: row for row in self._session.scalars(query)}
-        return self._stored_many([found[i] for i in walker_ids if i in found])
-
     def set_limits(
         self,
         walker_id: int,
@@ -171,36 +163,6 @@ class SqlWalkers(SqlRepository, Walkers):
             .limit(1)
         ).one()
         return _walker(row, prescription, list(flags), gear)
-
-    def _stored_many(self, rows: Sequence[WalkerRow]) -> list[StoredWalker]:
-        """Many walkers in four queries, whatever their number (the clinician's desk)."""
-        ids = [row.id for row in rows]
-        if not ids:
-            return []
-        plans = {
-            p.walker_id: p
-            for p in self._session.scalars(
-                select(PrescriptionRow).where(PrescriptionRow.walker_id.in_(ids))
-            )
-        }
-        flags: dict[int, list[ScreeningFlagRow]] = {}
-        flag_rows_found = self._session.scalars(
-            select(ScreeningFlagRow)
-            .where(ScreeningFlagRow.walker_id.in_(ids))
-            .order_by(ScreeningFlagRow.walker_id, ScreeningFlagRow.position)
-        )
-        for flag in flag_rows_found:
-            flags.setdefault(flag.walker_id, []).append(flag)
-        newest = (
-            select(func.max(EquipmentRow.id))
-            .where(EquipmentRow.walker_id.in_(ids))
-            .group_by(EquipmentRow.walker_id)
-        )
-        gear = {
-            g.walker_id: g
-            for g in self._session.scalars(select(EquipmentRow).where(EquipmentRow.id.in_(newest)))
-        }
-        return [_walker(r, plans[r.id], flags.get(r.id, []), gear[r.id]) for r in rows]
 
 
 def _walker(

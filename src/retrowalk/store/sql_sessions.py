@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
 from retrowalk.domain.progression import Decision, EngineState
 from retrowalk.services.ports import Sessions
@@ -31,7 +30,6 @@ from retrowalk.store.convert_sessions import (
     sample_to_record,
 )
 from retrowalk.store.database import SqlRepository
-from retrowalk.store.people import WalkerRow
 from retrowalk.store.sessions import (
     LogVersionRow,
     PlannedSessionRow,
@@ -144,30 +142,6 @@ class SqlSessions(SqlRepository, Sessions):
 
     def facts(self, walker_id: int, since: date | None, until: date | None) -> list[SessionFacts]:
         return sql_views.facts(self._session, walker_id, since, until)
-
-    def facts_for(self, walker_ids: Sequence[int], since: date) -> dict[int, list[SessionFacts]]:
-        return sql_views.facts_for(self._session, walker_ids, since)
-
-    def latest_planned_for(self, walker_ids: Sequence[int]) -> dict[int, StoredPlannedSession]:
-        # Each walker's highest seq found by its own index lookup (one row read per walker), not
-        # a max() grouped over every planned session of every walker asked (docs/storage.md).
-        later = aliased(PlannedSessionRow)
-        newest = (
-            select(func.max(later.seq))
-            .where(later.walker_id == WalkerRow.id)
-            .correlate(WalkerRow)
-            .scalar_subquery()
-        )
-        query = (
-            select(PlannedSessionRow)
-            .select_from(WalkerRow)
-            .join(
-                PlannedSessionRow,
-                (PlannedSessionRow.walker_id == WalkerRow.id) & (PlannedSessionRow.seq == newest),
-            )
-            .where(WalkerRow.id.in_(walker_ids))
-        )
-        return {row.walker_id: planned_to_record(row) for row in self._session.scalars(query)}
 
     def add_version(
         self, log_id: int, change: Change, entry: LoggedEntry, at: datetime

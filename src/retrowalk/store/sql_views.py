@@ -3,7 +3,6 @@ engine snapshots or ORM objects, because they list hundreds of sessions at a tim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 from retrowalk.domain.dose import Dose, HandSupport
 from retrowalk.domain.units import Speed, SpeedUnit
 from retrowalk.services.records import LoggedSession, SessionFacts
-from retrowalk.store.convert_sessions import decision_of, entry_of
+from retrowalk.store.convert_sessions import DOSE_COLUMNS, decision_of, entry_of
 from retrowalk.store.sessions import ENTRY_COLUMNS, PlannedSessionRow, SessionLogRow
 
 _DECISION_COLUMNS = (
@@ -24,15 +23,7 @@ _DECISION_COLUMNS = (
     "stepped_down",
     "pauses",
     "resets_trend",
-    "minutes",
-    "hands",
-    "speed",
-    "speed_unit",
-    "incline_percent",
-    "resistance_level",
-    "load_kg",
-    "distance_m",
-    "set_count",
+    *DOSE_COLUMNS,
 )
 _HISTORY = (
     SessionLogRow.id.label("log_id"),
@@ -80,28 +71,6 @@ def facts(
     rows = session.connection().execute(_logged(_FACTS, walker_id, since, until)).all()
     speeds: dict[tuple[float | None, str | None], Speed | None] = {}  # shared, as most repeat
     return [_facts(row, speeds) for row in rows]
-
-
-def facts_for(
-    session: Session, walker_ids: Sequence[int], since: date
-) -> dict[int, list[SessionFacts]]:
-    """`facts` for many walkers at once, by walker."""
-    query = (
-        select(SessionLogRow.walker_id, *_FACTS)
-        .select_from(PlannedSessionRow)
-        .join(SessionLogRow, SessionLogRow.planned_session_id == PlannedSessionRow.id)
-        .where(
-            SessionLogRow.walker_id.in_(walker_ids),
-            SessionLogRow.deleted.is_(False),
-            SessionLogRow.session_date >= since,
-        )
-        .order_by(SessionLogRow.walker_id, SessionLogRow.session_date, SessionLogRow.id)
-    )
-    found: dict[int, list[SessionFacts]] = {}
-    speeds: dict[tuple[float | None, str | None], Speed | None] = {}
-    for row in session.connection().execute(query).all():
-        found.setdefault(row[0], []).append(_facts(row[1:], speeds))
-    return found
 
 
 def _logged(
