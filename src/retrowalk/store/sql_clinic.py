@@ -128,11 +128,13 @@ class SqlClinic(SqlRepository, Clinic):
         return _measure(row, self._session.get_one(AccountRow, account_id).name)
 
     def note(self, walker_id: int) -> PatientNote | None:
-        row = self._session.get(PatientNoteRow, walker_id)
-        if row is None:
-            return None
-        name = self._session.get_one(AccountRow, row.updated_by_id).name
-        return PatientNote(walker_id, row.text, name, row.updated_at)
+        query = (
+            select(PatientNoteRow.text, AccountRow.name, PatientNoteRow.updated_at)
+            .join(AccountRow, AccountRow.id == PatientNoteRow.updated_by_id)
+            .where(PatientNoteRow.walker_id == walker_id)
+        )
+        row = self._session.execute(query).first()
+        return None if row is None else PatientNote(walker_id, *row)
 
     def set_note(self, walker_id: int, text: str, account_id: int, at: datetime) -> PatientNote:
         row = self._session.get(PatientNoteRow, walker_id) or PatientNoteRow(walker_id=walker_id)

@@ -81,6 +81,10 @@ class Series:
     led_to: Sequence[str | None] | None = None
 
 
+# A value drawn: x, y, its date, the value, and the decision its session led to.
+Point = tuple[float, float, date, float, str | None]
+
+
 def line_chart(
     key: str,
     title: str,
@@ -127,7 +131,7 @@ def _legend(
 def _line(series: Series, dates: Sequence[date], x: Linear, y: Linear, unit: str) -> Line:
     segments: list[str] = []
     current: list[str] = []
-    marks = []
+    points: list[Point] = []
     kinds = series.led_to if series.led_to is not None else [None] * len(dates)
     for on, value, kind in zip(dates, series.values, kinds, strict=True):
         if value is None:
@@ -137,17 +141,25 @@ def _line(series: Series, dates: Sequence[date], x: Linear, y: Linear, unit: str
             continue
         px, py = x(on.toordinal()), y(value)
         current.append(f"{px:g},{py:g}")
-        label = f"{on.isoformat()}: {series.name} {format_number(value, 2)} {unit}".strip()
-        if kind is not None:
-            label += f"; led to {kind}"
-        shape = DECISION_SHAPES.get(kind or "", series.shape)
-        marks.append(Mark(px, py, on.isoformat(), label, shape, kind))
+        points.append((px, py, on, value, kind))
     if current:
         segments.append(" ".join(current))
-    shown = marks if len(marks) <= MARK_EVERY_POINT_UP_TO else _changes_and_latest(marks)
-    return Line(series.name, series.style, tuple(segments), tuple(shown))
+    # Labels are written for the marks shown only: a long record shows a few of hundreds.
+    shown = points if len(points) <= MARK_EVERY_POINT_UP_TO else _changes_and_latest(points)
+    marks = tuple(_mark(series, unit, *point) for point in shown)
+    return Line(series.name, series.style, tuple(segments), marks)
 
 
-def _changes_and_latest(marks: list[Mark]) -> list[Mark]:
+def _mark(
+    series: Series, unit: str, px: float, py: float, on: date, value: float, kind: str | None
+) -> Mark:
+    label = f"{on.isoformat()}: {series.name} {format_number(value, 2)} {unit}".strip()
+    if kind is not None:
+        label += f"; led to {kind}"
+    shape = DECISION_SHAPES.get(kind or "", series.shape)
+    return Mark(px, py, on.isoformat(), label, shape, kind)
+
+
+def _changes_and_latest(points: list[Point]) -> list[Point]:
     """On a long record: the sessions that changed the dose or stopped it, and the latest."""
-    return [m for m in marks[:-1] if m.kind not in (None, "hold")] + marks[-1:]
+    return [p for p in points[:-1] if p[4] not in (None, "hold")] + points[-1:]

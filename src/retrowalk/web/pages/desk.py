@@ -26,7 +26,7 @@ from retrowalk.services.desk_records import (
 from retrowalk.services.records import StoredWalker
 from retrowalk.web.deps import WiringDep
 from retrowalk.web.pages.desk_charts import patient_charts
-from retrowalk.web.pages.desk_deps import Clinician, Patient
+from retrowalk.web.pages.desk_deps import Clinician, Patient, PatientId
 from retrowalk.web.pages.forms import Form, TypedForm, command_from, given, ticked
 from retrowalk.web.pages.render import page
 from retrowalk.web.schemas.common import MAX_ID
@@ -56,9 +56,11 @@ def desk_page(
 
 @router.get("/desk/patients/{walker_id}")
 def patient_view(
-    request: Request, clinician: Clinician, walker: Patient, wired: WiringDep
+    request: Request, clinician: Clinician, walker_id: PatientId, wired: WiringDep
 ) -> Response:
-    return _patient(request, clinician.name, walker, wired, {})
+    # No Patient dependency here: the page's own read checks the patient is theirs, in one
+    # transaction with the rest, where the dependency would read the walker a second time.
+    return _patient(request, clinician.name, walker_id, wired, {})
 
 
 @router.post("/desk/patients/{walker_id}/limits")
@@ -119,18 +121,19 @@ def _after(
     """Saved: back to the page (a reload sends nothing again); refused: the form with its errors."""
     if form.ok:
         return RedirectResponse(f"/desk/patients/{walker.id}#{part}", status_code=303)
-    return _patient(request, account, walker, wired, {part: form}, status=422)
+    return _patient(request, account, walker.id, wired, {part: form}, status=422)
 
 
 def _patient(
     request: Request,
     account: str,
-    walker: StoredWalker,
+    walker_id: int,
     wired: WiringDep,
     forms: dict[str, Form],
     status: int = 200,
 ) -> Response:
-    found = patient_page(walker.id, wired.uow(), wired.clock, account)
+    found = patient_page(walker_id, wired.uow(), wired.clock, account)
+    walker = found.walker
     limits = walker.profile.limits
     speed = limits.max_speed
     values = {

@@ -21,8 +21,11 @@ def desk_clinician(wired: WiringDep, account: AccountDep) -> Account:
 Clinician = Annotated[Account, Depends(desk_clinician)]
 
 
+PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's walker id.")]
+
+
 def desk_patient(
-    walker_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's walker id.")],
+    walker_id: PatientId,
     clinician: Clinician,
     wired: WiringDep,
 ) -> StoredWalker:
