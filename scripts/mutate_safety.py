@@ -223,14 +223,7 @@ EQUIVALENT: dict[str, str] = {
         "speed is stepped down on a motorized treadmill only, where every dose has a speed:"
         " the two tests are false together"
     ),
-    **{
-        f"programme:_treadmill_limits: {mutant}": (
-            "on a flat plan (an incline ceiling of 0 %) the first incline step, found anyway, is"
-            " dropped by `first > incline_ceiling`; the ceiling is never below 0"
-        )
-        for mutant in ("0 -> -1 (#3)", "incline_ceiling > 0 -> incline_ceiling >= 0 (#3)")
-    },
-    "programme:_treadmill_limits: 0 -> 1 (#4)": (
+    "programme:_treadmill_limits: 0 -> 1 (#3)": (
         "an incline ceiling is floored on the treadmill's incline grid, which starts at 0 %:"
         " on a grid coarse enough to warn about (steps over 2 %) it is 0 or above 2 %, never"
         " between 0 and 1 %"

@@ -118,6 +118,15 @@ def test_incline_never_passes_a_clinicians_cap() -> None:
     assert isinstance(_up(flat, _dose(), INCLINE), Blocked)
 
 
+def test_a_clinicians_incline_cap_above_the_protocols_ceiling_is_not_named() -> None:
+    # A cap of 10.05 % (one given in degrees, turned to a percentage) is above knee_oa's 10 %:
+    # the protocol's ceiling holds the incline, and the walker is not told the clinician set it.
+    held = _up(_programme(max_incline_percent=10.05), _dose(incline=10.0), INCLINE)
+
+    assert isinstance(held, Blocked) and not held.clinicians
+    assert held.reason == "incline is at its ceiling of 10 %"
+
+
 def test_incline_comes_down_a_percent_and_below_the_first_step_to_flat() -> None:
     p = _programme()
 
