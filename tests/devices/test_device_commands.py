@@ -110,6 +110,10 @@ def test_go_on_the_virtual_treadmill_with_the_mph_quirk_finds_it_and_corrects_th
         for s in device["samples"]
         if s["speed_mps"]
     ]
+    # A sample may land while the belt slows to its stop at the end: the walk ends on the last
+    # speed before the slowing.
+    while len(walking) > 1 and walking[-1] < walking[-2]:
+        walking.pop()
     # Until it is found, 0.5 mph is sent as 0.8 "km/h", which this treadmill runs as 0.8 mph.
     assert max(walking) <= 0.81 and walking[-1] == 0.5 and walking.count(0.5) > len(walking) / 2
 
