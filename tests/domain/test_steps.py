@@ -127,6 +127,29 @@ def test_a_clinicians_incline_cap_above_the_protocols_ceiling_is_not_named() -> 
     assert held.reason == "incline is at its ceiling of 10 %"
 
 
+def test_a_clinicians_incline_cap_between_grid_steps_is_named_at_the_step_below() -> None:
+    # 3.7 % on a 0.5 % grid holds at 3.5 %: that is the clinician's cap, and the walker is told.
+    held = _up(_programme(max_incline_percent=3.7), _dose(incline=3.5), INCLINE)
+
+    assert isinstance(held, Blocked) and held.clinicians
+    assert held.reason == "incline is at the ceiling your clinician set, 3.5 %"
+
+
+def test_a_clinicians_incline_cap_equal_to_the_protocols_ceiling_is_named() -> None:
+    held = _up(_programme(max_incline_percent=10.0), _dose(incline=10.0), INCLINE)
+
+    assert isinstance(held, Blocked) and held.clinicians
+    assert held.reason == "incline is at the ceiling your clinician set, 10 %"
+
+
+def test_a_clinicians_incline_cap_above_the_treadmills_top_is_not_named() -> None:
+    low_deck = treadmill(inclines=(4.0, 0.5))  # tops out at 4 %, below the cap of 6 %
+    held = _up(_programme(low_deck, max_incline_percent=6.0), _dose(incline=4.0), INCLINE)
+
+    assert isinstance(held, Blocked) and not held.clinicians
+    assert held.reason == "incline is at its ceiling of 4 %"
+
+
 def test_incline_comes_down_a_percent_and_below_the_first_step_to_flat() -> None:
     p = _programme()
 

@@ -70,6 +70,9 @@ class Programme:
     incline_first_percent: float | None
     incline_step_percent: float | None
     warnings: tuple[str, ...]
+    # True when the clinician's incline cap is what holds the ceiling (not the protocol or the
+    # treadmill): a cap off the treadmill's grid still binds, at the grid step below it.
+    incline_ceiling_is_clinicians: bool = False
 
 
 def screened_programme(
@@ -141,6 +144,7 @@ def build_programme(
         incline_first_percent=grid.incline_first_percent,
         incline_step_percent=grid.incline_step_percent,
         warnings=grid.warnings,
+        incline_ceiling_is_clinicians=grid.incline_ceiling_is_clinicians,
     )
 
 
@@ -155,6 +159,7 @@ class _GridLimits:
     incline_step_percent: float | None = None
     start_speed: Speed | None = None
     warnings: tuple[str, ...] = ()
+    incline_ceiling_is_clinicians: bool = False
 
 
 def _grid_limits(
@@ -191,7 +196,7 @@ def _treadmill_limits(
         ceilings.append(walker.limits.max_speed)
     ceiling = treadmill.speed_at_or_below(min(ceilings, key=lambda s: s.metres_per_second))
     start = min(treadmill.speed_at_or_below(Speed.mph(pop.start_speed_mph)), ceiling)
-    incline_ceiling = _incline_ceiling(walker, treadmill, pop, lifted)
+    incline_ceiling, clinicians_incline = _incline_ceiling(walker, treadmill, pop, lifted)
     speed_cap = ceiling
     if incline_ceiling > 0 and "incline" in rules.order:
         on_incline = Speed.mph(rules.incline_speed_max_mph)
@@ -232,6 +237,7 @@ def _treadmill_limits(
         incline_step_percent=incline_step
         if incline_step <= rules.max_incline_step_percent + 1e-9
         else None,
+        incline_ceiling_is_clinicians=clinicians_incline,
         start_speed=start,
         warnings=tuple(warnings),
     )
@@ -256,14 +262,21 @@ def _coarse_speed_warning(
 
 def _incline_ceiling(
     walker: WalkerProfile, treadmill: MotorizedTreadmill, pop: Population, lifted: bool
-) -> float:
-    """The population's incline ceiling, or the treadmill's own where experience lifts it."""
+) -> tuple[float, bool]:
+    """The incline ceiling on the treadmill's grid, and whether the clinician's cap sets it.
+
+    The population's ceiling, or the treadmill's own where experience lifts it; a clinician's
+    cap at or below that holds instead (one between two grid steps at the step below it).
+    """
     if not treadmill.has_incline:
-        return 0.0
-    ceiling = treadmill.incline_grid.highest if lifted else pop.incline_ceiling_percent
-    if walker.limits.max_incline_percent is not None:
-        ceiling = min(ceiling, walker.limits.max_incline_percent)
-    return treadmill.incline_grid.floor(ceiling)
+        return 0.0, False
+    ceiling = treadmill.incline_grid.floor(
+        treadmill.incline_grid.highest if lifted else pop.incline_ceiling_percent
+    )
+    cap = walker.limits.max_incline_percent
+    if cap is None or cap > ceiling + 1e-9:
+        return ceiling, False
+    return treadmill.incline_grid.floor(cap), True
 
 
 def _grid_step(wanted: float, grid_step: float) -> float:

@@ -210,8 +210,7 @@ def _incline_up(p: Programme, dose: Dose) -> Dose | Blocked:
         return Blocked("the treadmill's incline steps are too coarse to start gently", coarse=True)
     if dose.incline_percent >= p.incline_ceiling_percent:
         ceiling = p.incline_ceiling_percent
-        clinicians = p.walker.limits.max_incline_percent
-        if clinicians is not None and ceiling >= clinicians - 1e-9:
+        if p.incline_ceiling_is_clinicians:
             return _blocked(_incline_at_clinicians_ceiling, (ceiling,), True)
         return _blocked(_incline_at_ceiling, (ceiling,), False)
     incline_from = p.incline_speed_min or Speed.mph(rules.incline_speed_min_mph)
